@@ -1,0 +1,192 @@
+"""Rebuild mgb6's bundled tables in ``data/`` from the USDA and IOM extracts in ``../shared``.
+
+Run from the repository root::
+
+    python scripts/build_foods.py [--shared ../shared]
+
+Inputs (read-only): ``data/usda`` (SR28) and ``data/fndds`` (FNDDS 2021-2023) ``foods.csv`` and
+``portions.csv``, ``reference/dri_iom.csv``, plus the hand-reviewed ``data/aliases.csv`` of this repo.
+Outputs: ``data/foods.csv``, ``data/portions.csv``, ``data/dri.csv``. Values are copied, never
+computed: an empty USDA cell stays empty. Only the gram weight *per single unit* of a portion is derived
+(gram weight divided by the portion's amount), because the two sources state portions differently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FOOD_COLUMNS = [
+    "id",
+    "source",
+    "description",
+    "name",
+    "category",
+    "magnesium_mg_per_100g",
+    "vitamin_b6_mg_per_100g",
+    "energy_kcal_per_100g",
+    "synonyms",
+]
+PORTION_COLUMNS = ["food_id", "unit", "modifier", "grams_per_unit", "description"]
+DRI_COLUMNS = [
+    "authority",
+    "nutrient",
+    "life_stage",
+    "sex",
+    "age_min_years",
+    "age_below_years",
+    "ear_mg",
+    "rda_mg",
+    "ai_mg",
+    "ul_mg",
+    "ul_applies_to",
+    "source",
+]
+
+SOURCES = {
+    # prefix: (folder, human name); SR28 first: see data/SOURCES.md for why.
+    "sr28": ("usda", "USDA SR28 (2015)"),
+    "fndds": ("fndds", "USDA FNDDS 2021-2023"),
+}
+
+# USDA spells some units several ways; one spelling per unit keeps the runtime lookup exact.
+UNIT_SPELLINGS = {
+    "tablespoon": "tbsp",
+    "tablespoons": "tbsp",
+    "tbs": "tbsp",
+    "teaspoon": "tsp",
+    "teaspoons": "tsp",
+    "cups": "cup",
+    "pieces": "piece",
+    "slices": "slice",
+    "cookies": "cookie",
+    "crackers": "cracker",
+    "fl oz": "fl oz",
+    "nlea serving": "serving",
+    "serving": "serving",
+    "servings": "serving",
+    "oz": "oz",
+    "ounce": "oz",
+    "lb": "lb",
+}
+
+
+def canonical_unit(unit: str) -> str:
+    u = unit.strip().lower()
+    return UNIT_SPELLINGS.get(u, u)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def number(text: str) -> float | None:
+    text = text.strip()
+    return float(text) if text else None
+
+
+def build_foods(shared: Path, aliases: dict[str, list[str]]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for prefix, (folder, _name) in SOURCES.items():
+        for r in read_csv(shared / "data" / folder / "foods.csv"):
+            fid = f"{prefix}:{r['source_id']}"
+            synonyms = [s.strip() for s in re.split(r"[;]" if prefix == "fndds" else r",", r["common_name"]) if s.strip()]
+            phrases = aliases.get(fid, [])
+            rows.append(
+                {
+                    "id": fid,
+                    "source": prefix,
+                    "description": r["description"],
+                    "name": phrases[0] if phrases else r["description"],
+                    "category": r["category"],
+                    "magnesium_mg_per_100g": r["magnesium_mg_per_100g"],
+                    "vitamin_b6_mg_per_100g": r["vitamin_b6_mg_per_100g"],
+                    "energy_kcal_per_100g": r["energy_kcal_per_100g"],
+                    "synonyms": "; ".join(synonyms),
+                }
+            )
+    return rows
+
+
+def build_portions(shared: Path, known: set[str]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for prefix, (folder, _name) in SOURCES.items():
+        for r in read_csv(shared / "data" / folder / "portions.csv"):
+            fid = f"{prefix}:{r['source_id']}"
+            grams = number(r["gram_weight"])
+            if fid not in known or not grams or grams <= 0:
+                continue  # no nutrient row (FNDDS human milk) or a zero weight: unusable
+            amount = number(r["amount"])
+            if amount is None:
+                # "Quantity not specified" is FNDDS's default portion; guideline rows are not portions.
+                if r["modifier"].strip().lower() != "quantity not specified":
+                    continue
+                unit, per_unit = "default", grams
+            else:
+                if amount <= 0:
+                    continue
+                unit, per_unit = canonical_unit(r["unit"]), grams / amount
+            rows.append(
+                {
+                    "food_id": fid,
+                    "unit": unit,
+                    "modifier": r["modifier"].strip().lower(),
+                    "grams_per_unit": f"{per_unit:.4g}",
+                    "description": r["measure_description"],
+                }
+            )
+    return rows
+
+
+def build_dri(shared: Path) -> list[dict[str, str]]:
+    out = []
+    for r in read_csv(shared / "reference" / "dri_iom.csv"):
+        out.append({"authority": "iom", **{k: r.get(k, "") for k in DRI_COLUMNS if k != "authority"}})
+    return out
+
+
+def read_aliases(path: Path) -> dict[str, list[str]]:
+    by_id: dict[str, list[str]] = {}
+    for r in read_csv(path):
+        by_id.setdefault(r["food_id"], []).append(r["phrase"])
+    return by_id
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "data")
+    args = ap.parse_args(argv)
+    if not (args.shared / "data" / "usda" / "foods.csv").exists():
+        print(f"error: USDA extracts not found under {args.shared}", file=sys.stderr)
+        return 1
+    aliases = read_aliases(args.out / "aliases.csv")
+    foods = build_foods(args.shared, aliases)
+    known = {f["id"] for f in foods}
+    missing = sorted(set(aliases) - known)
+    if missing:
+        print(f"error: aliases.csv names unknown food ids: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    portions = build_portions(args.shared, known)
+    write_csv(args.out / "foods.csv", FOOD_COLUMNS, foods)
+    write_csv(args.out / "portions.csv", PORTION_COLUMNS, portions)
+    write_csv(args.out / "dri.csv", DRI_COLUMNS, build_dri(args.shared))
+    print(f"wrote {len(foods)} foods, {len(portions)} portions to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

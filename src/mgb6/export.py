@@ -1,0 +1,145 @@
+"""Machine-readable forms of a check result: a JSON document and CSV rows (schema in the README)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from mgb6 import __version__
+from mgb6.models import NUTRIENTS, Item
+from mgb6.scoring import CheckResult
+
+SCHEMA_VERSION = 1
+
+
+def _r(x: float | None, nd: int = 3) -> float | None:
+    return None if x is None else round(x, nd)
+
+
+def item_dict(item: Item) -> dict[str, Any]:
+    return {
+        "file": item.path,
+        "line": item.line,
+        "text": item.text,
+        "meal": item.meal,
+        "food": item.food,
+        "food_id": item.food_id,
+        "source": item.source,
+        "grams": _r(item.grams, 1),
+        "magnesium_mg": _r(item.magnesium_mg, 2),
+        "vitamin_b6_mg": _r(item.vitamin_b6_mg, 3),
+        "kcal": _r(item.kcal, 1),
+        "confidence": round(item.confidence),
+        "supplement": item.is_supplement,
+        "notes": item.notes,
+    }
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    """The JSON document of ``mgb6 check --format json``; keys are stable (see README, "JSON output")."""
+    p = result.profile
+    return {
+        "schema": SCHEMA_VERSION,
+        "mgb6_version": __version__,
+        "profile": {
+            "sex": p.sex,
+            "age": p.age,
+            "pregnant": p.pregnant,
+            "lactating": p.lactating,
+            "authority": p.authority,
+            "default": p.is_default,
+            "description": p.describe(),
+        },
+        "targets": {
+            n: {
+                "life_stage": t.life_stage,
+                "ear_mg": t.ear,
+                "rda_mg": t.rda,
+                "ai_mg": t.ai,
+                "ul_mg": t.ul,
+                "ul_applies_to": t.ul_applies_to,
+                "source": t.source,
+            }
+            for n, t in result.targets.items()
+        },
+        "days": [
+            {
+                "date": d.date.isoformat() if d.date else None,
+                "label": d.label,
+                "items": [item_dict(i) for i in d.items],
+                "totals": {
+                    "magnesium_mg": _r(d.totals["magnesium"], 2),
+                    "vitamin_b6_mg": _r(d.totals["vitamin_b6"], 3),
+                    "kcal": _r(d.kcal, 0),
+                },
+                "items_missing_value": {f"{n}_mg": d.unknown[n] for n in NUTRIENTS},
+            }
+            for d in result.days
+        ],
+        "summary": {
+            "days": sum(1 for d in result.days if d.items),
+            **{
+                n: {
+                    "mean_mg": _r(result.mean[n], 3),
+                    "percent_of_target": _r(
+                        None if result.mean[n] is None else 100 * result.mean[n] / result.targets[n].goal, 1
+                    ),
+                    "gap_mg": _r(result.gap[n], 3),
+                    "status": result.status[n],
+                }
+                for n in NUTRIENTS
+            },
+        },
+        "coverage": {
+            "food_lines": result.food_lines,
+            "counted_lines": result.counted_lines,
+            "not_counted_lines": len(result.problems),
+        },
+        "top_foods": {
+            n: [
+                {"food_id": c.food_id, "food": c.food, "amount_mg": _r(c.amount_mg, 3), "share": _r(c.share, 3)}
+                for c in cs
+            ]
+            for n, cs in result.top.items()
+        },
+        "unmatched": [
+            {
+                "file": pr.path,
+                "line": pr.line,
+                "text": pr.text,
+                "kind": pr.kind,
+                "reason": pr.reason,
+                "candidates": list(pr.candidates),
+            }
+            for pr in result.problems
+        ],
+        "notes": result.notes,
+    }
+
+
+def to_json(result: CheckResult) -> str:
+    return json.dumps(result_dict(result), indent=2, ensure_ascii=False)
+
+
+CSV_COLUMNS = (
+    "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
+    "kcal", "confidence", "supplement",
+)  # fmt: skip
+
+
+def to_csv(result: CheckResult) -> str:
+    """One row per counted item; lines not counted are in the JSON form and the table report."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for day in result.days:
+        for i in day.items:
+            d = item_dict(i)
+            w.writerow(
+                [i.path, day.date.isoformat() if day.date else "", i.line, i.meal or "", i.text, i.food,
+                 i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
+                 d["confidence"], "yes" if i.is_supplement else "no"]
+            )  # fmt: skip
+    return buf.getvalue()

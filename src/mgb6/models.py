@@ -1,0 +1,100 @@
+"""Plain data shared by the library modules: foods, parsed lines, items and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+NUTRIENTS = ("magnesium", "vitamin_b6")
+
+
+class Food(NamedTuple):
+    """One row of ``data/foods.csv``; nutrient values are per 100 g, ``None`` when USDA has none."""
+
+    id: str
+    source: str
+    description: str
+    name: str
+    category: str
+    magnesium: float | None
+    vitamin_b6: float | None
+    kcal: float | None
+    synonyms: str
+
+
+class Portion(NamedTuple):
+    """A USDA household measure, already reduced to grams for one unit."""
+
+    unit: str
+    modifier: str
+    grams: float
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount as written: number, unit word (``""`` for a bare count), and how it was read."""
+
+    amount: float
+    unit: str
+    is_range: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementDose:
+    """One nutrient in a supplement line, in mg as it will be counted."""
+
+    nutrient: str  # "magnesium" | "vitamin_b6"
+    mg: float
+    form: str = ""  # "glycinate", "p5p", ...
+    compound_mg: float | None = None  # the amount written, when it was read as compound weight
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A log line that names something eaten or taken, not yet matched to a food."""
+
+    path: str
+    line: int
+    text: str
+    food_text: str
+    quantity: Quantity | None
+    meal: str | None = None
+    supplement: tuple[SupplementDose, ...] | None = None
+    supplement_problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A line mgb6 could not use, kept so that nothing is silently dropped."""
+
+    path: str
+    line: int
+    text: str
+    kind: str  # "unmatched" | "unresolved" | "unreadable" | "bad-date" | "supplement"
+    reason: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Item:
+    """A log line resolved to a food (or supplement) and an amount in grams."""
+
+    path: str
+    line: int
+    text: str
+    date: date | None
+    meal: str | None
+    food_id: str | None
+    food: str
+    grams: float | None
+    magnesium_mg: float | None
+    vitamin_b6_mg: float | None
+    kcal: float | None
+    confidence: float
+    is_supplement: bool = False
+    notes: list[str] = field(default_factory=list)
+    category: str = ""
+    source: str = ""

@@ -1,0 +1,197 @@
+"""Parse a plain-text food log into dated blocks of entries; pure functions, text in, data out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mgb6.models import Entry, Problem, Quantity
+from mgb6.supplements import looks_like_supplement, parse_supplement
+from mgb6.units import NUMBER_WORDS, UNICODE_FRACTIONS, UNIT_PATTERN, canonical_unit
+
+MEALS = frozenset(
+    """breakfast brunch lunch dinner supper snack snacks dessert desserts morning afternoon evening night
+    drinks drink beverages elevenses tea pre-workout post-workout preworkout postworkout supplements
+    meal""".split()
+)
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"^\s*(?:#+\s*)?(?:(?:date|day)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    rf"\s*(?:\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY})?\s*:?\s*$",
+    re.I,
+)
+_MEAL_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
+_BULLET = re.compile(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
+_INLINE_COMMENT = re.compile(r"\s+(?:#|//).*$")
+_SPACE = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+_NUM = r"(?:\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+|\d+(?:\.\d+)?|\.\d+)"
+_WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_QTY = (
+    rf"(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})|{_NUM}"
+    rf"|(?:half\s+an?\b|a\s+half|a\s+couple(?:\s+of)?|a\s+dozen|{_WORDNUM}))"
+)
+_UNIT = rf"(?P<u>{UNIT_PATTERN})\.?"
+_LEADING = re.compile(rf"^{_QTY}(?:\s*x)?(?:\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
+_TRAILING = re.compile(
+    rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{_QTY}(?:\s*{_UNIT})?\s*\)?\s*$",
+    re.I,
+)
+_TIMES = re.compile(r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I)
+
+
+@dataclass(slots=True)
+class DayBlock:
+    """The entries under one date header (``date`` is ``None`` before any header or in an undated log)."""
+
+    date: date | None
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ParsedLog:
+    """Everything read from one log: dated blocks, lines that could not be read, and counts."""
+
+    path: str
+    days: list[DayBlock]
+    problems: list[Problem]
+    food_lines: int  # lines that name something eaten, read or not
+
+
+def clean_line(raw: str) -> str:
+    """Strip zero-width characters, NULs, inline comments, bullets and surrounding space."""
+    text = _ZERO_WIDTH.sub("", raw).replace("\x00", "").replace("\t", " ")
+    text = _INLINE_COMMENT.sub("", text)
+    text = _BULLET.sub("", text.strip())
+    return _SPACE.sub(" ", text).strip()
+
+
+def _number(text: str) -> float:
+    text = _SPACE.sub(" ", text.strip().lower())
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    if text.startswith("half") or text == "a half":
+        return 0.5
+    if text.startswith("a couple"):
+        return 2.0
+    if text == "a dozen":
+        return 12.0
+    whole = 0.0
+    if " " in text and "/" in text:
+        first, text = text.split(" ", 1)
+        whole = float(first)
+    if "/" in text:
+        num, den = (float(p) for p in text.replace(" ", "").split("/"))
+        if den == 0:
+            raise ValueError("division by zero in fraction")
+        return whole + num / den
+    return whole + float(text)
+
+
+def _expand_fractions(text: str) -> str:
+    for char, value in UNICODE_FRACTIONS.items():
+        if char in text:
+            num, den = value.as_integer_ratio() if value in (0.5, 0.25, 0.75, 0.125) else (None, None)
+            frac = f"{num}/{den}" if num else f"{value:.4f}"
+            text = re.sub(rf"(\d)\s*{char}", rf"\1 {frac}", text)
+            text = text.replace(char, frac if num else f"{value:.4f}")
+    return text.replace("⁄", "/")
+
+
+def _quantity(m: re.Match[str]) -> Quantity:
+    unit = canonical_unit(m.group("u")) if m.group("u") else ""
+    if m.group("lo") is not None:
+        lo, hi = _number(m.group("lo")), _number(m.group("hi"))
+        return Quantity((lo + hi) / 2, unit or "", is_range=True, text=m.group(0).strip())
+    return Quantity(_number(m.group("q")), unit or "", text=m.group(0).strip())
+
+
+def split_amount(text: str) -> tuple[Quantity | None, str]:
+    """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text)."""
+    text = _expand_fractions(text)
+    m = _LEADING.match(text)
+    if m and m.group("rest").strip():
+        return _quantity(m), m.group("rest").strip(" ,")
+    m = _TRAILING.match(text)
+    if m and m.group("rest").strip() and not re.search(r"%\s*\)?\s*$", text):
+        return _quantity(m), m.group("rest").strip(" ,-–—:(")
+    m = _TIMES.match(text)
+    if m and m.group("rest").strip():
+        return Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0)), m.group("rest").strip(" ,")
+    return None, text.strip()
+
+
+def parse_date_line(text: str) -> date | None | str:
+    """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
+    m = _DATE_LINE.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError as exc:
+        return f"invalid date {text.strip().lstrip('#').strip()!r}: {exc}"
+
+
+def parse_entry(
+    text: str, path: str = "<log>", line: int = 1, meal: str | None = None, raw: str | None = None
+) -> Entry | Problem:
+    """Read one food or supplement line (already cleaned) into an Entry, or a Problem saying why not."""
+    raw = text if raw is None else raw
+    if looks_like_supplement(text):
+        doses, problem = parse_supplement(text)
+        return Entry(path, line, raw, text, None, meal, supplement=doses, supplement_problem=problem)
+    try:
+        quantity, food = split_amount(text)
+    except (ValueError, OverflowError, ZeroDivisionError) as exc:
+        return Problem(path, line, raw, "unreadable", f"amount not understood ({exc})")
+    if not food or not re.search(r"[^\W\d_]", food):
+        return Problem(path, line, raw, "unreadable", "no food named on this line")
+    return Entry(path, line, raw, food, quantity, meal)
+
+
+def parse_log(text: str, path: str = "<log>") -> ParsedLog:
+    """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem."""
+    days: list[DayBlock] = [DayBlock(None)]
+    problems: list[Problem] = []
+    food_lines = 0
+    meal: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = _ZERO_WIDTH.sub("", raw).replace("\x00", "").strip()
+        if not stripped:
+            continue
+        header = parse_date_line(stripped)
+        if isinstance(header, date):
+            days.append(DayBlock(header))
+            meal = None
+            continue
+        if isinstance(header, str):
+            problems.append(Problem(path, number, stripped, "bad-date", header))
+            days.append(DayBlock(None))
+            meal = None
+            continue
+        if stripped.startswith("#") or stripped.startswith("//"):
+            heading = stripped.lstrip("#/ ").rstrip(":").strip().lower()
+            if heading in MEALS:
+                meal = heading
+            continue
+        text_line = clean_line(stripped)
+        if not text_line:
+            continue
+        label = _MEAL_LABEL.match(text_line)
+        if label and label.group("label").strip().lower() in MEALS:
+            meal = label.group("label").strip().lower()
+            text_line = label.group("rest").strip()
+            if not text_line:
+                continue
+        food_lines += 1
+        result = parse_entry(text_line, path, number, meal, raw=stripped)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            days[-1].entries.append(result)
+    kept = [d for d in days if d.entries or d.date is not None]
+    return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines)

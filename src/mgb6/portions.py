@@ -1,0 +1,139 @@
+"""Turn an amount as written ("1 medium", "2 tbsp", "150 g") into grams through the food's USDA portions."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from mgb6.matcher import tokens
+from mgb6.models import Food, Portion, Quantity
+from mgb6.units import MASS_G, SIZE_UNITS, VOLUME_ML
+
+# What "one" of a food most often means in USDA's portions, in order of preference.
+COUNT_PREFERENCE = (
+    "medium", "each", "whole", "piece", "fruit", "item", "unit", "large", "small", "serving", "default",
+)  # fmt: skip
+_BEVERAGE = re.compile(
+    r"beverage|\bmilk\b|juice|coffee|\btea\b|water|soda|soft drink|beer|wine|liquor|\bdrinks?\b|smoothie|"
+    r"nectar|lemonade|kombucha|kefir|cola",
+    re.I,
+)
+# Above this many grams on one line the report flags the line as implausible (it is still counted).
+PLAUSIBLE_GRAMS = 1500.0
+PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Grams:
+    """Grams for a line, or the reason there are none; ``note`` says how the weight was found."""
+
+    grams: float | None
+    note: str = ""
+    reason: str = ""
+
+
+def is_beverage(food: Food) -> bool:
+    return bool(_BEVERAGE.search(food.category) or _BEVERAGE.search(food.description.split(",")[0]))
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3g}" if x < 10 else f"{x:.0f}"
+
+
+def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
+    same = [p for p in portions if p.unit == unit]
+    if not same:
+        return None
+    for p in same:
+        if words & set(tokens(p.modifier)):
+            return p
+    plain = [p for p in same if not p.modifier or p.modifier.startswith("(")]
+    return (plain or same)[0]
+
+
+def count_portion(portions: list[Portion], food_words: set[str], preferred: str | None) -> Portion | None:
+    """The portion meaning "one <food>": the alias's unit, a portion named like the food, then sizes."""
+    if preferred:
+        p = _pick(portions, preferred, food_words)
+        if p:
+            return p
+    for p in portions:
+        if p.unit in food_words:
+            return p
+    for unit in COUNT_PREFERENCE:
+        p = _pick(portions, unit, food_words)
+        if p:
+            return p
+    return None
+
+
+def default_portion(portions: list[Portion], food_words: set[str], preferred: str | None) -> Portion | None:
+    """USDA's standard portion when a line gives no amount: FNDDS's own default, else one item or serving."""
+    if preferred:
+        p = _pick(portions, preferred, food_words)
+        if p:
+            return p
+    for unit in ("default",):
+        p = _pick(portions, unit, food_words)
+        if p:
+            return p
+    return count_portion(portions, food_words, None) or (portions[0] if portions else None)
+
+
+def to_grams(
+    quantity: Quantity | None,
+    food: Food,
+    portions: list[Portion],
+    food_text: str = "",
+    preferred_unit: str | None = None,
+) -> Grams:
+    """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight."""
+    words = set(tokens(food_text))
+    if quantity is None:
+        p = default_portion(portions, words, preferred_unit)
+        if p is None:
+            return Grams(None, reason=f"no amount given and USDA lists no portion for {food.description}")
+        label = "its standard portion" if p.unit == "default" else f"1 {p.description}"
+        return Grams(p.grams, note=f"no amount: assumed USDA's {label} ({_fmt(p.grams)} g)")
+    amount, unit = quantity.amount, quantity.unit
+    if not math.isfinite(amount) or amount < 0:
+        return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
+    note = "range: used the midpoint" if quantity.is_range else ""
+    if unit in MASS_G:
+        return Grams(amount * MASS_G[unit], note=note)
+    if unit in VOLUME_ML:
+        p = _pick(portions, unit, words)
+        if p:
+            return Grams(amount * p.grams, note=note)
+        for other in ("cup", "tbsp", "tsp", "fl oz"):
+            p = _pick(portions, other, words)
+            if p:
+                grams = amount * VOLUME_ML[unit] / VOLUME_ML[other] * p.grams
+                return Grams(grams, note=_join(note, f"from USDA's 1 {p.description} = {_fmt(p.grams)} g"))
+        if is_beverage(food):
+            return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
+        return Grams(None, reason=f"USDA lists no volume measure for {food.description}; give grams")
+    if unit in ("", "each", "piece", "serving") or unit in SIZE_UNITS:
+        p = _pick(portions, unit, words) if unit else None
+        if p is None and unit == "serving":
+            p = default_portion(portions, words, preferred_unit)
+        if p is None:
+            p = count_portion(portions, words, preferred_unit if unit in ("", "each", "piece") else None)
+            if p is not None and unit in SIZE_UNITS and p.unit != unit:
+                note = _join(note, f"USDA has no '{unit}' size: used 1 {p.description}")
+        if p is None:
+            return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
+        return Grams(amount * p.grams, note=note)
+    p = _pick(portions, unit, words)
+    if p:
+        return Grams(amount * p.grams, note=note)
+    return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; give grams")
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}; {b}" if a else b
+
+
+def implausible(grams: float, food: Food) -> bool:
+    return grams > (PLAUSIBLE_BEVERAGE_GRAMS if is_beverage(food) else PLAUSIBLE_GRAMS)

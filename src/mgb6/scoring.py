@@ -1,0 +1,202 @@
+"""Score parsed logs: match each line, weigh it, sum nutrients per day and judge the mean against targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mgb6.data import FoodTable
+from mgb6.matcher import Match, match, normalize
+from mgb6.models import NUTRIENTS, Entry, Item, Problem
+from mgb6.parser import ParsedLog
+from mgb6.portions import implausible, to_grams
+from mgb6.supplements import ELEMENTAL_FRACTION
+from mgb6.targets import Profile, Target, status, targets_for
+
+
+@dataclass(slots=True)
+class Day:
+    """One day's items and totals; totals sum the known values, ``unknown`` counts items lacking one."""
+
+    date: date | None
+    label: str
+    items: list[Item] = field(default_factory=list)
+    totals: dict[str, float] = field(default_factory=dict)
+    unknown: dict[str, int] = field(default_factory=dict)
+    kcal: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    food_id: str
+    food: str
+    amount_mg: float
+    share: float  # of the nutrient's total over the log
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything ``mgb6 check`` reports; renderers read it, nothing here prints."""
+
+    profile: Profile
+    targets: dict[str, Target]
+    days: list[Day]
+    problems: list[Problem]
+    food_lines: int
+    mean: dict[str, float | None]
+    status: dict[str, str]
+    gap: dict[str, float]
+    top: dict[str, list[Contributor]]
+    compound_weights: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for d in self.days for i in d.items]
+
+    @property
+    def counted_lines(self) -> int:
+        return sum(len(d.items) for d in self.days)
+
+
+@dataclass(slots=True)
+class Scorer:
+    """Resolves entries against one table, memoising the match of each distinct food text."""
+
+    table: FoodTable
+    compound_weights: bool = False
+    _memo: dict[str, tuple[Match | None, list[int]]] = field(default_factory=dict)
+
+    def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
+        key = normalize(food_text)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = match(food_text, self.table)
+        return hit
+
+    def resolve(self, entry: Entry, day: date | None) -> Item | Problem:
+        if entry.supplement is not None:
+            return self._supplement(entry, day)
+        m, cands = self.lookup(entry.food_text)
+        names = tuple(self.table.foods[c].description for c in cands)
+        if m is None:
+            return Problem(entry.path, entry.line, entry.text, "unmatched", "no food in the table matches", names)
+        food = self.table.foods[m.food_index]
+        g = to_grams(
+            entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
+            self.table.default_units.get(m.food_index),
+        )  # fmt: skip
+        if g.grams is None:
+            return Problem(entry.path, entry.line, entry.text, "unresolved", g.reason, (food.description,))
+        notes = [g.note] if g.note else []
+        if implausible(g.grams, food):
+            notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
+        grams = g.grams
+        return Item(
+            entry.path, entry.line, entry.text, day, entry.meal, food.id, food.description, grams,
+            None if food.magnesium is None else food.magnesium * grams / 100,
+            None if food.vitamin_b6 is None else food.vitamin_b6 * grams / 100,
+            None if food.kcal is None else food.kcal * grams / 100,
+            m.confidence, notes=notes, category=food.category, source=food.source,
+        )  # fmt: skip
+
+    def _supplement(self, entry: Entry, day: date | None) -> Item | Problem:
+        if entry.supplement_problem or not entry.supplement:
+            reason = entry.supplement_problem or "supplement without a dose"
+            return Problem(entry.path, entry.line, entry.text, "supplement", reason)
+        mg = b6 = 0.0
+        notes: list[str] = []
+        for dose in entry.supplement:
+            if dose.nutrient == "magnesium":
+                fraction = ELEMENTAL_FRACTION.get(dose.form) if self.compound_weights else None
+                if fraction:
+                    mg += dose.mg * fraction
+                    notes.append(f"{dose.mg:g} mg magnesium {dose.form} read as compound: {fraction:.0%} elemental")
+                else:
+                    mg += dose.mg
+                    notes.append(f"{dose.mg:g} mg read as elemental magnesium")
+            else:
+                b6 += dose.mg
+        has_mg = any(d.nutrient == "magnesium" for d in entry.supplement)
+        has_b6 = any(d.nutrient == "vitamin_b6" for d in entry.supplement)
+        return Item(
+            entry.path, entry.line, entry.text, day, entry.meal, None, "supplement", None,
+            mg if has_mg else 0.0, b6 if has_b6 else 0.0, 0.0, 100.0,
+            is_supplement=True, notes=notes, category="Supplements", source="label",
+        )  # fmt: skip
+
+
+def _day_label(d: date | None, path: str, n_undated: int) -> str:
+    if d is not None:
+        return d.isoformat()
+    return "undated" if n_undated <= 1 else f"undated ({path})"
+
+
+def check(
+    logs: list[ParsedLog],
+    table: FoodTable,
+    profile: Profile,
+    compound_weights: bool = False,
+    top_n: int = 5,
+) -> CheckResult:
+    """Score one person's logs: days with the same date merge; each undated log is a day of its own."""
+    targets = targets_for(profile, table.dri)
+    scorer = Scorer(table, compound_weights)
+    days: dict[object, Day] = {}
+    problems: list[Problem] = []
+    food_lines = 0
+    n_undated = sum(1 for log in logs for b in log.days if b.date is None and b.entries)
+    for log in logs:
+        problems.extend(log.problems)
+        food_lines += log.food_lines
+        for block in log.days:
+            key: object = block.date if block.date is not None else (log.path, id(block))
+            if block.date is None and not block.entries:
+                continue
+            day = days.get(key)
+            if day is None:
+                day = days[key] = Day(block.date, _day_label(block.date, log.path, n_undated))
+            for entry in block.entries:
+                out = scorer.resolve(entry, block.date)
+                if isinstance(out, Problem):
+                    problems.append(out)
+                else:
+                    day.items.append(out)
+    ordered = sorted(days.values(), key=lambda d: (d.date is None, d.date or date.min))
+    for day in ordered:
+        for n in NUTRIENTS:
+            values = [getattr(i, f"{n}_mg") for i in day.items]
+            day.totals[n] = sum(v for v in values if v is not None)
+            day.unknown[n] = sum(1 for v in values if v is None)
+        day.kcal = sum(i.kcal or 0.0 for i in day.items)
+    problems.sort(key=lambda p: (p.path, p.line))
+    counted = [d for d in ordered if d.items]
+    mean: dict[str, float | None] = {}
+    for n in NUTRIENTS:
+        mean[n] = sum(d.totals[n] for d in counted) / len(counted) if counted else None
+    stat = {n: status(mean[n], targets[n]) for n in NUTRIENTS}
+    gap = {n: max(0.0, targets[n].goal - (mean[n] or 0.0)) for n in NUTRIENTS}
+    return CheckResult(
+        profile, targets, ordered, problems, food_lines, mean, stat, gap,
+        top_contributors(ordered, top_n), compound_weights,
+    )  # fmt: skip
+
+
+def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
+    """The foods (and supplements) that supplied most of each nutrient over the whole log."""
+    out: dict[str, list[Contributor]] = {}
+    for nutrient in NUTRIENTS:
+        sums: dict[str, tuple[str, float]] = {}
+        for day in days:
+            for item in day.items:
+                v = getattr(item, f"{nutrient}_mg")
+                if not v:
+                    continue
+                key = item.food_id or f"supplement:{item.text}"
+                name = item.food if item.food_id else item.text
+                prev = sums.get(key, (name, 0.0))
+                sums[key] = (name, prev[1] + v)
+        total = sum(v for _, v in sums.values()) or 1.0
+        ranked = sorted(sums.items(), key=lambda kv: -kv[1][1])[:n]
+        out[nutrient] = [Contributor(k, name, v, v / total) for k, (name, v) in ranked]
+    return out

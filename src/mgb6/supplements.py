@@ -1,0 +1,94 @@
+"""Recognise supplement lines ("magnesium glycinate 200 mg", "B6 10mg", "P5P 25 mg") and their doses."""
+
+from __future__ import annotations
+
+import re
+
+from mgb6.models import SupplementDose
+
+# Elemental magnesium by mass of each compound (../shared/reference/README.md, "Supplement arithmetic").
+ELEMENTAL_FRACTION = {
+    "oxide": 0.60,
+    "citrate": 0.16,
+    "chloride": 0.12,
+    "glycinate": 0.14,
+    "bisglycinate": 0.14,
+    "malate": 0.15,
+    "lactate": 0.12,
+    "sulfate": 0.10,
+    "threonate": 0.075,
+    "taurate": 0.09,
+    "aspartate": 0.075,
+}
+
+_MG_FORMS = "|".join(sorted(ELEMENTAL_FRACTION, key=len, reverse=True))
+_MAGNESIUM = re.compile(
+    rf"\b(?:magnesium|mag)\b(?:\s+(?:l-)?(?P<form>{_MG_FORMS}))?|\bmg\s+(?:l-)?(?P<form2>{_MG_FORMS})\b|^mg\b(?!\s*$)",
+    re.I,
+)
+_B6 = re.compile(
+    r"\b(?:vitamin\s*)?b[\s-]?6\b|\bpyridox(?:ine|al|amine)\b(?:\s*(?:hcl|hydrochloride|5'?-?\s*phosphate))?|\bp-?5-?p\b|\bplp\b",
+    re.I,
+)
+_MULTI = re.compile(r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I)
+_AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mg|mcg|µg|μg|g)\b", re.I)
+_COUNT = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*)?(?:caps?|capsules?|tabs?|tablets?|softgels?|pills?|gummies|gummy|scoops?)\b",
+    re.I,
+)
+_EACH = re.compile(r"\b(?:each|per\s+(?:cap|capsule|tab|tablet|softgel|pill|gummy|scoop))\b", re.I)
+_PILL_WORDS = re.compile(r"\b(?:supplement|capsules?|caps?|tablets?|tabs?|softgels?|pills?|gummies)\b", re.I)
+_SPLIT = re.compile(r"\s*(?:\+|&|\bplus\b|\band\b|,|/|\bwith\b)\s*", re.I)
+_TO_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
+
+
+def _nutrient_of(part: str) -> tuple[str, str] | None:
+    m = _MAGNESIUM.search(part)
+    if m:
+        return "magnesium", (m.group("form") or m.group("form2") or "").lower()
+    m = _B6.search(part)
+    if m:
+        word = m.group(0).lower()
+        return "vitamin_b6", "p5p" if ("p" in word and "5" in word) or "phosphate" in word or word == "plp" else ""
+    return None
+
+
+def looks_like_supplement(text: str) -> bool:
+    """Whether a line names Mg or B6 as a supplement rather than a food (cheap, no amounts parsed)."""
+    if _MULTI.search(text):
+        return True
+    if not (_MAGNESIUM.search(text) or _B6.search(text)):
+        return False
+    return bool(_AMOUNT.search(text) or _PILL_WORDS.search(text) or _MAGNESIUM.match(text.strip()))
+
+
+def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]:
+    """Read the doses of a supplement line; the second value explains what could not be read.
+
+    Amounts are taken as written (the US Supplement Facts panel states elemental magnesium); the scoring
+    step decides whether to convert a compound weight.
+    """
+    count = 1.0
+    c = _COUNT.search(text)
+    if c and _EACH.search(text):
+        count = float(c.group("n"))
+    doses: list[SupplementDose] = []
+    pending: list[tuple[str, str]] = []
+    for part in _SPLIT.split(text):
+        nutrient = _nutrient_of(part)
+        amount = _AMOUNT.search(part)
+        if nutrient:
+            pending.append(nutrient)
+        if amount and pending:
+            mg = float(amount.group("n")) * _TO_MG[amount.group("u").lower()] * count
+            name, form = pending.pop(0)
+            doses.append(SupplementDose(name, mg, form))
+            pending.clear()
+    if not doses and _MULTI.search(text):
+        return (), (
+            "a multivitamin needs its label amounts: write e.g. "
+            "'multivitamin: magnesium 50 mg + B6 2 mg'"
+        )
+    if not doses:
+        return (), "no dose found: write the amount, e.g. 'magnesium glycinate 200 mg'"
+    return tuple(doses), None

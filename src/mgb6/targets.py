@@ -1,0 +1,120 @@
+"""Choose the Dietary Reference Intakes for a person and judge a mean intake against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mgb6.errors import ProfileError
+from mgb6.models import NUTRIENTS
+
+DEFAULT_AGE = 35.0  # a clearly labelled default: the adult 31-50 row
+AUTHORITIES = ("iom",)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Who the targets are for; ``None`` fields fall back to the labelled default."""
+
+    sex: str | None = None
+    age: float | None = None
+    pregnant: bool = False
+    lactating: bool = False
+    authority: str = "iom"
+
+    @property
+    def is_default(self) -> bool:
+        return self.sex is None and self.age is None and not (self.pregnant or self.lactating)
+
+    def describe(self) -> str:
+        stage = "pregnant " if self.pregnant else "lactating " if self.lactating else ""
+        sex = self.sex or "adult (sex not given: higher RDA)"
+        age = f"age {self.age:g}" if self.age is not None else "age 31-50 (default)"
+        return f"{stage}{sex}, {age}"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One nutrient's reference values (mg/day) for a life stage; ``None`` where the DRI sets none."""
+
+    nutrient: str
+    life_stage: str
+    ear: float | None
+    rda: float | None
+    ai: float | None
+    ul: float | None
+    ul_applies_to: str
+    source: str
+
+    @property
+    def goal(self) -> float:
+        """The intake to aim for: the RDA, or the AI where no RDA exists (infants)."""
+        value = self.rda if self.rda is not None else self.ai
+        assert value is not None, "every DRI row has an RDA or an AI"
+        return value
+
+
+def validate(profile: Profile) -> None:
+    if profile.sex not in (None, "female", "male"):
+        raise ProfileError(f"sex must be 'female' or 'male', not {profile.sex!r}")
+    if profile.age is not None and not (0 <= profile.age < 130):
+        raise ProfileError(f"age must be between 0 and 129 years, not {profile.age:g}")
+    if profile.pregnant and profile.lactating:
+        raise ProfileError("choose --pregnant or --lactating, not both")
+    if (profile.pregnant or profile.lactating) and profile.sex == "male":
+        raise ProfileError("pregnancy and lactation targets apply to females only")
+    if profile.authority not in AUTHORITIES:
+        raise ProfileError(f"authority must be one of {', '.join(AUTHORITIES)}, not {profile.authority!r}")
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text and text.strip() else None
+
+
+def targets_for(profile: Profile, dri_rows: list[dict[str, str]]) -> dict[str, Target]:
+    """The DRI row for each nutrient; with no sex given, the sex whose RDA is higher (never under-target)."""
+    validate(profile)
+    age = DEFAULT_AGE if profile.age is None else profile.age
+    stage = "pregnancy" if profile.pregnant else "lactation" if profile.lactating else "general"
+    sex = "female" if stage != "general" else profile.sex
+    out: dict[str, Target] = {}
+    for nutrient in NUTRIENTS:
+        rows = [
+            r
+            for r in dri_rows
+            if r["authority"] == profile.authority
+            and r["nutrient"] == nutrient
+            and r["life_stage"] == stage
+            and float(r["age_min_years"]) <= age < float(r["age_below_years"])
+            and (r["sex"] == "any" or sex is None or r["sex"] == sex)
+        ]
+        if not rows:
+            what = f"{stage} " if stage != "general" else ""
+            raise ProfileError(f"the DRIs give no {what}values for {nutrient.replace('_', ' ')} at age {age:g}")
+        row = max(rows, key=lambda r: _num(r["rda_mg"]) or _num(r["ai_mg"]) or 0.0)
+        label = f"{stage}, " if stage != "general" else ""
+        label += f"{row['sex']}, " if row["sex"] != "any" else ""
+        hi = float(row["age_below_years"])
+        label += f"{float(row['age_min_years']):g}-{hi - 1:g} y" if hi < 200 else f"{float(row['age_min_years']):g}+ y"
+        out[nutrient] = Target(
+            nutrient, label, _num(row["ear_mg"]), _num(row["rda_mg"]), _num(row["ai_mg"]),
+            _num(row["ul_mg"]), row["ul_applies_to"], row["source"],
+        )  # fmt: skip
+    return out
+
+
+STATUS_LIKELY = "likely inadequate"
+STATUS_POSSIBLY = "possibly inadequate"
+STATUS_ADEQUATE = "adequate"
+STATUS_BELOW_AI = "below AI"
+STATUS_UNKNOWN = "unknown"
+
+
+def status(intake: float | None, target: Target) -> str:
+    """Below the EAR inadequacy is likely, EAR to RDA possible, from the RDA unlikely (IOM's reading)."""
+    if intake is None:
+        return STATUS_UNKNOWN
+    if target.ear is not None and intake < target.ear:
+        return STATUS_LIKELY
+    if target.rda is not None:
+        return STATUS_POSSIBLY if intake < target.rda else STATUS_ADEQUATE
+    return STATUS_ADEQUATE if intake >= target.goal else STATUS_BELOW_AI

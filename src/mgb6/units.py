@@ -1,0 +1,97 @@
+"""The vocabulary of amounts: number words, unicode fractions, and unit spellings mapped to one name."""
+
+from __future__ import annotations
+
+import re
+
+UNICODE_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+    "⅑": 1 / 9, "⅒": 1 / 10,
+}  # fmt: skip
+
+NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+    "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0, "twelve": 12.0,
+    "half": 0.5, "quarter": 0.25, "dozen": 12.0, "couple": 2.0,
+}  # fmt: skip
+
+# Grams per unit for units that are masses, millilitres per unit for volumes (US customary).
+MASS_G = {"g": 1.0, "kg": 1000.0, "mg": 0.001, "mcg": 0.000001, "oz": 28.349523125, "lb": 453.59237}
+VOLUME_ML = {
+    "ml": 1.0, "cl": 10.0, "dl": 100.0, "l": 1000.0, "tsp": 4.92892159375, "tbsp": 14.78676478125,
+    "fl oz": 29.5735295625, "cup": 236.5882365, "pint": 473.176473, "quart": 946.352946,
+    "gallon": 3785.411784,
+}  # fmt: skip
+SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo")
+
+# spelling -> canonical unit. Kept as data: adding a spelling never needs new code.
+UNIT_ALIASES: dict[str, str] = {
+    **{s: "g" for s in ("g", "gr", "grs", "gm", "gms", "gram", "grams", "gramme", "grammes")},
+    **{s: "kg" for s in ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms")},
+    **{s: "mg" for s in ("mg", "milligram", "milligrams")},
+    **{s: "mcg" for s in ("mcg", "µg", "μg", "microgram", "micrograms")},
+    **{s: "oz" for s in ("oz", "ozs", "ounce", "ounces")},
+    **{s: "lb" for s in ("lb", "lbs", "pound", "pounds")},
+    **{s: "ml" for s in ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters")},
+    "cl": "cl", "dl": "dl",
+    **{s: "l" for s in ("l", "litre", "litres", "liter", "liters", "ltr")},
+    **{s: "tsp" for s in ("tsp", "tsps", "teaspoon", "teaspoons", "tspn")},
+    **{s: "tbsp" for s in ("tbsp", "tbsps", "tbs", "tbl", "tbls", "tablespoon", "tablespoons")},
+    **{s: "cup" for s in ("cup", "cups")},
+    **{s: "fl oz" for s in ("fl oz", "fl. oz", "fl. oz.", "floz", "fluid ounce", "fluid ounces")},
+    **{s: "pint" for s in ("pint", "pints", "pt")},
+    **{s: "quart" for s in ("quart", "quarts", "qt")},
+    **{s: "gallon" for s in ("gallon", "gallons", "gal")},
+    **{s: "extra small" for s in ("extra small", "extra-small", "xs")},
+    **{s: "small" for s in ("small", "sm")},
+    **{s: "medium" for s in ("medium", "med", "medium-sized", "medium sized")},
+    **{s: "large" for s in ("large", "lg", "big")},
+    **{s: "extra large" for s in ("extra large", "extra-large", "xl")},
+    "jumbo": "jumbo",
+    **{s: "slice" for s in ("slice", "slices")},
+    **{s: "piece" for s in ("piece", "pieces", "pc", "pcs")},
+    **{s: "each" for s in ("each", "ea", "whole", "item", "items")},
+    **{s: "clove" for s in ("clove", "cloves")},
+    **{s: "can" for s in ("can", "cans", "tin", "tins")},
+    **{s: "bottle" for s in ("bottle", "bottles")},
+    **{s: "handful" for s in ("handful", "handfuls")},
+    **{s: "serving" for s in ("serving", "servings", "portion", "portions")},
+    **{s: "stalk" for s in ("stalk", "stalks")},
+    **{s: "leaf" for s in ("leaf", "leaves")},
+    **{s: "sprig" for s in ("sprig", "sprigs")},
+    **{s: "scoop" for s in ("scoop", "scoops")},
+    **{s: "container" for s in ("container", "containers", "tub", "tubs", "pot", "pots")},
+    **{s: "package" for s in ("package", "packages", "pkg", "packet", "packets", "pack", "packs")},
+    **{s: "bar" for s in ("bar", "bars")},
+    **{s: "stick" for s in ("stick", "sticks")},
+    **{s: "head" for s in ("head", "heads")},
+    **{s: "bunch" for s in ("bunch", "bunches")},
+    **{s: "fillet" for s in ("fillet", "fillets", "filet", "filets")},
+    **{s: "link" for s in ("link", "links")},
+    **{s: "strip" for s in ("strip", "strips", "rasher", "rashers")},
+    **{s: "spear" for s in ("spear", "spears")},
+    **{s: "patty" for s in ("patty", "patties")},
+    **{s: "glass" for s in ("glass", "glasses")},
+    **{s: "mug" for s in ("mug", "mugs")},
+    **{s: "bowl" for s in ("bowl", "bowls")},
+    **{s: "wedge" for s in ("wedge", "wedges")},
+    **{s: "square" for s in ("square", "squares")},
+    **{s: "ear" for s in ("ear", "ears")},
+    **{s: "capsule" for s in ("capsule", "capsules", "cap", "caps", "softgel", "softgels")},
+    **{s: "tablet" for s in ("tablet", "tablets", "tab", "tabs", "pill", "pills")},
+}  # fmt: skip
+
+MASS_UNITS = frozenset(MASS_G)
+VOLUME_UNITS = frozenset(VOLUME_ML)
+SIZE_UNITS = frozenset(SIZES)
+# Units whose meaning is "one of these", answered by the food's own count portion.
+COUNT_UNITS = frozenset({"", "each", "piece", "serving"})
+
+_spellings = sorted(UNIT_ALIASES, key=len, reverse=True)
+UNIT_PATTERN = "|".join(re.escape(s).replace(r"\ ", r"\s*") for s in _spellings)
+
+
+def canonical_unit(word: str) -> str | None:
+    """Return mgb6's one name for a unit spelling, or ``None`` when the word is not a unit."""
+    return UNIT_ALIASES.get(re.sub(r"\s+", " ", word.strip().lower()))
