@@ -1,0 +1,46 @@
+"""Shared fixtures: an isolated cache and config per test session, the real bundled table, paths."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Never touch the developer's real cache, config or data directories."""
+    base = tmp_path_factory.mktemp("mgb6-home")
+    os.environ["MGB6_CACHE_DIR"] = str(base / "cache")
+    os.environ["MGB6_CONFIG_DIR"] = str(base / "config")
+    os.environ["MGB6_DATA_HOME"] = str(base / "data")
+    os.environ.pop("NO_COLOR", None)
+
+
+@pytest.fixture(scope="session")
+def table():
+    from mgb6.data import load_table
+
+    return load_table()
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The read-only ../shared folder; tests that need it skip in a user's clone."""
+    if not (SHARED / "bench" / "cronometer").is_dir():
+        pytest.skip("../shared is not present (a user's clone)")
+    return SHARED
+
+
+@pytest.fixture
+def mgb6_exe() -> str:
+    exe = shutil.which("mgb6")
+    if exe is None:
+        pytest.skip("the mgb6 command is not installed")
+    return exe
