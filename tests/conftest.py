@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def shared() -> Path:
 
 @pytest.fixture
 def mgb6_exe() -> str:
-    exe = shutil.which("mgb6")
+    beside = Path(sys.executable).parent / "mgb6"
+    exe = str(beside) if beside.exists() else shutil.which("mgb6")
     if exe is None:
         pytest.skip("the mgb6 command is not installed")
     return exe
