@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mgb6.data import FoodTable, load_table
+from mgb6.errors import InputError
 from mgb6.parser import ParsedLog, parse_log
 from mgb6.reader import read_log
 from mgb6.scoring import CheckResult, check
 from mgb6.targets import Profile
+
+if TYPE_CHECKING:
+    from mgb6.importers import Comparison
 
 
 def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
@@ -17,8 +23,44 @@ def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
-        logs.append(parse_log(text.text, text.path))
+        logs.append(_parse_any(text.text, text.path))
     return logs, warnings
+
+
+def _parse_any(text: str, path: str) -> ParsedLog:
+    """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
+    from mgb6.importers import looks_like_cronometer
+
+    if not looks_like_cronometer(text):
+        return parse_log(text, path)
+    from dataclasses import replace
+
+    from mgb6.importers import read_cronometer, to_log
+
+    converted = to_log(read_cronometer(text, path))
+    parsed = parse_log(converted.text, path)
+    where = converted.source_lines
+    for block in parsed.days:
+        block.entries = [replace(e, line=where[e.line - 1] or e.line) for e in block.entries]
+    parsed.problems = [replace(p, line=where[p.line - 1] or p.line) for p in parsed.problems]
+    return parsed
+
+
+def cronometer_comparison(paths: list[str], result: CheckResult) -> list[Comparison]:
+    """Cronometer's own daily Mg and B6 (from the exports among ``paths``) beside mgb6's."""
+    from mgb6.importers import compare, day_totals, looks_like_cronometer, merge_totals, read_cronometer
+
+    totals: dict = {}
+    for path in paths:
+        text = read_log(path).text
+        if looks_like_cronometer(text):
+            for day, t in day_totals(read_cronometer(text, path)).items():
+                prev = totals.get(day)
+                totals[day] = t if prev is None else merge_totals(prev, t)
+    if not totals:
+        raise InputError("--compare needs a Cronometer servings export (none of the files is one)")
+    mine = [(d.date, d.totals["magnesium"], d.totals["vitamin_b6"]) for d in result.days if d.items]
+    return compare(totals, mine)
 
 
 def run_check(

@@ -1,0 +1,298 @@
+"""Turn other apps' exports into mgb6 logs; pure functions, text in, text (and data) out.
+
+Cronometer's "servings" export (Export Data > Food & Recipe Entries) has one row per serving with
+``Day, Group, Food Name, Amount`` and 60-odd nutrient columns, among them ``Magnesium (mg)`` and
+``B6 (Pyridoxine) (mg)``. Its Amount is ``"<number> <unit description>"`` where the description may
+be a plain unit (``g``, ``cup``), a unit with a note (``cup, chopped``, ``medium - 7" long``), a
+measure with its own size (``container - each 5.3 oz``, ``shake (11 fl oz)``, ``x 0.25 Cup``) or a
+food-specific word (``burger``, ``olive``). We translate what has a real measure into one and keep
+the original amount as a log comment, so nothing the user wrote is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mgb6.units import MASS_G, VOLUME_ML, canonical_unit
+
+CRONOMETER_REQUIRED = ("Day", "Food Name", "Amount", "Magnesium (mg)", "B6 (Pyridoxine) (mg)")
+# measures Cronometer writes that our unit vocabulary does not know, as (factor, unit)
+EXTRA_MEASURES = {"cubic inch": (16.387064, "ml"), "cubic inches": (16.387064, "ml")}
+
+_NUMBER = r"\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+"
+_AMOUNT = re.compile(rf"^\s*(?P<n>{_NUMBER})\s*(?P<unit>.*?)\s*$")
+_TIMES = re.compile(rf"^x\s*(?P<n>{_NUMBER})\s*(?P<unit>.+)$", re.I)
+_INNER = re.compile(rf"(?:\(|\beach\s+|^)(?P<n>{_NUMBER})\s*(?P<unit>[a-zA-Z][a-zA-Z. ]*?)\s*(?:\)|$)", re.I)
+_HEAD = re.compile(r"^(?P<head>[^,(\-]+?)\s*(?:[,(]|\s-\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """One exported row; nutrient values are Cronometer's, ``None`` where the cell is empty."""
+
+    line: int  # line in the CSV file where the row starts
+    day: date | None
+    day_text: str
+    group: str
+    food: str
+    amount_text: str
+    magnesium_mg: float | None
+    vitamin_b6_mg: float | None
+
+
+@dataclass(slots=True)
+class CronometerExport:
+    path: str
+    servings: list[Serving] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why) rows not usable at all
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    """Cronometer's own sum for one day, with how many servings lacked a value."""
+
+    day: date | None
+    magnesium_mg: float
+    vitamin_b6_mg: float
+    missing_magnesium: int
+    missing_vitamin_b6: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertedLog:
+    """An mgb6 log and, for each of its lines (1-based), the CSV line it came from (0 for headers)."""
+
+    text: str
+    source_lines: list[int]
+    servings: int
+    zero_amounts: int
+
+
+def looks_like_cronometer(text: str) -> bool:
+    """True when the first line is a Cronometer servings header."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    try:
+        header = next(csv.reader([first]))
+    except (csv.Error, StopIteration):
+        return False
+    return all(col in header for col in CRONOMETER_REQUIRED)
+
+
+def _float(text: str | None) -> float | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _day(text: str) -> date | None:
+    m = re.match(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def read_cronometer(text: str, path: str = "<servings.csv>") -> CronometerExport:
+    """Rows of a servings export; never raises: unusable rows are listed in ``skipped``."""
+    out = CronometerExport(path)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    _ = reader.fieldnames  # reads the header, so line_num counts from it
+    start = reader.line_num + 1
+    for row in reader:
+        line, start = start, reader.line_num + 1
+        food = " ".join((row.get("Food Name") or "").split())
+        amount = (row.get("Amount") or "").strip()
+        day_text = (row.get("Day") or "").strip()
+        if not food:
+            out.skipped.append((line, "no food name"))
+            continue
+        out.servings.append(
+            Serving(
+                line, _day(day_text), day_text, (row.get("Group") or "").strip(), food, amount,
+                _float(row.get("Magnesium (mg)")), _float(row.get("B6 (Pyridoxine) (mg)")),
+            )
+        )
+    return out
+
+
+def _num(text: str) -> float:
+    text = text.strip()
+    whole = 0.0
+    if " " in text:
+        first, text = text.split(None, 1)
+        whole = float(first)
+    if "/" in text:
+        a, b = text.split("/")
+        return whole + float(a) / float(b)
+    return whole + float(text)
+
+
+def _measure(unit_text: str) -> tuple[float, str] | None:
+    """A unit description that is itself a measure ("5.3 oz", "11 fl oz") -> (factor, unit)."""
+    u = unit_text.strip().lower().rstrip(".")
+    if u in EXTRA_MEASURES:
+        return EXTRA_MEASURES[u]
+    unit = canonical_unit(u)
+    if unit in MASS_G or unit in VOLUME_ML:
+        return 1.0, unit
+    return None
+
+
+def amount_to_log(amount_text: str) -> tuple[float, str] | None:
+    """Cronometer's Amount -> (amount, unit for the log; "" for a plain count), or None if unreadable.
+
+    The unit description is read in this order: an exact known unit; ``x N unit`` (a multiple);
+    an embedded real measure (``(11 fl oz)``, ``each 5.3 oz``, ``170g container``); the head word
+    before a note (``cup, chopped`` -> cup; ``medium - 7" long`` -> medium); else a plain count.
+    """
+    m = _AMOUNT.match(amount_text.replace("\u00a0", " "))
+    if not m:
+        return None
+    try:
+        n = _num(m.group("n"))
+    except (ValueError, ZeroDivisionError):
+        return None
+    desc = m.group("unit").strip()
+    if not desc:
+        return n, ""
+    direct = canonical_unit(desc.lower())
+    if direct:
+        return n, direct
+    if (mm := _measure(desc)) is not None:
+        return n * mm[0], mm[1]
+    t = _TIMES.match(desc)
+    if t:
+        inner = amount_to_log(f"{t.group('n')} {t.group('unit')}")
+        if inner is not None:
+            return n * inner[0], inner[1]
+    for inner_m in _INNER.finditer(desc):
+        mm = _measure(inner_m.group("unit"))
+        if mm is not None:
+            try:
+                return n * _num(inner_m.group("n")) * mm[0], mm[1]
+            except (ValueError, ZeroDivisionError):
+                break
+    g = re.match(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<u>g|ml|oz)\b", desc, re.I)
+    if g:
+        mm = _measure(g.group("u"))
+        if mm is not None:
+            return n * float(g.group("n")) * mm[0], mm[1]
+    h = _HEAD.match(desc)
+    if h:
+        head = canonical_unit(h.group("head").strip().lower())
+        if head:
+            return n, head
+    return n, ""
+
+
+def _fmt(x: float) -> str:
+    text = f"{x:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _safe_food(name: str) -> str:
+    """Keep a food name from being read as a comment, a date header or a meal label."""
+    name = name.replace("#", "no. ").replace("//", "/")
+    return " ".join(name.split())
+
+
+def to_log(export: CronometerExport) -> ConvertedLog:
+    """An mgb6 log: ISO date headers, ``# Group`` headings, ``<amount> <unit> <food>  # <as exported>``."""
+    lines: list[str] = [f"# Imported from Cronometer servings export {export.path}"]
+    source: list[int] = [0]
+    by_day: dict[object, list[Serving]] = {}
+    for s in export.servings:
+        by_day.setdefault(s.day or s.day_text, []).append(s)
+    keys = sorted(by_day, key=lambda k: (not isinstance(k, date), str(k)))
+    zero = written = 0
+    for key in keys:
+        lines.append("")
+        source.append(0)
+        lines.append(key.isoformat() if isinstance(key, date) else f"# day {key!s} (not a date)")
+        source.append(0)
+        group = None
+        for s in by_day[key]:
+            parsed = amount_to_log(s.amount_text)
+            if parsed is not None and parsed[0] == 0:
+                zero += 1
+                continue
+            if s.group and s.group != group:
+                group = s.group
+                lines.append(f"# {_safe_food(group)}")
+                source.append(0)
+            food = _safe_food(s.food)
+            if parsed is None:
+                text = f"{food}  # amount {s.amount_text!r} not understood: standard portion"
+            else:
+                n, unit = parsed
+                text = f"{_fmt(n)} {unit + ' ' if unit else ''}{food}"
+                if not (unit == "g" and s.amount_text.strip().endswith(" g")):
+                    text += f"  # {s.amount_text}"
+            lines.append(text)
+            source.append(s.line)
+            written += 1
+    return ConvertedLog("\n".join(lines) + "\n", source, written, zero)
+
+
+def day_totals(export: CronometerExport) -> dict[date | None, DayTotals]:
+    """Cronometer's own Mg and B6 per day (empty cells counted as missing, not as zero)."""
+    acc: dict[date | None, list[float]] = {}
+    for s in export.servings:
+        a = acc.setdefault(s.day, [0.0, 0.0, 0, 0])
+        if s.magnesium_mg is None:
+            a[2] += 1
+        else:
+            a[0] += s.magnesium_mg
+        if s.vitamin_b6_mg is None:
+            a[3] += 1
+        else:
+            a[1] += s.vitamin_b6_mg
+    return {d: DayTotals(d, a[0], a[1], int(a[2]), int(a[3])) for d, a in acc.items()}
+
+
+def merge_totals(a: DayTotals, b: DayTotals) -> DayTotals:
+    """One day found in two exports (a diary split across files) adds up."""
+    return DayTotals(
+        a.day, a.magnesium_mg + b.magnesium_mg, a.vitamin_b6_mg + b.vitamin_b6_mg,
+        a.missing_magnesium + b.missing_magnesium, a.missing_vitamin_b6 + b.missing_vitamin_b6,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """mgb6's and Cronometer's totals for one day, side by side."""
+
+    day: date | None
+    mgb6_magnesium: float | None
+    cronometer_magnesium: float | None
+    mgb6_vitamin_b6: float | None
+    cronometer_vitamin_b6: float | None
+
+
+def compare(
+    cron: dict[date | None, DayTotals], mgb6_days: list[tuple[date | None, float, float]]
+) -> list[Comparison]:
+    """Pair Cronometer's days with mgb6's (date, Mg, B6) days; a day on one side only still shows."""
+    mine = {d: (mg, b6) for d, mg, b6 in mgb6_days}
+    days = sorted(set(cron) | set(mine), key=lambda d: (d is None, d or date.min))
+    out = []
+    for d in days:
+        c = cron.get(d)
+        m = mine.get(d)
+        out.append(
+            Comparison(
+                d, m[0] if m else None, c.magnesium_mg if c else None,
+                m[1] if m else None, c.vitamin_b6_mg if c else None,
+            )
+        )
+    return out

@@ -1,0 +1,279 @@
+"""The saved profile: who the targets are for, stored as TOML in the user config directory.
+
+Loading and saving only; choosing DRIs from a profile is targets.py's job. The file is written whole,
+atomically, so a crash mid-save never leaves a half profile behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mgb6.errors import ExitCode, ProfileError
+from mgb6.targets import Profile
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+SEXES = ("female", "male")
+AUTHORITIES = ("iom", "efsa")
+DIETS = ("vegetarian", "vegan", "pescatarian")
+PROFILE_FILE = "profile.toml"
+SET_HINT = "mgb6 profile set --sex female --age 34"
+
+
+class ProfileFileError(ProfileError):
+    """A profile file that exists but cannot be read or understood: a handled error, not a usage one."""
+
+    exit_code = ExitCode.ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile:
+    """What ``mgb6 profile set`` saves. ``diet`` and ``avoid`` are kept for the suggestions."""
+
+    sex: str | None = None
+    age: float | None = None
+    pregnant: bool = False
+    lactating: bool = False
+    authority: str = "iom"
+    diet: str | None = None
+    avoid: tuple[str, ...] = field(default_factory=tuple)
+
+    def targets_profile(self) -> Profile:
+        return Profile(self.sex, self.age, self.pregnant, self.lactating, self.authority)
+
+
+def config_dir() -> Path:
+    """The user config directory; MGB6_CONFIG_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get("MGB6_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("mgb6"))
+
+
+def profile_path() -> Path:
+    return config_dir() / PROFILE_FILE
+
+
+def parse_avoid(text: str | None) -> tuple[str, ...]:
+    """``"nuts, soy"`` -> ``("nuts", "soy")``: lower-case, de-duplicated, order kept."""
+    if not text:
+        return ()
+    out: list[str] = []
+    for part in text.split(","):
+        word = " ".join(part.strip().lower().split())
+        if word and word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
+    """Reject values no DRI row or suggestion filter understands; ``where`` names the source in errors."""
+    if p.sex is not None and p.sex not in SEXES:
+        raise ProfileError(f"{where}: sex must be one of {', '.join(SEXES)}, not {p.sex!r}")
+    if p.age is not None and not (0 <= p.age < 130):
+        raise ProfileError(f"{where}: age must be between 0 and 129 years, not {p.age:g}")
+    if p.pregnant and p.lactating:
+        raise ProfileError(f"{where}: choose pregnant or lactating, not both")
+    if (p.pregnant or p.lactating) and p.sex == "male":
+        raise ProfileError(f"{where}: pregnancy and lactation targets apply to females only")
+    if p.authority not in AUTHORITIES:
+        raise ProfileError(f"{where}: authority must be one of {', '.join(AUTHORITIES)}, not {p.authority!r}")
+    if p.diet is not None and p.diet not in DIETS:
+        raise ProfileError(f"{where}: diet must be one of {', '.join(DIETS)}, not {p.diet!r}")
+    return p
+
+
+def to_toml(p: StoredProfile) -> str:
+    """A small, stable TOML document; JSON string escapes are valid TOML basic strings."""
+    lines = ["# mgb6 profile: edit with `mgb6 profile set`, remove with `mgb6 profile clear`"]
+    if p.sex is not None:
+        lines.append(f"sex = {json.dumps(p.sex)}")
+    if p.age is not None:
+        lines.append(f"age = {int(p.age) if float(p.age).is_integer() else p.age}")
+    lines.append(f"pregnant = {'true' if p.pregnant else 'false'}")
+    lines.append(f"lactating = {'true' if p.lactating else 'false'}")
+    lines.append(f"authority = {json.dumps(p.authority)}")
+    if p.diet is not None:
+        lines.append(f"diet = {json.dumps(p.diet)}")
+    lines.append(f"avoid = [{', '.join(json.dumps(a, ensure_ascii=False) for a in p.avoid)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _typed(data: dict[str, Any], key: str, kinds: tuple[type, ...], name: str, path: Path) -> Any:
+    value = data.get(key)
+    if value is None:
+        return None
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+        raise ProfileFileError(f"{path}: {key} must be {name}, not {value!r}")
+    return value
+
+
+def from_toml(text: str, path: Path) -> StoredProfile:
+    """Parse a profile document; every problem is one line naming the file (and line/column if known)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileFileError(f"{path}: not a valid profile ({exc})") from exc
+    avoid = _typed(data, "avoid", (list, str), "a list of words", path) or ()
+    if isinstance(avoid, str):
+        avoid = parse_avoid(avoid)
+    elif not all(isinstance(a, str) for a in avoid):
+        raise ProfileFileError(f"{path}: avoid must be a list of words")
+    age = _typed(data, "age", (int, float), "a number of years", path)
+    profile = StoredProfile(
+        sex=_typed(data, "sex", (str,), "a string", path),
+        age=None if age is None else float(age),
+        pregnant=bool(_typed(data, "pregnant", (bool,), "true or false", path)),
+        lactating=bool(_typed(data, "lactating", (bool,), "true or false", path)),
+        authority=_typed(data, "authority", (str,), "a string", path) or "iom",
+        diet=_typed(data, "diet", (str,), "a string", path),
+        avoid=parse_avoid(",".join(avoid)),
+    )
+    try:
+        return validate(profile, str(path))
+    except ProfileError as exc:
+        raise ProfileFileError(str(exc)) from exc
+
+
+def load(path: Path | None = None) -> StoredProfile | None:
+    """The saved profile, or ``None`` when there is none."""
+    path = path or profile_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError as exc:
+        raise ProfileFileError(f"{path}: is a directory, not a profile file") from exc
+    except OSError as exc:
+        raise ProfileFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProfileFileError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
+    return from_toml(text, path)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a whole file via a temporary sibling and os.replace: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def save(profile: StoredProfile, path: Path | None = None) -> Path:
+    path = path or profile_path()
+    validate(profile)
+    try:
+        atomic_write_text(path, to_toml(profile))
+    except OSError as exc:
+        raise ProfileFileError(f"{path}: cannot write the profile ({exc.strerror or exc})") from exc
+    return path
+
+
+def clear(path: Path | None = None) -> bool:
+    """Remove the profile; ``False`` when there was none."""
+    path = path or profile_path()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise ProfileFileError(f"{path}: cannot remove ({exc.strerror or exc})") from exc
+    return True
+
+
+def update(
+    base: StoredProfile | None,
+    *,
+    sex: str | None = None,
+    age: float | None = None,
+    pregnant: bool | None = None,
+    lactating: bool | None = None,
+    authority: str | None = None,
+    diet: str | None = None,
+    avoid: str | None = None,
+) -> StoredProfile:
+    """``profile set`` changes only what it is given; a new life stage replaces the old one."""
+    b = base or StoredProfile()
+    if pregnant or lactating:
+        preg, lact = bool(pregnant), bool(lactating)
+    else:
+        preg = b.pregnant if pregnant is None else False
+        lact = b.lactating if lactating is None else False
+    if sex == "male" and not (pregnant or lactating):
+        preg = lact = False
+    new = StoredProfile(
+        sex=sex if sex is not None else b.sex,
+        age=age if age is not None else b.age,
+        pregnant=preg,
+        lactating=lact,
+        authority=authority or b.authority,
+        diet=(None if diet == "none" else diet) if diet is not None else b.diet,
+        avoid=parse_avoid(avoid) if avoid is not None else b.avoid,
+    )
+    return validate(new)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The profile a run uses and a sentence saying where it came from (for the report header)."""
+
+    profile: Profile
+    origin: str
+    stored: StoredProfile | None
+
+
+def resolve(
+    stored: StoredProfile | None,
+    path: Path,
+    *,
+    sex: str | None = None,
+    age: float | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    authority: str | None = None,
+) -> Resolved:
+    """Merge the saved profile with this run's options; options win, for this run only."""
+    overrides = [n for n, v in (("--sex", sex), ("--age", age), ("--authority", authority)) if v is not None]
+    overrides += [n for n, v in (("--pregnant", pregnant), ("--lactating", lactating)) if v]
+    if stored is None:
+        p = Profile(sex, age, pregnant, lactating, authority or "iom")
+        if overrides:
+            origin = "command-line options"
+        else:
+            origin = f"default (no profile yet; set yours with `{SET_HINT}`)"
+        return Resolved(p, origin, None)
+    preg, lact = stored.pregnant, stored.lactating
+    if pregnant or lactating:
+        preg, lact = pregnant, lactating
+    elif sex == "male":
+        preg = lact = False
+    p = Profile(
+        sex if sex is not None else stored.sex,
+        age if age is not None else stored.age,
+        preg,
+        lact,
+        authority or stored.authority,
+    )
+    origin = f"profile {path}"
+    if overrides:
+        origin += f", overridden for this run by {' '.join(overrides)}"
+    return Resolved(p, origin, stored)
