@@ -47,20 +47,20 @@ def _parse_any(text: str, path: str) -> ParsedLog:
 
 
 def cronometer_comparison(paths: list[str], result: CheckResult) -> list[Comparison]:
-    """Cronometer's own daily Mg and B6 (from the exports among ``paths``) beside mgb6's."""
-    from mgb6.importers import compare, day_totals, looks_like_cronometer, merge_totals, read_cronometer
+    """Cronometer's own Mg and B6 (from the exports among ``paths``) beside mgb6's, per day."""
+    from mgb6.importers import compare, looks_like_cronometer, read_cronometer
 
-    totals: dict = {}
+    exports = []
     for path in paths:
-        text = read_log(path).text
-        if looks_like_cronometer(text):
-            for day, t in day_totals(read_cronometer(text, path)).items():
-                prev = totals.get(day)
-                totals[day] = t if prev is None else merge_totals(prev, t)
-    if not totals:
+        text = read_log(path)
+        if looks_like_cronometer(text.text):
+            exports.append(read_cronometer(text.text, text.path))
+    if not exports:
         raise InputError("--compare needs a Cronometer servings export (none of the files is one)")
-    mine = [(d.date, d.totals["magnesium"], d.totals["vitamin_b6"]) for d in result.days if d.items]
-    return compare(totals, mine)
+    days = [
+        (d.date, [(i.path, i.line, i.magnesium_mg, i.vitamin_b6_mg) for i in d.items]) for d in result.days
+    ]
+    return compare(exports, days)
 
 
 def run_check(

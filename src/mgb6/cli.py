@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
@@ -12,7 +13,11 @@ from mgb6 import __version__
 from mgb6.errors import ExitCode, Mgb6Error
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
+
+    from mgb6.data import FoodTable
+    from mgb6.importers import Comparison
+    from mgb6.profile import Resolved
 
 app = typer.Typer(
     name="mgb6",
@@ -73,6 +78,16 @@ AgeOpt = Annotated[
 PregOpt = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy targets.")]
 LactOpt = Annotated[bool, typer.Option("--lactating", help="Use lactation targets.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (also honoured: NO_COLOR).")]
+NoProfileOpt = Annotated[bool, typer.Option("--no-profile", help="Ignore the saved profile for this run.")]
+FoodsOpt = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option("--foods", help="Extra foods CSV (columns of data/foods.csv); may repeat.", metavar="CSV"),
+]
+ReportOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--report", help="Also save the whole report as FILE.html or FILE.svg.", metavar="FILE"),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only data and errors, no warnings or notes.")]
 
 
 @app.command()
@@ -89,22 +104,44 @@ def check(
         typer.Option("--compound-weights", help="Read supplement Mg amounts as compound, not elemental, weight."),
     ] = False,
     no_color: NoColorOpt = False,
+    no_profile: NoProfileOpt = False,
+    foods: FoodsOpt = None,
+    report_file: ReportOpt = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Show Cronometer's own Mg and B6 beside mgb6's (servings exports).")
+    ] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
     Example: mgb6 check examples/week.txt --sex female --age 34
+
+    Targets come from your saved profile (mgb6 profile set); --sex, --age, --pregnant and --lactating
+    override it for this run. A Cronometer servings.csv export can be checked directly.
     """
     out, err = _consoles(no_color)
+    report_fmt = _report_format(report_file) if report_file else None
+    comparison = None
     try:
         from mgb6.api import run_check
-        from mgb6.targets import Profile
 
-        profile = Profile(sex.value if sex else None, age, pregnant, lactating)
-        result, warnings = run_check(files, profile, compound_weights=compound_weights)
+        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile)
+        table = _food_table(foods)
+        result, warnings = run_check(files, resolved.profile, compound_weights=compound_weights, table=table)
+        if compare:
+            from mgb6.api import cronometer_comparison
+
+            comparison = cronometer_comparison(files, result)
     except Mgb6Error as exc:
         _fail(err, exc)
-    for w in warnings:
-        err.print(f"Warning: {w}", soft_wrap=True, markup=False)
+    if not quiet:
+        for w in warnings:
+            err.print(f"Warning: {w}", soft_wrap=True, markup=False)
+    if report_file and report_fmt:
+        from mgb6.render import report
+
+        _save_report(err, report_file, report_fmt, _with_comparison(report(result, resolved.origin), comparison),
+                     quiet, no_color)  # fmt: skip
     if fmt is OutputFormat.json:
         from mgb6.export import to_json
 
@@ -116,9 +153,268 @@ def check(
     else:
         from mgb6.render import report
 
-        out.print(report(result))
+        out.print(_with_comparison(report(result, resolved.origin), comparison))
     if strict and result.problems:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _resolve_profile(
+    sex: Sex | None, age: float | None, pregnant: bool, lactating: bool, no_profile: bool
+) -> Resolved:
+    from mgb6 import profile as prof
+
+    path = prof.profile_path()
+    stored = None if no_profile else prof.load(path)
+    return prof.resolve(stored, path, sex=sex.value if sex else None, age=age, pregnant=pregnant,
+                        lactating=lactating)  # fmt: skip
+
+
+def _food_table(extra: list[Path] | None) -> FoodTable | None:
+    """None (the bundled table) unless the config dir has a foods.csv or --foods names one."""
+    from mgb6.profile import config_dir
+
+    paths = [p for p in (config_dir() / "foods.csv",) if p.is_file()] + list(extra or [])
+    if not paths:
+        return None
+    from mgb6.data import load_table_with
+
+    return load_table_with(paths)
+
+
+def _report_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return "html"
+    if suffix == ".svg":
+        return "svg"
+    raise typer.BadParameter("the report file must end in .html or .svg", param_hint="'--report'")
+
+
+def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | None) -> RenderableType:
+    if not comparison:
+        return renderable
+    from rich.console import Group
+
+    from mgb6.views import compare_table
+
+    return Group(renderable, compare_table(comparison))
+
+
+def _save_report(
+    err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool
+) -> None:
+    from mgb6.files import atomic_write_text
+    from mgb6.views import export_report
+
+    try:
+        atomic_write_text(path, export_report(renderable, fmt, color=not no_color))
+    except OSError as exc:
+        _fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
+    if not quiet:
+        from rich.markup import escape
+
+        err.print(f"Report saved to {escape(str(path))}", soft_wrap=True)
+
+
+profile_app = typer.Typer(
+    help="Save who the targets are for (sex, age, life stage), so every check uses them.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(profile_app, name="profile")
+
+
+class Authority(str, Enum):
+    iom = "iom"
+    efsa = "efsa"
+
+
+class Diet(str, Enum):
+    vegetarian = "vegetarian"
+    vegan = "vegan"
+    pescatarian = "pescatarian"
+    none = "none"
+
+
+@profile_app.command("set")
+def profile_set(
+    sex: SexOpt = None,
+    age: AgeOpt = None,
+    pregnant: PregOpt = False,
+    lactating: LactOpt = False,
+    authority: Annotated[
+        Optional[Authority],  # noqa: UP045
+        typer.Option("--authority", help="Whose reference values: iom (default) or efsa."),
+    ] = None,
+    diet: Annotated[
+        Optional[Diet],  # noqa: UP045
+        typer.Option("--diet", help="Diet the suggestions respect ('none' clears it)."),
+    ] = None,
+    avoid: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--avoid", help="Comma list of foods to leave out of suggestions ('' clears it)."),
+    ] = None,
+    quiet: QuietOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Save your profile; only the options given change, the rest is kept.
+
+    Example: mgb6 profile set --sex female --age 34 --lactating
+    """
+    from mgb6 import profile as prof
+
+    out, err = _consoles(no_color)
+    try:
+        path = prof.profile_path()
+        current = prof.load(path)
+        new = prof.update(
+            current, sex=sex.value if sex else None, age=age, pregnant=pregnant or None,
+            lactating=lactating or None, authority=authority.value if authority else None,
+            diet=diet.value if diet else None, avoid=avoid,
+        )  # fmt: skip
+        prof.save(new, path)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    if not quiet:
+        from mgb6.views import profile_view
+
+        out.print(profile_view(new, path))
+
+
+@profile_app.command("show")
+def profile_show(no_color: NoColorOpt = False) -> None:
+    """Print the saved profile and where it is stored.
+
+    Example: mgb6 profile show
+    """
+    from mgb6 import profile as prof
+
+    out, err = _consoles(no_color)
+    try:
+        path = prof.profile_path()
+        stored = prof.load(path)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    if stored is None:
+        from rich.markup import escape
+
+        err.print(f"No profile yet ({escape(str(path))}); set one with: {prof.SET_HINT}", soft_wrap=True)
+        return
+    from mgb6.views import profile_view
+
+    out.print(profile_view(stored, path))
+
+
+@profile_app.command("path")
+def profile_path_cmd() -> None:
+    """Print the path of the profile file (it may not exist yet).
+
+    Example: mgb6 profile path
+    """
+    from mgb6.profile import profile_path
+
+    print(profile_path())
+
+
+@profile_app.command("clear")
+def profile_clear(quiet: QuietOpt = False, no_color: NoColorOpt = False) -> None:
+    """Delete the saved profile; checks use the default targets again.
+
+    Example: mgb6 profile clear
+    """
+    from mgb6 import profile as prof
+
+    _, err = _consoles(no_color)
+    try:
+        path = prof.profile_path()
+        removed = prof.clear(path)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    if not quiet:
+        from rich.markup import escape
+
+        err.print(f"{'Removed' if removed else 'No profile at'} {escape(str(path))}", soft_wrap=True)
+
+
+@app.command()
+def targets(
+    sex: SexOpt = None,
+    age: AgeOpt = None,
+    pregnant: PregOpt = False,
+    lactating: LactOpt = False,
+    no_profile: NoProfileOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Show EAR, RDA (or AI) and UL for magnesium and vitamin B6, what each UL covers, and the source.
+
+    Example: mgb6 targets --sex female --age 34 --pregnant
+    """
+    out, err = _consoles(no_color)
+    try:
+        from mgb6.data import load_dri
+        from mgb6.targets import targets_for
+
+        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile)
+        found = targets_for(resolved.profile, load_dri())
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    from mgb6.views import targets_table
+
+    out.print(targets_table(found, resolved.profile.describe(), resolved.origin))
+
+
+import_app = typer.Typer(
+    help="Turn another app's export into an mgb6 log.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("cronometer")
+def import_cronometer(
+    export: Annotated[Path, typer.Argument(help="Cronometer servings.csv (Export Data > Food & Recipe Entries).")],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the log here (default: standard output)."),
+    ] = None,
+    quiet: QuietOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Convert a Cronometer servings export into an mgb6 log (date headers, one serving a line).
+
+    Example: mgb6 import cronometer servings.csv -o meals.txt && mgb6 check meals.txt
+    """
+    _, err = _consoles(no_color)
+    try:
+        from mgb6.errors import InputError
+        from mgb6.importers import looks_like_cronometer, read_cronometer, to_log
+        from mgb6.reader import read_log
+
+        text = read_log(str(export))
+        if not looks_like_cronometer(text.text):
+            raise InputError(
+                f"{export}: not a Cronometer servings export (the header needs Day, Food Name, Amount, "
+                "Magnesium (mg) and B6 (Pyridoxine) (mg))"
+            )
+        data = read_cronometer(text.text, str(export))
+        converted = to_log(data)
+        if output is None:
+            sys.stdout.write(converted.text)
+        else:
+            from mgb6.files import atomic_write_text
+
+            try:
+                atomic_write_text(output, converted.text)
+            except OSError as exc:
+                raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    if not quiet:
+        from rich.markup import escape
+
+        where = f" to {escape(str(output))}" if output else ""
+        note = f"; {converted.zero_amounts} zero-amount servings left out" if converted.zero_amounts else ""
+        skipped = f"; {len(data.skipped)} rows without a food name skipped" if data.skipped else ""
+        err.print(f"Imported {converted.servings} servings{where}{note}{skipped}", soft_wrap=True)
 
 
 def main() -> None:

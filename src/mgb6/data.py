@@ -198,3 +198,115 @@ def _write_cache(path: Path, table: FoodTable) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
+CUSTOM_OPTIONAL = ("name", "category", "energy_kcal_per_100g", "synonyms", "source")
+CUSTOM_NUMERIC = ("magnesium_mg_per_100g", "vitamin_b6_mg_per_100g", "energy_kcal_per_100g")
+
+
+def load_custom_foods(path: Path) -> list[dict[str, str]]:
+    """Read and validate a user's foods CSV (the columns of data/foods.csv); errors name file:line:column.
+
+    Nutrient cells may be empty (unknown, as in USDA's table) but never text or negative: a wrong
+    custom value would silently skew every total it touches.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: no such foods file") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise DataError(f"{path}: empty file; the first line must name the columns") from None
+    except csv.Error as exc:
+        raise DataError(f"{path}:1: {exc}") from exc
+    missing = [c for c in CUSTOM_REQUIRED if c not in header]
+    if missing:
+        raise DataError(f"{path}:1: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+    col = {name: i for i, name in enumerate(header)}
+    rows: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                raise DataError(f"{path}:{line}:{len(header) + 1}: more cells than the header names")
+            row = {name: (cells[i].strip() if i < len(cells) else "") for name, i in col.items()}
+            for name in ("id", "description"):
+                if not row[name]:
+                    raise DataError(f"{path}:{line}:{col[name] + 1}: {name} is empty")
+            for name in CUSTOM_NUMERIC:
+                if name not in col or not row[name]:
+                    continue
+                where = f"{path}:{line}:{col[name] + 1}"
+                try:
+                    value = float(row[name])
+                except ValueError:
+                    raise DataError(f"{where}: {name} must be a number, not {row[name]!r}") from None
+                if value != value or value in (float("inf"), float("-inf")):
+                    raise DataError(f"{where}: {name} must be a finite number, not {row[name]!r}")
+                if value < 0:
+                    raise DataError(f"{where}: {name} cannot be negative ({row[name]})")
+            if row["id"] in seen:
+                raise DataError(
+                    f"{path}:{line}:{col['id'] + 1}: duplicate id {row['id']!r} (first on line {seen[row['id']]})"
+                )
+            seen[row["id"]] = line
+            rows.append(row)
+    except csv.Error as exc:
+        raise DataError(f"{path}:{reader.line_num}: {exc}") from exc
+    return rows
+
+
+def load_table_with(custom: Sequence[Path]) -> FoodTable:
+    """The bundled table plus the user's foods; custom rows win over USDA ones on equal ids and names.
+
+    Built in memory and never cached: the bundled table's cache (and its lru_cache) stay untouched,
+    so a custom file can neither poison nor evict it.
+    """
+    rows: dict[str, dict[str, str]] = {}
+    for path in custom:
+        for row in load_custom_foods(path):
+            rows[row["id"]] = row  # a later file overrides an earlier one
+    if not rows:
+        return load_table()
+    blobs = _read(data_dir())
+    buf = io.StringIO()
+    columns = ("id", "source", "description", "name", "category", "magnesium_mg_per_100g",
+               "vitamin_b6_mg_per_100g", "energy_kcal_per_100g", "synonyms")  # fmt: skip
+    w = csv.writer(buf, lineterminator="\n")
+    for r in rows.values():
+        w.writerow([
+            r["id"], "custom", r["description"], r.get("name") or r["description"],
+            r.get("category") or "Custom foods", r["magnesium_mg_per_100g"], r["vitamin_b6_mg_per_100g"],
+            r.get("energy_kcal_per_100g", ""), r.get("synonyms", ""),
+        ])  # fmt: skip
+    foods_blob = blobs["foods.csv"].rstrip(b"\n") + b"\n" + buf.getvalue().encode("utf-8")
+    digest = hashlib.sha256(foods_blob).hexdigest()[:20]
+    table = build_table({**blobs, "foods.csv": foods_blob}, f"custom-{digest}")
+    for food_id in rows:
+        i = table.by_id[food_id]
+        f = table.foods[i]
+        for phrase in (f.description, f.name, *f.synonyms.split(";")):
+            key = normalize(phrase)
+            if key:
+                table.aliases[key] = i
+    return table
+
+
+def load_dri() -> list[dict[str, str]]:
+    """Just the DRI rows, for commands that need targets but no foods (``mgb6 targets``)."""
+    path = data_dir() / "dri.csv"
+    try:
+        return _rows(path.read_bytes())
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc

@@ -260,39 +260,49 @@ def day_totals(export: CronometerExport) -> dict[date | None, DayTotals]:
     return {d: DayTotals(d, a[0], a[1], int(a[2]), int(a[3])) for d, a in acc.items()}
 
 
-def merge_totals(a: DayTotals, b: DayTotals) -> DayTotals:
-    """One day found in two exports (a diary split across files) adds up."""
-    return DayTotals(
-        a.day, a.magnesium_mg + b.magnesium_mg, a.vitamin_b6_mg + b.vitamin_b6_mg,
-        a.missing_magnesium + b.missing_magnesium, a.missing_vitamin_b6 + b.missing_vitamin_b6,
-    )  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """mgb6's and Cronometer's totals for one day, side by side."""
+    """One day: mgb6's totals and Cronometer's over the same servings, and how many servings that is."""
 
     day: date | None
-    mgb6_magnesium: float | None
-    cronometer_magnesium: float | None
-    mgb6_vitamin_b6: float | None
+    counted: int  # servings mgb6 counted that day
+    servings: int  # servings with a non-zero amount in the export that day
+    mgb6_magnesium: float
+    cronometer_magnesium: float | None  # None when Cronometer left every counted cell empty
+    mgb6_vitamin_b6: float
     cronometer_vitamin_b6: float | None
 
 
 def compare(
-    cron: dict[date | None, DayTotals], mgb6_days: list[tuple[date | None, float, float]]
+    exports: list[CronometerExport],
+    mgb6_days: list[tuple[date | None, list[tuple[str, int, float | None, float | None]]]],
 ) -> list[Comparison]:
-    """Pair Cronometer's days with mgb6's (date, Mg, B6) days; a day on one side only still shows."""
-    mine = {d: (mg, b6) for d, mg, b6 in mgb6_days}
-    days = sorted(set(cron) | set(mine), key=lambda d: (d is None, d or date.min))
-    out = []
-    for d in days:
-        c = cron.get(d)
-        m = mine.get(d)
-        out.append(
-            Comparison(
-                d, m[0] if m else None, c.magnesium_mg if c else None,
-                m[1] if m else None, c.vitamin_b6_mg if c else None,
-            )
-        )
+    """Pair each mgb6 day with Cronometer's values for exactly the servings mgb6 counted.
+
+    ``mgb6_days`` holds (date, [(path, csv line, Mg, B6), ...]) per day. Comparing the same servings
+    keeps unmatched lines from looking like disagreements; the counted/servings figures show coverage.
+    """
+    by_line = {(e.path, s.line): s for e in exports for s in e.servings}
+    per_day: dict[date | None, int] = {}
+    for e in exports:
+        for s in e.servings:
+            parsed = amount_to_log(s.amount_text)
+            if parsed is None or parsed[0] != 0:
+                per_day[s.day] = per_day.get(s.day, 0) + 1
+    out: list[Comparison] = []
+    for day, items in mgb6_days:
+        mine_mg = mine_b6 = 0.0
+        cron: list[float | None] = [None, None]
+        counted = 0
+        for path, line, mg, b6 in items:
+            s = by_line.get((path, line))
+            if s is None:
+                continue
+            counted += 1
+            mine_mg += mg or 0.0
+            mine_b6 += b6 or 0.0
+            for k, v in enumerate((s.magnesium_mg, s.vitamin_b6_mg)):
+                if v is not None:
+                    cron[k] = (cron[k] or 0.0) + v
+        out.append(Comparison(day, counted, per_day.get(day, counted), mine_mg, cron[0], mine_b6, cron[1]))
     return out

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mgb6.errors import ExitCode, ProfileError
+from mgb6.files import atomic_write_text
 from mgb6.targets import Profile
 
 if sys.version_info >= (3, 11):
@@ -161,21 +162,6 @@ def load(path: Path | None = None) -> StoredProfile | None:
     except UnicodeDecodeError as exc:
         raise ProfileFileError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
     return from_toml(text, path)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a whole file via a temporary sibling and os.replace: readers see the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def save(profile: StoredProfile, path: Path | None = None) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -92,6 +94,10 @@ def top_table(result: CheckResult) -> Table:
     table.add_column("Vitamin B6")
     table.add_column("mg", justify="right")
     mg, b6 = result.top["magnesium"], result.top["vitamin_b6"]
+    custom = {i.food_id for i in result.items if i.source == "custom"}
+    if custom:  # the user's own values are marked wherever they appear
+        mg, b6 = ([c if c.food_id not in custom else replace(c, food=c.food + " (custom)") for c in cs]
+                  for cs in (mg, b6))  # fmt: skip
     for i in range(max(len(mg), len(b6))):
         a = mg[i] if i < len(mg) else None
         b = b6[i] if i < len(b6) else None
@@ -127,14 +133,25 @@ def coverage_line(result: CheckResult) -> Text:
     return Text(f"Totals cover {counted} of {total} food lines.", style=style)
 
 
-def report(result: CheckResult) -> RenderableType:
-    """The whole table report of ``mgb6 check``."""
+def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:
+    """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are."""
+    from mgb6.views import custom_foods_table, trend_charts
+
     parts: list[RenderableType] = [header(result)]
-    if result.profile.is_default:
+    if targets_from:
+        parts.append(Text(f"Targets from {targets_from}", style="dim"))
+    elif result.profile.is_default:
         parts.append(
             Text("Using default targets; set yours with --sex and --age (e.g. --sex female --age 34).", style="dim")
         )
-    parts += [days_table(result), summary_table(result), top_table(result)]
+    parts.append(days_table(result))
+    chart = trend_charts(result)
+    if chart is not None:
+        parts.append(chart)
+    parts += [summary_table(result), top_table(result)]
+    custom = custom_foods_table(result)
+    if custom is not None:
+        parts.append(custom)
     if result.problems:
         parts.append(problems_table(result))
     parts.append(coverage_line(result))

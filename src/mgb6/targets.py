@@ -94,7 +94,11 @@ def targets_for(profile: Profile, dri_rows: list[dict[str, str]]) -> dict[str, T
         label = f"{stage}, " if stage != "general" else ""
         label += f"{row['sex']}, " if row["sex"] != "any" else ""
         hi = float(row["age_below_years"])
-        label += f"{float(row['age_min_years']):g}-{hi - 1:g} y" if hi < 200 else f"{float(row['age_min_years']):g}+ y"
+        lo = float(row["age_min_years"])
+        if hi <= 1:  # infants: the DRI rows are 0-6 and 7-12 months
+            label += f"{round(lo * 12) + (1 if lo else 0)}-{round(hi * 12)} months"
+        else:
+            label += f"{lo:g}-{hi - 1:g} y" if hi < 200 else f"{lo:g}+ y"
         out[nutrient] = Target(
             nutrient, label, _num(row["ear_mg"]), _num(row["rda_mg"]), _num(row["ai_mg"]),
             _num(row["ul_mg"]), row["ul_applies_to"], row["source"],

@@ -1,0 +1,241 @@
+"""Rich renderables for the trend chart, targets, profile and Cronometer comparison; and report export.
+
+Render-only: everything shown here was computed elsewhere. The chart measures the width it is given,
+so it fits 80 (or 60) columns, and marks each day's status with a symbol so it reads without colour.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from mgb6.models import NUTRIENTS
+from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_LIKELY, STATUS_POSSIBLY, Target, status
+
+if TYPE_CHECKING:
+    from mgb6.importers import Comparison
+    from mgb6.profile import StoredProfile
+    from mgb6.scoring import CheckResult, Day
+
+LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
+SHORT = {"magnesium": "Mg", "vitamin_b6": "B6"}
+STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
+# one symbol per status so the chart reads the same with NO_COLOR, when piped, or printed in grey
+SYMBOL = {STATUS_ADEQUATE: "✓", STATUS_POSSIBLY: "~", STATUS_BELOW_AI: "~", STATUS_LIKELY: "✗"}
+MAX_CHART_DAYS = 31
+BAR, GOAL, MEAN = "█", "│", "◆"
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def _fmt(x: float, nutrient: str) -> str:
+    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class TrendChart:
+    """Horizontal bars, one per day, against the goal line (│), with the mean as the last bar (◆)."""
+
+    nutrient: str
+    target: Target
+    days: list[tuple[str, float | None]]  # (label, total); None = no counted items that day
+    mean: float | None
+    hidden_days: int = 0
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        n, t = self.nutrient, self.target
+        width = max(40, options.max_width)
+        label_w = max([10, *(len(lbl) for lbl, _ in self.days)])
+        label_w = min(label_w, 16)
+        value_w = 10  # " 1234  107%"
+        bar_w = max(10, width - label_w - 3 - value_w - 1)
+        values = [v for _, v in self.days if v is not None]
+        top = max([t.goal * 1.25, *values, self.mean or 0.0])
+        scale = bar_w / top
+        goal_col = min(bar_w - 1, round(t.goal * scale))
+        title = Text.assemble(
+            (f"{LABEL[n]} per day", "bold"),
+            f"  (goal {t.goal:g} mg {GOAL}  mean {MEAN}",
+            f"; last {len(self.days)} of {len(self.days) + self.hidden_days} days"
+            if self.hidden_days
+            else "",
+            ")",
+        )
+        yield title
+        rows = [*self.days, ("mean", self.mean)]
+        for i, (label, value) in enumerate(rows):
+            is_mean = i == len(rows) - 1
+            if is_mean:
+                yield Text(" " * (label_w + 3) + "─" * bar_w, style="dim")
+            line = Text(f"{label[:label_w]:<{label_w}} ", style="bold" if is_mean else "")
+            if value is None:
+                line.append("? ", style="dim")
+                line.append(" " * goal_col + GOAL, style="dim")
+                line.append("  no counted lines", style="dim")
+                yield line
+                continue
+            st = status(value, t)
+            style = STYLE.get(st, "")
+            line.append(SYMBOL.get(st, "?") + " ", style=style)
+            cells = min(float(bar_w), value * scale)
+            full = int(cells)
+            partial = EIGHTHS[int((cells - full) * 8)]
+            end = full - 1 if partial == " " else full
+            for col in range(bar_w):
+                if col == goal_col:
+                    line.append(GOAL, style="bold")
+                elif is_mean and col == max(end, 0):
+                    line.append(MEAN, style=style)
+                elif col < full:
+                    line.append(BAR, style=style)
+                elif col == full and partial != " ":
+                    line.append(partial, style=style)
+                else:
+                    line.append(" ")
+            pct = f"{100 * value / t.goal:.0f}%"
+            line.append(f" {_fmt(value, n):>5} {pct:>4}")
+            yield line
+
+
+def trend_charts(result: CheckResult) -> RenderableType | None:
+    """The Mg and B6 charts for a log of two or more counted days; ``None`` otherwise."""
+    days: list[Day] = [d for d in result.days if d.items]
+    if len(days) < 2:
+        return None
+    shown = days[-MAX_CHART_DAYS:]
+    hidden = len(days) - len(shown)
+    charts: list[RenderableType] = []
+    for n in NUTRIENTS:
+        charts.append(
+            TrendChart(n, result.targets[n], [(d.label, d.totals[n]) for d in shown], result.mean[n], hidden)
+        )
+    legend = Text(
+        f"{SYMBOL[STATUS_ADEQUATE]} at/above RDA  {SYMBOL[STATUS_POSSIBLY]} EAR to RDA  "
+        f"{SYMBOL[STATUS_LIKELY]} below EAR  {GOAL} goal  {MEAN} mean",
+        style="dim",
+    )
+    return Group(*charts, legend)
+
+
+def targets_table(targets: dict[str, Target], describe: str, origin: str) -> RenderableType:
+    """EAR, RDA/AI and UL for both nutrients, what each UL covers, and the sources as numbered notes."""
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Targets for {escape(describe)}", title_justify="left")
+    table.add_column("Nutrient")
+    table.add_column("Life stage")
+    table.add_column("EAR", justify="right")
+    table.add_column("RDA / AI", justify="right")
+    table.add_column("UL", justify="right")
+    table.add_column("UL applies to", ratio=1)
+    table.add_column("Src", justify="right")
+    sources: list[str] = []
+    for n in NUTRIENTS:
+        t = targets[n]
+        if t.source not in sources:
+            sources.append(t.source)
+        goal = f"{t.rda:g}" if t.rda is not None else f"{t.ai:g} (AI)" if t.ai is not None else "-"
+        table.add_row(
+            LABEL[n], escape(t.life_stage), "-" if t.ear is None else f"{t.ear:g}", goal,
+            "none set" if t.ul is None else f"{t.ul:g}", escape(t.ul_applies_to or "-"),
+            f"[{sources.index(t.source) + 1}]",
+        )  # fmt: skip
+    notes = [Text(f"All values in mg/day. Targets from {origin}.", style="dim")]
+    for i, s in enumerate(sources, 1):
+        notes.append(Text(f"[{i}] {s}", style="dim"))
+    return Group(table, *notes)
+
+
+def profile_view(p: StoredProfile, path: Path) -> RenderableType:
+    table = Table(box=box.SIMPLE, show_header=False, title="Profile", title_justify="left")
+    table.add_column("Field", style="bold")
+    table.add_column("Value")
+    stage = "pregnant" if p.pregnant else "lactating" if p.lactating else "-"
+    rows = [
+        ("sex", p.sex or "not set (the higher RDA of the two is used)"),
+        ("age", "not set (adult 31-50)" if p.age is None else f"{p.age:g}"),
+        ("life stage", stage),
+        ("authority", p.authority),
+        ("diet", p.diet or "-"),
+        ("avoid", ", ".join(p.avoid) or "-"),
+    ]
+    for k, v in rows:
+        table.add_row(k, escape(v))
+    return Group(table, Text(f"Stored in {path}", style="dim"))
+
+
+def compare_table(rows: Iterable[Comparison]) -> Table:
+    """mgb6's totals beside Cronometer's for the same servings, with the difference in percent."""
+    table = Table(title="mgb6 vs Cronometer (same servings, mg)", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("Day")
+    table.add_column("Lines", justify="right")
+    for head in ("Mg mgb6", "Mg Cron.", "Δ", "B6 mgb6", "B6 Cron.", "Δ"):
+        table.add_column(head, justify="right")
+
+    def diff(mine: float, theirs: float | None) -> Text:
+        if theirs is None or theirs == 0:
+            return Text("-")
+        d = 100 * (mine - theirs) / theirs
+        return Text(f"{d:+.0f}%", style="green" if abs(d) <= 15 else "yellow")
+
+    def val(x: float | None, n: str) -> str:
+        return "-" if x is None else _fmt(x, n)
+
+    for r in rows:
+        table.add_row(
+            r.day.isoformat() if r.day else "undated", f"{r.counted}/{r.servings}",
+            val(r.mgb6_magnesium, "magnesium"), val(r.cronometer_magnesium, "magnesium"),
+            diff(r.mgb6_magnesium, r.cronometer_magnesium),
+            val(r.mgb6_vitamin_b6, "vitamin_b6"), val(r.cronometer_vitamin_b6, "vitamin_b6"),
+            diff(r.mgb6_vitamin_b6, r.cronometer_vitamin_b6),
+        )  # fmt: skip
+    table.caption = (
+        "Cronometer's values summed over the servings mgb6 counted (Lines: counted/exported). "
+        "Δ = mgb6 minus Cronometer in % (green within ±15%)."
+    )
+    return table
+
+
+def custom_foods_table(result: CheckResult) -> Table | None:
+    """The user's own foods that this log used, so custom values never hide among USDA ones."""
+    used: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for item in result.items:
+        if item.source == "custom" and item.food_id:
+            used.setdefault(item.food_id, []).append(item.line)
+            names[item.food_id] = item.food
+    if not used:
+        return None
+    table = Table(
+        title="Custom foods used (your values, not USDA's)", box=box.SIMPLE_HEAVY, title_justify="left"
+    )
+    table.add_column("Id")
+    table.add_column("Food")
+    table.add_column("Lines", justify="right")
+    for fid, lines in used.items():
+        shown = ", ".join(str(x) for x in lines[:8]) + ("…" if len(lines) > 8 else "")
+        table.add_row(escape(fid), escape(names[fid]), shown)
+    return table
+
+
+REPORT_WIDTH = 100
+
+
+def export_report(
+    renderable: RenderableType, fmt: str, *, title: str = "mgb6 report", color: bool = True
+) -> str:
+    """The report as a standalone HTML page or SVG image, through rich's own recording console."""
+    console = Console(
+        record=True, file=io.StringIO(), width=REPORT_WIDTH, force_terminal=True,
+        color_system="truecolor" if color else None, no_color=not color, highlight=False,
+    )  # fmt: skip
+    console.print(renderable)
+    if fmt == "svg":
+        return console.export_svg(title=title)
+    return console.export_html(inline_styles=True)
