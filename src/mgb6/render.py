@@ -135,7 +135,7 @@ def coverage_line(result: CheckResult) -> Text:
 
 def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:
     """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are."""
-    from mgb6.views import custom_foods_table, trend_charts
+    from mgb6.views import custom_foods_table, narrow_summary, trend_charts
 
     parts: list[RenderableType] = [header(result)]
     if targets_from:
@@ -148,7 +148,7 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
     chart = trend_charts(result)
     if chart is not None:
         parts.append(chart)
-    parts += [summary_table(result), top_table(result)]
+    parts += [narrow_summary(summary_table(result)), top_table(result)]
     custom = custom_foods_table(result)
     if custom is not None:
         parts.append(custom)

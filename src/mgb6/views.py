@@ -239,3 +239,39 @@ def export_report(
     if fmt == "svg":
         return console.export_svg(title=title)
     return console.export_html(inline_styles=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """Render the first candidate whose natural width fits the terminal, else the last one.
+
+    Lets a wide table give way to a narrower version of itself (fewer columns) instead of
+    truncating words such as "possibly inadequate" into "possi…" at 60 columns.
+    """
+
+    candidates: tuple[RenderableType, ...]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.measure import Measurement
+
+        for candidate in self.candidates[:-1]:
+            if Measurement.get(console, options.update_width(10_000), candidate).maximum <= options.max_width:
+                yield candidate
+                return
+        yield self.candidates[-1]
+
+
+def without_columns(table: Table, headers: Iterable[str]) -> Table:
+    """A copy of ``table`` lacking the named columns (their cells go with them)."""
+    from copy import deepcopy
+
+    slim = deepcopy(table)
+    drop = set(headers)
+    slim.columns = [c for c in slim.columns if str(c.header) not in drop]
+    return slim
+
+
+def narrow_summary(table: Table) -> Fit:
+    """The summary table, dropping the EAR and gap columns (then the goal, named in the header) if short."""
+    slim = without_columns(table, ("EAR", "Gap mg"))
+    return Fit((table, slim, without_columns(slim, ("Goal",))))
