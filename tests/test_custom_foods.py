@@ -125,3 +125,21 @@ def test_later_files_override_earlier_ones(tmp_path: Path) -> None:
     b = _csv(tmp_path, "my:x,Zed thing,2,0.2,,\n", name="b.csv")
     table = load_table_with([a, b])
     assert table.foods[table.by_id["my:x"]].magnesium == 2.0
+
+
+def test_custom_table_is_cached_apart_and_never_touches_the_bundled_cache(tmp_path: Path) -> None:
+    from mgb6.data import cache_dir
+
+    load_table()
+    before = {p.name: p.read_bytes() for p in cache_dir().glob("table-*.pickle")}
+    path = _csv(tmp_path, "my:q,Quark zed,11,0.1,,\n")
+    first = load_table_with([path])
+    again = load_table_with([path])
+    assert first.digest == again.digest and first.digest.startswith("custom-")
+    assert (cache_dir() / f"{first.digest}.pickle").is_file()
+    assert match("quark zed", again)[0].food_index == again.by_id["my:q"]
+    path.write_text(HEADER + "my:q,Quark zed,12,0.1,,\n")
+    changed = load_table_with([path])
+    assert changed.digest != first.digest and changed.foods[changed.by_id["my:q"]].magnesium == 12.0
+    after = {p.name: p.read_bytes() for p in cache_dir().glob("table-*.pickle")}
+    assert after == before

@@ -270,8 +270,9 @@ def load_custom_foods(path: Path) -> list[dict[str, str]]:
 def load_table_with(custom: Sequence[Path]) -> FoodTable:
     """The bundled table plus the user's foods; custom rows win over USDA ones on equal ids and names.
 
-    Built in memory and never cached: the bundled table's cache (and its lru_cache) stay untouched,
-    so a custom file can neither poison nor evict it.
+    Built apart from the bundled table and cached in a ``custom-<digest>.pickle`` of its own: the
+    bundled table's cache file and its lru_cache stay untouched, so a custom file can neither poison
+    nor evict them.
     """
     rows: dict[str, dict[str, str]] = {}
     for path in custom:
@@ -290,9 +291,19 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
             r.get("category") or "Custom foods", r["magnesium_mg_per_100g"], r["vitamin_b6_mg_per_100g"],
             r.get("energy_kcal_per_100g", ""), r.get("synonyms", ""),
         ])  # fmt: skip
-    foods_blob = blobs["foods.csv"].rstrip(b"\n") + b"\n" + buf.getvalue().encode("utf-8")
-    digest = hashlib.sha256(foods_blob).hexdigest()[:20]
-    table = build_table({**blobs, "foods.csv": foods_blob}, f"custom-{digest}")
+    custom_blob = buf.getvalue().encode("utf-8")
+    # keyed by the bundled table's digest (code + data) and the custom rows; a file of its own
+    digest = "custom-" + hashlib.sha256(load_table().digest.encode() + custom_blob).hexdigest()[:20]
+    path = cache_dir() / f"{digest}.pickle"
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, FoodTable) and cached.digest == digest:
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    foods_blob = blobs["foods.csv"].rstrip(b"\n") + b"\n" + custom_blob
+    table = build_table({**blobs, "foods.csv": foods_blob}, digest)
     for food_id in rows:
         i = table.by_id[food_id]
         f = table.foods[i]
@@ -300,7 +311,23 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
             key = normalize(phrase)
             if key:
                 table.aliases[key] = i
+    _write_custom_cache(path, table)
     return table
+
+
+def _write_custom_cache(path: Path, table: FoodTable) -> None:
+    """Like _write_cache, but only ever replaces older custom-*.pickle files, never the bundled one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("custom-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def load_dri() -> list[dict[str, str]]:
