@@ -137,6 +137,9 @@ def check(
     if not quiet:
         for w in warnings:
             err.print(f"Warning: {w}", soft_wrap=True, markup=False)
+        if comparison and fmt is not OutputFormat.table:
+            err.print("Note: --compare adds a table to the table report (and --report), not to json/csv",
+                      soft_wrap=True, markup=False)  # fmt: skip
     if report_file and report_fmt:
         from mgb6.render import report
 
@@ -166,7 +169,7 @@ def _resolve_profile(
     path = prof.profile_path()
     stored = None if no_profile else prof.load(path)
     return prof.resolve(stored, path, sex=sex.value if sex else None, age=age, pregnant=pregnant,
-                        lactating=lactating)  # fmt: skip
+                        lactating=lactating, ignored=no_profile)  # fmt: skip
 
 
 def _food_table(extra: list[Path] | None) -> FoodTable | None:

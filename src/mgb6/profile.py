@@ -236,14 +236,20 @@ def resolve(
     pregnant: bool = False,
     lactating: bool = False,
     authority: str | None = None,
+    ignored: bool = False,
 ) -> Resolved:
-    """Merge the saved profile with this run's options; options win, for this run only."""
+    """Merge the saved profile with this run's options; options win, for this run only.
+
+    ``ignored`` says the caller skipped a profile on purpose (``--no-profile``), for the header.
+    """
     overrides = [n for n, v in (("--sex", sex), ("--age", age), ("--authority", authority)) if v is not None]
     overrides += [n for n, v in (("--pregnant", pregnant), ("--lactating", lactating)) if v]
     if stored is None:
         p = Profile(sex, age, pregnant, lactating, authority or "iom")
         if overrides:
             origin = "command-line options"
+        elif ignored:
+            origin = "default (--no-profile)"
         else:
             origin = f"default (no profile yet; set yours with `{SET_HINT}`)"
         return Resolved(p, origin, None)

@@ -107,16 +107,15 @@ class TrendChart:
 
 def trend_charts(result: CheckResult) -> RenderableType | None:
     """The Mg and B6 charts for a log of two or more counted days; ``None`` otherwise."""
-    days: list[Day] = [d for d in result.days if d.items]
-    if len(days) < 2:
+    if sum(1 for d in result.days if d.items) < 2:
         return None
+    days: list[Day] = result.days
     shown = days[-MAX_CHART_DAYS:]
     hidden = len(days) - len(shown)
     charts: list[RenderableType] = []
     for n in NUTRIENTS:
-        charts.append(
-            TrendChart(n, result.targets[n], [(d.label, d.totals[n]) for d in shown], result.mean[n], hidden)
-        )
+        bars = [(d.label, d.totals[n] if d.items else None) for d in shown]
+        charts.append(TrendChart(n, result.targets[n], bars, result.mean[n], hidden))
     legend = Text(
         f"{SYMBOL[STATUS_ADEQUATE]} at/above RDA  {SYMBOL[STATUS_POSSIBLY]} EAR to RDA  "
         f"{SYMBOL[STATUS_LIKELY]} below EAR  {GOAL} goal  {MEAN} mean",
