@@ -87,7 +87,9 @@ ReportOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--report", help="Also save the whole report as FILE.html or FILE.svg.", metavar="FILE"),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only data and errors, no warnings or notes.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only data and errors, no warnings or notes.")
+]
 
 
 @app.command()
@@ -108,7 +110,8 @@ def check(
     foods: FoodsOpt = None,
     report_file: ReportOpt = None,
     compare: Annotated[
-        bool, typer.Option("--compare", help="Show Cronometer's own Mg and B6 beside mgb6's (servings exports).")
+        bool,
+        typer.Option("--compare", help="Show Cronometer's own Mg and B6 beside mgb6's (servings exports)."),
     ] = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -143,8 +146,8 @@ def check(
     if report_file and report_fmt:
         from mgb6.render import report
 
-        _save_report(err, report_file, report_fmt, _with_comparison(report(result, resolved.origin), comparison),
-                     quiet, no_color)  # fmt: skip
+        whole = _with_comparison(report(result, resolved.origin), comparison)
+        _save_report(err, report_file, report_fmt, whole, quiet, no_color)
     if fmt is OutputFormat.json:
         from mgb6.export import to_json
 
@@ -374,7 +377,9 @@ app.add_typer(import_app, name="import")
 
 @import_app.command("cronometer")
 def import_cronometer(
-    export: Annotated[Path, typer.Argument(help="Cronometer servings.csv (Export Data > Food & Recipe Entries).")],
+    export: Annotated[
+        Path, typer.Argument(help="Cronometer servings.csv (Export Data > Food & Recipe Entries).")
+    ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write the log here (default: standard output)."),

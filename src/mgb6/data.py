@@ -258,7 +258,8 @@ def load_custom_foods(path: Path) -> list[dict[str, str]]:
                     raise DataError(f"{where}: {name} cannot be negative ({row[name]})")
             if row["id"] in seen:
                 raise DataError(
-                    f"{path}:{line}:{col['id'] + 1}: duplicate id {row['id']!r} (first on line {seen[row['id']]})"
+                    f"{path}:{line}:{col['id'] + 1}: duplicate id {row['id']!r}"
+                    f" (first on line {seen[row['id']]})"
                 )
             seen[row["id"]] = line
             rows.append(row)
@@ -282,9 +283,7 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
         return load_table()
     blobs = _read(data_dir())
     buf = io.StringIO()
-    columns = ("id", "source", "description", "name", "category", "magnesium_mg_per_100g",
-               "vitamin_b6_mg_per_100g", "energy_kcal_per_100g", "synonyms")  # fmt: skip
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator="\n")  # the column order of data/foods.csv
     for r in rows.values():
         w.writerow([
             r["id"], "custom", r["description"], r.get("name") or r["description"],
