@@ -156,3 +156,19 @@ def test_real_export_imports_to_a_log_mgb6_checks_with_zero_parse_errors(
     # checking the export directly gives the same totals as checking the imported log
     direct, _ = run_check([str(src)], Profile())
     assert [d.totals for d in direct.days] == [d.totals for d in result.days]
+
+
+def test_installed_command_imports_then_checks_and_saves_a_report(mgb6_exe: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "MGB6_CONFIG_DIR": str(tmp_path / "cfg"), "COLUMNS": "100"}
+    log, svg = tmp_path / "meals.txt", tmp_path / "r.svg"
+    src = FIXTURES / "cronometer_davidgma_excerpt.csv"
+    run = subprocess.run([mgb6_exe, "import", "cronometer", str(src), "-o", str(log)], env=env,
+                         capture_output=True, text=True)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([mgb6_exe, "check", str(log), "--report", str(svg)], env=env,
+                         capture_output=True, text=True)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Per day" in run.stdout and svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
