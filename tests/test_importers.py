@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,13 @@ def test_installed_command_imports_then_checks_and_saves_a_report(mgb6_exe: str,
                          capture_output=True, text=True)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "Per day" in run.stdout and svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_rows_without_a_date_do_not_join_another_day() -> None:
+    header = "Day,Group,Food Name,Amount,Magnesium (mg),B6 (Pyridoxine) (mg)\n"
+    text = header + '2022-11-03,Lunch,"Spinach, raw","100.00 g",79,0.2\n'
+    text += 'someday,Lunch,"Kale, raw","50.00 g",,\n'
+    parsed = parse_log(to_log(read_cronometer(text)).text)
+    assert parsed.problems == []
+    by_date = {b.date: [e.food_text for e in b.entries] for b in parsed.days}
+    assert by_date[None] == ["Kale, raw"] and by_date[date(2022, 11, 3)] == ["Spinach, raw"]

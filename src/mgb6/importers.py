@@ -213,7 +213,9 @@ def to_log(export: CronometerExport) -> ConvertedLog:
     by_day: dict[object, list[Serving]] = {}
     for s in export.servings:
         by_day.setdefault(s.day or s.day_text, []).append(s)
-    keys = sorted(by_day, key=lambda k: (not isinstance(k, date), str(k)))
+    # rows without a readable date go first, before any date header, so they form the undated day
+    # instead of silently joining the day above them
+    keys = sorted(by_day, key=lambda k: (isinstance(k, date), str(k)))
     zero = written = 0
     for key in keys:
         lines.append("")
