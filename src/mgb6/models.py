@@ -50,6 +50,7 @@ class SupplementDose:
     mg: float
     form: str = ""  # "glycinate", "p5p", ...
     compound_mg: float | None = None  # the amount written, when it was read as compound weight
+    reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +99,4 @@ class Item:
     notes: list[str] = field(default_factory=list)
     category: str = ""
     source: str = ""
+    reading: str = ""  # supplements: how the magnesium amount was read ("elemental" | "compound" | "mixed")

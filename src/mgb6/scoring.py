@@ -10,7 +10,7 @@ from mgb6.matcher import Match, match, normalize
 from mgb6.models import NUTRIENTS, Entry, Item, Problem
 from mgb6.parser import ParsedLog
 from mgb6.portions import implausible, to_grams
-from mgb6.supplements import ELEMENTAL_FRACTION
+from mgb6.supplements import count_doses
 from mgb6.targets import Profile, Target, status, targets_for
 
 
@@ -104,25 +104,12 @@ class Scorer:
         if entry.supplement_problem or not entry.supplement:
             reason = entry.supplement_problem or "supplement without a dose"
             return Problem(entry.path, entry.line, entry.text, "supplement", reason)
-        mg = b6 = 0.0
-        notes: list[str] = []
-        for dose in entry.supplement:
-            if dose.nutrient == "magnesium":
-                fraction = ELEMENTAL_FRACTION.get(dose.form) if self.compound_weights else None
-                if fraction:
-                    mg += dose.mg * fraction
-                    notes.append(f"{dose.mg:g} mg magnesium {dose.form} read as compound: {fraction:.0%} elemental")
-                else:
-                    mg += dose.mg
-                    notes.append(f"{dose.mg:g} mg read as elemental magnesium")
-            else:
-                b6 += dose.mg
-        has_mg = any(d.nutrient == "magnesium" for d in entry.supplement)
-        has_b6 = any(d.nutrient == "vitamin_b6" for d in entry.supplement)
+        counted = count_doses(entry.supplement, self.compound_weights)
         return Item(
             entry.path, entry.line, entry.text, day, entry.meal, None, "supplement", None,
-            mg if has_mg else 0.0, b6 if has_b6 else 0.0, 0.0, 100.0,
-            is_supplement=True, notes=notes, category="Supplements", source="label",
+            counted.magnesium_mg or 0.0, counted.vitamin_b6_mg or 0.0, 0.0, 100.0,
+            is_supplement=True, notes=list(counted.notes), category="Supplements", source="label",
+            reading=counted.reading,
         )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from mgb6.models import SupplementDose
 
@@ -39,6 +40,9 @@ _COUNT = re.compile(
 _EACH = re.compile(r"\b(?:each|per\s+(?:cap|capsule|tab|tablet|softgel|pill|gummy|scoop))\b", re.I)
 _PILL_WORDS = re.compile(r"\b(?:supplement|capsules?|caps?|tablets?|tabs?|softgels?|pills?|gummies)\b", re.I)
 _SPLIT = re.compile(r"\s*(?:\+|&|\bplus\b|\band\b|,|/|\bwith\b)\s*", re.I)
+_TIMES = re.compile(r"(?:\b[x×]\s*(?P<n>\d+)\b|\b(?P<n2>\d+)\s*[x×](?=\s|\d|$))", re.I)
+# A per-line marker overrides --compound-weights for that line: "(compound)" or "(elemental)".
+_READING = re.compile(r"\(?\b(?P<r>compound|elemental)\b(?:\s+weight)?\)?", re.I)
 _TO_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
 
 
@@ -69,9 +73,18 @@ def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]
     step decides whether to convert a compound weight.
     """
     count = 1.0
+    reading = ""
+    r = _READING.search(text)
+    if r:
+        reading = r.group("r").lower()
+        text = (text[: r.start()] + text[r.end() :]).strip()
     c = _COUNT.search(text)
+    t = _TIMES.search(text)
     if c and _EACH.search(text):
         count = float(c.group("n"))
+    elif t:
+        count = float(t.group("n") or t.group("n2"))
+        text = (text[: t.start()] + text[t.end() :]).strip()
     doses: list[SupplementDose] = []
     pending: list[tuple[str, str]] = []
     for part in _SPLIT.split(text):
@@ -82,7 +95,7 @@ def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]
         if amount and pending:
             mg = float(amount.group("n")) * _TO_MG[amount.group("u").lower()] * count
             name, form = pending.pop(0)
-            doses.append(SupplementDose(name, mg, form))
+            doses.append(SupplementDose(name, mg, form, reading=reading if name == "magnesium" else ""))
             pending.clear()
     if not doses and _MULTI.search(text):
         return (), (
@@ -92,3 +105,51 @@ def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]
     if not doses:
         return (), "no dose found: write the amount, e.g. 'magnesium glycinate 200 mg'"
     return tuple(doses), None
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What one supplement line adds to the day, and how its magnesium amount was read."""
+
+    magnesium_mg: float | None
+    vitamin_b6_mg: float | None
+    reading: str  # "elemental" | "compound" | "" (no magnesium on the line)
+    notes: tuple[str, ...]
+
+
+def count_doses(doses: tuple[SupplementDose, ...], compound_weights: bool = False) -> Counted:
+    """Sum a line's doses in mg as counted.
+
+    US Supplement Facts panels state elemental magnesium, so that is the default reading; with
+    ``--compound-weights`` or a "(compound)" marker the amount is the salt's weight and the elemental
+    fraction of its form is applied (../shared/reference/README.md). A compound weight without a named
+    form has no fraction to apply: it is counted as written, and the note says so.
+    """
+    mg: float | None = None
+    b6: float | None = None
+    readings: set[str] = set()
+    notes: list[str] = []
+    for dose in doses:
+        if dose.nutrient == "vitamin_b6":
+            b6 = (b6 or 0.0) + dose.mg
+            continue
+        compound = dose.reading == "compound" or (compound_weights and dose.reading != "elemental")
+        fraction = ELEMENTAL_FRACTION.get(dose.form)
+        if compound and fraction:
+            mg = (mg or 0.0) + dose.mg * fraction
+            readings.add("compound")
+            notes.append(
+                f"{dose.mg:g} mg magnesium {dose.form} read as compound weight: "
+                f"{fraction:.0%} elemental = {dose.mg * fraction:.0f} mg"
+            )
+        else:
+            mg = (mg or 0.0) + dose.mg
+            readings.add("elemental")
+            if compound:
+                notes.append(f"{dose.mg:g} mg magnesium: no form named, so no elemental fraction; read as elemental")
+            else:
+                notes.append(f"{dose.mg:g} mg read as elemental magnesium")
+    reading = "compound" if readings == {"compound"} else "elemental" if readings else ""
+    if len(readings) > 1:
+        reading = "mixed"
+    return Counted(mg, b6, reading, tuple(notes))
