@@ -336,3 +336,13 @@ def load_dri() -> list[dict[str, str]]:
         return _rows(path.read_bytes())
     except OSError as exc:
         raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_suggestable() -> list[dict[str, str]]:
+    """The everyday foods suggestions may name (data/suggestable.csv, ~1 ms): small, so no pickle cache."""
+    path = data_dir() / "suggestable.csv"
+    try:
+        return _rows(path.read_bytes())
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc

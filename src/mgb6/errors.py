@@ -31,3 +31,9 @@ class ProfileError(Mgb6Error):
     """A profile that names no DRI life stage (e.g. male and pregnant)."""
 
     exit_code = ExitCode.USAGE
+
+
+class OptionError(Mgb6Error):
+    """An option value the library cannot use (unknown diet, --avoid word, --per); a usage error."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,298 @@
+"""Foods that close a magnesium and/or vitamin B6 gap, and the smallest plan of 1-3 servings that closes both.
+
+Pure: the everyday candidates come from ``data/suggestable.csv`` (built from ``data/suggest_rules.csv`` by
+``scripts/build_suggestable.py``), their nutrients from the food table; nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from mgb6.errors import OptionError
+from mgb6.models import NUTRIENTS
+
+if TYPE_CHECKING:
+    from mgb6.data import FoodTable
+
+# Groups each diet leaves out; every group name is one a rule in data/suggest_rules.csv can assign.
+DIETS: dict[str, frozenset[str]] = {
+    "vegetarian": frozenset({"meat", "poultry", "fish", "shellfish"}),
+    "pescatarian": frozenset({"meat", "poultry"}),
+    "vegan": frozenset({"meat", "poultry", "fish", "shellfish", "dairy", "egg"}),
+}
+# --avoid words and the food groups they remove (plural and everyday spellings accepted).
+AVOID: dict[str, frozenset[str]] = {
+    "nuts": frozenset({"nuts"}),
+    "peanuts": frozenset({"peanut"}),
+    "seeds": frozenset({"seeds"}),
+    "sesame": frozenset({"sesame"}),
+    "fish": frozenset({"fish"}),
+    "shellfish": frozenset({"shellfish"}),
+    "seafood": frozenset({"fish", "shellfish"}),
+    "dairy": frozenset({"dairy"}),
+    "milk": frozenset({"dairy"}),
+    "egg": frozenset({"egg"}),
+    "gluten": frozenset({"gluten"}),
+    "wheat": frozenset({"gluten"}),
+    "soy": frozenset({"soy"}),
+    "meat": frozenset({"meat"}),
+    "poultry": frozenset({"poultry"}),
+}
+_AVOID_ALIASES = {"nut": "nuts", "peanut": "peanuts", "eggs": "egg", "seed": "seeds", "soya": "soy"}
+PER = ("serving", "100kcal")
+ALREADY_EATEN_BONUS = 1.2  # a food already in the log is easier to eat more of: rank it up by a fifth
+MAX_PER_CATEGORY = 2  # a shown list of five kinds of beans helps nobody: at most two per USDA food group
+PLAN_POOL = 18  # candidates the exact plan search looks at (C(18,3) = 816 combinations)
+
+# Words of a description's second part that name a kind of food (kept in the family), see family().
+_CLASS_WORDS = {"nuts", "seeds", "fish", "cereals", "mollusks", "crustaceans", "game meat", "peas"}
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+def family(description: str) -> str:
+    """A key grouping variants of one everyday food ("Nuts, almonds" raw, blanched, roasted).
+
+    Suggestions show the best variant of each family so that a list is not five kinds of almonds.
+    """
+    parts = [p.strip().lower() for p in _PAREN.sub("", description).split(",") if p.strip()]
+    if not parts:
+        return description.lower()
+    if parts[0] in _CLASS_WORDS and len(parts) > 1:
+        return f"{parts[0]}, {parts[1]}"
+    return parts[0]
+
+
+def short_name(description: str, parts: int = 3) -> str:
+    """The description without its least telling tail ("without salt", "mature seeds")."""
+    kept = [
+        p.strip()
+        for p in _PAREN.sub("", description).split(",")
+        if p.strip() and p.strip().lower() not in ("without salt", "mature seeds", "all commercial varieties")
+    ]
+    return ", ".join(kept[:parts]) or description
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One suggestable food with its everyday serving; nutrient amounts are for that serving."""
+
+    food_index: int
+    food_id: str
+    food: str
+    family: str
+    serving: str
+    grams: float
+    magnesium_mg: float | None
+    vitamin_b6_mg: float | None
+    kcal: float | None
+    groups: frozenset[str]
+
+    def amount(self, nutrient: str) -> float | None:
+        return self.magnesium_mg if nutrient == "magnesium" else self.vitamin_b6_mg
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    candidate: Candidate
+    closes: dict[str, float]  # fraction of each open gap one serving closes (may exceed 1)
+    score: float
+    already_eaten: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The fewest servings (1-3, distinct foods) that close every open gap, least kcal first."""
+
+    items: tuple[Candidate, ...]
+    totals: dict[str, float]
+    kcal: float
+    closes_gaps: bool
+    remaining: dict[str, float]
+
+
+@dataclass(slots=True)
+class Suggestions:
+    gaps: dict[str, float]
+    per: str
+    diet: str | None
+    avoid: tuple[str, ...]
+    items: list[Suggestion] = field(default_factory=list)
+    plan: Plan | None = None
+
+    @property
+    def open(self) -> bool:
+        return any(v > 0 for v in self.gaps.values())
+
+
+def excluded_groups(diet: str | None, avoid: Iterable[str]) -> frozenset[str]:
+    """The food groups a diet and an --avoid list leave out; unknown words are a usage error."""
+    out: set[str] = set()
+    if diet:
+        if diet not in DIETS:
+            raise OptionError(f"diet must be one of {', '.join(DIETS)}, not {diet!r}")
+        out |= DIETS[diet]
+    for word in avoid:
+        w = word.strip().lower()
+        if not w:
+            continue
+        w = _AVOID_ALIASES.get(w, w)
+        if w not in AVOID:
+            raise OptionError(f"--avoid knows {', '.join(sorted(AVOID))}; not {word.strip()!r}")
+        out |= AVOID[w]
+    return frozenset(out)
+
+
+def parse_avoid(text: str | None) -> tuple[str, ...]:
+    return tuple(w.strip() for w in (text or "").split(",") if w.strip())
+
+
+def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Candidate]:
+    """Join the suggestable rows with the food table's USDA values (missing stays ``None``)."""
+    out = []
+    for r in rows:
+        i = table.by_id.get(r["food_id"])
+        if i is None:
+            continue  # the food table was rebuilt without this food: skip rather than guess
+        f = table.foods[i]
+        g = float(r["grams"])
+        out.append(
+            Candidate(
+                i, f.id, f.description, r["family"], r["serving"], g,
+                None if f.magnesium is None else f.magnesium * g / 100,
+                None if f.vitamin_b6 is None else f.vitamin_b6 * g / 100,
+                None if f.kcal is None else f.kcal * g / 100,
+                frozenset(x for x in r["groups"].split(";") if x),
+            )  # fmt: skip
+        )
+    return out
+
+
+def _closes(c: Candidate, gaps: Mapping[str, float], per: str) -> dict[str, float] | None:
+    """Fraction of each open gap closed by one serving (per="serving") or by 100 kcal of the food."""
+    scale = 1.0
+    if per == "100kcal":
+        if not c.kcal:
+            return None
+        scale = 100.0 / c.kcal
+    return {n: (c.amount(n) or 0.0) * scale / gaps[n] for n in NUTRIENTS if gaps.get(n, 0.0) > 0}
+
+
+def _score(closes: Mapping[str, float]) -> float:
+    """Capped shares summed: a food closing half of both gaps beats one closing twice one gap."""
+    return sum(min(1.0, v) for v in closes.values())
+
+
+def rank(
+    cands: Sequence[Candidate],
+    gaps: Mapping[str, float],
+    per: str = "serving",
+    exclude: frozenset[str] = frozenset(),
+    eaten_families: frozenset[str] = frozenset(),
+    n: int = 8,
+) -> list[Suggestion]:
+    """Best food of each family by share of the open gaps it closes, best first."""
+    if per not in PER:
+        raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
+    def key(s: Suggestion) -> tuple[float, float, str]:
+        # equal scores (every gap closed): per serving, fewer kcal first; per 100 kcal, denser first
+        tie = (s.candidate.kcal or 1e9) if per == "serving" else -sum(s.closes.values())
+        return (-s.score, tie, s.candidate.food_id)
+
+    best: dict[str, Suggestion] = {}
+    for c in cands:
+        if c.groups & exclude:
+            continue
+        closes = _closes(c, gaps, per)
+        if not closes:
+            continue
+        eaten = c.family in eaten_families
+        s = Suggestion(c, closes, _score(closes) * (ALREADY_EATEN_BONUS if eaten else 1.0), eaten)
+        prev = best.get(c.family)
+        if prev is None or key(s) < key(prev):
+            best[c.family] = s
+    ranked = sorted(best.values(), key=key)
+    return [s for s in ranked if s.score > 0][:n]
+
+
+def _totals(items: Sequence[Candidate]) -> dict[str, float]:
+    return {n: sum(c.amount(n) or 0.0 for c in items) for n in NUTRIENTS}
+
+
+def plan(
+    cands: Sequence[Candidate],
+    gaps: Mapping[str, float],
+    exclude: frozenset[str] = frozenset(),
+    max_items: int = 3,
+) -> Plan | None:
+    """Exact search over the strongest candidates for the fewest distinct servings closing every gap.
+
+    The pool is the best foods for the open gaps together and for each gap alone, so a pairing of a
+    magnesium food with a B6 food is considered as well as foods rich in both. Unknown values count as 0,
+    so a plan never claims to close a gap on a missing number.
+    """
+    open_gaps = {n: g for n, g in gaps.items() if g > 0}
+    if not open_gaps:
+        return None
+    pool: dict[str, Candidate] = {}
+    for focus in [open_gaps, *({n: g} for n, g in open_gaps.items())]:
+        for s in rank(cands, focus, "serving", exclude, n=PLAN_POOL // (len(open_gaps) + 1) + 4):
+            pool.setdefault(s.candidate.family, s.candidate)
+    pool_list = list(pool.values())
+    if not pool_list:
+        return None
+
+    def shortfall(items: Sequence[Candidate]) -> float:
+        t = _totals(items)
+        return sum(max(0.0, 1.0 - t[n] / g) for n, g in open_gaps.items())
+
+    best: tuple[float, float, tuple[Candidate, ...]] | None = None
+    for k in range(1, max_items + 1):
+        for combo in combinations(pool_list, k):
+            key = (shortfall(combo), sum(c.kcal or 0.0 for c in combo), combo)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        if best is not None and best[0] == 0.0:
+            break
+    assert best is not None
+    items = best[2]
+    totals = _totals(items)
+    remaining = {n: max(0.0, g - totals[n]) for n, g in open_gaps.items()}
+    return Plan(items, totals, best[1], best[0] == 0.0, remaining)
+
+
+def suggest(
+    table: FoodTable,
+    rows: Sequence[Mapping[str, str]],
+    gaps: Mapping[str, float],
+    *,
+    diet: str | None = None,
+    avoid: Sequence[str] = (),
+    per: str = "serving",
+    eaten: Iterable[str] = (),
+    n: int = 8,
+) -> Suggestions:
+    """Suggestions and a plan for the given gaps (mg/day); ``eaten`` are descriptions of logged foods."""
+    exclude = excluded_groups(diet, avoid)
+    clean_gaps = {k: max(0.0, float(gaps.get(k, 0.0) or 0.0)) for k in NUTRIENTS}
+    out = Suggestions(clean_gaps, per, diet, tuple(avoid))
+    if per not in PER:
+        raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
+    if not out.open:
+        return out
+    cands = candidates(table, rows)
+    eaten_families = frozenset(family(d) for d in eaten)
+    ranked = rank(cands, clean_gaps, per, exclude, eaten_families, n=len(cands))
+    per_category: dict[str, int] = {}
+    for sug in ranked:
+        cat = table.foods[sug.candidate.food_index].category
+        if per_category.get(cat, 0) < MAX_PER_CATEGORY or sug.already_eaten:
+            per_category[cat] = per_category.get(cat, 0) + 1
+            out.items.append(sug)
+        if len(out.items) >= n:
+            break
+    out.plan = plan(cands, clean_gaps, exclude)
+    return out
