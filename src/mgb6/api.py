@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mgb6.data import FoodTable, load_table
@@ -69,8 +70,51 @@ def run_check(
     *,
     compound_weights: bool = False,
     table: FoodTable | None = None,
+    diet: str | None = None,
+    avoid: Sequence[str] = (),
+    per: str = "serving",
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings."""
     logs, warnings = parse_files(paths)
-    result = check(logs, table or load_table(), profile, compound_weights=compound_weights)
+    table = table or load_table()
+    result = check(logs, table, profile, compound_weights=compound_weights)
+    add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings
+
+
+def add_guidance(
+    result: CheckResult,
+    table: FoodTable,
+    *,
+    diet: str | None = None,
+    avoid: Sequence[str] = (),
+    per: str = "serving",
+) -> None:
+    """Upper-limit warnings, suggestions to close the gap, and graded advice, attached to the result."""
+    from mgb6.advice import advise, situation_from
+    from mgb6.data import load_suggestable
+    from mgb6.limits import check_limits
+    from mgb6.suggest import excluded_groups, suggest
+    from mgb6.supplements import parse_supplement
+
+    excluded_groups(diet, avoid)  # option errors surface even when there is no gap to close
+    result.warnings = check_limits(result.days, result.profile, table.dri)
+    counted = any(d.items for d in result.days)
+    if counted:
+        eaten = [i.food for i in result.items if i.food_id]
+        result.suggestions = suggest(
+            table, load_suggestable(), result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten
+        )
+    lines = []
+    for item in result.items:
+        if item.is_supplement:
+            doses, _ = parse_supplement(item.text)
+            lines.append((
+                any(d.nutrient == "magnesium" for d in doses),
+                any(d.nutrient == "vitamin_b6" for d in doses),
+                [d.form for d in doses if d.nutrient == "magnesium"],
+            ))  # fmt: skip
+    low = {n: counted and result.gap[n] > 0 for n in result.gap}
+    result.advice = advise(
+        situation_from(low["magnesium"], low["vitamin_b6"], lines, female=result.profile.sex == "female")
+    )

@@ -92,6 +92,11 @@ QuietOpt = Annotated[
 ]
 
 
+class Per(str, Enum):
+    serving = "serving"
+    kcal100 = "100kcal"
+
+
 @app.command()
 def check(
     files: Annotated[list[str], typer.Argument(help="Log files; '-' reads standard input.", metavar="FILE...")],
@@ -114,6 +119,10 @@ def check(
         typer.Option("--compare", help="Show Cronometer's own Mg and B6 beside mgb6's (servings exports)."),
     ] = False,
     quiet: QuietOpt = False,
+    authority: AuthorityOpt = None,
+    diet: DietOpt = None,
+    avoid: AvoidOpt = None,
+    per: PerOpt = Per.serving,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
@@ -128,9 +137,13 @@ def check(
     try:
         from mgb6.api import run_check
 
-        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile)
+        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         table = _food_table(foods)
-        result, warnings = run_check(files, resolved.profile, compound_weights=compound_weights, table=table)
+        diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
+        result, warnings = run_check(
+            files, resolved.profile, compound_weights=compound_weights, table=table,
+            diet=diet_name, avoid=avoid_words, per=per.value,
+        )  # fmt: skip
         if compare:
             from mgb6.api import cronometer_comparison
 
@@ -165,14 +178,31 @@ def check(
 
 
 def _resolve_profile(
-    sex: Sex | None, age: float | None, pregnant: bool, lactating: bool, no_profile: bool
+    sex: Sex | None, age: float | None, pregnant: bool, lactating: bool, no_profile: bool,
+    authority: Authority | None = None,
 ) -> Resolved:
     from mgb6 import profile as prof
 
     path = prof.profile_path()
     stored = None if no_profile else prof.load(path)
     return prof.resolve(stored, path, sex=sex.value if sex else None, age=age, pregnant=pregnant,
-                        lactating=lactating, ignored=no_profile)  # fmt: skip
+                        lactating=lactating, ignored=no_profile,
+                        authority=authority.value if authority else None)  # fmt: skip
+
+
+def _diet_and_avoid(
+    resolved: Resolved, diet: Diet | None, avoid: str | None
+) -> tuple[str | None, tuple[str, ...]]:
+    """This run's --diet/--avoid, else the saved profile's; ``--diet none`` drops a saved diet."""
+    from mgb6.suggest import parse_avoid
+
+    stored = resolved.stored
+    if diet is not None:
+        diet_name = None if diet.value == "none" else diet.value
+    else:
+        diet_name = stored.diet if stored else None
+    words = parse_avoid(avoid) if avoid is not None else (tuple(stored.avoid) if stored else ())
+    return diet_name, words
 
 
 def _food_table(extra: list[Path] | None) -> FoodTable | None:
@@ -240,6 +270,27 @@ class Diet(str, Enum):
     vegan = "vegan"
     pescatarian = "pescatarian"
     none = "none"
+
+
+# options of check and suggest (issue 3); check's annotations resolve when the app runs, so they may
+# name these aliases although check is defined above them
+AuthorityOpt = Annotated[
+    Optional[Authority],  # noqa: UP045
+    typer.Option("--authority", help="Targets and upper limits: iom (US/Canada) or efsa (EU); default: profile."),
+]
+DietOpt = Annotated[
+    Optional[Diet],  # noqa: UP045
+    typer.Option("--diet", help="Suggest only foods that fit this diet ('none' ignores the profile's)."),
+]
+AvoidOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--avoid",
+        help="Comma-separated food groups to leave out: nuts,peanuts,seeds,sesame,fish,shellfish,seafood,"
+        "dairy,egg,gluten,soy,meat,poultry.",
+    ),
+]
+PerOpt = Annotated[Per, typer.Option("--per", help="Rank suggestions per serving or per 100 kcal.")]
 
 
 @profile_app.command("set")
@@ -423,6 +474,115 @@ def import_cronometer(
         note = f"; {converted.zero_amounts} zero-amount servings left out" if converted.zero_amounts else ""
         skipped = f"; {len(data.skipped)} rows without a food name skipped" if data.skipped else ""
         err.print(f"Imported {converted.servings} servings{where}{note}{skipped}", soft_wrap=True)
+@app.command()
+def suggest(
+    magnesium: Annotated[float, typer.Option("--magnesium", min=0, help="Magnesium gap to close, mg/day.")] = 0.0,
+    b6: Annotated[float, typer.Option("--b6", min=0, help="Vitamin B6 gap to close, mg/day.")] = 0.0,
+    diet: DietOpt = None,
+    avoid: AvoidOpt = None,
+    per: PerOpt = Per.serving,
+    n: Annotated[int, typer.Option("-n", min=1, max=50, help="How many foods to list.")] = 8,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Foods (and a 1-3 serving plan) that close a magnesium and/or B6 gap; no log needed.
+
+    Example: mgb6 suggest --magnesium 120 --b6 0.4 --diet vegan
+    """
+    out, err = _consoles(no_color)
+    if magnesium <= 0 and b6 <= 0:
+        err.print("Error: give a gap to close: --magnesium MG and/or --b6 MG", soft_wrap=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    try:
+        from mgb6.data import load_suggestable, load_table
+        from mgb6.suggest import parse_avoid
+        from mgb6.suggest import suggest as run_suggest
+
+        sugg = run_suggest(
+            load_table(), load_suggestable(), {"magnesium": magnesium, "vitamin_b6": b6},
+            diet=diet.value if diet else None, avoid=parse_avoid(avoid), per=per.value, n=n,
+        )  # fmt: skip
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    if fmt is OutputFormat.json:
+        import json
+
+        from mgb6.export import plan_dict, suggestion_dict
+
+        doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
+               "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
+               "plan": plan_dict(sugg.plan)}  # fmt: skip
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return
+    from mgb6.render import suggest_report
+
+    out.print(suggest_report(sugg))
+
+
+foods_app = typer.Typer(help="Look up foods in mgb6's USDA table.", no_args_is_help=True)
+app.add_typer(foods_app, name="foods")
+
+
+class Nutrient(str, Enum):
+    magnesium = "magnesium"
+    b6 = "b6"
+
+
+class TopPer(str, Enum):
+    serving = "serving"
+    g100 = "100g"
+    kcal100 = "100kcal"
+
+
+@foods_app.command("search")
+def foods_search(
+    text: Annotated[list[str], typer.Argument(help="Food words, as you would write them in a log.")],
+    n: Annotated[int, typer.Option("-n", min=1, max=20, help="How many candidates.")] = 5,
+    no_color: NoColorOpt = False,
+) -> None:
+    """What mgb6 would match for TEXT, with the candidates and their confidence."""
+    out, err = _consoles(no_color)
+    try:
+        from mgb6.data import load_table
+        from mgb6.rankings import search_foods
+
+        res = search_foods(" ".join(text), load_table(), n)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    from mgb6.render import search_report
+
+    out.print(search_report(res))
+
+
+@foods_app.command("top")
+def foods_top(
+    nutrient: Annotated[Nutrient, typer.Option("--nutrient", help="Rank by this nutrient.")] = Nutrient.magnesium,
+    per: Annotated[TopPer, typer.Option("--per", help="Amount per serving, per 100 g or per 100 kcal.")] = TopPer.serving,
+    category: Annotated[
+        Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045
+    ] = None,
+    n: Annotated[int, typer.Option("-n", min=1, max=500, help="How many foods.")] = 20,
+    everyday: Annotated[bool, typer.Option("--everyday", help="Only the everyday foods suggestions use.")] = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """The foods richest in magnesium or B6: per 100 g or 100 kcal over the whole table, per serving over
+    the everyday foods (whose servings are realistic USDA portions)."""
+    out, err = _consoles(no_color)
+    try:
+        from mgb6.data import load_suggestable, load_table
+        from mgb6.rankings import top_foods
+
+        rows = top_foods(
+            load_table(), "magnesium" if nutrient is Nutrient.magnesium else "vitamin_b6", per.value,
+            category=category, n=n,
+            # a realistic serving exists only for the everyday list: per serving ranks those foods
+            suggestable=load_suggestable() if everyday or per is TopPer.serving else None,
+        )  # fmt: skip
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    from mgb6.render import top_foods_table
+
+    out.print(top_foods_table(rows, nutrient.value, per.value))
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from mgb6.matcher import SearchIndex, build_index, normalize
 from mgb6.models import Food, Portion
 
 matcher_module = _matcher.__file__
-TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv")
+TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv")
 CACHE_FORMAT = 1  # bump when FoodTable's shape or the matcher's normalisation changes
 
 
@@ -157,7 +157,7 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
             if syn.strip():
                 extra.append((i, syn.strip(), 1))
     index = build_index(list(foods), extra)
-    return FoodTable(foods, by_id, portions, aliases, default_units, _rows(blobs["dri.csv"]), index, digest)
+    return FoodTable(foods, by_id, portions, aliases, default_units, _rows(blobs["dri.csv"]) + _rows(blobs["dri_efsa.csv"]), index, digest)
 
 
 @lru_cache(maxsize=1)

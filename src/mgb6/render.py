@@ -35,7 +35,7 @@ def header(result: CheckResult) -> RenderableType:
     line = Text.assemble(
         ("Targets for ", "bold"),
         (result.profile.describe(), "bold"),
-        f"  (IOM DRI {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg",
+        f"  ({result.profile.authority.upper()} {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg",
     )
     return line
 
@@ -157,5 +157,173 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
     parts.append(coverage_line(result))
     for note in result.notes:
         parts.append(Text(note, style="dim"))
+    parts += guidance(result)
     parts.append(Text(DISCLAIMER, style="dim italic"))
     return Group(*parts)
+
+
+# --- supplements, upper limits, suggestions and advice (issue 3) ---------------------------------------
+
+
+def supplements_table(result: CheckResult) -> RenderableType | None:
+    """Supplements shown apart from food; they are counted in the day totals above."""
+    supp = [i for i in result.items if i.is_supplement]
+    if not supp:
+        return None
+    reading = "compound weight (--compound-weights)" if result.compound_weights else "elemental (label convention)"
+    table = Table(
+        title="Supplements (counted in the totals)", box=box.SIMPLE_HEAVY, title_justify="left",
+        caption=f"Magnesium amounts read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
+    )  # fmt: skip
+    for col, just in (("Day", "left"), ("Line", "right"), ("Text", "left"), ("Mg mg", "right"),
+                      ("B6 mg", "right"), ("Read as", "left")):  # fmt: skip
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for i in supp:
+        table.add_row(
+            i.date.isoformat() if i.date else "-", str(i.line), escape(i.text),
+            _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
+            _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", escape(i.reading or "-"),
+        )  # fmt: skip
+    return table
+
+
+def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
+    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source."""
+    if not warnings:
+        return None
+    groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
+    for w in warnings:
+        groups.setdefault((w.nutrient, w.kind, w.authority), []).append(w)
+    lines: list[RenderableType] = [Text("Upper limits", style="bold")]
+    for ws in groups.values():
+        top = max(ws, key=lambda w: w.amount)
+        style = "yellow" if top.kind == "label_threshold" else "bold red"
+        days = ", ".join(w.day for w in ws)
+        lines.append(Text(f"! {top.message}", style=style))
+        lines.append(Text(f"  days: {days}; source: {top.source}", style="dim"))
+    return Group(*lines)
+
+
+def suggestions_section(sugg: object, title: str = "To close the gap") -> RenderableType | None:
+    """The ranked foods and the combined plan; ``sugg`` is a suggest.Suggestions."""
+    from mgb6.suggest import Suggestions, short_name
+
+    if not isinstance(sugg, Suggestions):
+        return None
+    if not sugg.open:
+        return Text("To close the gap: no gap; both nutrients are at or above target.", style="green")
+    gaps = ", ".join(f"{LABEL[n]} {_mg(g, n)} mg" for n, g in sugg.gaps.items() if g > 0)
+    per = "per serving" if sugg.per == "serving" else "per 100 kcal"
+    table = Table(
+        title=f"{title}: {gaps} a day (ranked by gap closed {per})", box=box.SIMPLE_HEAVY, title_justify="left"
+    )
+    for col, just in (("Food", "left"), ("Serving", "left"), ("Mg mg", "right"), ("B6 mg", "right"),
+                      ("Gap closed", "left"), ("kcal", "right")):  # fmt: skip
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    notes: list[RenderableType] = []
+    for s in sugg.items:
+        c = s.candidate
+        closed = ", ".join(f"{'Mg' if n == 'magnesium' else 'B6'} {_pct(_share(c, n, sugg))}" for n in s.closes)
+        name = short_name(c.food) + (" *" if s.already_eaten else "")
+        table.add_row(
+            escape(_short(name, 40)), escape(f"{c.serving} ({c.grams:.0f} g)"),
+            f"+{_mg(c.magnesium_mg, 'magnesium')}", f"+{_mg(c.vitamin_b6_mg, 'vitamin_b6')}", closed,
+            "unknown" if c.kcal is None else f"{c.kcal:.0f}",
+        )  # fmt: skip
+        if s.already_eaten and len(notes) < 2:
+            share = max((_share(c, n, sugg) for n in s.closes), default=0.0)
+            notes.append(Text(
+                f"You already eat {short_name(c.food, 2).lower()}: one more {c.serving} closes {_pct(share)} "
+                "of the gap.", style="cyan",
+            ))  # fmt: skip
+    if not sugg.items:
+        return Text(f"{title}: no suggestable food fits these filters.", style="yellow")
+    if any(s.already_eaten for s in sugg.items):
+        table.caption = "* already in your log (ranked up)"
+    parts: list[RenderableType] = [table, *notes]
+    p = sugg.plan
+    if p is not None:
+        foods = " + ".join(f"{c.serving} {short_name(c.food, 2).lower()}" for c in p.items)
+        got = f"+{_mg(p.totals['magnesium'], 'magnesium')} mg Mg, +{_mg(p.totals['vitamin_b6'], 'vitamin_b6')} mg B6"
+        verdict = "closes the gap" + ("s" if len(p.remaining) > 1 else "") if p.closes_gaps else (
+            "gets closest within 3 servings; still short: "
+            + ", ".join(f"{LABEL[n]} {_mg(v, n)} mg" for n, v in p.remaining.items() if v > 0)
+        )
+        parts.append(Text(f"Plan: {foods}: {got}, {p.kcal:.0f} kcal; {verdict}.", style="bold"))
+    return Group(*parts)
+
+
+def _share(c: object, nutrient: str, sugg: object) -> float:
+    amount = c.amount(nutrient) or 0.0  # type: ignore[attr-defined]
+    gap = sugg.gaps[nutrient]  # type: ignore[attr-defined]
+    return amount / gap if gap else 0.0
+
+
+def _pct(x: float) -> str:
+    return ">100%" if x > 1 else f"{x:.0%}"
+
+
+def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-arg]
+    if not advice:
+        return None
+    lines: list[RenderableType] = [Text("Advice", style="bold")]
+    for a in advice:
+        lines.append(Text.assemble(f"- {a.text} ", (f"[evidence: {a.grade}; {a.source}]", "dim")))
+    return Group(*lines)
+
+
+def guidance(result: CheckResult) -> list[RenderableType]:
+    """Supplements, upper-limit warnings, suggestions and advice, in that order (None parts skipped)."""
+    parts = [
+        supplements_table(result),
+        warnings_section(result.warnings),
+        suggestions_section(result.suggestions) if result.suggestions is not None else None,
+        advice_section(result.advice),
+    ]
+    return [p for p in parts if p is not None]
+
+
+def suggest_report(sugg: object) -> RenderableType:
+    """``mgb6 suggest``: the suggestions for gaps given on the command line, and the disclaimer."""
+    part = suggestions_section(sugg)
+    return Group(*(p for p in (part, Text(DISCLAIMER, style="dim italic")) if p is not None))
+
+
+def search_report(res: object) -> RenderableType:
+    """``mgb6 foods search``: the food a log line would count and the other candidates."""
+    r = res  # a rankings.SearchResult
+    table = Table(title=f"Matches for {escape(repr(r.text))}", box=box.SIMPLE_HEAVY, title_justify="left")  # type: ignore[attr-defined]
+    for col, just in (("", "left"), ("Food id", "left"), ("Description", "left"), ("Score", "right")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for fid, desc, score in r.candidates:  # type: ignore[attr-defined]
+        mark = "->" if fid == r.chosen else ""  # type: ignore[attr-defined]
+        table.add_row(mark, fid, escape(desc), f"{score:.0f}")
+    if r.chosen:  # type: ignore[attr-defined]
+        verdict = Text(f"mgb6 would count {r.chosen} (by {r.method}).", style="green")  # type: ignore[attr-defined]
+    else:
+        verdict = Text(
+            f"No candidate reaches the confidence threshold ({r.threshold:.0f}): the line would be listed as "  # type: ignore[attr-defined]
+            "unmatched.", style="yellow",
+        )  # fmt: skip
+    return Group(table, verdict)
+
+
+def top_foods_table(rows: list, nutrient: str, per: str) -> RenderableType:  # type: ignore[type-arg]
+    key = "magnesium" if nutrient == "magnesium" else "vitamin_b6"
+    unit = {"serving": "per serving", "100g": "per 100 g", "100kcal": "per 100 kcal"}[per]
+    table = Table(title=f"Top foods for {LABEL[key]}, mg {unit}", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("Food")
+    if per == "serving":
+        table.add_column("Serving")
+    table.add_column("mg", justify="right")
+    table.add_column("Category")
+    table.add_column("Food id")
+    for r in rows:
+        cells = [escape(_short(r["food"], 50))]
+        if per == "serving":
+            cells.append(escape(f"{r['serving']} ({r['grams']:.0f} g)"))
+        cells += [_mg(r["value"], key), escape(_short(r["category"], 30)), r["food_id"]]
+        table.add_row(*cells)
+    if not rows:
+        return Text("No food matches these filters.", style="yellow")
+    return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from mgb6.data import FoodTable
 from mgb6.matcher import Match, match, normalize
@@ -49,6 +50,10 @@ class CheckResult:
     top: dict[str, list[Contributor]]
     compound_weights: bool = False
     notes: list[str] = field(default_factory=list)
+    # filled by api.run_check (limits.py, suggest.py, advice.py); empty when not computed
+    warnings: list[Any] = field(default_factory=list)
+    suggestions: Any = None
+    advice: list[Any] = field(default_factory=list)
 
     @property
     def items(self) -> list[Item]:

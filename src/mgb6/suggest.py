@@ -161,7 +161,12 @@ def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Cand
         g = float(r["grams"])
         out.append(
             Candidate(
-                i, f.id, f.description, r["family"], r["serving"], g,
+                i,
+                f.id,
+                f.description,
+                r["family"],
+                r["serving"],
+                g,
                 None if f.magnesium is None else f.magnesium * g / 100,
                 None if f.vitamin_b6 is None else f.vitamin_b6 * g / 100,
                 None if f.kcal is None else f.kcal * g / 100,
@@ -197,6 +202,7 @@ def rank(
     """Best food of each family by share of the open gaps it closes, best first."""
     if per not in PER:
         raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
+
     def key(s: Suggestion) -> tuple[float, float, str]:
         # equal scores (every gap closed): per serving, fewer kcal first; per 100 kcal, denser first
         tie = (s.candidate.kcal or 1e9) if per == "serving" else -sum(s.closes.values())

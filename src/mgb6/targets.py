@@ -8,7 +8,7 @@ from mgb6.errors import ProfileError
 from mgb6.models import NUTRIENTS
 
 DEFAULT_AGE = 35.0  # a clearly labelled default: the adult 31-50 row
-AUTHORITIES = ("iom",)
+AUTHORITIES = ("iom", "efsa")  # efsa: data/dri_efsa.csv, hand-transcribed from the EFSA opinions
 
 
 @dataclass(frozen=True, slots=True)
