@@ -43,6 +43,8 @@ class Rules:
 def read_rules(path: Path) -> Rules:
     rules = Rules(set(), [], {}, [], [])
     for r in csv.DictReader(path.open(encoding="utf-8")):
+        if None in r or None in r.values():
+            raise SystemExit(f"{path}: malformed row (quote fields holding commas): {r}")
         pattern = re.compile(r["pattern"]) if r["pattern"] else None
         kind, cat = r["rule"], r["category"]
         if kind == "include":

@@ -1,0 +1,204 @@
+"""Suggestions: ranking by gap closed, dietary filters, the combined plan, the data behind them, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mgb6.cli import app
+from mgb6.data import load_suggestable
+from mgb6.errors import OptionError
+from mgb6.suggest import DIETS, candidates, excluded_groups, plan, rank, suggest
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def cands(table):
+    return candidates(table, load_suggestable())
+
+
+def _position(ranked, word: str) -> int:
+    hits = [i for i, s in enumerate(ranked) if word in s.candidate.food.lower()]
+    assert hits, f"{word} is not suggestable at all"
+    return hits[0]
+
+
+def test_magnesium_only_gap_ranks_seeds_nuts_and_greens_high(cands) -> None:
+    ranked = rank(cands, {"magnesium": 120.0, "vitamin_b6": 0.0}, n=1000)
+    top_fifth = len(ranked) // 5
+    assert _position(ranked, "pumpkin") < 10
+    assert _position(ranked, "spinach") < 10
+    for word in ("chia", "almonds"):
+        assert _position(ranked, word) < top_fifth, word
+
+
+def test_b6_only_gap_ranks_fish_potato_banana_pistachios_high(cands) -> None:
+    ranked = rank(cands, {"magnesium": 0.0, "vitamin_b6": 0.4}, n=1000)
+    for word in ("salmon", "potato", "banana", "pistachio"):
+        assert _position(ranked, word) < 25, word
+    # SR28's boiled chickpeas carry 0.14 mg B6/100 g (0.23 mg a cup): upper third, not top ten
+    assert _position(ranked, "chickpea") < len(ranked) // 3
+
+
+def test_a_magnesium_only_gap_ignores_b6(cands) -> None:
+    ranked = rank(cands, {"magnesium": 120.0, "vitamin_b6": 0.0}, n=5)
+    assert all(set(s.closes) == {"magnesium"} for s in ranked)
+
+
+def test_foods_with_both_rank_up_when_both_gaps_are_open(cands) -> None:
+    both = rank(cands, {"magnesium": 120.0, "vitamin_b6": 0.4}, n=10)
+    mg_only = rank(cands, {"magnesium": 120.0, "vitamin_b6": 0.0}, n=1000)
+    # the top foods for both gaps supply a real share of each gap, which a Mg-only ranking ignores
+    for s in both[:5]:
+        assert s.closes["magnesium"] > 0.2 and s.closes["vitamin_b6"] > 0.2
+    pumpkin_both = _position(rank(cands, {"magnesium": 120.0, "vitamin_b6": 0.4}, n=1000), "pumpkin")
+    assert pumpkin_both > _position(mg_only, "pumpkin")  # little B6: it drops when B6 is short too
+
+
+def test_serving_amounts_come_from_usda_rows(cands) -> None:
+    rows = {r["id"]: r for r in csv.DictReader((ROOT / "data" / "foods.csv").open(encoding="utf-8"))}
+    for c in cands[:200]:
+        r = rows[c.food_id]
+        if r["magnesium_mg_per_100g"]:
+            assert c.magnesium_mg == pytest.approx(float(r["magnesium_mg_per_100g"]) * c.grams / 100)
+        else:
+            assert c.magnesium_mg is None
+
+
+@pytest.mark.parametrize("diet", sorted(DIETS))
+def test_diets_never_suggest_what_they_exclude(table, diet: str) -> None:
+    s = suggest(table, load_suggestable(), {"magnesium": 150.0, "vitamin_b6": 0.6}, diet=diet, n=40)
+    assert s.items
+    banned = DIETS[diet]
+    for cand in [sug.candidate for sug in s.items] + list(s.plan.items if s.plan else ()):
+        assert not (cand.groups & banned)
+        category = table.foods[cand.food_index].category
+        if diet == "vegan":
+            assert category not in ("Finfish and Shellfish Products", "Poultry Products", "Beef Products",
+                                    "Pork Products", "Lamb, Veal, and Game Products", "Dairy and Egg Products")
+        if diet == "vegetarian":
+            assert category not in ("Finfish and Shellfish Products", "Poultry Products", "Beef Products")
+
+
+def test_avoid_removes_food_groups(table) -> None:
+    s = suggest(table, load_suggestable(), {"magnesium": 150.0}, avoid=["nuts", "seeds", "fish"], n=40)
+    for sug in s.items:
+        assert not sug.candidate.food.startswith(("Nuts,", "Seeds,", "Fish,"))
+
+
+def test_unknown_diet_or_avoid_word_is_a_usage_error() -> None:
+    with pytest.raises(OptionError):
+        excluded_groups("carnivore", ())
+    with pytest.raises(OptionError):
+        excluded_groups(None, ["nutz"])
+
+
+def test_plan_closes_both_gaps_when_it_says_so(cands) -> None:
+    for gaps in ({"magnesium": 120.0, "vitamin_b6": 0.4}, {"magnesium": 250.0, "vitamin_b6": 1.0},
+                 {"magnesium": 60.0, "vitamin_b6": 0.0}):  # fmt: skip
+        p = plan(cands, gaps)
+        assert p is not None and 1 <= len(p.items) <= 3
+        assert len({c.family for c in p.items}) == len(p.items)
+        for n, g in gaps.items():
+            got = sum(c.amount(n) or 0.0 for c in p.items)
+            if p.closes_gaps:
+                assert got >= g
+        assert p.kcal == pytest.approx(sum(c.kcal or 0.0 for c in p.items))
+
+
+def test_plan_says_when_three_servings_are_not_enough(cands) -> None:
+    p = plan(cands, {"magnesium": 5000.0, "vitamin_b6": 0.1})
+    assert p is not None and not p.closes_gaps and p.remaining["magnesium"] > 0
+
+
+def test_foods_already_eaten_rank_up(table, cands) -> None:
+    gaps = {"magnesium": 120.0, "vitamin_b6": 0.0}
+    plain = rank(cands, gaps, n=1000)
+    pos = _position(plain, "almonds")
+    eaten = rank(cands, gaps, eaten_families=frozenset({"nuts, almonds"}), n=1000)
+    assert _position(eaten, "almonds") < pos
+    assert eaten[_position(eaten, "almonds")].already_eaten
+
+
+def test_no_gap_means_no_suggestions(table) -> None:
+    s = suggest(table, load_suggestable(), {"magnesium": 0.0, "vitamin_b6": 0.0})
+    assert not s.open and not s.items and s.plan is None
+
+
+def test_suggestable_csv_is_what_the_rules_build() -> None:
+    spec = importlib.util.spec_from_file_location("build_suggestable", ROOT / "scripts" / "build_suggestable.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_suggestable"] = mod  # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    d = ROOT / "data"
+    built = mod.render(mod.build(d / "foods.csv", d / "portions.csv", d / "suggest_rules.csv"))
+    assert built == (d / "suggestable.csv").read_text(encoding="utf-8"), "run scripts/build_suggestable.py"
+
+
+def test_suggestable_foods_are_whole_everyday_foods(table) -> None:
+    for r in load_suggestable():
+        f = table.foods[table.by_id[r["food_id"]]]
+        assert f.source == "sr28"
+        assert f.category not in ("Baby Foods", "Fast Foods", "Restaurant Foods", 
+                                  "Meals, Entrees, and Side Dishes", "Spices and Herbs", "Snacks", "Sweets")
+        assert "fortified" not in f.description.lower() or "not fortified" in f.description.lower()
+        assert 0 < float(r["grams"]) <= 350
+
+
+def test_cli_suggest_works_without_a_log() -> None:
+    res = runner.invoke(app, ["suggest", "--magnesium", "120", "--b6", "0.4", "--format", "json", "-n", "5"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert len(doc["suggestions"]) == 5
+    keys = {"food", "food_id", "serving", "grams", "magnesium_mg", "vitamin_b6_mg", "kcal"}
+    assert keys <= set(doc["suggestions"][0])
+    assert doc["plan"]["items"]
+
+
+def test_cli_suggest_table_and_errors() -> None:
+    res = runner.invoke(app, ["suggest", "--magnesium", "120", "--diet", "vegan", "--per", "100kcal"])
+    assert res.exit_code == 0 and "To close the gap" in res.stdout and "Plan:" in res.stdout
+    assert runner.invoke(app, ["suggest"]).exit_code == 2
+    bad = runner.invoke(app, ["suggest", "--magnesium", "50", "--avoid", "nutz"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_check_ends_with_suggestions_and_json_keys(tmp_path: Path) -> None:
+    log = tmp_path / "day.txt"
+    log.write_text("1 medium banana\n1 cup cooked white rice\n1 oz almonds\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(log), "--sex", "female", "--age", "40", "--diet", "vegan"])
+    assert res.exit_code == 0, res.output
+    assert "To close the gap" in res.stdout
+    doc = json.loads(runner.invoke(app, ["check", str(log), "--format", "json"]).stdout)
+    for key in ("suggestions", "plan", "warnings", "advice", "supplements"):
+        assert key in doc
+    assert doc["suggestions"] and doc["plan"]
+
+
+def test_cli_foods_search_and_top() -> None:
+    res = runner.invoke(app, ["foods", "search", "pumpkin", "seeds"])
+    assert res.exit_code == 0 and "would count" in res.stdout
+    res = runner.invoke(app, ["foods", "top", "--nutrient", "magnesium", "--per", "100g", "-n", "5",
+                              "--category", "Nut"])  # fmt: skip
+    assert res.exit_code == 0 and "Top foods" in res.stdout
+    res = runner.invoke(app, ["foods", "top", "--nutrient", "b6", "--per", "serving", "-n", "5"])
+    assert res.exit_code == 0 and "3 oz" in res.stdout
+
+
+def test_foods_top_ranks_by_the_usda_value(table) -> None:
+    from mgb6.rankings import top_foods
+
+    rows = top_foods(table, "magnesium", "100g", category="Nut and Seed", n=5)
+    values = [r["value"] for r in rows]
+    assert values == sorted(values, reverse=True)
+    best = max(f.magnesium for f in table.foods if f.magnesium is not None and "Nut and Seed" in f.category)
+    assert values[0] == best
