@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from mgb6.cli import app
 from mgb6.data import load_suggestable
 from mgb6.errors import OptionError
-from mgb6.suggest import DIETS, candidates, excluded_groups, plan, rank, suggest
+from mgb6.suggest import DIETS, candidates, excluded_groups, food_key, plan, rank, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -123,9 +123,18 @@ def test_foods_already_eaten_rank_up(table, cands) -> None:
     gaps = {"magnesium": 120.0, "vitamin_b6": 0.0}
     plain = rank(cands, gaps, n=1000)
     pos = _position(plain, "almonds")
-    eaten = rank(cands, gaps, eaten_families=frozenset({"nuts, almonds"}), n=1000)
+    eaten = rank(cands, gaps, eaten_keys=frozenset({food_key("Almonds, unsalted")}), n=1000)
     assert _position(eaten, "almonds") < pos
     assert eaten[_position(eaten, "almonds")].already_eaten
+
+
+@pytest.mark.parametrize(
+    ("logged", "suggested"),
+    [("Almonds, unsalted", "Nuts, almonds"), ("Pumpkin seeds, unsalted", "Seeds, pumpkin and squash seed kernels, dried"),
+     ("Salmon, baked or broiled", "Fish, salmon, Atlantic, farmed, cooked, dry heat"), ("Bananas, raw", "Banana, raw")],
+)  # fmt: skip
+def test_a_logged_food_is_recognised_across_usda_wordings(logged: str, suggested: str) -> None:
+    assert food_key(logged) == food_key(suggested)
 
 
 def test_no_gap_means_no_suggestions(table) -> None:

@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from mgb6.errors import OptionError
+from mgb6.matcher import tokens
 from mgb6.models import NUTRIENTS
 
 if TYPE_CHECKING:
@@ -49,12 +50,12 @@ MAX_PER_CATEGORY = 2  # a shown list of five kinds of beans helps nobody: at mos
 PLAN_POOL = 18  # candidates the exact plan search looks at (C(18,3) = 816 combinations)
 
 # Words of a description's second part that name a kind of food (kept in the family), see family().
-_CLASS_WORDS = {"nuts", "seeds", "fish", "cereals", "mollusks", "crustaceans", "game meat", "peas"}
+_CLASS_WORDS = {"nuts", "seeds", "fish", "cereals", "mollusks", "crustaceans", "game meat"}
 _PAREN = re.compile(r"\([^)]*\)")
 
 
 def family(description: str) -> str:
-    """A key grouping variants of one everyday food ("Nuts, almonds" raw, blanched, roasted).
+    """A key grouping variants of one everyday food ("Nuts, almonds" raw, blanched, roasted; every turkey cut).
 
     Suggestions show the best variant of each family so that a list is not five kinds of almonds.
     """
@@ -63,7 +64,15 @@ def family(description: str) -> str:
         return description.lower()
     if parts[0] in _CLASS_WORDS and len(parts) > 1:
         return f"{parts[0]}, {parts[1]}"
-    return parts[0]
+    return parts[0].split()[0]
+
+
+def food_key(description: str) -> str:
+    """The word naming the food itself, to recognise a logged food among suggestions across SR28 and
+    FNDDS wording ("Almonds, unsalted" and "Nuts, almonds" are both "almond")."""
+    fam = family(description)
+    words = tokens(fam.split(", ")[-1])
+    return words[0] if words else fam
 
 
 def short_name(description: str, parts: int = 3) -> str:
@@ -196,7 +205,7 @@ def rank(
     gaps: Mapping[str, float],
     per: str = "serving",
     exclude: frozenset[str] = frozenset(),
-    eaten_families: frozenset[str] = frozenset(),
+    eaten_keys: frozenset[str] = frozenset(),
     n: int = 8,
 ) -> list[Suggestion]:
     """Best food of each family by share of the open gaps it closes, best first."""
@@ -215,7 +224,7 @@ def rank(
         closes = _closes(c, gaps, per)
         if not closes:
             continue
-        eaten = c.family in eaten_families
+        eaten = food_key(c.food) in eaten_keys
         s = Suggestion(c, closes, _score(closes) * (ALREADY_EATEN_BONUS if eaten else 1.0), eaten)
         prev = best.get(c.family)
         if prev is None or key(s) < key(prev):
@@ -290,8 +299,8 @@ def suggest(
     if not out.open:
         return out
     cands = candidates(table, rows)
-    eaten_families = frozenset(family(d) for d in eaten)
-    ranked = rank(cands, clean_gaps, per, exclude, eaten_families, n=len(cands))
+    eaten_keys = frozenset(food_key(d) for d in eaten)
+    ranked = rank(cands, clean_gaps, per, exclude, eaten_keys, n=len(cands))
     per_category: dict[str, int] = {}
     for sug in ranked:
         cat = table.foods[sug.candidate.food_index].category
