@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from mgb6.suggest import family  # noqa: E402
+from mgb6.suggest import family, food_key  # noqa: E402
 
 OZ_G = 28.349523125  # avoirdupois ounce: a mass unit, so "3 oz" needs no USDA portion
 MAX_SERVING_G = 350.0  # a "serving" heavier than this is not what anyone adds as a side
-COLUMNS = ["food_id", "family", "serving", "grams", "groups"]
+COLUMNS = ["food_id", "family", "key", "serving", "grams", "groups"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def build(foods_csv: Path, portions_csv: Path, rules_csv: Path) -> list[dict[str
             {
                 "food_id": f["id"],
                 "family": family(desc),
+                "key": food_key(desc),
                 "serving": serving[0],
                 "grams": f"{serving[1]:.4g}",
                 "groups": ";".join(groups),

@@ -70,7 +70,10 @@ def family(description: str) -> str:
 def food_key(description: str) -> str:
     """The word naming the food itself, to recognise a logged food among suggestions across SR28 and
     FNDDS wording ("Almonds, unsalted" and "Nuts, almonds" are both "almond")."""
-    fam = family(description)
+    return _key_of_family(family(description))
+
+
+def _key_of_family(fam: str) -> str:
     words = tokens(fam.split(", ")[-1])
     return words[0] if words else fam
 
@@ -99,6 +102,7 @@ class Candidate:
     vitamin_b6_mg: float | None
     kcal: float | None
     groups: frozenset[str]
+    key: str = ""  # food_key(): recognises the same food in the log
 
     def amount(self, nutrient: str) -> float | None:
         return self.magnesium_mg if nutrient == "magnesium" else self.vitamin_b6_mg
@@ -180,6 +184,7 @@ def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Cand
                 None if f.vitamin_b6 is None else f.vitamin_b6 * g / 100,
                 None if f.kcal is None else f.kcal * g / 100,
                 frozenset(x for x in r["groups"].split(";") if x),
+                r.get("key") or _key_of_family(r["family"]),
             )  # fmt: skip
         )
     return out
@@ -224,7 +229,7 @@ def rank(
         closes = _closes(c, gaps, per)
         if not closes:
             continue
-        eaten = food_key(c.food) in eaten_keys
+        eaten = bool(eaten_keys) and c.key in eaten_keys
         s = Suggestion(c, closes, _score(closes) * (ALREADY_EATEN_BONUS if eaten else 1.0), eaten)
         prev = best.get(c.family)
         if prev is None or key(s) < key(prev):
@@ -253,9 +258,22 @@ def plan(
     if not open_gaps:
         return None
     pool: dict[str, Candidate] = {}
-    for focus in [open_gaps, *({n: g} for n, g in open_gaps.items())]:
-        for s in rank(cands, focus, "serving", exclude, n=PLAN_POOL // (len(open_gaps) + 1) + 4):
-            pool.setdefault(s.candidate.family, s.candidate)
+    allowed = [c for c in cands if not (c.groups & exclude)]
+    size = PLAN_POOL // (len(open_gaps) + 1) + 4
+    focuses = [open_gaps, *({n: g} for n, g in open_gaps.items())] if len(open_gaps) > 1 else [open_gaps]
+    for focus in focuses:
+        # the best foods for this focus, by capped share of the gaps closed, then fewer kcal
+        scored = sorted(
+            allowed,
+            key=lambda c: (-sum(min(1.0, (c.amount(n) or 0.0) / g) for n, g in focus.items()), c.kcal or 1e9),
+        )
+        taken = 0
+        for c in scored:
+            if c.family not in pool:
+                pool[c.family] = c
+                taken += 1
+            if taken >= size:
+                break
     pool_list = list(pool.values())
     if not pool_list:
         return None
