@@ -1,4 +1,4 @@
-"""Rebuild ``data/suggestable.csv``: the whole, everyday foods mgb6 may suggest, each with a realistic serving.
+"""Rebuild ``data/suggestable.csv``: the whole, everyday foods mgb6 may suggest, with realistic servings.
 
 Run from the repository root after ``scripts/build_foods.py``::
 

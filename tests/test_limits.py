@@ -45,7 +45,11 @@ def test_400_mg_from_supplements_warns_whatever_the_food(tmp_path: Path) -> None
     doc = _json(tmp_path, "magnesium citrate 400 mg\n1 apple\n", "--sex", "female", "--age", "40")
     mg = [w for w in doc["warnings"] if w["nutrient"] == "magnesium"]
     assert len(mg) == 1
-    assert mg[0]["kind"] == "supplement_ul" and mg[0]["amount"] == 400 and mg[0]["limit"] == _ul("iom", "magnesium", 40)
+    assert (
+        mg[0]["kind"] == "supplement_ul"
+        and mg[0]["amount"] == 400
+        and mg[0]["limit"] == _ul("iom", "magnesium", 40)
+    )
     assert mg[0]["source"]
     # the report still comes out whole
     assert doc["days"][0]["totals"]["magnesium_mg"] > 400 and doc["suggestions"] is not None

@@ -82,8 +82,14 @@ def test_diets_never_suggest_what_they_exclude(table, diet: str) -> None:
         assert not (cand.groups & banned)
         category = table.foods[cand.food_index].category
         if diet == "vegan":
-            assert category not in ("Finfish and Shellfish Products", "Poultry Products", "Beef Products",
-                                    "Pork Products", "Lamb, Veal, and Game Products", "Dairy and Egg Products")
+            assert category not in (
+                "Finfish and Shellfish Products",
+                "Poultry Products",
+                "Beef Products",
+                "Pork Products",
+                "Lamb, Veal, and Game Products",
+                "Dairy and Egg Products",
+            )
         if diet == "vegetarian":
             assert category not in ("Finfish and Shellfish Products", "Poultry Products", "Beef Products")
 
@@ -130,9 +136,13 @@ def test_foods_already_eaten_rank_up(table, cands) -> None:
 
 @pytest.mark.parametrize(
     ("logged", "suggested"),
-    [("Almonds, unsalted", "Nuts, almonds"), ("Pumpkin seeds, unsalted", "Seeds, pumpkin and squash seed kernels, dried"),
-     ("Salmon, baked or broiled", "Fish, salmon, Atlantic, farmed, cooked, dry heat"), ("Bananas, raw", "Banana, raw")],
-)  # fmt: skip
+    [
+        ("Almonds, unsalted", "Nuts, almonds"),
+        ("Pumpkin seeds, unsalted", "Seeds, pumpkin and squash seed kernels, dried"),
+        ("Salmon, baked or broiled", "Fish, salmon, Atlantic, farmed, cooked, dry heat"),
+        ("Bananas, raw", "Banana, raw"),
+    ],
+)
 def test_a_logged_food_is_recognised_across_usda_wordings(logged: str, suggested: str) -> None:
     assert food_key(logged) == food_key(suggested)
 
@@ -143,7 +153,9 @@ def test_no_gap_means_no_suggestions(table) -> None:
 
 
 def test_suggestable_csv_is_what_the_rules_build() -> None:
-    spec = importlib.util.spec_from_file_location("build_suggestable", ROOT / "scripts" / "build_suggestable.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_suggestable", ROOT / "scripts" / "build_suggestable.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules["build_suggestable"] = mod  # dataclasses look their module up there
@@ -157,8 +169,15 @@ def test_suggestable_foods_are_whole_everyday_foods(table) -> None:
     for r in load_suggestable():
         f = table.foods[table.by_id[r["food_id"]]]
         assert f.source == "sr28"
-        assert f.category not in ("Baby Foods", "Fast Foods", "Restaurant Foods", 
-                                  "Meals, Entrees, and Side Dishes", "Spices and Herbs", "Snacks", "Sweets")
+        assert f.category not in (
+            "Baby Foods",
+            "Fast Foods",
+            "Restaurant Foods",
+            "Meals, Entrees, and Side Dishes",
+            "Spices and Herbs",
+            "Snacks",
+            "Sweets",
+        )
         assert "fortified" not in f.description.lower() or "not fortified" in f.description.lower()
         assert 0 < float(r["grams"]) <= 350
 

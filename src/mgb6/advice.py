@@ -43,7 +43,8 @@ def advise(s: Situation) -> list[Advice]:
     if s.magnesium_low and s.b6_low:
         out.append(
             Advice(
-                "Both nutrients are below target: foods rich in both (see 'To close the gap') close two gaps at once.",
+                "Both nutrients are below target: foods rich in both (see 'To close the gap') close two "
+                "gaps at once.",
                 "sound on nutrition alone",
                 "USDA food composition (SR28); IOM Dietary Reference Intakes",
                 "food_pairing",
@@ -52,9 +53,12 @@ def advise(s: Situation) -> list[Advice]:
     if s.combined_product or s.magnesium_supplement or (s.magnesium_low and s.b6_low):
         out.append(
             Advice(
-                "The claim that B6 taken with magnesium helps stress more than magnesium alone is low-certainty: in "
-                "one industry-funded trial (264 adults with low serum magnesium, 8 weeks, 300 mg Mg + 30 mg B6) there "
-                "was no difference on the primary endpoint, only in a severe-stress subgroup; its B6 dose is above "
+                "The claim that B6 taken with magnesium helps stress more than magnesium alone is "
+                "low-certainty: in "
+                "one industry-funded trial (264 adults with low serum magnesium, 8 weeks, 300 mg Mg + 30 "
+                "mg B6) there "
+                "was no difference on the primary endpoint, only in a severe-stress subgroup; its B6 dose "
+                "is above "
                 "the EFSA upper limit.",
                 "low",
                 "Pouteau et al. 2018, PLoS One 13(12):e0208454",
@@ -64,7 +68,8 @@ def advise(s: Situation) -> list[Advice]:
     if s.combined_product:
         out.append(
             Advice(
-                "That B6 raises magnesium inside cells rests on a small uncontrolled study with high-dose pyridoxine "
+                "That B6 raises magnesium inside cells rests on a small uncontrolled study with high-dose "
+                "pyridoxine "
                 "and on animal studies.",
                 "very low",
                 "Abraham et al. 1981",
@@ -74,7 +79,8 @@ def advise(s: Situation) -> list[Advice]:
         if s.female:
             out.append(
                 Advice(
-                    "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 mg Mg + "
+                    "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 "
+                    "mg Mg + "
                     "50 mg B6).",
                     "low",
                     "De Souza et al. 2000, J Womens Health Gend Based Med 9(2):131-139",
@@ -96,7 +102,8 @@ def advise(s: Situation) -> list[Advice]:
         extra = f" You logged magnesium {' and '.join(poor)}." if poor else ""
         out.append(
             Advice(
-                "Supplement form matters: aspartate, citrate, lactate and chloride are absorbed better than oxide or "
+                "Supplement form matters: aspartate, citrate, lactate and chloride are absorbed better "
+                "than oxide or "
                 "sulfate." + extra,
                 GRADE_FACT,
                 ODS,
@@ -105,7 +112,8 @@ def advise(s: Situation) -> list[Advice]:
         )
         out.append(
             Advice(
-                "Timing: keep magnesium at least 2 h apart from bisphosphonates; take tetracycline or quinolone "
+                "Timing: keep magnesium at least 2 h apart from bisphosphonates; take tetracycline or "
+                "quinolone "
                 "antibiotics 2 h before or 4-6 h after magnesium.",
                 GRADE_FACT,
                 ODS,
@@ -114,7 +122,8 @@ def advise(s: Situation) -> list[Advice]:
         )
         out.append(
             Advice(
-                "Lower magnesium absorption or status: very high-dose zinc supplements (142 mg/day in one study), "
+                "Lower magnesium absorption or status: very high-dose zinc supplements (142 mg/day in one "
+                "study), "
                 "proton pump inhibitors taken long term (usually over a year), loop and thiazide diuretics.",
                 GRADE_FACT,
                 f"{ODS}; FDA safety communication 2011 (PPIs)",
@@ -124,7 +133,8 @@ def advise(s: Situation) -> list[Advice]:
     if s.b6_supplement:
         out.append(
             Advice(
-                "Peripheral neuropathy from B6 has been reported from supplements, not from food: add up the B6 of "
+                "Peripheral neuropathy from B6 has been reported from supplements, not from food: add up "
+                "the B6 of "
                 "every product you take (multivitamins and magnesium and zinc products can contain it).",
                 GRADE_FACT,
                 "EFSA 2023, EFSA Journal 2023;21(5):8006; TGA (Australia)",

@@ -476,7 +476,7 @@ def import_cronometer(
         err.print(f"Imported {converted.servings} servings{where}{note}{skipped}", soft_wrap=True)
 @app.command()
 def suggest(
-    magnesium: Annotated[float, typer.Option("--magnesium", min=0, help="Magnesium gap to close, mg/day.")] = 0.0,
+    magnesium: Annotated[float, typer.Option("--magnesium", min=0, help="Magnesium gap, mg/day.")] = 0.0,
     b6: Annotated[float, typer.Option("--b6", min=0, help="Vitamin B6 gap to close, mg/day.")] = 0.0,
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
@@ -556,13 +556,13 @@ def foods_search(
 
 @foods_app.command("top")
 def foods_top(
-    nutrient: Annotated[Nutrient, typer.Option("--nutrient", help="Rank by this nutrient.")] = Nutrient.magnesium,
-    per: Annotated[TopPer, typer.Option("--per", help="Amount per serving, per 100 g or per 100 kcal.")] = TopPer.serving,
+    nutrient: Annotated[Nutrient, typer.Option("--nutrient", help="Nutrient to rank by.")] = Nutrient.magnesium,
+    per: Annotated[TopPer, typer.Option("--per", help="Per serving, 100 g or 100 kcal.")] = TopPer.serving,
     category: Annotated[
         Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045
     ] = None,
     n: Annotated[int, typer.Option("-n", min=1, max=500, help="How many foods.")] = 20,
-    everyday: Annotated[bool, typer.Option("--everyday", help="Only the everyday foods suggestions use.")] = False,
+    everyday: Annotated[bool, typer.Option("--everyday", help="Only foods suggestions may name.")] = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """The foods richest in magnesium or B6: per 100 g or 100 kcal over the whole table, per serving over

@@ -140,16 +140,28 @@ def plan_dict(plan: Any) -> dict[str, Any] | None:
         return None
     return {
         "items": [
-            {"food": c.food, "food_id": c.food_id, "serving": c.serving, "grams": _r(c.grams, 1),
-             "magnesium_mg": _r(c.magnesium_mg, 1), "vitamin_b6_mg": _r(c.vitamin_b6_mg, 3), "kcal": _r(c.kcal, 0)}
+            {
+                "food": c.food,
+                "food_id": c.food_id,
+                "serving": c.serving,
+                "grams": _r(c.grams, 1),
+                "magnesium_mg": _r(c.magnesium_mg, 1),
+                "vitamin_b6_mg": _r(c.vitamin_b6_mg, 3),
+                "kcal": _r(c.kcal, 0),
+            }
             for c in plan.items
-        ],  # fmt: skip
+        ],
         "magnesium_mg": _r(plan.totals["magnesium"], 1),
         "vitamin_b6_mg": _r(plan.totals["vitamin_b6"], 3),
         "kcal": _r(plan.kcal, 0),
         "closes_gaps": plan.closes_gaps,
         "remaining_gap_mg": {n: _r(v, 3) for n, v in plan.remaining.items()},
     }
+
+
+def _source_totals(items: list[Item], *, supplements: bool) -> dict[str, float | None]:
+    chosen = [i for i in items if i.is_supplement == supplements]
+    return {f"{n}_mg": _r(sum(getattr(i, f"{n}_mg") or 0.0 for i in chosen), 3) for n in NUTRIENTS}
 
 
 def guidance_dict(result: CheckResult) -> dict[str, Any]:
@@ -160,36 +172,47 @@ def guidance_dict(result: CheckResult) -> dict[str, Any]:
         "supplements": {
             "reading": "compound" if result.compound_weights else "elemental",
             "items": [
-                {"file": i.path, "line": i.line, "text": i.text, "date": i.date.isoformat() if i.date else None,
-                 "magnesium_mg": _r(i.magnesium_mg, 2), "vitamin_b6_mg": _r(i.vitamin_b6_mg, 3),
-                 "reading": i.reading or None, "notes": i.notes}
+                {
+                    "file": i.path,
+                    "line": i.line,
+                    "text": i.text,
+                    "date": i.date.isoformat() if i.date else None,
+                    "magnesium_mg": _r(i.magnesium_mg, 2),
+                    "vitamin_b6_mg": _r(i.vitamin_b6_mg, 3),
+                    "reading": i.reading or None,
+                    "notes": i.notes,
+                }
                 for i in supp
-            ],  # fmt: skip
+            ],
             "per_day": [
                 {
                     "date": d.date.isoformat() if d.date else None,
                     "label": d.label,
-                    "food": {
-                        f"{n}_mg": _r(sum(getattr(i, f"{n}_mg") or 0.0 for i in d.items if not i.is_supplement), 3)
-                        for n in NUTRIENTS
-                    },
-                    "supplements": {
-                        f"{n}_mg": _r(sum(getattr(i, f"{n}_mg") or 0.0 for i in d.items if i.is_supplement), 3)
-                        for n in NUTRIENTS
-                    },
+                    "food": _source_totals(d.items, supplements=False),
+                    "supplements": _source_totals(d.items, supplements=True),
                 }
                 for d in result.days
             ],
         },
         "warnings": [
-            {"nutrient": w.nutrient, "kind": w.kind, "amount": _r(w.amount, 2), "limit": w.limit,
-             "authority": w.authority, "source": w.source, "day": w.day, "message": w.message}
+            {
+                "nutrient": w.nutrient,
+                "kind": w.kind,
+                "amount": _r(w.amount, 2),
+                "limit": w.limit,
+                "authority": w.authority,
+                "source": w.source,
+                "day": w.day,
+                "message": w.message,
+            }
             for w in result.warnings
-        ],  # fmt: skip
+        ],
         "suggestions": [suggestion_dict(s) for s in sugg.items] if sugg else [],
         "suggestions_per": sugg.per if sugg else None,
         "plan": plan_dict(sugg.plan) if sugg else None,
-        "advice": [{"text": a.text, "grade": a.grade, "source": a.source, "topic": a.topic} for a in result.advice],
+        "advice": [
+            {"text": a.text, "grade": a.grade, "source": a.source, "topic": a.topic} for a in result.advice
+        ],
     }
 
 

@@ -43,7 +43,7 @@ class LimitWarning:
 
 
 def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[str, dict[str, Target]]:
-    """Each authority's targets for this profile (the UL lives on them); an authority with no row is left out."""
+    """Each authority's targets for this profile (the UL lives on them); one with no row is left out."""
     out: dict[str, dict[str, Target]] = {}
     for authority in ("iom", "efsa"):
         try:
@@ -74,7 +74,8 @@ def day_limits(
                 authority,
                 mg_target.source,
                 label,
-                f"{supplement_mg:.0f} mg of magnesium from supplements is above the {authority.upper()} upper "
+                f"{supplement_mg:.0f} mg of magnesium from supplements is above the {authority.upper()} "
+                f"upper "
                 f"limit of {mg_target.ul:g} mg/day, which applies to {mg_target.ul_applies_to}; "
                 "magnesium in food does not count towards it.",
             )

@@ -35,7 +35,8 @@ def header(result: CheckResult) -> RenderableType:
     line = Text.assemble(
         ("Targets for ", "bold"),
         (result.profile.describe(), "bold"),
-        f"  ({result.profile.authority.upper()} {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg",
+        f"  ({result.profile.authority.upper()} {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal "
+        f"{b6.goal:g} mg",
     )
     return line
 
@@ -170,10 +171,11 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     supp = [i for i in result.items if i.is_supplement]
     if not supp:
         return None
-    reading = "compound weight (--compound-weights)" if result.compound_weights else "elemental (label convention)"
+    compound = result.compound_weights
+    reading = "compound weight (--compound-weights)" if compound else "elemental (label convention)"
     table = Table(
         title="Supplements (counted in the totals)", box=box.SIMPLE_HEAVY, title_justify="left",
-        caption=f"Magnesium amounts read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
+        caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
     )  # fmt: skip
     for col, just in (("Day", "left"), ("Line", "right"), ("Text", "left"), ("Mg mg", "right"),
                       ("B6 mg", "right"), ("Read as", "left")):  # fmt: skip
@@ -215,7 +217,9 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     gaps = ", ".join(f"{LABEL[n]} {_mg(g, n)} mg" for n, g in sugg.gaps.items() if g > 0)
     per = "per serving" if sugg.per == "serving" else "per 100 kcal"
     table = Table(
-        title=f"{title}: {gaps} a day (ranked by gap closed {per})", box=box.SIMPLE_HEAVY, title_justify="left"
+        title=f"{title}: {gaps} a day (ranked by gap closed {per})",
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
     )
     for col, just in (("Food", "left"), ("Serving", "left"), ("Mg mg", "right"), ("B6 mg", "right"),
                       ("Gap closed", "left"), ("kcal", "right")):  # fmt: skip
@@ -223,7 +227,7 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     notes: list[RenderableType] = []
     for s in sugg.items:
         c = s.candidate
-        closed = ", ".join(f"{'Mg' if n == 'magnesium' else 'B6'} {_pct(_share(c, n, sugg))}" for n in s.closes)
+        closed = ", ".join(f"{_ABBR[n]} {_pct(_share(c, n, sugg))}" for n in s.closes)
         name = short_name(c.food) + (" *" if s.already_eaten else "")
         table.add_row(
             escape(_short(name, 40)), escape(f"{c.serving} ({c.grams:.0f} g)"),
@@ -244,13 +248,16 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     p = sugg.plan
     if p is not None:
         foods = " + ".join(f"{c.serving} {short_name(c.food, 2).lower()}" for c in p.items)
-        got = f"+{_mg(p.totals['magnesium'], 'magnesium')} mg Mg, +{_mg(p.totals['vitamin_b6'], 'vitamin_b6')} mg B6"
+        got = ", ".join(f"+{_mg(p.totals[n], n)} mg {_ABBR[n]}" for n in NUTRIENTS)
         verdict = "closes the gap" + ("s" if len(p.remaining) > 1 else "") if p.closes_gaps else (
             "gets closest within 3 servings; still short: "
             + ", ".join(f"{LABEL[n]} {_mg(v, n)} mg" for n, v in p.remaining.items() if v > 0)
         )
         parts.append(Text(f"Plan: {foods}: {got}, {p.kcal:.0f} kcal; {verdict}.", style="bold"))
     return Group(*parts)
+
+
+_ABBR = {"magnesium": "Mg", "vitamin_b6": "B6"}
 
 
 def _share(c: object, nutrient: str, sugg: object) -> float:

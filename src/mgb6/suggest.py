@@ -55,7 +55,7 @@ _PAREN = re.compile(r"\([^)]*\)")
 
 
 def family(description: str) -> str:
-    """A key grouping variants of one everyday food ("Nuts, almonds" raw, blanched, roasted; every turkey cut).
+    """A key grouping variants of one food ("Nuts, almonds" raw, blanched, roasted; every turkey cut).
 
     Suggestions show the best variant of each family so that a list is not five kinds of almonds.
     """
@@ -185,7 +185,7 @@ def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Cand
                 None if f.kcal is None else f.kcal * g / 100,
                 frozenset(x for x in r["groups"].split(";") if x),
                 r.get("key") or _key_of_family(r["family"]),
-            )  # fmt: skip
+            )
         )
     return out
 

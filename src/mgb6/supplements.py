@@ -146,7 +146,7 @@ def count_doses(doses: tuple[SupplementDose, ...], compound_weights: bool = Fals
             mg = (mg or 0.0) + dose.mg
             readings.add("elemental")
             if compound:
-                notes.append(f"{dose.mg:g} mg magnesium: no form named, so no elemental fraction; read as elemental")
+                notes.append(f"{dose.mg:g} mg magnesium: no form named to convert: read as elemental")
             else:
                 notes.append(f"{dose.mg:g} mg read as elemental magnesium")
     reading = "compound" if readings == {"compound"} else "elemental" if readings else ""
