@@ -157,7 +157,8 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
             if syn.strip():
                 extra.append((i, syn.strip(), 1))
     index = build_index(list(foods), extra)
-    return FoodTable(foods, by_id, portions, aliases, default_units, _rows(blobs["dri.csv"]) + _rows(blobs["dri_efsa.csv"]), index, digest)
+    dri = _rows(blobs["dri.csv"]) + _rows(blobs["dri_efsa.csv"])  # authorities: iom (default), efsa
+    return FoodTable(foods, by_id, portions, aliases, default_units, dri, index, digest)
 
 
 @lru_cache(maxsize=1)
