@@ -401,6 +401,7 @@ def targets(
     lactating: LactOpt = False,
     no_profile: NoProfileOpt = False,
     no_color: NoColorOpt = False,
+    authority: AuthorityOpt = None,
 ) -> None:
     """Show EAR, RDA (or AI) and UL for magnesium and vitamin B6, what each UL covers, and the source.
 
@@ -411,7 +412,7 @@ def targets(
         from mgb6.data import load_dri
         from mgb6.targets import targets_for
 
-        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile)
+        resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         found = targets_for(resolved.profile, load_dri())
     except Mgb6Error as exc:
         _fail(err, exc)
@@ -495,12 +496,12 @@ def suggest(
         raise typer.Exit(int(ExitCode.USAGE))
     try:
         from mgb6.data import load_suggestable, load_table
-        from mgb6.suggest import parse_avoid
         from mgb6.suggest import suggest as run_suggest
 
+        diet_name, avoid_words = _diet_and_avoid(_resolve_profile(None, None, False, False, False), diet, avoid)
         sugg = run_suggest(
             load_table(), load_suggestable(), {"magnesium": magnesium, "vitamin_b6": b6},
-            diet=diet.value if diet else None, avoid=parse_avoid(avoid), per=per.value, n=n,
+            diet=diet_name, avoid=avoid_words, per=per.value, n=n,
         )  # fmt: skip
     except Mgb6Error as exc:
         _fail(err, exc)

@@ -331,12 +331,15 @@ def _write_custom_cache(path: Path, table: FoodTable) -> None:
 
 
 def load_dri() -> list[dict[str, str]]:
-    """Just the DRI rows, for commands that need targets but no foods (``mgb6 targets``)."""
-    path = data_dir() / "dri.csv"
-    try:
-        return _rows(path.read_bytes())
-    except OSError as exc:
-        raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    """Just the DRI rows (IOM, then EFSA), for commands that need targets but no foods (``mgb6 targets``)."""
+    rows: list[dict[str, str]] = []
+    for name in ("dri.csv", "dri_efsa.csv"):
+        path = data_dir() / name
+        try:
+            rows += _rows(path.read_bytes())
+        except OSError as exc:
+            raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return rows
 
 
 @lru_cache(maxsize=1)

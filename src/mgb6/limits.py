@@ -42,6 +42,11 @@ class LimitWarning:
     message: str
 
 
+def ul_source(source: str) -> str:
+    """The part of a DRI row's source that backs its UL ("...; UL: EFSA 2023, ...") or the whole source."""
+    return source.split("UL: ", 1)[1] if "UL: " in source else source
+
+
 def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[str, dict[str, Target]]:
     """Each authority's targets for this profile (the UL lives on them); one with no row is left out."""
     out: dict[str, dict[str, Target]] = {}
@@ -72,11 +77,10 @@ def day_limits(
                 supplement_mg,
                 mg_target.ul,
                 authority,
-                mg_target.source,
+                ul_source(mg_target.source),
                 label,
                 f"{supplement_mg:.0f} mg of magnesium from supplements is above the {authority.upper()} "
-                f"upper "
-                f"limit of {mg_target.ul:g} mg/day, which applies to {mg_target.ul_applies_to}; "
+                f"upper limit of {mg_target.ul:g} mg/day, which applies to {mg_target.ul_applies_to}; "
                 "magnesium in food does not count towards it.",
             )
         )
@@ -92,7 +96,7 @@ def day_limits(
                 total_b6,
                 t.ul,
                 auth,
-                t.source,
+                ul_source(t.source),
                 label,
                 f"{total_b6:.1f} mg of vitamin B6 (all sources) is above the {auth.upper()} upper limit of "
                 f"{t.ul:g} mg/day: {B6_RISK}.",

@@ -173,6 +173,9 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
         return None
     compound = result.compound_weights
     reading = "compound weight (--compound-weights)" if compound else "elemental (label convention)"
+    marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
+    if marked:
+        reading += f", except {marked} line{'s' if marked > 1 else ''} marked otherwise (see 'Read as')"
     table = Table(
         title="Supplements (counted in the totals)", box=box.SIMPLE_HEAVY, title_justify="left",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
