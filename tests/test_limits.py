@@ -122,3 +122,43 @@ def _dri() -> list[dict[str, str]]:
     from mgb6.data import load_table
 
     return load_table().dri
+
+
+def test_efsa_values_are_transcribed_from_the_reference(shared: Path) -> None:
+    """Every EFSA number in data/dri_efsa.csv appears in the shared reference's EFSA sections."""
+    ref = (shared / "reference" / "README.md").read_text(encoding="utf-8")
+    rows = list(csv.DictReader((ROOT / "data" / "dri_efsa.csv").open(encoding="utf-8")))
+    assert rows and all(r["authority"] == "efsa" and "EFSA" in r["source"] for r in rows)
+    for r in rows:
+        for col in ("rda_mg", "ai_mg", "ul_mg"):
+            if r[col]:
+                assert r[col] in ref, (r["nutrient"], r["age_min_years"], col, r[col])
+    adult_b6 = [r for r in rows if r["nutrient"] == "vitamin_b6" and r["age_min_years"] == "18"]
+    assert {r["sex"]: (r["rda_mg"], r["ul_mg"]) for r in adult_b6} == {
+        "female": ("1.6", "12"),
+        "male": ("1.7", "12"),
+    }
+
+
+def test_targets_command_switches_authority() -> None:
+    res = runner.invoke(
+        app, ["targets", "--authority", "efsa", "--sex", "male", "--age", "40", "--no-profile"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "EFSA" in res.stdout and "350" in res.stdout  # EFSA's adequate intake for men
+    iom = runner.invoke(app, ["targets", "--sex", "male", "--age", "40", "--no-profile"])
+    assert "420" in iom.stdout
+
+
+def test_authority_saved_in_the_profile_sets_targets_and_limits(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MGB6_CONFIG_DIR", str(tmp_path / "cfg"))
+    assert (
+        runner.invoke(
+            app, ["profile", "set", "--authority", "efsa", "--sex", "female", "--age", "40"]
+        ).exit_code
+        == 0
+    )
+    doc = _json(tmp_path, "magnesium 300 mg\n")
+    assert doc["profile"]["authority"] == "efsa"
+    assert [w["authority"] for w in doc["warnings"] if w["nutrient"] == "magnesium"] == ["efsa"]
+    assert _json(tmp_path, "magnesium 300 mg\n", "--authority", "iom")["warnings"] == []

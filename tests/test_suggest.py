@@ -230,3 +230,16 @@ def test_foods_top_ranks_by_the_usda_value(table) -> None:
     assert values == sorted(values, reverse=True)
     best = max(f.magnesium for f in table.foods if f.magnesium is not None and "Nut and Seed" in f.category)
     assert values[0] == best
+
+
+def test_saved_diet_and_avoid_apply_unless_overridden(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MGB6_CONFIG_DIR", str(tmp_path / "cfg"))
+    assert runner.invoke(app, ["profile", "set", "--diet", "vegan", "--avoid", "nuts,seeds"]).exit_code == 0
+    doc = json.loads(runner.invoke(app, ["suggest", "--magnesium", "120", "-f", "json", "-n", "20"]).stdout)
+    assert doc["diet"] == "vegan" and doc["avoid"] == ["nuts", "seeds"]
+    assert not any(
+        s["food"].startswith(("Nuts,", "Seeds,", "Fish,", "Milk", "Egg")) for s in doc["suggestions"]
+    )
+    free = json.loads(runner.invoke(app, ["suggest", "--magnesium", "120", "-f", "json", "--diet", "none",
+                                          "--avoid", ""]).stdout)  # fmt: skip
+    assert free["diet"] is None and free["avoid"] == []

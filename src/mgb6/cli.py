@@ -276,7 +276,7 @@ class Diet(str, Enum):
 # name these aliases although check is defined above them
 AuthorityOpt = Annotated[
     Optional[Authority],  # noqa: UP045
-    typer.Option("--authority", help="Targets and upper limits: iom (US/Canada) or efsa (EU); default: profile."),
+    typer.Option("--authority", help="Targets and limits: iom (US/Canada) or efsa (EU); default: profile."),
 ]
 DietOpt = Annotated[
     Optional[Diet],  # noqa: UP045
@@ -498,7 +498,8 @@ def suggest(
         from mgb6.data import load_suggestable, load_table
         from mgb6.suggest import suggest as run_suggest
 
-        diet_name, avoid_words = _diet_and_avoid(_resolve_profile(None, None, False, False, False), diet, avoid)
+        saved = _resolve_profile(None, None, False, False, False)
+        diet_name, avoid_words = _diet_and_avoid(saved, diet, avoid)
         sugg = run_suggest(
             load_table(), load_suggestable(), {"magnesium": magnesium, "vitamin_b6": b6},
             diet=diet_name, avoid=avoid_words, per=per.value, n=n,
@@ -557,7 +558,7 @@ def foods_search(
 
 @foods_app.command("top")
 def foods_top(
-    nutrient: Annotated[Nutrient, typer.Option("--nutrient", help="Nutrient to rank by.")] = Nutrient.magnesium,
+    nutrient: Annotated[Nutrient, typer.Option("--nutrient", help="Rank by it.")] = Nutrient.magnesium,
     per: Annotated[TopPer, typer.Option("--per", help="Per serving, 100 g or 100 kcal.")] = TopPer.serving,
     category: Annotated[
         Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045

@@ -238,10 +238,11 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
             "unknown" if c.kcal is None else f"{c.kcal:.0f}",
         )  # fmt: skip
         if s.already_eaten and len(notes) < 2:
-            share = max((_share(c, n, sugg) for n in s.closes), default=0.0)
+            share, which = max(((_share(c, n, sugg), n) for n in s.closes), default=(0.0, "magnesium"))
             notes.append(Text(
-                f"You already eat {short_name(c.food, 2).lower()}: one more {c.serving} closes {_pct(share)} "
-                "of the gap.", style="cyan",
+                f"You already eat {c.key}: another {c.serving} of {short_name(c.food, 3).lower()} "
+                f"closes {_pct(share)} "
+                f"of the {LABEL[which].lower()} gap.", style="cyan",
             ))  # fmt: skip
     if not sugg.items:
         return Text(f"{title}: no suggestable food fits these filters.", style="yellow")

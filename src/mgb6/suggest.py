@@ -327,5 +327,10 @@ def suggest(
             out.items.append(sug)
         if len(out.items) >= n:
             break
+    # a food already in the log is the easiest to eat more of: always offer the best one
+    if eaten_keys and not any(s.already_eaten for s in out.items):
+        best_eaten = next((s for s in ranked if s.already_eaten), None)
+        if best_eaten is not None:
+            out.items.append(best_eaten)
     out.plan = plan(cands, clean_gaps, exclude)
     return out
