@@ -243,3 +243,21 @@ def test_saved_diet_and_avoid_apply_unless_overridden(tmp_path: Path, monkeypatc
     free = json.loads(runner.invoke(app, ["suggest", "--magnesium", "120", "-f", "json", "--diet", "none",
                                           "--avoid", ""]).stdout)  # fmt: skip
     assert free["diet"] is None and free["avoid"] == []
+
+
+def test_check_and_suggest_stay_off_pandas() -> None:
+    """Suggestions, limits and advice ride on the one-person path, which must not import pandas."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from mgb6.cli import app\n"
+        f"r = CliRunner().invoke(app, ['check', {str(ROOT / 'examples' / 'week.txt')!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "r = CliRunner().invoke(app, ['suggest', '--magnesium', '100', '--b6', '0.3'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
