@@ -1,0 +1,221 @@
+"""Accuracy of mgb6's matching and gram conversion against real Cronometer diaries.
+
+Run from the repository root::
+
+    python benchmarks/accuracy.py [--shared ../shared] [--worst 40] [--only a|b|c]
+
+It calls the library directly (parser + scorer), not the CLI, so a full run takes seconds. Three checks:
+
+(a) every generic gram serving of at least 5 g in ``bench/cronometer/lines.csv`` with both values present,
+    written as ``"<grams> g <food name lower-cased>"``: OK when Mg and B6 are both within tolerance;
+(b) the 54 log days in ``logs/`` and ``logs_partial/``: OK when both day totals are within tolerance;
+(c) the generic household servings of ``household.csv`` ("1.00 cup", "2.00 large"...): a portion check,
+    reported without a target, because Cronometer's own portion weights are not always USDA's.
+
+Tolerance: |ours - expected| <= 15% of expected + 1 mg (Mg) or + 0.02 mg (B6); the small absolute
+slack keeps servings with almost none of a nutrient from failing on rounding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from mgb6.data import FoodTable, load_table  # noqa: E402
+from mgb6.models import Item, Problem  # noqa: E402
+from mgb6.parser import parse_entry, parse_log  # noqa: E402
+from mgb6.scoring import Scorer, check  # noqa: E402
+from mgb6.targets import Profile  # noqa: E402
+
+TARGET_LINES = 0.90
+TARGET_DAYS = 0.85
+REL_TOL = 0.15
+ABS_TOL = {"mg": 1.0, "b6": 0.02}
+
+
+def within(ours: float | None, expected: float, key: str) -> bool:
+    return ours is not None and abs(ours - expected) <= REL_TOL * expected + ABS_TOL[key]
+
+
+@dataclass
+class Case:
+    """One bench serving: the line we feed mgb6, Cronometer's values and what we computed."""
+
+    food_name: str
+    text: str
+    mg: float
+    b6: float
+    ours_mg: float | None = None
+    ours_b6: float | None = None
+    food: str = ""
+    grams: float | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return within(self.ours_mg, self.mg, "mg") and within(self.ours_b6, self.b6, "b6")
+
+
+@dataclass
+class Result:
+    name: str
+    cases: list[Case] = field(default_factory=list)
+
+    @property
+    def n_ok(self) -> int:
+        return sum(c.ok for c in self.cases)
+
+    @property
+    def share(self) -> float:
+        return self.n_ok / len(self.cases) if self.cases else 0.0
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _num(text: str) -> float | None:
+    text = (text or "").strip()
+    return float(text) if text else None
+
+
+def _amount(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _resolve(scorer: Scorer, case: Case) -> Case:
+    entry = parse_entry(case.text)
+    if isinstance(entry, Problem):
+        case.problem = f"{entry.kind}: {entry.reason}"
+        return case
+    out = scorer.resolve(entry, None)
+    if isinstance(out, Item):
+        case.ours_mg, case.ours_b6, case.food, case.grams = out.magnesium_mg, out.vitamin_b6_mg, out.food, out.grams
+    else:
+        case.problem = f"{out.kind}: {out.reason}"
+        case.food = "; ".join(out.candidates[:3])
+    return case
+
+
+def gram_lines(shared: Path, table: FoodTable) -> Result:
+    """(a) generic gram servings >= 5 g."""
+    scorer = Scorer(table)
+    res = Result("(a) generic gram servings >= 5 g")
+    for r in _read(shared / "bench" / "cronometer" / "lines.csv"):
+        grams, mg, b6 = _num(r["grams"]), _num(r["magnesium_mg"]), _num(r["vitamin_b6_mg"])
+        if r["generic"] != "yes" or grams is None or grams < 5 or mg is None or b6 is None:
+            continue
+        name = r["food_name"].replace("&#39;", "'")
+        res.cases.append(_resolve(scorer, Case(name, f"{_amount(grams)} g {name.lower()}", mg, b6)))
+    return res
+
+
+def household_lines(shared: Path, table: FoodTable) -> Result:
+    """(c) generic servings in household units: a portion check."""
+    scorer = Scorer(table)
+    res = Result("(c) generic household servings")
+    for r in _read(shared / "bench" / "cronometer" / "household.csv"):
+        qty, mg, b6 = _num(r["quantity"]), _num(r["magnesium_mg"]), _num(r["vitamin_b6_mg"])
+        if r["generic"] != "yes" or not qty or mg is None or b6 is None:
+            continue
+        name = r["food_name"].replace("&#39;", "'")
+        text = f"{_amount(qty)} {r['unit']} {name.lower()}"
+        res.cases.append(_resolve(scorer, Case(name, text, mg, b6)))
+    return res
+
+
+def log_days(shared: Path, table: FoodTable) -> Result:
+    """(b) whole and partial log days: both day totals within tolerance."""
+    res = Result("(b) log days (logs/ + logs_partial/)")
+    profile = Profile()
+    for folder in ("logs", "logs_partial"):
+        base = shared / "bench" / "cronometer" / folder
+        for r in _read(base / "expected.csv"):
+            path = base / r["file"]
+            result = check([parse_log(path.read_text(encoding="utf-8"), str(path))], table, profile)
+            mg = sum(d.totals.get("magnesium", 0.0) for d in result.days)
+            b6 = sum(d.totals.get("vitamin_b6", 0.0) for d in result.days)
+            misses = [p.text for p in result.problems]
+            res.cases.append(
+                Case(f"{folder}/{r['file']}", r["file"], float(r["magnesium_mg"]), float(r["vitamin_b6_mg"]),
+                     mg, b6, problem=f"{len(misses)} unmatched/unresolved" if misses else "")
+            )  # fmt: skip
+    return res
+
+
+def worst(res: Result, limit: int) -> list[str]:
+    """Misses grouped by Cronometer food name, biggest groups first: what to fix next."""
+    groups: dict[str, list[Case]] = defaultdict(list)
+    for c in res.cases:
+        if not c.ok:
+            groups[c.food_name].append(c)
+    out = []
+    for name, cases in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]:
+        c = cases[0]
+        if c.problem and c.ours_mg is None:
+            got = f"{c.problem} [{c.food}]"
+        else:
+            g = "?" if c.grams is None else f"{c.grams:.0f} g"
+            got = f"-> {c.food} ({g}) mg {_fmt(c.ours_mg)} vs {c.mg:g}, b6 {_fmt(c.ours_b6, 3)} vs {c.b6:g}"
+        out.append(f"  {len(cases):3d}x {name!r:.60s} {got}")
+    return out
+
+
+def _fmt(x: float | None, digits: int = 1) -> str:
+    return "None" if x is None else f"{x:.{digits}f}"
+
+
+def evaluate(shared: Path, table: FoodTable | None = None, parts: Iterable[str] = "abc") -> dict[str, Result]:
+    table = table or load_table()
+    runs = {"a": gram_lines, "b": log_days, "c": household_lines}
+    return {p: runs[p](shared, table) for p in parts}
+
+
+def summary(results: dict[str, Result]) -> list[str]:
+    targets = {"a": TARGET_LINES, "b": TARGET_DAYS}
+    lines = []
+    for key, res in results.items():
+        goal = f" (target {targets[key]:.0%})" if key in targets else " (no target)"
+        unmatched = sum(1 for c in res.cases if c.ours_mg is None)
+        lines.append(
+            f"{res.name}: {res.n_ok}/{len(res.cases)} = {res.share:.1%} within ±15%{goal}; "
+            f"{unmatched} unmatched/unresolved"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--worst", type=int, default=30, help="how many missed food names to list per check")
+    ap.add_argument("--only", default="abc", help="which checks to run, e.g. 'a' or 'ab'")
+    args = ap.parse_args(argv)
+    if not (args.shared / "bench" / "cronometer").is_dir():
+        print(f"error: {args.shared}/bench/cronometer not found", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    table = load_table()
+    results = evaluate(args.shared, table, args.only)
+    elapsed = time.perf_counter() - t0
+    for res in results.values():
+        if args.worst:
+            print(f"\nWorst misses, {res.name}:")
+            print("\n".join(worst(res, args.worst)) or "  none")
+    print("\nSummary")
+    print("\n".join(summary(results)))
+    print(f"({elapsed:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
