@@ -22,7 +22,7 @@ from mgb6.models import Food, Portion
 
 matcher_module = _matcher.__file__
 TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv")
-CACHE_FORMAT = 1  # bump when FoodTable's shape or the matcher's normalisation changes
+CACHE_FORMAT = 2  # bump when FoodTable's shape or the matcher's normalisation changes
 
 
 class FoodList(Sequence[Food]):

@@ -18,8 +18,38 @@ STOPWORDS = frozenset("of the a an with and in or for to from my some about appr
 PREP_WORDS = frozenset(
     """raw cooked boiled canned roasted dried dehydrated fried baked grilled steamed frozen broiled stewed
     braised smoked salted sweetened unsweetened toasted breaded battered pickled candied juice powder
-    flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant""".split()
+    flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant unprepared
+    uncooked""".split()
 )
+# Heat-treated forms: a query naming one is satisfied by any of them ("cooked" ~ "boiled", "roasted"...).
+COOKED_WORDS = frozenset(
+    """cooked boiled roasted fried baked grilled steamed broiled stewed braised microwaved sauteed
+    scrambled poached toasted prepared simmered heated""".split()
+)
+RAW_WORDS = frozenset("raw uncooked unprepared fresh".split())
+# Words that turn a food into another product or a dish: costly when the user did not write them.
+DISH_WORDS = frozenset(
+    """salad sandwich soup casserole stew pie cake chip oil juice flour sauce dip spread bar cookie
+    cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
+    burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
+    powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
+    strudel""".split()
+)
+# SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
+# kind of food it is, not which food, so neither side should need it.
+GROUP_WORDS = frozenset(
+    "nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat"
+    .split()
+)
+# Qualifiers that narrow a food without changing it much: they weigh little on either side.
+QUALIFIER_WORDS = frozenset(
+    """raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
+    type regular plain domestic imported enriched unenriched includes include year round average ripe
+    fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
+    traditional ordinary natural organic store bought homemade generic unknown""".split()
+)
+# Shopping labels that do not change a food's nutrients.
+LABEL_WORDS = frozenset("organic store bought storebought homemade home made brand generic fresh".split())
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
 
@@ -72,6 +102,7 @@ class SearchIndex:
     exact: dict[str, int]  # normalised text -> food index
     head: list[str]  # first token of each food's description
     bias: list[float]  # per-food score adjustment: SR28 precedence, unwanted kinds of food
+    core: bytes  # per choice: how many leading tokens name the food itself (SR28's group word skipped)
 
 
 def food_bias(food: Food) -> float:
@@ -82,6 +113,21 @@ def food_bias(food: Food) -> float:
     return bias
 
 
+def core_length(description: str) -> int:
+    """Tokens naming the food itself: USDA's first comma segment, past a leading group word.
+
+    "Walnut oil" -> 2 (both words matter), "Nuts, walnuts, english" -> 2 ("nut walnut"; the group word
+    weighs nothing), "Chicken, broilers or fryers, breast, ..." -> 1.
+    """
+    n = 0
+    for segment in description.split(","):
+        toks = tokens(segment)
+        n += len(toks)
+        if toks and not all(t in GROUP_WORDS or t in QUALIFIER_WORDS for t in toks):
+            break
+    return n
+
+
 def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchIndex:
     """Index each food's description plus extra (food index, text, kind) choices such as aliases."""
     descriptions = [f.description for f in foods]
@@ -89,6 +135,7 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
     choice_tokens: list[tuple[str, ...]] = []
     choice_food: list[int] = []
     choice_kind: list[int] = []
+    choice_core: list[int] = []
     exact: dict[str, int] = {}
     head: list[str] = []
     for i, desc in enumerate(descriptions):
@@ -97,12 +144,14 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
         choice_tokens.append(toks)
         choice_food.append(i)
         choice_kind.append(0)
+        choice_core.append(core_length(desc))
     for food, text, kind in extra:
         toks = tokens(text)
         if toks:
             choice_tokens.append(toks)
             choice_food.append(food)
             choice_kind.append(kind)
+            choice_core.append(len(toks))
     # exact lookup: aliases win, then SR28 names (see SOURCES.md), then the rest
     order = sorted(
         range(len(choice_tokens)),
@@ -120,7 +169,8 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
     choices = [" ".join(t) for t in choice_tokens]
     packed = {t: array("i", p).tobytes() for t, p in postings.items()}
     bias = [food_bias(f) for f in foods]
-    return SearchIndex(choices, choice_food, bytes(choice_kind), packed, idf, exact, head, bias)
+    core = bytes(min(255, n_core) for n_core in choice_core)
+    return SearchIndex(choices, choice_food, bytes(choice_kind), packed, idf, exact, head, bias, core)
 
 
 def _correct(token: str, index: SearchIndex) -> str | None:
@@ -133,24 +183,59 @@ def _correct(token: str, index: SearchIndex) -> str | None:
     return hit[0] if hit else None
 
 
+def _weight(t: str, idf: dict[str, float]) -> float:
+    w = idf.get(t, 8.0)
+    if t in GROUP_WORDS:
+        return 0.1 * w
+    return 0.3 * w if t in QUALIFIER_WORDS else w
+
+
+def _cooked(words: set[str]) -> bool:
+    return bool(words & COOKED_WORDS)
+
+
+def _raw(words: set[str]) -> bool:
+    return bool(words & RAW_WORDS)
+
+
 def _score(q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, float]) -> float:
+    """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
+
+    Costs, in order of weight: the preparation contradicts the user's (raw vs cooked), a word naming the
+    food itself that the user did not write ("oil" in "Walnut oil"), a dish or product word the user did
+    not write ("salad", "chips"), any other preparation word the user did not write.
+    """
     index = table.index
-    cset = set(index.choices[c].split())
+    ctoks = index.choices[c].split()
+    cset = set(ctoks)
     qset = set(q)
     matched = qset & cset
+    idf = index.idf
     wq = sum(weights[t] for t in qset) or 1.0
     wm = sum(weights[t] for t in matched)
-    wc = sum(index.idf.get(t, 1.0) for t in cset) or 1.0
-    wcm = sum(index.idf.get(t, 1.0) for t in matched)
-    score = 100.0 * (0.62 * wm / wq + 0.38 * wcm / wc)
+    wc = sum(_weight(t, idf) for t in cset) or 1.0
+    wcm = sum(_weight(t, idf) for t in matched)
+    score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     food_i = index.choice_food[c]
-    if index.head[food_i] in qset:
+    core = [t for t in ctoks[: index.core[c]] if t not in GROUP_WORDS and t not in QUALIFIER_WORDS]
+    if core and any(t in qset for t in core):
         score += 5.0
-    extra_prep = [t for t in cset - qset if t in PREP_WORDS]
-    q_has_prep = bool(qset & PREP_WORDS)
-    score -= 4.0 * sum(1 for t in extra_prep if t != "raw")
-    if "raw" in cset and not q_has_prep:
-        score += 3.0
+    score -= 12.0 * sum(1 for t in set(core) if t not in qset)
+    extra = cset - qset
+    score -= 6.0 * sum(1 for t in extra if t in DISH_WORDS and t not in core)
+    q_cooked, q_raw = _cooked(qset), _raw(qset) or "dry" in qset
+    c_cooked, c_raw = _cooked(cset), _raw(cset)
+    if q_cooked and c_raw and not c_cooked or q_raw and c_cooked and not c_raw:
+        score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
+    elif q_cooked and c_cooked:
+        score += 4.0
+    elif not q_cooked and not q_raw and "raw" in cset:
+        score += 3.0  # no preparation written: the plain raw food is the generic entry
+    score -= 4.0 * sum(1 for t in extra if t in PREP_WORDS and t not in COOKED_WORDS and t not in RAW_WORDS)
+    if not (q_cooked or q_raw):
+        score -= 2.0 * sum(1 for t in extra if t in COOKED_WORDS)
+    if "plain" in cset and "plain" not in qset:
+        score += 2.0  # unflavoured is the generic entry
     kind = index.choice_kind[c]
     score += 6.0 if kind == 2 else (-15.0 if kind == 1 else 0.0)
     return score + index.bias[food_i]
@@ -169,8 +254,10 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         else:
             alt = _correct(t, index)
             fixed.append(alt if alt else t)
-    q = tuple(fixed)
-    weights = {t: index.idf.get(t, 8.0) for t in q}
+    if "fresh" in fixed and not COOKED_WORDS.intersection(fixed):
+        fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
+    q = tuple(dict.fromkeys(fixed))
+    weights = {t: _weight(t, index.idf) for t in q}
     acc: dict[int, float] = {}
     for t in set(q):
         w = weights[t]
@@ -197,6 +284,10 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if not key:
         return None, []
     alias = table.aliases.get(key)
+    if alias is None:
+        # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought": the label words change nothing
+        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS)
+        alias = table.aliases.get(plain) if plain != key else None
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
     exact = table.index.exact.get(key)
