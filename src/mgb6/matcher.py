@@ -33,7 +33,7 @@ DISH_WORDS = frozenset(
     cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
     burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
-    strudel""".split()
+    strudel stuffed filled glazed coated creamed flavored""".split()
 )
 # SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
 # kind of food it is, not which food, so neither side should need it.
@@ -52,6 +52,15 @@ QUALIFIER_WORDS = frozenset(
 LABEL_WORDS = frozenset("organic store bought storebought homemade home made brand generic fresh".split())
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
+
+# "roast chicken" is USDA's "roasted": one spelling per preparation so both sides compare.
+VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled", "fry": "fried",
+              "steam": "steamed", "poach": "poached", "saute": "sauteed", "sauted": "sauteed"}  # fmt: skip
+# Cronometer/FNDDS wordings with a USDA equivalent.
+PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"))
+# Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
+EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
+                "Finfish and Shellfish Products")  # fmt: skip
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -102,6 +111,7 @@ class SearchIndex:
     exact: dict[str, int]  # normalised text -> food index
     head: list[str]  # first token of each food's description
     bias: list[float]  # per-food score adjustment: SR28 precedence, unwanted kinds of food
+    cooked_food: bytes  # per food: 1 when it is eaten cooked (meat, poultry, fish)
     core: bytes  # per choice: how many leading tokens name the food itself (SR28's group word skipped)
 
 
@@ -170,7 +180,8 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
     packed = {t: array("i", p).tobytes() for t, p in postings.items()}
     bias = [food_bias(f) for f in foods]
     core = bytes(min(255, n_core) for n_core in choice_core)
-    return SearchIndex(choices, choice_food, bytes(choice_kind), packed, idf, exact, head, bias, core)
+    cooked_food = bytes(1 if f.category in EATEN_COOKED else 0 for f in foods)
+    return SearchIndex(choices, choice_food, bytes(choice_kind), packed, idf, exact, head, bias, cooked_food, core)
 
 
 def _correct(token: str, index: SearchIndex) -> str | None:
@@ -198,7 +209,9 @@ def _raw(words: set[str]) -> bool:
     return bool(words & RAW_WORDS)
 
 
-def _score(q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, float]) -> float:
+def _score(
+    q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, float], head: frozenset[str] = frozenset()
+) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
     Costs, in order of weight: the preparation contradicts the user's (raw vs cooked), a word naming the
@@ -229,11 +242,17 @@ def _score(q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, floa
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
         score += 4.0
-    elif not q_cooked and not q_raw and "raw" in cset:
-        score += 3.0  # no preparation written: the plain raw food is the generic entry
+    elif not q_cooked and not q_raw:
+        # no preparation written: meat and fish as eaten (cooked), anything else plain (raw)
+        if index.cooked_food[food_i]:
+            score += 3.0 if c_cooked and not c_raw else 0.0
+        elif "raw" in cset:
+            score += 3.0
     score -= 4.0 * sum(1 for t in extra if t in PREP_WORDS and t not in COOKED_WORDS and t not in RAW_WORDS)
-    if not (q_cooked or q_raw):
+    if not (q_cooked or q_raw) and not index.cooked_food[food_i]:
         score -= 2.0 * sum(1 for t in extra if t in COOKED_WORDS)
+    if head and not head & cset:
+        score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     if "plain" in cset and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
     kind = index.choice_kind[c]
@@ -244,16 +263,22 @@ def _score(q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, floa
 def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float]]:
     """Best foods for ``text`` as (food index, score), best first; scores are not capped."""
     index = table.index
-    q = tokens(text)
+    lowered = text.lower()
+    for phrase, usda in PHRASES:
+        lowered = lowered.replace(phrase, usda)
+    q = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
     if not q:
         return []
-    fixed: list[str] = []
+    # the words before the first comma or "with"/"on"/"in" name the food; the rest qualifies it
+    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b", lowered, maxsplit=1)[0]
+    spelt: dict[str, str] = {}
     for t in q:
-        if t in index.idf:
-            fixed.append(t)
-        else:
-            alt = _correct(t, index)
-            fixed.append(alt if alt else t)
+        if t not in index.idf:
+            spelt[t] = _correct(t, index) or t
+    fixed = [spelt.get(t, t) for t in q]
+    head = frozenset(
+        spelt.get(t, t) for t in tokens(first) if t not in QUALIFIER_WORDS and t not in PREP_WORDS
+    )
     if "fresh" in fixed and not COOKED_WORDS.intersection(fixed):
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
     q = tuple(dict.fromkeys(fixed))
@@ -270,7 +295,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     shortlist = sorted(acc, key=acc.__getitem__, reverse=True)[:80]
     best: dict[int, float] = {}
     for c in shortlist:
-        s = _score(q, c, table, weights)
+        s = _score(q, c, table, weights, head)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
