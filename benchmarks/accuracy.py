@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import time
 from collections import defaultdict
@@ -100,7 +101,8 @@ def _resolve(scorer: Scorer, case: Case) -> Case:
         return case
     out = scorer.resolve(entry, None)
     if isinstance(out, Item):
-        case.ours_mg, case.ours_b6, case.food, case.grams = out.magnesium_mg, out.vitamin_b6_mg, out.food, out.grams
+        case.ours_mg, case.ours_b6 = out.magnesium_mg, out.vitamin_b6_mg
+        case.food, case.grams = out.food, out.grams
     else:
         case.problem = f"{out.kind}: {out.reason}"
         case.food = "; ".join(out.candidates[:3])
@@ -120,16 +122,42 @@ def gram_lines(shared: Path, table: FoodTable) -> Result:
     return res
 
 
+_EACH = re.compile(r"^(?:.*?)\s*-\s*each\s+(?P<n>[\d.]+)\s*(?P<u>.+)$")
+_TIMES = re.compile(r"^x\s*(?P<n>[\d.]+)\s*(?P<u>.+)$")
+_SERVING = re.compile(r"^Serving \((?P<n>[\d.]+)\s*(?P<u>[^-)]+?)\s*(?:-.*)?\)$")
+
+
+def everyday_amount(qty: float, unit: str) -> tuple[float, str] | None:
+    """Rewrite Cronometer's unit label the way a person writes it, or None for Cronometer-only servings.
+
+    "container - each 6 oz" -> 6 oz per container, "Serving (2 tbsp)" -> 2 tbsp, "x 0.5 cup" -> 0.5 cup,
+    "medium - 7\" to 7 7/8\" long" -> medium, "cup, chopped" -> "cup chopped". "FDA Serving Size" and
+    pizza diameters have no household equivalent and are left out of the check.
+    """
+    unit = unit.strip()
+    if unit.startswith("FDA") or unit[:1].isdigit() or unit.lower() == "full recipe":
+        return None
+    for pattern in (_EACH, _TIMES, _SERVING):
+        m = pattern.match(unit)
+        if m:
+            return qty * float(m.group("n")), m.group("u").replace(",", " ").strip()
+    unit = re.split(r"\s+-\s+|\s*\(", unit, maxsplit=1)[0]
+    return qty, unit.replace(",", " ").strip()
+
+
 def household_lines(shared: Path, table: FoodTable) -> Result:
-    """(c) generic servings in household units: a portion check."""
+    """(c) generic servings in household units, rewritten as people write them: a portion check."""
     scorer = Scorer(table)
     res = Result("(c) generic household servings")
     for r in _read(shared / "bench" / "cronometer" / "household.csv"):
         qty, mg, b6 = _num(r["quantity"]), _num(r["magnesium_mg"]), _num(r["vitamin_b6_mg"])
         if r["generic"] != "yes" or not qty or mg is None or b6 is None:
             continue
+        amount = everyday_amount(qty, r["unit"])
+        if amount is None:
+            continue
         name = r["food_name"].replace("&#39;", "'")
-        text = f"{_amount(qty)} {r['unit']} {name.lower()}"
+        text = f"{_amount(amount[0])} {amount[1]} {name.lower()}"
         res.cases.append(_resolve(scorer, Case(name, text, mg, b6)))
     return res
 

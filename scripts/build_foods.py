@@ -96,7 +96,8 @@ def build_foods(shared: Path, aliases: dict[str, list[str]]) -> list[dict[str, s
     for prefix, (folder, _name) in SOURCES.items():
         for r in read_csv(shared / "data" / folder / "foods.csv"):
             fid = f"{prefix}:{r['source_id']}"
-            synonyms = [s.strip() for s in re.split(r"[;]" if prefix == "fndds" else r",", r["common_name"]) if s.strip()]
+            separator = r"[;]" if prefix == "fndds" else r","
+            synonyms = [s.strip() for s in re.split(separator, r["common_name"]) if s.strip()]
             phrases = aliases.get(fid, [])
             rows.append(
                 {

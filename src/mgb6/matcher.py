@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from array import array
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,43 +13,52 @@ if TYPE_CHECKING:
     from mgb6.data import FoodTable
     from mgb6.models import Food
 
-STOPWORDS = frozenset("of the a an with and in or for to from my some about approx approximately".split())
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+STOPWORDS = frozenset(_words("of the a an with and in or for to from my some about approx approximately"))
 # Words that change what a food is; a candidate carrying one the user did not write is penalised.
 PREP_WORDS = frozenset(
-    """raw cooked boiled canned roasted dried dehydrated fried baked grilled steamed frozen broiled stewed
-    braised smoked salted sweetened unsweetened toasted breaded battered pickled candied juice powder
-    flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant unprepared
-    uncooked""".split()
+    _words("""raw cooked boiled canned roasted dried dehydrated fried baked grilled steamed frozen broiled
+    stewed braised smoked salted sweetened unsweetened toasted breaded battered pickled candied juice
+    powder flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant
+    unprepared uncooked""")
 )
 # Heat-treated forms: a query naming one is satisfied by any of them ("cooked" ~ "boiled", "roasted"...).
 COOKED_WORDS = frozenset(
-    """cooked boiled roasted fried baked grilled steamed broiled stewed braised microwaved sauteed
-    scrambled poached toasted prepared simmered heated""".split()
+    _words("""cooked boiled roasted fried baked grilled steamed broiled stewed braised microwaved sauteed
+    scrambled poached toasted prepared simmered heated""")
 )
-RAW_WORDS = frozenset("raw uncooked unprepared fresh".split())
+RAW_WORDS = frozenset(_words("raw uncooked unprepared fresh"))
+# Forms the user may write that a match must carry ("canned kidney beans" are not boiled ones).
+FORM_WORDS = frozenset(_words("canned dried dehydrated frozen smoked pickled salted candied instant powder"))
 # Words that turn a food into another product or a dish: costly when the user did not write them.
 DISH_WORDS = frozenset(
-    """salad sandwich soup casserole stew pie cake chip oil juice flour sauce dip spread bar cookie
+    _words("""salad sandwich soup casserole stew pie cake chip oil juice flour sauce dip spread bar cookie
     cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
     burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
-    strudel stuffed filled glazed coated creamed flavored""".split()
+    strudel stuffed filled glazed coated creamed flavored""")
 )
 # SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
-# kind of food it is, not which food, so neither side should need it.
+# kind of food it is, not which food, so a candidate does not need the user to write it.
 GROUP_WORDS = frozenset(
-    "nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat"
-    .split()
+    _words("nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat")
 )
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
-    """raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
+    _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
     type regular plain domestic imported enriched unenriched includes include year round average ripe
     fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
-    traditional ordinary natural organic store bought homemade generic unknown""".split()
+    traditional ordinary natural organic store bought homemade generic unknown""")
 )
-# Shopping labels that do not change a food's nutrients.
-LABEL_WORDS = frozenset("organic store bought storebought homemade home made brand generic fresh".split())
+# Shopping labels and cuts that do not change a food's nutrients (cuts still pick the portion).
+LABEL_WORDS = frozenset(_words("organic store bought storebought homemade home made brand generic fresh"))
+CUT_WORDS = frozenset(
+    _words("chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge")
+    | {"floret"}
+)
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
 
@@ -181,7 +190,8 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
     bias = [food_bias(f) for f in foods]
     core = bytes(min(255, n_core) for n_core in choice_core)
     cooked_food = bytes(1 if f.category in EATEN_COOKED else 0 for f in foods)
-    return SearchIndex(choices, choice_food, bytes(choice_kind), packed, idf, exact, head, bias, cooked_food, core)
+    kinds = bytes(choice_kind)
+    return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core)
 
 
 def _correct(token: str, index: SearchIndex) -> str | None:
@@ -201,6 +211,11 @@ def _weight(t: str, idf: dict[str, float]) -> float:
     return 0.3 * w if t in QUALIFIER_WORDS else w
 
 
+def _query_weight(t: str, idf: dict[str, float]) -> float:
+    w = idf.get(t, 8.0)
+    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS else w
+
+
 def _cooked(words: set[str]) -> bool:
     return bool(words & COOKED_WORDS)
 
@@ -210,7 +225,11 @@ def _raw(words: set[str]) -> bool:
 
 
 def _score(
-    q: tuple[str, ...], c: int, table: FoodTable, weights: dict[str, float], head: frozenset[str] = frozenset()
+    q: tuple[str, ...],
+    c: int,
+    table: FoodTable,
+    weights: dict[str, float],
+    head: frozenset[str] = frozenset(),
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -238,7 +257,7 @@ def _score(
     score -= 6.0 * sum(1 for t in extra if t in DISH_WORDS and t not in core)
     q_cooked, q_raw = _cooked(qset), _raw(qset) or "dry" in qset
     c_cooked, c_raw = _cooked(cset), _raw(cset)
-    if q_cooked and c_raw and not c_cooked or q_raw and c_cooked and not c_raw:
+    if (q_cooked and c_raw and not c_cooked) or (q_raw and c_cooked and not c_raw):
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
         score += 4.0
@@ -249,6 +268,8 @@ def _score(
         elif "raw" in cset:
             score += 3.0
     score -= 4.0 * sum(1 for t in extra if t in PREP_WORDS and t not in COOKED_WORDS and t not in RAW_WORDS)
+    # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
+    score -= 8.0 * sum(1 for t in qset - cset if t in FORM_WORDS)
     if not (q_cooked or q_raw) and not index.cooked_food[food_i]:
         score -= 2.0 * sum(1 for t in extra if t in COOKED_WORDS)
     if head and not head & cset:
@@ -282,7 +303,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     if "fresh" in fixed and not COOKED_WORDS.intersection(fixed):
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
     q = tuple(dict.fromkeys(fixed))
-    weights = {t: _weight(t, index.idf) for t in q}
+    weights = {t: _query_weight(t, index.idf) for t in q}
     acc: dict[int, float] = {}
     for t in set(q):
         w = weights[t]
@@ -311,7 +332,7 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     alias = table.aliases.get(key)
     if alias is None:
         # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought": the label words change nothing
-        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS)
+        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS)
         alias = table.aliases.get(plain) if plain != key else None
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
@@ -323,3 +344,16 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if ranked and ranked[0][1] >= MIN_CONFIDENCE:
         return Match(ranked[0][0], min(99.0, ranked[0][1]), "fuzzy"), cands
     return None, cands
+
+
+def alternatives(text: str, table: FoodTable, chosen: int, margin: float = 10.0) -> list[int]:
+    """Foods about as good a match for ``text`` as ``chosen``, best first (``chosen`` excluded).
+
+    Used when the chosen food lacks the measure the user wrote ("1 cup greek yogurt"): picking an
+    equally good candidate that has it beats a silent borrowed weight or an unresolved line.
+    """
+    ranked = search(text, table, limit=12)
+    scores = dict(ranked)
+    ref = scores.get(chosen, ranked[0][1] if ranked else 0.0)
+    floor = max(MIN_CONFIDENCE, ref - margin)
+    return [f for f, s in ranked if f != chosen and s >= floor]

@@ -41,6 +41,22 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}" if x < 10 else f"{x:.0f}"
 
 
+_LEADING_AMOUNT = re.compile(r"^\s*\d+(?:[./]\d+)?\s+")
+
+
+def label(p: Portion) -> str:
+    """How a portion reads in a note: "1 medium (7" to 7-7/8" long) (118 g)", never "1 1 egg"."""
+    if p.unit == "default":
+        return f"USDA's standard portion ({_fmt(p.grams)} g)"
+    what = _LEADING_AMOUNT.sub("", p.description).strip() or p.unit
+    return f"1 {what} ({_fmt(p.grams)} g)"
+
+
+def _head_words(food_text: str) -> set[str]:
+    """Words naming the food itself ("cherry tomatoes" in "cherry tomatoes, raw (includes grape)")."""
+    return set(tokens(re.split(r"[,(]", food_text, maxsplit=1)[0]))
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
     same = [p for p in portions if p.unit == unit]
     if not same:
@@ -52,8 +68,21 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
     return (plain or same)[0]
 
 
-def count_portion(portions: list[Portion], food_words: set[str], preferred: str | None) -> Portion | None:
-    """The portion meaning "one <food>": the alias's unit, a portion named like the food, then sizes."""
+def _sized(portions: list[Portion], size: str, words: set[str]) -> Portion | None:
+    """A size named in the modifier: "1 medium corn on the cob" is USDA's "ear, medium (6-3/4" ...)"."""
+    sized = [p for p in portions if tokens(p.modifier)[:1] == (size,) or p.modifier.startswith(size)]
+    named = [p for p in sized if p.unit in words]
+    return (named or sized or [None])[0]
+
+
+def count_portion(
+    portions: list[Portion], food_words: set[str], preferred: str | None, head: set[str] | None = None
+) -> Portion | None:
+    """The portion meaning "one <food>": one named by the food's own words ("5 cherry tomatoes" ->
+    "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes."""
+    for p in portions:
+        if head and p.unit in head:
+            return p
     if preferred:
         p = _pick(portions, preferred, food_words)
         if p:
@@ -74,10 +103,9 @@ def default_portion(portions: list[Portion], food_words: set[str], preferred: st
         p = _pick(portions, preferred, food_words)
         if p:
             return p
-    for unit in ("default",):
-        p = _pick(portions, unit, food_words)
-        if p:
-            return p
+    p = _pick(portions, "default", food_words)
+    if p:
+        return p
     return count_portion(portions, food_words, None) or (portions[0] if portions else None)
 
 
@@ -94,8 +122,7 @@ def to_grams(
         p = default_portion(portions, words, preferred_unit)
         if p is None:
             return Grams(None, reason=f"no amount given and USDA lists no portion for {food.description}")
-        label = "its standard portion" if p.unit == "default" else f"1 {p.description}"
-        return Grams(p.grams, note=f"no amount: assumed USDA's {label} ({_fmt(p.grams)} g)")
+        return Grams(p.grams, note=f"no amount: assumed {label(p)}")
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
@@ -110,18 +137,28 @@ def to_grams(
             p = _pick(portions, other, words)
             if p:
                 grams = amount * VOLUME_ML[unit] / VOLUME_ML[other] * p.grams
-                return Grams(grams, note=_join(note, f"from USDA's 1 {p.description} = {_fmt(p.grams)} g"))
+                return Grams(grams, note=_join(note, f"from USDA's {label(p)}"))
         if is_beverage(food):
             return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
         return Grams(None, reason=f"USDA lists no volume measure for {food.description}; give grams")
     if unit in ("", "each", "piece", "serving") or unit in SIZE_UNITS:
         p = _pick(portions, unit, words) if unit else None
+        if p is None and unit in SIZE_UNITS:
+            p = _sized(portions, unit, words)
+            if p is not None:
+                note = _join(note, f"used {label(p)}")
         if p is None and unit == "serving":
             p = default_portion(portions, words, preferred_unit)
+            if p is not None:
+                note = _join(note, f"used {label(p)}")
         if p is None:
-            p = count_portion(portions, words, preferred_unit if unit in ("", "each", "piece") else None)
-            if p is not None and unit in SIZE_UNITS and p.unit != unit:
-                note = _join(note, f"USDA has no '{unit}' size: used 1 {p.description}")
+            counted = preferred_unit if unit in ("", "each", "piece") else None
+            p = count_portion(portions, words, counted, _head_words(food_text))
+            if p is not None:
+                if unit in SIZE_UNITS and p.unit != unit:
+                    note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
+                else:
+                    note = _join(note, f"used {label(p)}")
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
         return Grams(amount * p.grams, note=note)

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from mgb6.data import FoodTable
-from mgb6.matcher import Match, match, normalize
-from mgb6.models import NUTRIENTS, Entry, Item, Problem
+from mgb6.matcher import Match, alternatives, match, normalize
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem
 from mgb6.parser import ParsedLog
-from mgb6.portions import implausible, to_grams
+from mgb6.portions import Grams, implausible, to_grams
 from mgb6.supplements import count_doses
 from mgb6.targets import Profile, Target, status, targets_for
 
@@ -91,9 +91,12 @@ class Scorer:
             entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
             self.table.default_units.get(m.food_index),
         )  # fmt: skip
+        switched = ""
+        if g.grams is None:
+            food, g, switched = self._with_measure(entry, m.food_index, food, g)
         if g.grams is None:
             return Problem(entry.path, entry.line, entry.text, "unresolved", g.reason, (food.description,))
-        notes = [g.note] if g.note else []
+        notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
         grams = g.grams
@@ -104,6 +107,17 @@ class Scorer:
             None if food.kcal is None else food.kcal * grams / 100,
             m.confidence, notes=notes, category=food.category, source=food.source,
         )  # fmt: skip
+
+    def _with_measure(self, entry: Entry, chosen: int, food: Food, g: Grams) -> tuple[Food, Grams, str]:
+        """An equally good candidate that has the measure the line names, instead of an unresolved line."""
+        for alt in alternatives(entry.food_text, self.table, chosen):
+            other = self.table.foods[alt]
+            got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
+                           self.table.default_units.get(alt))  # fmt: skip
+            if got.grams is not None:
+                unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
+                return other, got, f"USDA has no {unit} measure for {food.description}: used {other.description}"
+        return food, g, ""
 
     def _supplement(self, entry: Entry, day: date | None) -> Item | Problem:
         if entry.supplement_problem or not entry.supplement:
