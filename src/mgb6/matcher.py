@@ -56,8 +56,8 @@ QUALIFIER_WORDS = frozenset(
 # Shopping labels and cuts that do not change a food's nutrients (cuts still pick the portion).
 LABEL_WORDS = frozenset(_words("organic store bought storebought homemade home made brand generic fresh"))
 CUT_WORDS = frozenset(
-    _words("chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge")
-    + ["floret"]
+    _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
+    floret""")
 )
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
