@@ -39,7 +39,7 @@ DISH_WORDS = frozenset(
     cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
     burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
-    strudel stuffed filled glazed coated creamed flavored""")
+    strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast""")
 )
 # SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
 # kind of food it is, not which food, so a candidate does not need the user to write it.
@@ -49,7 +49,7 @@ GROUP_WORDS = frozenset(
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
     _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
-    type regular plain domestic imported enriched unenriched includes include year round average ripe
+    type regular plain domestic imported enriched broiler fryer only unenriched includes include year round average ripe
     fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
     traditional ordinary natural organic store bought homemade generic unknown""")
 )
@@ -253,6 +253,11 @@ def _score(
     if core and any(t in qset for t in core):
         score += 5.0
     score -= 12.0 * sum(1 for t in set(core) if t not in qset)
+    kind = index.choice_kind[c]
+    if kind:
+        # an alias or synonym names the food; its preparation is in the USDA description
+        # (descriptions are the first choices, one per food, in food order)
+        cset = cset | set(index.choices[food_i].split())
     extra = cset - qset
     score -= 6.0 * sum(1 for t in extra if t in DISH_WORDS and t not in core)
     q_cooked, q_raw = _cooked(qset), _raw(qset) or "dry" in qset
@@ -269,14 +274,15 @@ def _score(
             score += 3.0
     score -= 4.0 * sum(1 for t in extra if t in PREP_WORDS and t not in COOKED_WORDS and t not in RAW_WORDS)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
-    score -= 8.0 * sum(1 for t in qset - cset if t in FORM_WORDS)
+    score -= 12.0 * sum(1 for t in qset - cset if t in FORM_WORDS)
+    if "salt" in cset and "without" not in cset and "salt" not in qset:
+        score -= 3.0  # "with salt" is an addition the user did not write
     if not (q_cooked or q_raw) and not index.cooked_food[food_i]:
         score -= 2.0 * sum(1 for t in extra if t in COOKED_WORDS)
     if head and not head & cset:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     if "plain" in cset and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
-    kind = index.choice_kind[c]
     score += 6.0 if kind == 2 else (-15.0 if kind == 1 else 0.0)
     return score + index.bias[food_i]
 
@@ -315,7 +321,14 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         return []
     shortlist = sorted(acc, key=acc.__getitem__, reverse=True)[:80]
     best: dict[int, float] = {}
+    needed = {t for t in q if t not in QUALIFIER_WORDS and t not in CUT_WORDS}
     for c in shortlist:
+        if index.choice_kind[c] == 2:
+            # an alias competes only when it and its food's description explain every word:
+            # "tuna, canned in oil" is not the "canned tuna" alias (light tuna in water)
+            described = index.choices[c].split() + index.choices[index.choice_food[c]].split()
+            if not needed <= set(described):
+                continue
         s = _score(q, c, table, weights, head)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
