@@ -21,7 +21,7 @@ STOPWORDS = frozenset(_words("of the a an with and in or for to from my some abo
 # Words that change what a food is; a candidate carrying one the user did not write is penalised.
 PREP_WORDS = frozenset(
     _words("""raw cooked boiled canned roasted dried dehydrated fried baked grilled steamed frozen broiled
-    stewed braised smoked salted sweetened unsweetened toasted breaded battered pickled candied juice
+    stewed braised smoked salted sweetened toasted breaded battered pickled candied juice
     powder flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant
     unprepared uncooked""")
 )
@@ -49,7 +49,7 @@ GROUP_WORDS = frozenset(
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
     _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
-    type regular plain domestic imported enriched broiler fryer only unenriched includes include year round average ripe
+    type regular plain domestic imported enriched broiler fryer only unsweetened unenriched includes include year round average ripe
     fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
     traditional ordinary natural organic store bought homemade generic unknown""")
 )
@@ -247,17 +247,20 @@ def _score(
     wm = sum(weights[t] for t in matched)
     wc = sum(_weight(t, idf) for t in cset) or 1.0
     wcm = sum(_weight(t, idf) for t in matched)
-    score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     food_i = index.choice_food[c]
+    described = cset if not index.choice_kind[c] else cset | set(index.choices[food_i].split())
+    if described & COOKED_WORDS:
+        # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
+        wm += 0.7 * sum(weights[t] for t in (qset & COOKED_WORDS) - described)
+    score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     core = [t for t in ctoks[: index.core[c]] if t not in GROUP_WORDS and t not in QUALIFIER_WORDS]
     if core and any(t in qset for t in core):
         score += 5.0
     score -= 12.0 * sum(1 for t in set(core) if t not in qset)
     kind = index.choice_kind[c]
-    if kind:
-        # an alias or synonym names the food; its preparation is in the USDA description
-        # (descriptions are the first choices, one per food, in food order)
-        cset = cset | set(index.choices[food_i].split())
+    # an alias or synonym names the food; its preparation is in the USDA description
+    # (descriptions are the first choices, one per food, in food order)
+    cset = described
     extra = cset - qset
     score -= 6.0 * sum(1 for t in extra if t in DISH_WORDS and t not in core)
     q_cooked, q_raw = _cooked(qset), _raw(qset) or "dry" in qset

@@ -64,6 +64,9 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
     for p in same:
         if words & set(tokens(p.modifier)):
             return p
+    for p in same:
+        if "medium" in tokens(p.modifier):
+            return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
     plain = [p for p in same if not p.modifier or p.modifier.startswith("(")]
     return (plain or same)[0]
 
@@ -82,14 +85,14 @@ def count_portion(
     "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes."""
     for p in portions:
         if head and p.unit in head:
-            return p
+            return _pick(portions, p.unit, food_words)
     if preferred:
         p = _pick(portions, preferred, food_words)
         if p:
             return p
     for p in portions:
         if p.unit in food_words:
-            return p
+            return _pick(portions, p.unit, food_words)
     for unit in COUNT_PREFERENCE:
         p = _pick(portions, unit, food_words)
         if p:

@@ -1,0 +1,225 @@
+"""The matcher picks the USDA food a careful reader would, honours preparation, and says when it cannot."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from mgb6.matcher import MIN_CONFIDENCE, match, normalize, search
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Everyday phrase -> the USDA food it must match: an exact id, or a regex on the USDA description.
+EVERYDAY = [
+    ("chicken breast", "sr28:05064"),
+    ("grilled chicken breast", r"^Chicken, .*breast.*cooked"),
+    ("chicken breast, raw", r"^Chicken, .*breast.*\braw"),
+    ("chicken thigh, roasted", r"^Chicken, broilers or fryers, thigh, meat only, cooked, roasted"),
+    ("eggs", "sr28:01123"),
+    ("egg", "sr28:01123"),
+    ("scrambled eggs", r"^Egg, whole, cooked, scrambled"),
+    ("eggs, scrambled", r"^Egg, whole, cooked, scrambled"),
+    ("hard boiled egg", r"^Egg, whole, cooked, hard-boiled"),
+    ("egg whites", r"^Egg, white, raw"),
+    ("rice", r"^Rice, white, long-grain, regular, enriched, cooked"),
+    ("white rice", r"^Rice, white, .*cooked"),
+    ("brown rice", r"^Rice, brown, long-grain, cooked"),
+    ("brown rice, cooked", r"^Rice, brown, .*cooked"),
+    ("cooked oatmeal", r"^Cereals, oats, .*cooked with water"),
+    ("oatmeal", r"^Cereals, oats, .*cooked with water"),
+    ("rolled oats", r"^Cereals, oats, regular and quick, not fortified, dry"),
+    ("oats, dry", r"^Cereals, oats, .*dry"),
+    ("salmon", r"^Fish, salmon, .*cooked"),
+    ("salmon fillet, baked", r"^Fish, salmon, .*(cooked|baked)"),
+    ("raw salmon", r"^Fish, salmon, .*raw"),
+    ("sockeye salmon", r"^Fish, salmon, sockeye"),
+    ("almonds", "sr28:12061"),
+    ("roasted almonds", r"^Nuts, almonds, dry roasted"),
+    ("walnuts", "sr28:12155"),
+    ("walnut halves", "sr28:12155"),
+    ("cashews", r"^Nuts, cashew nuts"),
+    ("cashews, raw", r"^Nuts, cashew nuts, raw"),
+    ("pecans", r"^Nuts, pecans"),
+    ("tofu", r"^Tofu"),
+    ("chickpeas", r"^Chickpeas .*cooked, boiled"),
+    ("canned chickpeas", r"^Chickpeas .*canned"),
+    ("black beans", r"^Beans, black, mature seeds, cooked"),
+    ("black beans, canned", r"^Beans, black, .*canned"),
+    ("kidney beans, canned, drained", r"^Beans, kidney, .*canned"),
+    ("shrimp", r"^Crustaceans, shrimp, .*cooked"),
+    ("prawns", r"^Crustaceans, shrimp, .*cooked"),
+    ("lentils", r"^Lentils, mature seeds, cooked, boiled"),
+    ("cooked lentils", r"^Lentils, mature seeds, cooked, boiled"),
+    ("lentils, boiled", r"^Lentils, mature seeds, cooked, boiled"),
+    ("lentils, raw", r"^Lentils, raw"),
+    ("spinach", r"^Spinach, raw"),
+    ("cooked spinach", r"^Spinach, cooked"),
+    ("banana", r"^Bananas, raw"),
+    ("bananas", r"^Bananas, raw"),
+    ("banan", r"^Bananas, raw"),
+    ("avocado", r"^Avocados, raw"),
+    ("sweet potato", r"^Sweet potato, cooked, baked"),
+    ("potato", r"^Potatoes, baked"),
+    ("baked potato", r"^Potatoes, baked"),
+    ("boiled potatoes", r"^Potatoes, boiled"),
+    ("yogurt", r"^Yogurt, plain"),
+    ("greek yogurt", r"^Yogurt, Greek, .*plain"),
+    ("milk", r"^Milk, reduced fat, fluid, 2%"),
+    ("whole milk", r"^Milk, whole"),
+    ("skim milk", r"^Milk, nonfat"),
+    ("soy milk", r"^Soymilk"),
+    ("oat milk", r"^Oat milk"),
+    ("coffee", r"^Beverages, coffee, brewed"),
+    ("tea", r"^Beverages, tea, black, brewed"),
+    ("green tea", r"^Beverages, tea, green, brewed"),
+    ("peanut butter", r"^Peanut butter, smooth"),
+    ("whole wheat bread", r"^Bread, whole-wheat"),
+    ("quinoa", r"^Quinoa, cooked"),
+    ("cooked quinoa", r"^Quinoa, cooked"),
+    ("quinoa, uncooked", r"^Quinoa, uncooked"),
+    ("dark chocolate", r"^Chocolate, dark"),
+    ("pumpkin seeds", r"^Seeds, pumpkin and squash seed kernels, dried"),
+    ("pumpkin seeds, roasted", r"^Seeds, pumpkin .*roasted"),
+    ("sunflower seeds, roasted", r"^Seeds, sunflower .*roasted"),
+    ("chia seeds", r"^(Seeds, )?[Cc]hia seeds"),
+    ("tuna", r"^Fish, tuna, light, canned in water"),
+    ("tuna, canned in oil", r"^Fish, tuna, .*canned in oil"),
+    ("beef steak", r"^Beef, .*steak"),
+    ("broccoli", r"^Broccoli, raw"),
+    ("brocoli", r"^Broccoli, raw"),
+    ("chopped broccoli", r"^Broccoli, raw"),
+    ("broccoli, boiled", r"^Broccoli, cooked, boiled, drained, without salt"),
+    ("steamed broccoli", r"^Broccoli, cooked"),
+    ("spinach, frozen", r"^Spinach, frozen"),
+    ("butternut squash, baked", r"^Squash, winter, butternut, cooked, baked"),
+    ("chickn brest", "sr28:05064"),
+    ("apple", r"^Apples, raw, with skin"),
+    ("strawberries", r"^Strawberries, raw"),
+    ("raspberries, fresh", r"^Raspberries, raw"),
+    ("orange juice", r"^Orange juice"),
+    ("fresh figs", r"^Figs?, raw"),
+    ("papaya", r"^Papayas?, raw"),
+    ("swiss chard", r"^Chard, swiss"),
+    ("pancakes", r"^Pancakes"),
+    ("apple pie", r"^Pie, apple"),
+    ("lentil soup", r"^Soup, lentil"),
+    ("frozen broccoli florets, organic", r"^Broccoli, frozen"),
+    ("white bread, store bought", r"^Bread, white"),
+]
+
+GIBBERISH = ["xqzzy blorf", "asdf qwerty", "the thing i had", "zzzz"]
+
+
+def _description(table, text: str) -> tuple[str, str]:
+    m, _ = match(text, table)
+    assert m is not None, f"{text!r} did not match"
+    food = table.foods[m.food_index]
+    return food.id, food.description
+
+
+@pytest.mark.parametrize(("phrase", "expected"), EVERYDAY)
+def test_everyday_phrase_matches_the_usual_usda_food(table, phrase: str, expected: str) -> None:
+    food_id, description = _description(table, phrase)
+    if expected.startswith(("sr28:", "fndds:")):
+        assert food_id == expected, description
+    else:
+        assert re.search(expected, description), f"{phrase!r} -> {description}"
+
+
+@pytest.mark.parametrize("text", GIBBERISH)
+def test_gibberish_is_unmatched_with_at_most_three_candidates(table, text: str) -> None:
+    m, candidates = match(text, table)
+    assert m is None
+    assert len(candidates) <= 3
+
+
+def test_vague_text_lists_three_candidates_for_the_report(table) -> None:
+    m, candidates = match("the thing i had", table)
+    assert m is None and len(candidates) == 3
+
+
+COOKED_FORMS = ["cooked lentils", "boiled chickpeas", "cooked black beans", "cooked quinoa", "cooked rice",
+                "baked salmon", "roasted chicken breast", "boiled broccoli", "cooked spinach",
+                "boiled potatoes", "grilled zucchini", "roasted brussels sprouts", "cooked carrots",
+                "steamed asparagus", "cooked kale", "boiled eggs", "cooked oatmeal", "cooked pinto beans"]  # fmt: skip
+RAW_FORMS = ["raw lentils", "raw chickpeas", "raw spinach", "raw carrots", "raw salmon", "uncooked quinoa",
+             "raw broccoli", "raw almonds", "raw egg", "fresh raspberries"]  # fmt: skip
+COOKED = re.compile(r"(?<!un)cooked|boiled|roasted|baked|grilled|steamed|broiled|fried|stewed|braised|(?<!un)prepared")
+
+
+@pytest.mark.parametrize("text", COOKED_FORMS)
+def test_a_cooked_word_never_matches_a_raw_food(table, text: str) -> None:
+    _, description = _description(table, text)
+    assert COOKED.search(description) or "raw" not in description.lower(), description
+
+
+@pytest.mark.parametrize("text", RAW_FORMS)
+def test_a_raw_word_never_matches_a_cooked_food(table, text: str) -> None:
+    _, description = _description(table, text)
+    assert not COOKED.search(description) or "raw" in description.lower(), description
+
+
+def test_a_form_the_user_wrote_is_kept(table) -> None:
+    for text, form in [("canned kidney beans", "canned"), ("dried figs", "dried"), ("smoked salmon", "smoked"),
+                       ("frozen peas", "frozen")]:  # fmt: skip
+        _, description = _description(table, text)
+        assert form in description.lower(), (text, description)
+
+
+def test_plain_food_beats_its_products(table) -> None:
+    """"walnuts" is the nut, not walnut oil; "banana" the fruit, not chips; "almonds" not almond chicken."""
+    for text, word in [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,")]:
+        _, description = _description(table, text)
+        assert word not in description.lower().replace("unsweetened", ""), (text, description)
+
+
+def test_the_named_food_wins_over_what_it_comes_with(table) -> None:
+    _, description = _description(table, "spaghetti, with pesto sauce")
+    assert not description.lower().startswith("pesto")
+
+
+def test_confidence_is_a_percentage_and_fuzzy_matches_clear_the_threshold(table) -> None:
+    for phrase, _ in EVERYDAY:
+        m, _ = match(phrase, table)
+        assert m is not None and MIN_CONFIDENCE <= m.confidence <= 100.0
+
+
+def test_search_ranks_best_first(table) -> None:
+    ranked = search("cooked brown rice", table, limit=5)
+    scores = [s for _, s in ranked]
+    assert scores == sorted(scores, reverse=True) and len(ranked) == 5
+
+
+def _alias_rows() -> list[dict[str, str]]:
+    with (ROOT / "data" / "aliases.csv").open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_alias_table_has_a_few_hundred_rows_each_pointing_at_a_known_food(table) -> None:
+    rows = _alias_rows()
+    assert len(rows) >= 300
+    for r in rows:
+        assert r["food_id"] in table.by_id, r
+
+
+def test_no_two_aliases_collide_on_different_foods() -> None:
+    seen: dict[str, str] = {}
+    for r in _alias_rows():
+        key = normalize(r["phrase"])
+        assert seen.setdefault(key, r["food_id"]) == r["food_id"], r["phrase"]
+
+
+def test_alias_count_units_are_portions_usda_lists_for_that_food(table) -> None:
+    for r in _alias_rows():
+        if r["unit"]:
+            units = {p.unit for p in table.portions(table.by_id[r["food_id"]])}
+            assert r["unit"] in units, (r["phrase"], r["unit"], units)
+
+
+def test_every_alias_phrase_matches_its_own_food(table) -> None:
+    for r in _alias_rows():
+        m, _ = match(r["phrase"], table)
+        assert m is not None and table.foods[m.food_index].id == r["food_id"], r["phrase"]
