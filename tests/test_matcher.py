@@ -144,10 +144,13 @@ def test_vague_text_lists_three_candidates_for_the_report(table) -> None:
 COOKED_FORMS = ["cooked lentils", "boiled chickpeas", "cooked black beans", "cooked quinoa", "cooked rice",
                 "baked salmon", "roasted chicken breast", "boiled broccoli", "cooked spinach",
                 "boiled potatoes", "grilled zucchini", "roasted brussels sprouts", "cooked carrots",
-                "steamed asparagus", "cooked kale", "boiled eggs", "cooked oatmeal", "cooked pinto beans"]  # fmt: skip
+                "steamed asparagus", "cooked kale", "boiled eggs", "cooked oatmeal",
+                "cooked pinto beans"]  # fmt: skip
 RAW_FORMS = ["raw lentils", "raw chickpeas", "raw spinach", "raw carrots", "raw salmon", "uncooked quinoa",
              "raw broccoli", "raw almonds", "raw egg", "fresh raspberries"]  # fmt: skip
-COOKED = re.compile(r"(?<!un)cooked|boiled|roasted|baked|grilled|steamed|broiled|fried|stewed|braised|(?<!un)prepared")
+COOKED = re.compile(
+    r"(?<!un)cooked|boiled|roasted|baked|grilled|steamed|broiled|fried|stewed|braised|(?<!un)prepared"
+)
 
 
 @pytest.mark.parametrize("text", COOKED_FORMS)
@@ -163,15 +166,17 @@ def test_a_raw_word_never_matches_a_cooked_food(table, text: str) -> None:
 
 
 def test_a_form_the_user_wrote_is_kept(table) -> None:
-    for text, form in [("canned kidney beans", "canned"), ("dried figs", "dried"), ("smoked salmon", "smoked"),
-                       ("frozen peas", "frozen")]:  # fmt: skip
+    forms = [("canned kidney beans", "canned"), ("dried figs", "dried"), ("smoked salmon", "smoked"),
+             ("frozen peas", "frozen")]  # fmt: skip
+    for text, form in forms:
         _, description = _description(table, text)
         assert form in description.lower(), (text, description)
 
 
 def test_plain_food_beats_its_products(table) -> None:
     """"walnuts" is the nut, not walnut oil; "banana" the fruit, not chips; "almonds" not almond chicken."""
-    for text, word in [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,")]:
+    pairs = [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,")]
+    for text, word in pairs:
         _, description = _description(table, text)
         assert word not in description.lower().replace("unsweetened", ""), (text, description)
 

@@ -1,0 +1,125 @@
+"""Household measures turn into USDA's own gram weights; the notes say how, in plain words."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mgb6.models import Item, Problem
+from mgb6.parser import parse_entry
+from mgb6.portions import label
+from mgb6.scoring import Scorer
+from mgb6.units import MASS_G, VOLUME_ML
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def usda_grams(food_id: str, unit: str, modifier_word: str = "") -> float:
+    """The gram weight of one ``unit`` of ``food_id`` as data/portions.csv (USDA) states it."""
+    with (ROOT / "data" / "portions.csv").open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["food_id"] == food_id and r["unit"] == unit]
+    rows = [r for r in rows if modifier_word in r["modifier"]] if modifier_word else rows
+    assert rows, f"USDA lists no {unit!r} ({modifier_word}) for {food_id}"
+    return float(rows[0]["grams_per_unit"])
+
+
+def resolve(table, line: str) -> Item:
+    entry = parse_entry(line)
+    assert not isinstance(entry, Problem), entry
+    out = Scorer(table).resolve(entry, None)
+    assert isinstance(out, Item), f"{line!r}: {out}"
+    return out
+
+
+# line, food id it must match, amount, USDA unit, a word of the USDA modifier that identifies the row
+HOUSEHOLD = [
+    ("1 medium banana", "sr28:09040", 1, "medium", ""),
+    ("2 tbsp peanut butter", "sr28:16098", 2, "tbsp", ""),
+    ("1 cup cooked quinoa", "sr28:20137", 1, "cup", ""),
+    ("1 large egg", "sr28:01123", 1, "large", ""),
+    ("2 eggs", "sr28:01123", 2, "large", ""),
+    ("1 slice whole wheat bread", "sr28:18075", 1, "slice", ""),
+    ("1 cup milk", "sr28:01079", 1, "cup", ""),
+    ("8 fl oz milk", "sr28:01079", 8, "fl oz", ""),
+    ("1 can tuna", "sr28:15121", 1, "can", ""),
+    ("1 medium sweet potato", "sr28:11508", 1, "medium", ""),
+    ("1 medium avocado", "sr28:09037", 1, "avocado", ""),
+    ("1 cup chopped broccoli", "sr28:11090", 1, "cup", "chopped"),
+    ("5 cherry tomatoes", "sr28:11529", 5, "cherry", ""),
+    ("1 medium corn on the cob", "sr28:11168", 1, "ear", "medium"),
+    ("1 potato", "sr28:11674", 1, "potato", "medium"),
+    ("1/2 cup black beans", "sr28:16015", 0.5, "cup", ""),
+    ("1 tbsp olive oil", "sr28:04053", 1, "tbsp", ""),
+    ("a banana", "sr28:09040", 1, "medium", ""),
+    ("1 cup cooked lentils", "sr28:16070", 1, "cup", ""),
+    ("2 slices white bread", "sr28:18069", 2, "slice", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "food_id", "amount", "unit", "modifier"), HOUSEHOLD)
+def test_household_measure_gives_usdas_gram_weight(table, line, food_id, amount, unit, modifier) -> None:
+    item = resolve(table, line)
+    assert item.food_id == food_id, item.food
+    assert item.grams == pytest.approx(amount * usda_grams(food_id, unit, modifier), rel=1e-3)
+
+
+def test_ounces_of_almonds_are_a_mass_not_a_portion(table) -> None:
+    item = resolve(table, "1 oz almonds")
+    assert item.grams == pytest.approx(MASS_G["oz"])
+    assert item.grams == pytest.approx(usda_grams("sr28:12061", "oz"), rel=1e-3)
+
+
+def test_millilitres_go_through_the_foods_cup_weight(table) -> None:
+    item = resolve(table, "250 ml milk")
+    expected = 250 / VOLUME_ML["cup"] * usda_grams("sr28:01079", "cup")
+    assert item.grams == pytest.approx(expected, rel=1e-3)
+
+
+def test_a_tablespoon_of_a_food_with_only_a_cup_measure_is_scaled_from_the_cup(table) -> None:
+    item = resolve(table, "2 tbsp pumpkin seeds")
+    cup = usda_grams("sr28:12014", "cup")
+    assert item.grams == pytest.approx(2 * VOLUME_ML["tbsp"] / VOLUME_ML["cup"] * cup, rel=1e-3)
+    assert any("1 cup" in n for n in item.notes)
+
+
+def test_count_notes_name_the_usda_portion_once(table) -> None:
+    item = resolve(table, "2 eggs")
+    note = "; ".join(item.notes)
+    assert "used 1 large (50 g)" in note
+    for line in ("2 eggs", "1 banana", "3 dates", "an apple", "1 medium avocado"):
+        text = "; ".join(resolve(table, line).notes)
+        assert "1 1 " not in text and "(1 " not in text, text
+
+
+def test_missing_size_is_said_and_the_whole_item_used(table) -> None:
+    item = resolve(table, "1 medium avocado")
+    assert any("no 'medium' size" in n for n in item.notes)
+
+
+def test_no_amount_uses_a_stated_standard_portion(table) -> None:
+    item = resolve(table, "banana")
+    assert item.grams and any(n.startswith("no amount: assumed") for n in item.notes)
+
+
+def test_unit_the_matched_food_lacks_switches_to_an_equally_good_food_and_says_so(table) -> None:
+    item = resolve(table, "1 cup kidney beans, canned, drained")
+    assert item.grams is not None
+    assert any("no cup measure" in n and item.food in n for n in item.notes)
+
+
+def test_unit_no_candidate_has_is_reported_not_guessed(table) -> None:
+    entry = parse_entry("2 slices salmon")
+    out = Scorer(table).resolve(entry, None)
+    assert isinstance(out, Problem) and out.kind == "unresolved" and "give grams" in out.reason
+
+
+def test_label_reads_like_a_measure() -> None:
+    from mgb6.models import Portion
+
+    assert label(Portion("egg", "", 50.0, "1 egg")) == "1 egg (50 g)"
+    assert label(Portion("fruit", "", 150.0, "fruit")) == "1 fruit (150 g)"
+    assert label(Portion("default", "quantity not specified", 85.0, "Quantity not specified")).startswith(
+        "USDA's standard portion"
+    )
