@@ -49,7 +49,8 @@ GROUP_WORDS = frozenset(
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
     _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
-    type regular plain domestic imported enriched broiler fryer only unsweetened unenriched includes include year round average ripe
+    type regular plain domestic imported enriched broiler fryer only unsweetened unenriched includes
+    include year round average ripe
     fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
     traditional ordinary natural organic store bought homemade generic unknown""")
 )
