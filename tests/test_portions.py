@@ -123,3 +123,10 @@ def test_label_reads_like_a_measure() -> None:
     assert label(Portion("default", "quantity not specified", 85.0, "Quantity not specified")).startswith(
         "USDA's standard portion"
     )
+
+
+def test_a_food_starting_with_a_is_not_read_as_the_amount_a(table) -> None:
+    """"apple" is not "a pple", "almonds 30g" is 30 g of almonds (not one "lmonds")."""
+    assert resolve(table, "almonds 30g").grams == pytest.approx(30.0)
+    item = resolve(table, "avocado")
+    assert item.food_id == "sr28:09037" and any(n.startswith("no amount") for n in item.notes)

@@ -33,7 +33,7 @@ _NUM = r"(?:\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+|\d+(?:\.\d+)?|\.\d+)"
 _WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _QTY = (
     rf"(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})|{_NUM}"
-    rf"|(?:half\s+an?\b|a\s+half|a\s+couple(?:\s+of)?|a\s+dozen|{_WORDNUM}))"
+    rf"|(?:half\s+an?\b|a\s+half|a\s+couple(?:\s+of)?|a\s+dozen|(?:{_WORDNUM})\b))"
 )
 _UNIT = rf"(?P<u>{UNIT_PATTERN})\.?"
 _LEADING = re.compile(rf"^{_QTY}(?:\s*x)?(?:\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
