@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
@@ -62,6 +63,8 @@ CUT_WORDS = frozenset(
 )
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
+SHORTLIST = 80  # choices scored in full per query, by summed word weight
+COMMON_POSTINGS = 600  # a word in more choices than this only re-weighs choices rarer words found
 
 # "roast chicken" is USDA's "roasted": one spelling per preparation so both sides compare.
 VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled", "fry": "fried",
@@ -225,6 +228,19 @@ def _raw(words: set[str]) -> bool:
     return bool(words & RAW_WORDS)
 
 
+_PREP_ONLY = PREP_WORDS - COOKED_WORDS - RAW_WORDS
+_NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
+# Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
+# and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
+_memo: dict[str, object] = {"owner": None, "token": {}, "choice": {}}
+
+
+def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, float]]:
+    if _memo["owner"] is not index.idf:
+        _memo.update(owner=index.idf, token={}, choice={})
+    return _memo["token"], _memo["choice"]  # type: ignore[return-value]
+
+
 def _score(
     q: tuple[str, ...],
     c: int,
@@ -239,33 +255,39 @@ def _score(
     not write ("salad", "chips"), any other preparation word the user did not write.
     """
     index = table.index
+    idf = index.idf
+    token_w, choice_w = _choice_weights(index)
     ctoks = index.choices[c].split()
     cset = set(ctoks)
     qset = set(q)
     matched = qset & cset
-    idf = index.idf
     wq = sum(weights[t] for t in qset) or 1.0
     wm = sum(weights[t] for t in matched)
-    wc = sum(_weight(t, idf) for t in cset) or 1.0
-    wcm = sum(_weight(t, idf) for t in matched)
+    for t in matched:
+        if t not in token_w:
+            token_w[t] = _weight(t, idf)
+    wcm = sum(token_w[t] for t in matched)
+    wc = choice_w.get(c)
+    if wc is None:
+        wc = choice_w[c] = sum(_weight(t, idf) for t in cset) or 1.0
     food_i = index.choice_food[c]
-    described = cset if not index.choice_kind[c] else cset | set(index.choices[food_i].split())
-    if described & COOKED_WORDS:
-        # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
-        wm += 0.7 * sum(weights[t] for t in (qset & COOKED_WORDS) - described)
-    score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
-    core = [t for t in ctoks[: index.core[c]] if t not in GROUP_WORDS and t not in QUALIFIER_WORDS]
-    if core and any(t in qset for t in core):
-        score += 5.0
-    score -= 12.0 * sum(1 for t in set(core) if t not in qset)
     kind = index.choice_kind[c]
     # an alias or synonym names the food; its preparation is in the USDA description
     # (descriptions are the first choices, one per food, in food order)
-    cset = described
-    extra = cset - qset
-    score -= 6.0 * sum(1 for t in extra if t in DISH_WORDS and t not in core)
-    q_cooked, q_raw = _cooked(qset), _raw(qset) or "dry" in qset
-    c_cooked, c_raw = _cooked(cset), _raw(cset)
+    described = cset if not kind else cset | set(index.choices[food_i].split())
+    c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
+    q_cook = qset & COOKED_WORDS
+    if c_cooked and q_cook:
+        # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
+        wm += 0.7 * sum(weights[t] for t in q_cook - described)
+    score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
+    core = set(ctoks[: index.core[c]]) - _NOT_CORE
+    if core & qset:
+        score += 5.0
+    score -= 12.0 * len(core - qset)
+    extra = described - qset
+    score -= 6.0 * len((extra & DISH_WORDS) - core)
+    q_cooked, q_raw = bool(q_cook), bool(qset & RAW_WORDS) or "dry" in qset
     if (q_cooked and c_raw and not c_cooked) or (q_raw and c_cooked and not c_raw):
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
@@ -274,18 +296,18 @@ def _score(
         # no preparation written: meat and fish as eaten (cooked), anything else plain (raw)
         if index.cooked_food[food_i]:
             score += 3.0 if c_cooked and not c_raw else 0.0
-        elif "raw" in cset:
+        elif "raw" in described:
             score += 3.0
-    score -= 4.0 * sum(1 for t in extra if t in PREP_WORDS and t not in COOKED_WORDS and t not in RAW_WORDS)
+    score -= 4.0 * len(extra & _PREP_ONLY)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
-    score -= 12.0 * sum(1 for t in qset - cset if t in FORM_WORDS)
-    if "salt" in cset and "without" not in cset and "salt" not in qset:
+    score -= 12.0 * len((qset - described) & FORM_WORDS)
+    if "salt" in described and "without" not in described and "salt" not in qset:
         score -= 3.0  # "with salt" is an addition the user did not write
     if not (q_cooked or q_raw) and not index.cooked_food[food_i]:
-        score -= 2.0 * sum(1 for t in extra if t in COOKED_WORDS)
-    if head and not head & cset:
+        score -= 2.0 * len(extra & COOKED_WORDS)
+    if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
-    if "plain" in cset and "plain" not in qset:
+    if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
     score += 6.0 if kind == 2 else (-15.0 if kind == 1 else 0.0)
     return score + index.bias[food_i]
@@ -315,15 +337,22 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
     acc: dict[int, float] = {}
-    for t in set(q):
+    # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found
+    for t in sorted(set(q), key=lambda t: len(index.postings.get(t, b""))):
         w = weights[t]
         hits = array("i")
         hits.frombytes(index.postings.get(t, b""))
+        if acc and len(hits) > COMMON_POSTINGS:
+            present = set(hits)
+            for c in acc:
+                if c in present:
+                    acc[c] += w
+            continue
         for c in hits:
             acc[c] = acc.get(c, 0.0) + w
     if not acc:
         return []
-    shortlist = sorted(acc, key=acc.__getitem__, reverse=True)[:80]
+    shortlist = heapq.nlargest(SHORTLIST, acc, key=acc.__getitem__)
     best: dict[int, float] = {}
     needed = {t for t in q if t not in QUALIFIER_WORDS and t not in CUT_WORDS}
     for c in shortlist:
