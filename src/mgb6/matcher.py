@@ -63,6 +63,9 @@ CUT_WORDS = frozenset(
 )
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
 MIN_CONFIDENCE = 60.0
+ALIAS_BONUS = 6.0  # a reviewed everyday phrase outranks a description that reads the same
+SWITCH_MARGIN = 10.0  # how close a candidate must score to replace one lacking the user's measure
+ALIAS_SWITCH_MARGIN = 3.0
 SHORTLIST = 80  # choices scored in full per query, by summed word weight
 COMMON_POSTINGS = 600  # a word in more choices than this only re-weighs choices rarer words found
 
@@ -261,8 +264,13 @@ def _score(
     cset = set(ctoks)
     qset = set(q)
     matched = qset & cset
+    food_i = index.choice_food[c]
+    kind = index.choice_kind[c]
+    # an alias or synonym names the food; its preparation is in the USDA description
+    # (descriptions are the first choices, one per food, in food order)
+    described = cset if not kind else cset | set(index.choices[food_i].split())
     wq = sum(weights[t] for t in qset) or 1.0
-    wm = sum(weights[t] for t in matched)
+    wm = sum(weights[t] for t in (qset & described if kind == 2 else matched))
     for t in matched:
         if t not in token_w:
             token_w[t] = _weight(t, idf)
@@ -270,11 +278,6 @@ def _score(
     wc = choice_w.get(c)
     if wc is None:
         wc = choice_w[c] = sum(_weight(t, idf) for t in cset) or 1.0
-    food_i = index.choice_food[c]
-    kind = index.choice_kind[c]
-    # an alias or synonym names the food; its preparation is in the USDA description
-    # (descriptions are the first choices, one per food, in food order)
-    described = cset if not kind else cset | set(index.choices[food_i].split())
     c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
     q_cook = qset & COOKED_WORDS
     if c_cooked and q_cook:
@@ -309,7 +312,7 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
-    score += 6.0 if kind == 2 else (-15.0 if kind == 1 else 0.0)
+    score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
     return score + index.bias[food_i]
 
 
@@ -392,14 +395,17 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     return None, cands
 
 
-def alternatives(text: str, table: FoodTable, chosen: int, margin: float = 10.0) -> list[int]:
+def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = False) -> list[int]:
     """Foods about as good a match for ``text`` as ``chosen``, best first (``chosen`` excluded).
 
-    Used when the chosen food lacks the measure the user wrote ("1 cup greek yogurt"): picking an
-    equally good candidate that has it beats a silent borrowed weight or an unresolved line.
+    Used when the chosen food lacks the measure the user wrote ("1 beer"): picking an equally good
+    candidate that has it beats a silent borrowed weight or an unresolved line. A hand-picked alias
+    food is only traded for a near-equal one ("1 cup ice cream" must not become chocolate ice cream).
     """
     ranked = search(text, table, limit=12)
     scores = dict(ranked)
     ref = scores.get(chosen, ranked[0][1] if ranked else 0.0)
-    floor = max(MIN_CONFIDENCE, ref - margin)
+    if alias:
+        ref -= ALIAS_BONUS
+    floor = max(MIN_CONFIDENCE, ref - (ALIAS_SWITCH_MARGIN if alias else SWITCH_MARGIN))
     return [f for f, s in ranked if f != chosen and s >= floor]

@@ -19,6 +19,9 @@ _BEVERAGE = re.compile(
     r"nectar|lemonade|kombucha|kefir|cola",
     re.I,
 )
+# Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
+UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece",), "bar": ("piece",),
+                    "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",)}  # fmt: skip
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
 PLAUSIBLE_GRAMS = 1500.0
 PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
@@ -79,10 +82,18 @@ def _sized(portions: list[Portion], size: str, words: set[str]) -> Portion | Non
 
 
 def count_portion(
-    portions: list[Portion], food_words: set[str], preferred: str | None, head: set[str] | None = None
+    portions: list[Portion],
+    food_words: set[str],
+    preferred: str | None,
+    head: set[str] | None = None,
+    named: set[str] | None = None,
 ) -> Portion | None:
     """The portion meaning "one <food>": one named by the food's own words ("5 cherry tomatoes" ->
-    "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes."""
+    "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes.
+
+    ``food_words`` pick among same-unit rows by modifier; ``named`` (all the line's words, default
+    ``food_words``) find a unit named in the text ("avocado" -> USDA's "1 avocado")."""
+    named = food_words if named is None else named
     for p in portions:
         if head and p.unit in head:
             return _pick(portions, p.unit, food_words)
@@ -91,7 +102,7 @@ def count_portion(
         if p:
             return p
     for p in portions:
-        if p.unit in food_words:
+        if p.unit in named:
             return _pick(portions, p.unit, food_words)
     for unit in COUNT_PREFERENCE:
         p = _pick(portions, unit, food_words)
@@ -100,7 +111,9 @@ def count_portion(
     return None
 
 
-def default_portion(portions: list[Portion], food_words: set[str], preferred: str | None) -> Portion | None:
+def default_portion(
+    portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
+) -> Portion | None:
     """USDA's standard portion when a line gives no amount: FNDDS's own default, else one item or serving."""
     if preferred:
         p = _pick(portions, preferred, food_words)
@@ -109,7 +122,7 @@ def default_portion(portions: list[Portion], food_words: set[str], preferred: st
     p = _pick(portions, "default", food_words)
     if p:
         return p
-    return count_portion(portions, food_words, None) or (portions[0] if portions else None)
+    return count_portion(portions, food_words, None, named=named) or (portions[0] if portions else None)
 
 
 def to_grams(
@@ -120,9 +133,12 @@ def to_grams(
     preferred_unit: str | None = None,
 ) -> Grams:
     """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight."""
-    words = set(tokens(food_text))
+    named = set(tokens(food_text))
+    # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
+    # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
+    words = named - set(tokens(food.description))
     if quantity is None:
-        p = default_portion(portions, words, preferred_unit)
+        p = default_portion(portions, words, preferred_unit, named)
         if p is None:
             return Grams(None, reason=f"no amount given and USDA lists no portion for {food.description}")
         return Grams(p.grams, note=f"no amount: assumed {label(p)}")
@@ -141,6 +157,11 @@ def to_grams(
             if p:
                 grams = amount * VOLUME_ML[unit] / VOLUME_ML[other] * p.grams
                 return Grams(grams, note=_join(note, f"from USDA's {label(p)}"))
+        hinted = _volume_hint(portions)
+        if hinted:
+            p, ml = hinted
+            grams = amount * VOLUME_ML[unit] / ml * p.grams
+            return Grams(grams, note=_join(note, f"from USDA's {label(p)}"))
         if is_beverage(food):
             return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
         return Grams(None, reason=f"USDA lists no volume measure for {food.description}; give grams")
@@ -151,12 +172,12 @@ def to_grams(
             if p is not None:
                 note = _join(note, f"used {label(p)}")
         if p is None and unit == "serving":
-            p = default_portion(portions, words, preferred_unit)
+            p = default_portion(portions, words, preferred_unit, named)
             if p is not None:
                 note = _join(note, f"used {label(p)}")
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
-            p = count_portion(portions, words, counted, _head_words(food_text))
+            p = count_portion(portions, words, counted, _head_words(food_text), named)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
@@ -168,7 +189,33 @@ def to_grams(
     p = _pick(portions, unit, words)
     if p:
         return Grams(amount * p.grams, note=note)
-    return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; give grams")
+    for same in UNIT_EQUIVALENTS.get(unit, ()):
+        p = _pick(portions, same, words)
+        if p:
+            return Grams(amount * p.grams, note=_join(note, f"used {label(p)}"))
+    hint = "give grams or a volume (cup, ml)" if _volume_hint(portions) or any(
+        p.unit in VOLUME_ML for p in portions
+    ) else "give grams"
+    return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; {hint}")
+
+
+_VOLUME_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")
+
+
+def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
+    """A portion whose USDA text states its volume ("serving 1/2 cup", "bottle (8 fl oz)"), with that volume
+    in ml: lets "1 cup ice cream" use USDA's own "1/2 cup" serving weight."""
+    for p in portions:
+        m = _VOLUME_IN_TEXT.search(f"{p.modifier} {p.description}".lower())
+        if m:
+            n = m.group(1)
+            num = float(n.split("/")[0]) / float(n.split("/")[1]) if "/" in n else float(n)
+            u = {"tablespoon": "tbsp", "tablespoons": "tbsp", "teaspoon": "tsp", "teaspoons": "tsp"}.get(
+                m.group(2), m.group(2)
+            )
+            if num > 0:
+                return p, num * VOLUME_ML[u]
+    return None
 
 
 def _join(a: str, b: str) -> str:

@@ -93,7 +93,7 @@ class Scorer:
         )  # fmt: skip
         switched = ""
         if g.grams is None:
-            food, g, switched = self._with_measure(entry, m.food_index, food, g)
+            food, g, switched = self._with_measure(entry, m, food, g)
         if g.grams is None:
             return Problem(entry.path, entry.line, entry.text, "unresolved", g.reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
@@ -108,9 +108,9 @@ class Scorer:
             m.confidence, notes=notes, category=food.category, source=food.source,
         )  # fmt: skip
 
-    def _with_measure(self, entry: Entry, chosen: int, food: Food, g: Grams) -> tuple[Food, Grams, str]:
+    def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
         """An equally good candidate that has the measure the line names, instead of an unresolved line."""
-        for alt in alternatives(entry.food_text, self.table, chosen):
+        for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
                            self.table.default_units.get(alt))  # fmt: skip
