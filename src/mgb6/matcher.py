@@ -73,7 +73,8 @@ COMMON_POSTINGS = 600  # a word in more choices than this only re-weighs choices
 VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled", "fry": "fried",
               "steam": "steamed", "poach": "poached", "saute": "sauteed", "sauted": "sauteed"}  # fmt: skip
 # Cronometer/FNDDS wordings with a USDA equivalent.
-PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"))
+PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
+           ("without peel", "peeled"))  # fmt: skip
 # Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
                 "Finfish and Shellfish Products")  # fmt: skip
@@ -408,4 +409,11 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
     if alias:
         ref -= ALIAS_BONUS
     floor = max(MIN_CONFIDENCE, ref - (ALIAS_SWITCH_MARGIN if alias else SWITCH_MARGIN))
-    return [f for f, s in ranked if f != chosen and s >= floor]
+    words = {VERB_FORMS.get(t, t) for t in tokens(text)}
+    index = table.index
+
+    def names_nothing_new(f: int) -> bool:
+        # "cornbread" may become another cornbread, never "chicken cornbread"
+        desc = index.choices[f].split()
+        return set(desc[: index.core[f]]) - _NOT_CORE <= words
+    return [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f)]
