@@ -22,6 +22,8 @@ _BEVERAGE = re.compile(
 # Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
 UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece",), "bar": ("piece",),
                     "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",)}  # fmt: skip
+# FNDDS says "regular" where SR28 says "medium".
+SIZE_EQUIVALENTS = {"medium": ("regular",)}
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
 PLAUSIBLE_GRAMS = 1500.0
 PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
@@ -37,7 +39,9 @@ class Grams:
 
 
 def is_beverage(food: Food) -> bool:
-    return bool(_BEVERAGE.search(food.category) or _BEVERAGE.search(food.description.split(",")[0]))
+    """Drinks, whose ml may be taken as grams; "Fruits and Fruit Juices" holds dates and apples too."""
+    category = "" if "Fruits and Fruit Juices" in food.category else food.category
+    return bool(_BEVERAGE.search(category) or _BEVERAGE.search(food.description.split(",")[0]))
 
 
 def _fmt(x: float) -> str:
@@ -67,18 +71,19 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
     for p in same:
         if words & set(tokens(p.modifier)):
             return p
-    for p in same:
-        if "medium" in tokens(p.modifier):
-            return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
+    for size in ("medium", "regular"):
+        for p in same:
+            if size in tokens(p.modifier):
+                return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
     plain = [p for p in same if not p.modifier or p.modifier.startswith("(")]
     return (plain or same)[0]
 
 
-def _sized(portions: list[Portion], size: str, words: set[str]) -> Portion | None:
+def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool = False) -> Portion | None:
     """A size named in the modifier: "1 medium corn on the cob" is USDA's "ear, medium (6-3/4" ...)"."""
     sized = [p for p in portions if tokens(p.modifier)[:1] == (size,) or p.modifier.startswith(size)]
     named = [p for p in sized if p.unit in words]
-    return (named or sized or [None])[0]
+    return (named or ([] if only_named else sized) or [None])[0]
 
 
 def count_portion(
@@ -166,9 +171,18 @@ def to_grams(
             return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
         return Grams(None, reason=f"USDA lists no volume measure for {food.description}; give grams")
     if unit in ("", "each", "piece", "serving") or unit in SIZE_UNITS:
-        p = _pick(portions, unit, words) if unit else None
+        p = None
+        if unit in SIZE_UNITS:
+            # "2 large slice onion" is USDA's "slice, large (1/4" thick)", not a large onion
+            p = _sized(portions, unit, _head_words(food_text), only_named=True)
+            if p is not None:
+                note = _join(note, f"used {label(p)}")
+        if p is None and unit:
+            p = _pick(portions, unit, words)
+        for size in SIZE_EQUIVALENTS.get(unit, ()):
+            p = p or _pick(portions, size, words)
         if p is None and unit in SIZE_UNITS:
-            p = _sized(portions, unit, words)
+            p = _sized(portions, unit, named)
             if p is not None:
                 note = _join(note, f"used {label(p)}")
         if p is None and unit == "serving":
