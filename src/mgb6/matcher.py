@@ -284,6 +284,9 @@ def _score(
     if c_cooked and q_cook:
         # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
         wm += 0.7 * sum(weights[t] for t in q_cook - described)
+    q_uncooked = qset & RAW_WORDS
+    if c_raw and q_uncooked and not c_cooked:
+        wm += 0.7 * sum(weights[t] for t in q_uncooked - described)  # "uncooked" is USDA's "raw"
     score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     core = set(ctoks[: index.core[c]]) - _NOT_CORE
     if core & qset:
