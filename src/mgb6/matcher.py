@@ -42,6 +42,11 @@ DISH_WORDS = frozenset(
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
     strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast""")
 )
+# Stand-ins for a food: never what the user meant unless written.
+SUBSTITUTE_WORDS = frozenset(
+    _words("""meatless vegetarian vegan veggie imitation substitute analog vodka rum gin whiskey whisky
+    tequila liqueur brandy schnapps margarita daiquiri cocktail""")
+)
 # SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
 # kind of food it is, not which food, so a candidate does not need the user to write it.
 GROUP_WORDS = frozenset(
@@ -214,9 +219,15 @@ def _correct(token: str, index: SearchIndex) -> str | None:
 
 def _weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
-    if t in GROUP_WORDS:
-        return 0.1 * w
     return 0.3 * w if t in QUALIFIER_WORDS else w
+
+
+def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
+    """Total weight of a choice's words; SR28's leading group word ("Nuts, ...") counts a tenth."""
+    total = sum(_weight(t, idf) for t in set(toks))
+    if toks and toks[0] in GROUP_WORDS:
+        total -= 0.9 * _weight(toks[0], idf)
+    return total or 1.0
 
 
 def _query_weight(t: str, idf: dict[str, float]) -> float:
@@ -276,9 +287,11 @@ def _score(
         if t not in token_w:
             token_w[t] = _weight(t, idf)
     wcm = sum(token_w[t] for t in matched)
+    if ctoks[0] in matched and ctoks[0] in GROUP_WORDS:
+        wcm -= 0.9 * token_w[ctoks[0]]
     wc = choice_w.get(c)
     if wc is None:
-        wc = choice_w[c] = sum(_weight(t, idf) for t in cset) or 1.0
+        wc = choice_w[c] = _choice_weight(ctoks, idf)
     c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
     q_cook = qset & COOKED_WORDS
     if c_cooked and q_cook:
@@ -299,6 +312,8 @@ def _score(
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
         score += 4.0
+    elif q_cooked:
+        score -= 5.0  # the user cooked it; this entry does not say it is cooked
     elif not q_cooked and not q_raw:
         # no preparation written: meat and fish as eaten (cooked), anything else plain (raw)
         if index.cooked_food[food_i]:
@@ -316,6 +331,9 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
+    if "nfs" in described and not q_cooked and not q_raw:
+        score += 2.0  # FNDDS's "not further specified" entry is its generic one
+    score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
     return score + index.bias[food_i]
 
