@@ -12,7 +12,8 @@ from mgb6.units import MASS_G, SIZE_UNITS, VOLUME_ML
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
-    "medium", "each", "whole", "piece", "fruit", "item", "unit", "large", "small", "serving", "default",
+    "medium", "regular", "each", "whole", "piece", "fruit", "item", "unit", "large", "small", "serving",
+    "default",
 )  # fmt: skip
 _BEVERAGE = re.compile(
     r"beverage|\bmilk\b|juice|coffee|\btea\b|water|soda|soft drink|beer|wine|liquor|\bdrinks?\b|smoothie|"
@@ -22,6 +23,8 @@ _BEVERAGE = re.compile(
 # Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
 UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece",), "bar": ("piece",),
                     "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",)}  # fmt: skip
+# Rows nobody means by "1 bagel" unless they say so ("1 Bagel Thin", "1 mini bagel").
+UNUSUAL_SIZES = frozenset("thin mini miniature bite snack slider junior baby kid toddler half".split())
 # FNDDS says "regular" where SR28 says "medium".
 SIZE_EQUIVALENTS = {"medium": ("regular",)}
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
@@ -99,16 +102,17 @@ def count_portion(
     ``food_words`` pick among same-unit rows by modifier; ``named`` (all the line's words, default
     ``food_words``) find a unit named in the text ("avocado" -> USDA's "1 avocado")."""
     named = food_words if named is None else named
-    for p in portions:
+    usual = [p for p in portions if not (set(tokens(p.modifier)) & UNUSUAL_SIZES) - named]
+    for p in usual:
         if head and p.unit in head:
-            return _pick(portions, p.unit, food_words)
+            return _pick(usual, p.unit, food_words)
     if preferred:
         p = _pick(portions, preferred, food_words)
         if p:
             return p
-    for p in portions:
+    for p in usual:
         if p.unit in named:
-            return _pick(portions, p.unit, food_words)
+            return _pick(usual, p.unit, food_words)
     for unit in COUNT_PREFERENCE:
         p = _pick(portions, unit, food_words)
         if p:
