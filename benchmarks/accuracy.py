@@ -176,7 +176,7 @@ def log_days(shared: Path, table: FoodTable) -> Result:
             misses = [p.text for p in result.problems]
             res.cases.append(
                 Case(f"{folder}/{r['file']}", r["file"], float(r["magnesium_mg"]), float(r["vitamin_b6_mg"]),
-                     mg, b6, problem=f"{len(misses)} unmatched/unresolved" if misses else "")
+                     mg, b6, problem=f"not counted: {'; '.join(misses)}" if misses else "")
             )  # fmt: skip
     return res
 
@@ -192,6 +192,9 @@ def worst(res: Result, limit: int) -> list[str]:
         c = cases[0]
         if c.problem and c.ours_mg is None:
             got = f"{c.problem} [{c.food}]"
+        elif c.problem or not c.food:  # a log day: its totals and what it could not count
+            got = f"mg {_fmt(c.ours_mg)} vs {c.mg:g}, b6 {_fmt(c.ours_b6, 3)} vs {c.b6:g}"
+            got += f"; {c.problem}" if c.problem else ""
         else:
             g = "?" if c.grams is None else f"{c.grams:.0f} g"
             got = f"-> {c.food} ({g}) mg {_fmt(c.ours_mg)} vs {c.mg:g}, b6 {_fmt(c.ours_b6, 3)} vs {c.b6:g}"
@@ -214,10 +217,10 @@ def summary(results: dict[str, Result]) -> list[str]:
     lines = []
     for key, res in results.items():
         goal = f" (target {targets[key]:.0%})" if key in targets else " (no target)"
-        unmatched = sum(1 for c in res.cases if c.ours_mg is None)
+        unmatched = sum(1 for c in res.cases if c.ours_mg is None or c.problem)
+        what = "days with an uncounted line" if key == "b" else "unmatched/unresolved"
         lines.append(
-            f"{res.name}: {res.n_ok}/{len(res.cases)} = {res.share:.1%} within ±15%{goal}; "
-            f"{unmatched} unmatched/unresolved"
+            f"{res.name}: {res.n_ok}/{len(res.cases)} = {res.share:.1%} within ±15%{goal}; {unmatched} {what}"
         )
     return lines
 
