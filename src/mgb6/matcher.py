@@ -312,6 +312,8 @@ def _score(
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
         score += 4.0
+        if "fried" in described and "fried" not in qset:
+            score -= 4.0  # poached or grilled fish is not fried fish: frying adds fat
     elif q_cooked:
         score -= 5.0  # the user cooked it; this entry does not say it is cooked
     elif not q_cooked and not q_raw:
@@ -364,7 +366,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     acc: dict[int, float] = {}
     # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found
     for t in sorted(set(q), key=lambda t: len(index.postings.get(t, b""))):
-        w = weights[t]
+        # shortlist by the words naming the food: "sauteed mushrooms" must reach the mushrooms
+        w = weights[t] * (2.0 if t in head else 0.5 if t in PREP_WORDS else 1.0)
         hits = array("i")
         hits.frombytes(index.postings.get(t, b""))
         if acc and len(hits) > COMMON_POSTINGS:
