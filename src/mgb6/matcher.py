@@ -66,7 +66,8 @@ CUT_WORDS = frozenset(
     _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
     floret""")
 )
-UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes")
+UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes",
+                       "American Indian/Alaska Native Foods")  # fmt: skip
 MIN_CONFIDENCE = 60.0
 ALIAS_BONUS = 6.0  # a reviewed everyday phrase outranks a description that reads the same
 SWITCH_MARGIN = 10.0  # how close a candidate must score to replace one lacking the user's measure
@@ -298,7 +299,7 @@ def _score(
         # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
         wm += 0.7 * sum(weights[t] for t in q_cook - described)
     q_uncooked = qset & RAW_WORDS
-    if c_raw and q_uncooked and not c_cooked:
+    if c_raw and q_uncooked and not c_cooked and not q_cook:
         wm += 0.7 * sum(weights[t] for t in q_uncooked - described)  # "uncooked" is USDA's "raw"
     score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     core = set(ctoks[: index.core[c]]) - _NOT_CORE
@@ -307,7 +308,9 @@ def _score(
     score -= 12.0 * len(core - qset)
     extra = described - qset
     score -= 6.0 * len((extra & DISH_WORDS) - core)
-    q_cooked, q_raw = bool(q_cook), bool(qset & RAW_WORDS) or "dry" in qset
+    # "cooked from fresh" is cooked: "fresh" only means raw when no cooking is written
+    q_cooked = bool(q_cook)
+    q_raw = not q_cooked and (bool(qset & RAW_WORDS) or "dry" in qset)
     if (q_cooked and c_raw and not c_cooked) or (q_raw and c_cooked and not c_raw):
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
@@ -331,6 +334,8 @@ def _score(
         score -= 2.0 * len(extra & COOKED_WORDS)
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
+    elif kind == 1 and head and not head & set(index.choices[food_i].split()):
+        score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
     if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
     if "nfs" in described and not q_cooked and not q_raw:
