@@ -175,7 +175,8 @@ def test_a_form_the_user_wrote_is_kept(table) -> None:
 
 def test_plain_food_beats_its_products(table) -> None:
     """"walnuts" is the nut, not walnut oil; "banana" the fruit, not chips; "almonds" not almond chicken."""
-    pairs = [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,")]
+    pairs = [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,"),
+             ("meatballs", "meatless"), ("lemonade", "vodka"), ("tacos", "fish"), ("sausage", "meatless")]  # fmt: skip
     for text, word in pairs:
         _, description = _description(table, text)
         assert word not in description.lower().replace("unsweetened", ""), (text, description)
@@ -228,3 +229,19 @@ def test_every_alias_phrase_matches_its_own_food(table) -> None:
     for r in _alias_rows():
         m, _ = match(r["phrase"], table)
         assert m is not None and table.foods[m.food_index].id == r["food_id"], r["phrase"]
+
+
+def test_cooked_from_fresh_is_cooked_not_raw(table) -> None:
+    _, description = _description(table, "french fries, cooked from fresh")
+    assert "french fries" in description.lower() and "fried" in description.lower()
+
+
+def test_a_cooking_word_reaches_the_food_it_cooks(table) -> None:
+    """Shortlisting by the food's own words: "sauteed mushrooms" are mushrooms, cooked."""
+    _, description = _description(table, "sauteed mushrooms")
+    assert description.startswith("Mushrooms") and "raw" not in description
+
+
+def test_a_word_found_only_in_synonym_lists_is_not_a_confident_match(table) -> None:
+    m, candidates = match("flatbread, white", table)
+    assert m is None and candidates
