@@ -116,7 +116,8 @@ class Scorer:
                            self.table.default_units.get(alt))  # fmt: skip
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
-                return other, got, f"USDA has no {unit} measure for {food.description}: used {other.description}"
+                note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
+                return other, got, note
         return food, g, ""
 
     def _supplement(self, entry: Entry, day: date | None) -> Item | Problem:
