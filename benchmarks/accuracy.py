@@ -122,9 +122,20 @@ def gram_lines(shared: Path, table: FoodTable) -> Result:
     return res
 
 
-_EACH = re.compile(r"^(?:.*?)\s*-\s*each\s+(?P<n>[\d.]+)\s*(?P<u>.+)$")
-_TIMES = re.compile(r"^x\s*(?P<n>[\d.]+)\s*(?P<u>.+)$")
-_SERVING = re.compile(r"^Serving \((?P<n>[\d.]+)\s*(?P<u>[^-)]+?)\s*(?:-.*)?\)$")
+_N = r"(?P<n>\d+\s+\d+/\d+|\d+/\d+|[\d.]+)"  # "3/4 oz", "1 1/2 cup" occur inside Cronometer's labels
+_EACH = re.compile(rf"^(?:.*?)\s*-\s*each\s+{_N}\s*(?P<u>.+)$")
+_TIMES = re.compile(rf"^x\s*{_N}\s*(?P<u>.+)$")
+_SERVING = re.compile(rf"^Serving \({_N}\s*(?P<u>[^-)]+?)\s*(?:-.*)?\)$")
+# Cronometer's names for a plain measure ("cup, whole pieces" is simply a cup of the food): nobody writes them.
+_CRONOMETER_ONLY = re.compile(r",?\s*\b(?:whole|cut) pieces\b")
+
+
+def _label_number(text: str) -> float:
+    whole, _, frac = text.strip().rpartition(" ")
+    if "/" in frac:
+        num, den = frac.split("/")
+        return (float(whole) if whole else 0.0) + float(num) / float(den)
+    return float(text)
 
 
 def everyday_amount(qty: float, unit: str) -> tuple[float, str] | None:
@@ -134,13 +145,13 @@ def everyday_amount(qty: float, unit: str) -> tuple[float, str] | None:
     "medium - 7\" to 7 7/8\" long" -> medium, "cup, chopped" -> "cup chopped". "FDA Serving Size" and
     pizza diameters have no household equivalent and are left out of the check.
     """
-    unit = unit.strip()
+    unit = _CRONOMETER_ONLY.sub("", unit.strip())
     if unit.startswith("FDA") or unit[:1].isdigit() or unit.lower() == "full recipe":
         return None
     for pattern in (_EACH, _TIMES, _SERVING):
         m = pattern.match(unit)
         if m:
-            return qty * float(m.group("n")), m.group("u").replace(",", " ").strip()
+            return qty * _label_number(m.group("n")), m.group("u").replace(",", " ").strip()
     unit = re.split(r"\s+-\s+|\s*\(", unit, maxsplit=1)[0]
     return qty, unit.replace(",", " ").strip()
 

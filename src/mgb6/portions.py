@@ -67,8 +67,13 @@ def _head_words(food_text: str) -> set[str]:
     return set(tokens(re.split(r"[,(]", food_text, maxsplit=1)[0]))
 
 
+def _serves(p: Portion, unit: str) -> bool:
+    """USDA's "can or bottle (12 fl oz)" is filed under "can" but measures a bottle just as well."""
+    return p.unit == unit or (p.modifier.lower().startswith(f"or {unit}") and unit not in ("", "default"))
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
-    same = [p for p in portions if p.unit == unit]
+    same = [p for p in portions if _serves(p, unit)]
     if not same:
         return None
     for p in same:
@@ -78,8 +83,15 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
         for p in same:
             if size in tokens(p.modifier):
                 return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
-    plain = [p for p in same if not p.modifier or p.modifier.startswith("(")]
-    return (plain or same)[0]
+    plain = [p for p in same if not p.modifier or p.modifier.startswith(("(", "or "))] or same
+    if len(plain) > 1 and unit != "default":
+        # several sizes of one measure ("bottle (12 fl oz)", "bottle (40 fl oz)"): the one FNDDS itself
+        # takes when the size is not said is what "1 bottle" means
+        usual = [p.grams for p in portions if p.unit == "default"]
+        for p in plain:
+            if usual and abs(p.grams - usual[0]) < 0.5:
+                return p
+    return plain[0]
 
 
 def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool = False) -> Portion | None:
@@ -89,12 +101,44 @@ def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool
     return (named or ([] if only_named else sized) or [None])[0]
 
 
+_COUNTED = re.compile(r"\(\s*(?:about\s+)?(\d+)\s+(?:whole\s+)?([a-z]+)\s*\)")
+# nouns USDA counts inside a measure ("oz (23 whole kernels)", "cup, in shell (7 nuts)")
+_ITEM_NOUNS = frozenset("nut kernel halve half piece seed berry grape olive cherry date fig".split())
+
+
+def counted_portion(portions: list[Portion], named: set[str]) -> Portion | None:
+    """One item from a measure whose USDA text counts its items: "oz (14 halves)" -> 28.35 g / 14.
+
+    The count is USDA's own, so "20 walnut halves" needs no invented weight. A row counting halves
+    serves only a line that says "half"/"halves"; otherwise whole items ("nuts", "kernels") are preferred.
+    """
+    wants_half = bool(named & {"half", "halve", "halves"})
+    found: list[tuple[int, Portion]] = []
+    for p in portions:
+        m = _COUNTED.search(p.modifier.lower())
+        if not m or int(m.group(1)) < 2:
+            continue
+        noun = tokens(m.group(2))[:1]
+        noun_s = noun[0] if noun else ""
+        is_half = noun_s in ("halve", "half")
+        if noun_s not in _ITEM_NOUNS and noun_s not in named:
+            continue
+        if is_half != wants_half:
+            continue
+        n = int(m.group(1))
+        found.append((0 if noun_s in named else 1, p._replace(
+            unit="each", grams=p.grams / n, description=f"1 of the {n} in USDA's {p.description}"
+        )))
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
 def count_portion(
     portions: list[Portion],
     food_words: set[str],
     preferred: str | None,
     head: set[str] | None = None,
     named: set[str] | None = None,
+    counted_first: bool = False,
 ) -> Portion | None:
     """The portion meaning "one <food>": one named by the food's own words ("5 cherry tomatoes" ->
     "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes.
@@ -113,6 +157,10 @@ def count_portion(
     for p in usual:
         if p.unit in named:
             return _pick(usual, p.unit, food_words)
+    if counted_first:
+        p = counted_portion(portions, named)
+        if p:
+            return p
     for unit in COUNT_PREFERENCE:
         p = _pick(portions, unit, food_words)
         if p:
@@ -195,7 +243,10 @@ def to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
-            p = count_portion(portions, words, counted, _head_words(food_text), named)
+            if counted in MASS_G or counted in VOLUME_ML:
+                # "almonds" alone mean USDA's 1 oz, but "20 almonds" are 20 nuts, not 20 oz
+                counted = None
+            p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
