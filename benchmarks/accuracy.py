@@ -126,7 +126,7 @@ _N = r"(?P<n>\d+\s+\d+/\d+|\d+/\d+|[\d.]+)"  # "3/4 oz", "1 1/2 cup" occur insid
 _EACH = re.compile(rf"^(?:.*?)\s*-\s*each\s+{_N}\s*(?P<u>.+)$")
 _TIMES = re.compile(rf"^x\s*{_N}\s*(?P<u>.+)$")
 _SERVING = re.compile(rf"^Serving \({_N}\s*(?P<u>[^-)]+?)\s*(?:-.*)?\)$")
-# Cronometer's names for a plain measure ("cup, whole pieces" is simply a cup of the food): nobody writes them.
+# Cronometer names a plain measure ("cup, whole pieces" is a cup of the food): nobody writes that.
 _CRONOMETER_ONLY = re.compile(r",?\s*\b(?:whole|cut) pieces\b")
 
 

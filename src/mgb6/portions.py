@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mgb6.matcher import tokens
 from mgb6.models import Food, Portion, Quantity
-from mgb6.units import MASS_G, SIZE_UNITS, VOLUME_ML
+from mgb6.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
@@ -22,7 +22,8 @@ _BEVERAGE = re.compile(
 )
 # Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
 UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece",), "bar": ("piece",),
-                    "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",)}  # fmt: skip
+                    "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",),
+                    "package": ("packet", "pouch", "envelope")}  # fmt: skip
 # Rows nobody means by "1 bagel" unless they say so ("1 Bagel Thin", "1 mini bagel").
 UNUSUAL_SIZES = frozenset("thin mini miniature bite snack slider junior baby kid toddler half".split())
 # FNDDS says "regular" where SR28 says "medium".
@@ -147,6 +148,12 @@ def count_portion(
     ``food_words``) find a unit named in the text ("avocado" -> USDA's "1 avocado")."""
     named = food_words if named is None else named
     usual = [p for p in portions if not (set(tokens(p.modifier)) & UNUSUAL_SIZES) - named]
+    if preferred and preferred not in SIZE_UNITS and preferred not in MASS_G and preferred not in VOLUME_ML:
+        # a reviewed count noun ("string cheese" -> "stick", "tuna" -> "can") says what one item is;
+        # it outranks a unit that only happens to be a word of the name ("string", a 4.7 g strand)
+        p = _pick(portions, preferred, food_words)
+        if p:
+            return p
     for p in usual:
         if head and p.unit in head:
             return _pick(usual, p.unit, food_words)
@@ -262,6 +269,11 @@ def to_grams(
         p = _pick(portions, same, words)
         if p:
             return Grams(amount * p.grams, note=_join(note, f"used {label(p)}"))
+    if unit in VAGUE_UNITS:
+        return Grams(None, reason=(
+            f"a {unit} is not a standard measure and USDA gives no weight for a {unit} of "
+            f"{food.description}; write grams, oz or a volume instead (e.g. '30 g', '1 cup', '250 ml')"
+        ))
     hint = "give grams or a volume (cup, ml)" if _volume_hint(portions) or any(
         p.unit in VOLUME_ML for p in portions
     ) else "give grams"

@@ -75,6 +75,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "glass" for s in ("glass", "glasses")},
     **{s: "mug" for s in ("mug", "mugs")},
     **{s: "bowl" for s in ("bowl", "bowls")},
+    **{s: "shot" for s in ("shot", "shots")},
     **{s: "wedge" for s in ("wedge", "wedges")},
     **{s: "square" for s in ("square", "squares")},
     **{s: "ear" for s in ("ear", "ears")},
@@ -85,6 +86,9 @@ UNIT_ALIASES: dict[str, str] = {
 MASS_UNITS = frozenset(MASS_G)
 VOLUME_UNITS = frozenset(VOLUME_ML)
 SIZE_UNITS = frozenset(SIZES)
+# Everyday vessels with no standard size: only a USDA portion of that very name gives them a weight
+# (FNDDS's "1 glass" of wine, a protein powder's label "scoop"); otherwise the line is left unresolved.
+VAGUE_UNITS = frozenset({"glass", "mug", "bowl", "handful", "scoop", "shot"})
 # Units whose meaning is "one of these", answered by the food's own count portion.
 COUNT_UNITS = frozenset({"", "each", "piece", "serving"})
 
