@@ -80,7 +80,8 @@ VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "
               "steam": "steamed", "poach": "poached", "saute": "sauteed", "sauted": "sauteed"}  # fmt: skip
 # Cronometer/FNDDS wordings with a USDA equivalent.
 PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
-           ("without peel", "peeled"))  # fmt: skip
+           ("without peel", "peeled"), ("not frosted", "without frosting"), ("unfrosted", "without frosting"),
+           ("whole pieces", ""), ("cut pieces", ""))  # fmt: skip
 # Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
                 "Finfish and Shellfish Products")  # fmt: skip
@@ -330,6 +331,11 @@ def _score(
     score -= 12.0 * len((qset - described) & FORM_WORDS)
     if "salt" in described and "without" not in described and "salt" not in qset:
         score -= 3.0  # "with salt" is an addition the user did not write
+    if "added" in described and "fat" in described and not qset & {"fat", "oil", "butter", "fried"}:
+        # FNDDS's "from canned, fat added" / "no added fat": canned beans as bought have no fat added
+        score += 2.0 if "no" in described else -6.0
+    if "sodium" in described and not qset & {"sodium", "salt"}:
+        score -= 3.0  # "reduced sodium", "low sodium": a variant the user did not ask for
     if not (q_cooked or q_raw) and not index.cooked_food[food_i]:
         score -= 2.0 * len(extra & COOKED_WORDS)
     if head and not head & described:
