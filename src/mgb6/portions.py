@@ -26,6 +26,8 @@ UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece"
                     "package": ("packet", "pouch", "envelope")}  # fmt: skip
 # Rows nobody means by "1 bagel" unless they say so ("1 Bagel Thin", "1 mini bagel").
 UNUSUAL_SIZES = frozenset("thin mini miniature bite snack slider junior baby kid toddler half".split())
+# Bare counts: "3 apricots", "3 each", "3 pieces".
+COUNT_WORDS = ("", "each", "piece")
 # FNDDS says "regular" where SR28 says "medium".
 SIZE_EQUIVALENTS = {"medium": ("regular",)}
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
@@ -71,6 +73,11 @@ def _head_words(food_text: str) -> set[str]:
 def _serves(p: Portion, unit: str) -> bool:
     """USDA's "can or bottle (12 fl oz)" is filed under "can" but measures a bottle just as well."""
     return p.unit == unit or (p.modifier.lower().startswith(f"or {unit}") and unit not in ("", "default"))
+
+
+def _unit_word(p: Portion) -> str:
+    """A portion's unit as the matcher spells words: SR28's "grapes" row answers "10 grapes" (-> "grape")."""
+    return " ".join(tokens(p.unit))
 
 
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
@@ -155,14 +162,14 @@ def count_portion(
         if p:
             return p
     for p in usual:
-        if head and p.unit in head:
+        if head and _unit_word(p) in head:
             return _pick(usual, p.unit, food_words)
     if preferred:
         p = _pick(portions, preferred, food_words)
         if p:
             return p
     for p in usual:
-        if p.unit in named:
+        if _unit_word(p) in named:
             return _pick(usual, p.unit, food_words)
     if counted_first:
         p = counted_portion(portions, named)
@@ -186,7 +193,13 @@ def default_portion(
     p = _pick(portions, "default", food_words)
     if p:
         return p
-    return count_portion(portions, food_words, None, named=named) or (portions[0] if portions else None)
+    p = count_portion(portions, food_words, None, named=named)
+    if p:
+        return p
+    # SR28's first measure is a portion ("cup", "tbsp", "slice") unless it is a bare mass: "1 oz" of
+    # salmon is a unit, not a standard portion, so a line without an amount then needs one
+    first = portions[0] if portions else None
+    return None if first is None or (first.unit in MASS_G and not _COUNTED.search(first.modifier)) else first
 
 
 def to_grams(
@@ -204,7 +217,10 @@ def to_grams(
     if quantity is None:
         p = default_portion(portions, words, preferred_unit, named)
         if p is None:
-            return Grams(None, reason=f"no amount given and USDA lists no portion for {food.description}")
+            return Grams(None, reason=(
+                f"no amount given and USDA lists no standard portion for {food.description}; "
+                "write an amount (e.g. '3 oz', '100 g')"
+            ))
         return Grams(p.grams, note=f"no amount: assumed {label(p)}")
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
@@ -259,6 +275,12 @@ def to_grams(
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
+        if p is not None and p.unit in ("default", "serving") and amount > 1 and unit in COUNT_WORDS:
+            # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions
+            return Grams(None, reason=(
+                f"USDA gives no weight for one item of {food.description}, only a standard portion of "
+                f"{_fmt(p.grams)} g; give grams or write '1 serving'"
+            ))
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
         return Grams(amount * p.grams, note=note)
