@@ -70,9 +70,18 @@ def _head_words(food_text: str) -> set[str]:
     return set(tokens(re.split(r"[,(]", food_text, maxsplit=1)[0]))
 
 
+_SIZE_ROWS = frozenset(SIZE_UNITS | {"regular"})
+
+
 def _serves(p: Portion, unit: str) -> bool:
-    """USDA's "can or bottle (12 fl oz)" is filed under "can" but measures a bottle just as well."""
-    return p.unit == unit or (p.modifier.lower().startswith(f"or {unit}") and unit not in ("", "default"))
+    """USDA's "can or bottle (12 fl oz)" is filed under "can" but measures a bottle just as well, and
+    FNDDS's "medium or regular slice" (filed under "medium") is its ordinary slice."""
+    if p.unit == unit:
+        return True
+    if unit in ("", "default") or unit in _SIZE_ROWS:
+        return False
+    mod = p.modifier.lower()
+    return mod.startswith(f"or {unit}") or (p.unit in _SIZE_ROWS and tokens(mod)[-1:] == (unit,))
 
 
 def _unit_word(p: Portion) -> str:
@@ -84,12 +93,13 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
     same = [p for p in portions if _serves(p, unit)]
     if not same:
         return None
+    words = words - {unit}  # "2 slices bread": the unit word picks no row by itself
     for p in same:
         if words & set(tokens(p.modifier)):
             return p
     for size in ("medium", "regular"):
         for p in same:
-            if size in tokens(p.modifier):
+            if size in tokens(p.modifier) or (p.unit == size and p.unit != unit):
                 return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
     plain = [p for p in same if not p.modifier or p.modifier.startswith(("(", "or "))] or same
     if len(plain) > 1 and unit != "default":
