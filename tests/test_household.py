@@ -199,3 +199,15 @@ def test_several_items_are_never_several_standard_portions(scorer: Scorer) -> No
     # FNDDS lists dried apricots only by the cup, slice and a 40 g "Quantity not specified"
     out = resolve(scorer, "3 dried apricots")
     assert isinstance(out, Problem) or out.grams < 3 * usda("fndds:62104100", "default")
+
+
+def test_a_plain_slice_of_fndds_bread_is_its_regular_slice(table) -> None:
+    """FNDDS files "1 medium or regular slice" under "medium"; "slice, crust not eaten" is not a slice."""
+    from mgb6.models import Quantity
+    from mgb6.portions import to_grams
+
+    i = table.by_id["fndds:51101000"]  # Bread, white
+    got = to_grams(Quantity(1, "slice"), table.foods[i], table.portions(i), "white bread")
+    assert got.grams == pytest.approx(usda("fndds:51101000", "medium", "regular slice"))
+    crust = to_grams(Quantity(1, "slice"), table.foods[i], table.portions(i), "white bread, crust not eaten")
+    assert crust.grams == pytest.approx(usda("fndds:51101000", "slice", "crust not eaten"))

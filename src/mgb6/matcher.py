@@ -323,7 +323,7 @@ def _score(
     elif not q_cooked and not q_raw:
         # no preparation written: meat and fish as eaten (cooked), anything else plain (raw)
         if index.cooked_food[food_i]:
-            score += 3.0 if c_cooked and not c_raw else 0.0
+            score += 3.0 if c_cooked and not c_raw else (-4.0 if c_raw else 0.0)  # nobody eats raw wings
         elif "raw" in described:
             score += 3.0
     score -= 4.0 * len(extra & _PREP_ONLY)
@@ -342,6 +342,12 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
+    for neg in ("no", "without"):
+        # "Pizza, no cheese" is never the "cheese pizza" the user wrote
+        if neg in cset and neg not in qset:
+            i = ctoks.index(neg)
+            if i + 1 < len(ctoks) and ctoks[i + 1] in qset:
+                score -= 12.0
     if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
     if "nfs" in described and not q_cooked and not q_raw:
