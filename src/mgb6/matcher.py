@@ -87,13 +87,22 @@ EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products
                 "Finfish and Shellfish Products")  # fmt: skip
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_TRAILING_SIZE = re.compile(
+    r"\s*,\s*(?:extra[ -])?(?:small|medium|large|jumbo|regular)(?:[ -]sized?)?\s*$", re.I
+)
+
+
+# Singulars ending in "ie": "cookies" is "cookie", not "cooky" (USDA writes both numbers).
+IE_WORDS = frozenset(_words("""cookie smoothie brownie veggie pie calorie hoagie pierogie goodie sweetie
+    pinkie quickie rookie""")
+)
 
 
 def _singular(tok: str) -> str:
     if len(tok) <= 3 or tok.endswith(("ss", "us", "is")):
         return tok
     if tok.endswith("ies"):
-        return tok[:-3] + "y"
+        return tok[:-1] if tok[:-1] in IE_WORDS else tok[:-3] + "y"
     if tok.endswith("oes") or tok.endswith(("ches", "shes", "sses", "xes")):
         return tok[:-2]
     if tok.endswith("ves") and tok not in ("olives", "chives", "cloves"):
@@ -417,6 +426,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
 
 def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates."""
+    # "apple, medium", "eggs, large": a trailing size picks the portion, not the food
+    text = _TRAILING_SIZE.sub("", text) or text
     key = normalize(text)
     if not key:
         return None, []

@@ -285,7 +285,8 @@ def to_grams(
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
-        if p is not None and p.unit in ("default", "serving") and amount > 1 and unit in COUNT_WORDS:
+        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit and amount > 1
+                and unit in COUNT_WORDS):
             # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions
             return Grams(None, reason=(
                 f"USDA gives no weight for one item of {food.description}, only a standard portion of "
