@@ -424,6 +424,15 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     return ranked[:limit]
 
 
+def _alias(key: str, table: FoodTable) -> int | None:
+    alias = table.aliases.get(key)
+    if alias is None:
+        # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought": the label words change nothing
+        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS)
+        alias = table.aliases.get(plain) if plain != key else None
+    return alias
+
+
 def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates."""
     # "apple, medium", "eggs, large": a trailing size picks the portion, not the food
@@ -431,11 +440,12 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     key = normalize(text)
     if not key:
         return None, []
-    alias = table.aliases.get(key)
-    if alias is None:
-        # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought": the label words change nothing
-        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS)
-        alias = table.aliases.get(plain) if plain != key else None
+    alias = _alias(key, table)
+    if alias is None and "," in text:
+        # USDA-style inverted names: "Milk, whole" is "whole milk", "Beans, black, canned" is "black beans"
+        parts = [p for p in (normalize(x) for x in text.split(",")) if p]
+        if len(parts) >= 2:
+            alias = _alias(" ".join([parts[1], parts[0], *parts[2:]]), table)
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
     exact = table.index.exact.get(key)
