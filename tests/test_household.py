@@ -136,6 +136,16 @@ CASES: list[tuple[str, str, float]] = [
     # USDA files "1 can or bottle (12 fl oz)" under "can"; FNDDS also has a 40 fl oz bottle
     ("1 bottle of beer", r"^(Beer|Alcoholic beverage, beer)", usda("fndds:93101000", "can", "12 fl oz")),
     ("1 scoop protein powder", "sr28:14058", usda("sr28:14058", "scoop")),
+    ("1 espresso", "fndds:92101610", usda("fndds:92101610", "espresso")),
+    ("2 coffees", "sr28:14209", 2 * usda("sr28:14209", "cup")),
+    ("2 cans of soda", r"^Soft drink", 2 * usda("fndds:92400000", "can")),
+    ("1 cup milk, whole", "sr28:01077", usda("sr28:01077", "cup")),  # USDA word order, same reviewed food
+    # the size written after the food picks the portion, not the food
+    ("1 apple, medium", "sr28:09003", usda("sr28:09003", "medium")),
+    ("a slice of whole wheat toast", "sr28:18076", usda("sr28:18076", "slice")),
+    ("1 cup cooked oats", "sr28:08121", usda("sr28:08121", "cup")),
+    ("3 rice cakes", "sr28:19816", 3 * usda("sr28:19816", "cake")),
+    ("2 slices deli turkey", "fndds:25230780", 2 * usda("fndds:25230780", "slice")),
     # fats and sweeteners
     ("1 tbsp olive oil", "sr28:04053", usda("sr28:04053", "tbsp")),
     ("1 tbsp honey", "sr28:19296", usda("sr28:19296", "tbsp")),

@@ -276,8 +276,9 @@ def to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
-            if counted in MASS_G or counted in VOLUME_ML:
-                # "almonds" alone mean USDA's 1 oz, but "20 almonds" are 20 nuts, not 20 oz
+            if counted in MASS_G or (counted in VOLUME_ML and not is_beverage(food)):
+                # "almonds" alone mean USDA's 1 oz, but "20 almonds" are 20 nuts, not 20 oz;
+                # "2 coffees" are 2 cups
                 counted = None
             p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True)
             if p is not None:
