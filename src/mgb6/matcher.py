@@ -478,4 +478,31 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
         # "cornbread" may become another cornbread, never "chicken cornbread"
         desc = index.choices[f].split()
         return set(desc[: index.core[f]]) - _NOT_CORE <= words
-    return [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f)]
+
+    def twin(f: int) -> bool:
+        # the same USDA analysis in the other table (SR28 dry-roasted cashews = FNDDS "Cashews, NFS"):
+        # its household measures ("1 nut", "1 glass") fit the chosen food exactly
+        a, b = table.foods[f], table.foods[chosen]
+        return (a.magnesium is not None and a.vitamin_b6 is not None and a.source != b.source
+                and (a.magnesium, a.vitamin_b6) == (b.magnesium, b.vitamin_b6))
+
+    close = [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f)]
+    b = table.foods[chosen]
+    known = set(tokens(b.description)) | words | _NOT_CORE
+    twins = [f for f in _by_values(table).get((b.magnesium, b.vitamin_b6), ())
+             if f != chosen and twin(f) and not set(tokens(table.foods[f].description)) - known]
+    return close + [f for f in twins if f not in close]
+
+
+_twin_memo: dict[str, object] = {"owner": None, "map": {}}
+
+
+def _by_values(table: FoodTable) -> dict[tuple[float | None, float | None], list[int]]:
+    """Foods by their (Mg, B6) per 100 g, built once per table: finds a food's twin in the other table."""
+    if _twin_memo["owner"] is not table.foods:
+        grouped: dict[tuple[float | None, float | None], list[int]] = {}
+        for i, f in enumerate(table.foods):
+            if f.magnesium is not None and f.vitamin_b6 is not None:
+                grouped.setdefault((f.magnesium, f.vitamin_b6), []).append(i)
+        _twin_memo.update(owner=table.foods, map=grouped)
+    return _twin_memo["map"]  # type: ignore[return-value]

@@ -12,8 +12,8 @@ from mgb6.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
-    "medium", "regular", "each", "whole", "piece", "fruit", "item", "unit", "large", "small", "serving",
-    "default",
+    "medium", "regular", "each", "whole", "piece", "fruit", "nut", "item", "unit", "large", "small",
+    "serving", "default",
 )  # fmt: skip
 _BEVERAGE = re.compile(
     r"beverage|\bmilk\b|juice|coffee|\btea\b|water|soda|soft drink|beer|wine|liquor|\bdrinks?\b|smoothie|"
