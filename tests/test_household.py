@@ -114,7 +114,7 @@ CASES: list[tuple[str, str, float]] = [
     ("10 almonds", "sr28:12061", 10 * usda("sr28:12061", "almond")),
     ("20 walnut halves", "sr28:12155", 20 * usda("sr28:12155", "cup", "50 halves") / 50),
     # SR28's cashews have no per-nut weight; FNDDS's "Cashews, NFS" is the same analysis with "1 nut"
-    ("10 cashews", r"cashew", 10 * usda("fndds:42104000", "nut")),
+    ("10 cashews", r"(?i)cashew", 10 * usda("fndds:42104000", "nut")),
     ("2 tbsp peanut butter", "sr28:16098", 2 * usda("sr28:16098", "tbsp")),
     ("1 tbsp almond butter", "sr28:12195", usda("sr28:12195", "tbsp")),
     ("1 tbsp chia seeds", "fndds:43108010", usda("fndds:43108010", "cup") * TBSP_ML / CUP_ML),
