@@ -97,6 +97,17 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
     for p in same:
         if words & set(tokens(p.modifier)):
             return p
+    if "shelled" in words or "unshelled" in words:
+        # FNDDS says "without shell" / "in shell, yields" where people write "shelled" / "unshelled"
+        want = "in shell" if "unshelled" in words else "without shell"
+        for p in same:
+            if want in p.modifier.lower():
+                return p
+    if unit not in VOLUME_ML:
+        for p in same:
+            if "nfs" in tokens(p.modifier):
+                return p  # FNDDS's own "1 piece, NFS": the size was not said (its "cup, NFS" of nuts
+                # is their in-shell yield, so volumes keep the rules below)
     for size in ("medium", "regular"):
         for p in same:
             if size in tokens(p.modifier) or (p.unit == size and p.unit != unit):
