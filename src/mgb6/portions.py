@@ -81,7 +81,10 @@ def _serves(p: Portion, unit: str) -> bool:
     if unit in ("", "default") or unit in _SIZE_ROWS:
         return False
     mod = p.modifier.lower()
-    return mod.startswith(f"or {unit}") or (p.unit in _SIZE_ROWS and tokens(mod)[-1:] == (unit,))
+    if mod.startswith(f"or {unit}"):
+        return True
+    # never for volumes: FNDDS's "medium ice cream cup" (240 g) is not a cup
+    return unit not in VOLUME_ML and p.unit in _SIZE_ROWS and tokens(mod)[-1:] == (unit,)
 
 
 def _unit_word(p: Portion) -> str:
@@ -110,9 +113,10 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
                 # is their in-shell yield, so volumes keep the rules below)
     for size in ("medium", "regular"):
         for p in same:
-            if size in tokens(p.modifier) or (p.unit == size and p.unit != unit):
+            if p.unit == unit and size in tokens(p.modifier):
                 return p  # "1 potato" is USDA's "potato, medium", not the first row (large)
-    plain = [p for p in same if not p.modifier or p.modifier.startswith(("(", "or "))] or same
+    plain = [p for p in same if (p.unit == unit or p.unit not in _SIZE_ROWS)
+             and (not p.modifier or p.modifier.startswith(("(", "or ")))]  # fmt: skip
     if len(plain) > 1 and unit != "default":
         # several sizes of one measure ("bottle (12 fl oz)", "bottle (40 fl oz)"): the one FNDDS itself
         # takes when the size is not said is what "1 bottle" means
@@ -120,7 +124,13 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
         for p in plain:
             if usual and abs(p.grams - usual[0]) < 0.5:
                 return p
-    return plain[0]
+    if plain:
+        return plain[0]
+    for size in ("medium", "regular"):
+        for p in same:
+            if p.unit == size:
+                return p  # FNDDS's "medium or regular slice" beats "slice, crust not eaten"
+    return same[0]
 
 
 def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool = False) -> Portion | None:
