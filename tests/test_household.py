@@ -223,3 +223,13 @@ def test_a_plain_slice_of_fndds_bread_is_its_regular_slice(table) -> None:
     assert got.grams == pytest.approx(usda("fndds:51101000", "medium", "regular slice"))
     crust = to_grams(Quantity(1, "slice"), table.foods[i], table.portions(i), "white bread, crust not eaten")
     assert crust.grams == pytest.approx(usda("fndds:51101000", "slice", "crust not eaten"))
+
+
+def test_a_cup_is_never_a_size_row_named_cup(table) -> None:
+    """FNDDS's "1 medium ice cream cup" (240 g) is a serving vessel; "1 cup" is its 1-cup row."""
+    from mgb6.models import Quantity
+    from mgb6.portions import to_grams
+
+    i = table.by_id["fndds:13110100"]  # Ice cream, vanilla
+    got = to_grams(Quantity(1, "cup"), table.foods[i], table.portions(i), "vanilla ice cream")
+    assert got.grams == pytest.approx(usda("fndds:13110100", "cup"))
