@@ -76,8 +76,8 @@ _SIZE_ROWS = frozenset(SIZE_UNITS | {"regular"})
 def _serves(p: Portion, unit: str) -> bool:
     """USDA's "can or bottle (12 fl oz)" is filed under "can" but measures a bottle just as well, and
     FNDDS's "medium or regular slice" (filed under "medium") is its ordinary slice."""
-    if p.unit == unit:
-        return True
+    if p.unit == unit or (unit and "/" in p.unit and unit in p.unit.split("/")):
+        return True  # FNDDS's "small/regular", "piece/slice": either word names the row
     if unit in ("", "default") or unit in _SIZE_ROWS:
         return False
     mod = p.modifier.lower()
@@ -178,6 +178,7 @@ def count_portion(
     head: set[str] | None = None,
     named: set[str] | None = None,
     counted_first: bool = False,
+    described: set[str] | None = None,
 ) -> Portion | None:
     """The portion meaning "one <food>": one named by the food's own words ("5 cherry tomatoes" ->
     "cherry"), the alias's unit, one named anywhere in the text, then the usual sizes.
@@ -202,6 +203,9 @@ def count_portion(
     for p in usual:
         if _unit_word(p) in named:
             return _pick(usual, p.unit, food_words)
+    for p in usual:
+        if described and _unit_word(p) in described:
+            return _pick(usual, p.unit, food_words)  # "Doughnut, NFS": "1 doughnut"; "Puffs, ...": "1 puff"
     if counted_first:
         p = counted_portion(portions, named)
         if p:
@@ -301,7 +305,8 @@ def to_grams(
                 # "almonds" alone mean USDA's 1 oz, but "20 almonds" are 20 nuts, not 20 oz;
                 # "2 coffees" are 2 cups
                 counted = None
-            p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True)
+            p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True,
+                              described=_head_words(food.description))
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
@@ -309,7 +314,13 @@ def to_grams(
                     note = _join(note, f"used {label(p)}")
         if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit and amount > 1
                 and unit in COUNT_WORDS):
-            # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions
+            # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions, unless
+            # USDA's standard portion is itself one item ("1 sandwich" = "Quantity not specified", 160 g)
+            item = [q for q in portions if abs(q.grams - p.grams) < 0.5 and q.unit not in MASS_G
+                    and q.unit not in VOLUME_ML and q.unit not in ("default", "serving", "order")]
+            if item:
+                base = "range: used the midpoint" if quantity.is_range else ""
+                return Grams(amount * item[0].grams, note=_join(base, f"used {label(item[0])}"))
             return Grams(None, reason=(
                 f"USDA gives no weight for one item of {food.description}, only a standard portion of "
                 f"{_fmt(p.grams)} g; give grams or write '1 serving'"
