@@ -101,6 +101,8 @@ CASES: list[tuple[str, str, float]] = [
     ("1 english muffin", "sr28:18258", usda("sr28:18258", "muffin")),
     ("1 packet instant oatmeal", "sr28:08123", usda("sr28:08123", "packet")),
     ("2 slices pizza", r"^Pizza, cheese", 2 * usda("fndds:58106225", "piece", "nfs")),  # size not said
+    ("2 donuts", "fndds:53520000", 2 * usda("fndds:53520000", "doughnut")),  # named by USDA's description
+    ("1 burrito", "fndds:58102300", usda("fndds:58102300", "small/regular")),  # FNDDS "small/regular"
     # meat and fish by oz and by piece
     ("3 oz chicken breast", "sr28:05064", 3 * OZ_G),
     ("1 chicken breast", "sr28:05064", usda("sr28:05064", "breast", "bone and skin removed")),
