@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mgb6.data import FoodTable, load_table
+from mgb6.data import FoodTable, load_table, save_matches
 from mgb6.errors import InputError
 from mgb6.parser import ParsedLog, parse_log
 from mgb6.reader import read_log
@@ -77,7 +77,8 @@ def run_check(
     """Check one person's logs (several files merge by date) and return the result and warnings."""
     logs, warnings = parse_files(paths)
     table = table or load_table()
-    result = check(logs, table, profile, compound_weights=compound_weights)
+    result = check(logs, table, profile, compound_weights=compound_weights, consume=True)
+    save_matches(table)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings
 

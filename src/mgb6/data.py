@@ -2,36 +2,103 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 import os
 import pickle
+import sys
+import time
+from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from mgb6 import __version__
 from mgb6.errors import DataError
-from mgb6 import matcher as _matcher
 from mgb6.matcher import SearchIndex, build_index, normalize
 from mgb6.models import Food, Portion
 
-matcher_module = _matcher.__file__
 TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv")
 CACHE_FORMAT = 2  # bump when FoodTable's shape or the matcher's normalisation changes
 
 
-class FoodList(Sequence[Food]):
-    """Foods stored as one tab-joined string each: unpickles ~10x faster than 14k tuples; parsed on access."""
+class Packed(Sequence[str]):
+    """Many strings kept as one UTF-8 blob and an offset array: unpickling is two copies, not 14k objects."""
+
+    __slots__ = ("blob", "offsets")
+
+    def __init__(self, items: Sequence[str] = ()) -> None:
+        encoded = [item.encode("utf-8") for item in items]
+        self.blob = b"".join(encoded)
+        self.offsets = array("q", [0])
+        pos = 0
+        for item in encoded:
+            pos += len(item)
+            self.offsets.append(pos)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.blob[self.offsets[i] : self.offsets[i + 1]].decode("utf-8")
+
+    def __getstate__(self) -> tuple[bytes, bytes]:
+        return self.blob, self.offsets.tobytes()
+
+    def __setstate__(self, state: tuple[bytes, bytes]) -> None:
+        self.blob = state[0]
+        self.offsets = array("q")
+        self.offsets.frombytes(state[1])
+
+
+class PortionRows:
+    """food index -> that food's portion lines ("unit\tmodifier\tgrams\tdescription", newline-joined)."""
 
     __slots__ = ("rows",)
 
-    def __init__(self, rows: list[str]) -> None:
+    def __init__(self, by_food: dict[int, str], n_foods: int) -> None:
+        self.rows = Packed([by_food.get(i, "") for i in range(n_foods)])
+
+    def get(self, food_index: int, default: str = "") -> str:
+        if 0 <= food_index < len(self.rows):
+            return self.rows[food_index] or default
+        return default
+
+    def __contains__(self, food_index: object) -> bool:
+        return isinstance(food_index, int) and bool(self.get(food_index))
+
+    def __getitem__(self, food_index: int) -> str:
+        value = self.get(food_index)
+        if not value:
+            raise KeyError(food_index)
+        return value
+
+    def __getstate__(self) -> Packed:
+        return self.rows
+
+    def __setstate__(self, rows: Packed) -> None:
         self.rows = rows
+
+
+class FoodList(Sequence[Food]):
+    """Foods stored as one tab-joined string each (packed): fast to unpickle; parsed once on first access."""
+
+    __slots__ = ("_parsed", "rows")
+
+    def __init__(self, rows: Sequence[str]) -> None:
+        self.rows = rows if isinstance(rows, Packed) else Packed(rows)
+        self._parsed: dict[int, Food] = {}  # rows already split: a log names the same foods again and again
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -43,36 +110,78 @@ class FoodList(Sequence[Food]):
     def __getitem__(self, i: int | slice) -> Food | list[Food]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        f = self.rows[i].split("\t")
-        return Food(f[0], f[1], f[2], f[3], f[4], _num(f[5]), _num(f[6]), _num(f[7]), f[8])
+        food = self._parsed.get(i)
+        if food is None:
+            f = self.rows[i].split("\t")
+            food = Food(f[0], f[1], f[2], f[3], f[4], _num(f[5]), _num(f[6]), _num(f[7]), f[8])
+            if i >= 0:
+                self._parsed[i] = food
+        return food
 
-    def __getstate__(self) -> list[str]:
+    def ids(self) -> list[str]:
+        return [row.partition("\t")[0] for row in self.rows]
+
+    def __getstate__(self) -> Packed:
         return self.rows
 
-    def __setstate__(self, rows: list[str]) -> None:
+    def __setstate__(self, rows: Packed) -> None:
         self.rows = rows
+        self._parsed = {}
 
 
 @dataclass(slots=True)
 class FoodTable:
-    """Foods, their portions, the alias table and the search index, ready for matching."""
+    """Foods, their portions, the alias table and the search index, ready for matching.
+
+    The search index is only needed when a line is not in the match memo, so a cached table loads it
+    lazily from its own file; ``memo`` holds earlier match results for this exact table and code.
+    """
 
     foods: FoodList
-    by_id: dict[str, int]
-    portion_rows: dict[int, str]  # food index -> "unit\tmodifier\tgrams\tdescription" lines
+    _by_id: dict[str, int] | None  # food id -> index; rebuilt on first use (few commands need it)
+    portion_rows: PortionRows
     aliases: dict[str, int]  # normalised phrase -> food index
     default_units: dict[int, str]  # food index -> count unit people mean by "1 <food>"
     dri: list[dict[str, str]]
-    index: SearchIndex
+    _index: SearchIndex | None
     digest: str
+    memo: dict[str, Any] = field(default_factory=dict)  # normalised food text -> matcher result
+    memo_saved: int = 0  # entries already on disk: save only when the memo grew
+    _portions: dict[int, list[Portion]] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> dict[str, int]:
+        if self._by_id is None:
+            self._by_id = {food_id: i for i, food_id in enumerate(self.foods.ids())}
+        return self._by_id
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = _load_index(self.digest)
+        return self._index
 
     def portions(self, food_index: int) -> list[Portion]:
-        """The USDA household measures of one food (empty when USDA lists none)."""
-        out = []
-        for row in self.portion_rows.get(food_index, "").splitlines():
-            unit, modifier, grams, description = row.split("\t")
-            out.append(Portion(unit, modifier, float(grams), description))
+        """The USDA household measures of one food (empty when USDA lists none); shared, do not mutate."""
+        out = self._portions.get(food_index)
+        if out is None:
+            out = self._portions[food_index] = []
+            for row in self.portion_rows.get(food_index, "").splitlines():
+                unit, modifier, grams, description = row.split("\t")
+                out.append(Portion(unit, modifier, float(grams), description))
         return out
+
+    def __getstate__(self) -> tuple[object, ...]:
+        """The cached core: no index (its own file), no memo (its own file), no per-run caches."""
+        return (self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest = state  # type: ignore
+        self._by_id = None
+        self._index = None
+        self.memo = {}
+        self.memo_saved = 0
+        self._portions = {}
 
 
 def data_dir() -> Path:
@@ -84,9 +193,9 @@ def data_dir() -> Path:
     override = os.environ.get("MGB6_DATA_DIR")
     if override:
         return Path(override)
-    packaged = resources.files("mgb6") / "data"
-    if packaged.is_dir() and (packaged / "foods.csv").is_file():
-        return Path(str(packaged))
+    packaged = Path(__file__).resolve().parent / "data"  # the wheel's force-include (no importlib.resources)
+    if (packaged / "foods.csv").is_file():
+        return packaged
     checkout = Path(__file__).resolve().parents[2] / "data"
     if (checkout / "foods.csv").is_file():
         return checkout
@@ -97,6 +206,9 @@ def cache_dir() -> Path:
     override = os.environ.get("MGB6_CACHE_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):  # platformdirs' own rule, without its ~5 ms import
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache") / "mgb6"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("mgb6"))
@@ -121,6 +233,8 @@ def _clean(value: str) -> str:
 
 
 def _rows(blob: bytes) -> list[dict[str, str]]:
+    import csv  # only when (re)building: a cached table never parses CSV
+
     return list(csv.DictReader(io.StringIO(blob.decode("utf-8"))))
 
 
@@ -140,7 +254,7 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
         if i is not None:
             fields = (r["unit"], r["modifier"], r["grams_per_unit"], r["description"])
             portion_lists.setdefault(i, []).append("\t".join(_clean(v) for v in fields))
-    portions = {i: "\n".join(lines) for i, lines in portion_lists.items()}
+    portions = PortionRows({i: "\n".join(lines) for i, lines in portion_lists.items()}, len(rows))
     aliases: dict[str, int] = {}
     default_units: dict[int, str] = {}
     extra: list[tuple[int, str, int]] = []
@@ -161,44 +275,152 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     return FoodTable(foods, by_id, portions, aliases, default_units, dri, index, digest)
 
 
-@lru_cache(maxsize=1)
-def load_table() -> FoodTable:
-    """The bundled table, from the cache when its content hash matches, else rebuilt and re-cached."""
-    blobs = _read(data_dir())
+def _code_files() -> list[Path]:
+    return sorted(Path(__file__).parent.glob("*.py"))
+
+
+def table_digest(blobs: dict[str, bytes]) -> str:
+    """Content hash of the tables and of every module of this package: the key of all cached files.
+
+    Hashing the whole package (not only matcher.py) means no code change can ever meet a stale table,
+    index or match memo.
+    """
+    import hashlib  # ~2 ms to load OpenSSL: only when the content really has to be hashed
+
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
-    # the cached index depends on this code too: hash it so an upgrade never reads a stale index
-    for module in (matcher_module, Path(__file__)):
-        h.update(Path(module).read_bytes())
+    for module in _code_files():
+        h.update(module.name.encode())
+        h.update(module.read_bytes())
     for name in TABLE_FILES:
         h.update(name.encode())
         h.update(blobs[name])
-    digest = h.hexdigest()[:20]
-    path = cache_dir() / f"table-{digest}.pickle"
+    return h.hexdigest()[:20]
+
+
+SETTLED_SECONDS = 2.0  # files changed more recently than this are always re-hashed (git's "racy" rule)
+
+
+def _stamp(directory: Path) -> str | None:
+    """Size, mtime, ctime and inode of every input of the digest; None when one is too fresh to trust.
+
+    ctime cannot be set from user space, so any write to a file changes its stamp; a file modified within
+    SETTLED_SECONDS could be rewritten again within the clock's granularity, so it is never trusted.
+    """
+    parts = []
+    newest = 0
+    for f in [*(directory / n for n in TABLE_FILES), *_code_files()]:
+        try:
+            st = f.stat()
+        except OSError:
+            return None
+        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+        parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}")
+    if time.time_ns() - newest < SETTLED_SECONDS * 1e9:
+        return None
+    return "\n".join(parts)
+
+
+def _digest_for(directory: Path) -> tuple[str, dict[str, bytes] | None]:
+    """The content digest, from the stamp memo when no input changed since it was hashed (no 4 MB read)."""
+    stamp = _stamp(directory)
+    known = _unpickle(cache_dir() / "digests.pickle") if stamp else None
+    if isinstance(known, dict) and isinstance(known.get(stamp), str):
+        return known[stamp], None
+    blobs = _read(directory)
+    digest = table_digest(blobs)
+    if stamp:
+        memo = dict(list(known.items())[-7:]) if isinstance(known, dict) else {}
+        memo[stamp] = digest
+        _write_cache(cache_dir() / "digests.pickle", memo)
+    return digest, blobs
+
+
+def _cache_file(kind: str, digest: str) -> Path:
+    return cache_dir() / f"{kind}-{digest}.pickle"
+
+
+def _unpickle(path: Path) -> Any:
     try:
         with path.open("rb") as fh:
-            table = pickle.load(fh)
-        if isinstance(table, FoodTable) and table.digest == digest:
-            return table
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass  # no cache yet, or an unreadable one: rebuild below
-    table = build_table(blobs, digest)
-    _write_cache(path, table)
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, IndexError):
+        return None  # no cache yet, or an unreadable one: the caller rebuilds
+
+
+@lru_cache(maxsize=1)
+def load_table() -> FoodTable:
+    """The bundled table, from the cache when its content hash matches, else rebuilt and re-cached."""
+    directory = data_dir()
+    digest, blobs = _digest_for(directory)
+    table = _unpickle(_cache_file("table", digest))
+    if not (isinstance(table, FoodTable) and table.digest == digest):
+        if blobs is None:
+            blobs = _read(directory)
+            digest = table_digest(blobs)
+        table = build_table(blobs, digest)
+        _write_cache(_cache_file("index", digest), table.index)
+        _write_cache(_cache_file("table", digest), table)
+    return _attach_memo(table)
+
+
+def _attach_memo(table: FoodTable) -> FoodTable:
+    """Give the table the match results saved by earlier runs on exactly this table and code."""
+    memo = _unpickle(_cache_file("matches", table.digest))
+    if isinstance(memo, dict):
+        table.memo = memo
+        table.memo_saved = len(memo)
     return table
 
 
-def _write_cache(path: Path, table: FoodTable) -> None:
+def _load_index(digest: str) -> SearchIndex:
+    """The search index of a cached table, from its file; rebuilt from data/ if that file went missing."""
+    index = _unpickle(_cache_file("index", digest))
+    if isinstance(index, SearchIndex):
+        return index
+    blobs = _read(data_dir())
+    if table_digest(blobs) != digest:
+        raise DataError("the food table changed while mgb6 was running; run the command again")
+    index = build_table(blobs, digest).index
+    _write_cache(_cache_file("index", digest), index)
+    return index
+
+
+MEMO_MAX = 50_000  # distinct food texts kept on disk; past that, new ones are matched afresh each run
+
+
+def save_matches(table: FoodTable) -> None:
+    """Persist the match memo when it grew, so the next run skips the fuzzy search for known foods."""
+    if len(table.memo) <= table.memo_saved or table.memo_saved >= MEMO_MAX:
+        return
+    memo = table.memo
+    if len(memo) > MEMO_MAX:
+        memo = dict(list(memo.items())[:MEMO_MAX])
+    _write_cache(_cache_file("matches", table.digest), memo)
+    table.memo_saved = len(memo)
+
+
+KEEP_DIGESTS = 3  # tables of other versions (another venv, another checkout) stay usable side by side
+
+
+def _write_cache(path: Path, obj: object) -> None:
     """Best effort: a read-only home still works, just more slowly. Atomic rename, never a torn file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("table-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        _prune(path)
     except OSError:
         pass
+
+
+def _prune(path: Path) -> None:
+    """Drop the files of all but the most recently written few digests of this kind."""
+    kind = path.name.split("-", 1)[0]
+    files = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[KEEP_DIGESTS:]:
+        old.unlink(missing_ok=True)
 
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
@@ -220,6 +442,8 @@ def load_custom_foods(path: Path) -> list[dict[str, str]]:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    import csv
+
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -283,6 +507,8 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
     if not rows:
         return load_table()
     blobs = _read(data_dir())
+    import csv
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")  # the column order of data/foods.csv
     for r in rows.values():
@@ -293,15 +519,16 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
         ])  # fmt: skip
     custom_blob = buf.getvalue().encode("utf-8")
     # keyed by the bundled table's digest (code + data) and the custom rows; a file of its own
+    import hashlib
+
     digest = "custom-" + hashlib.sha256(load_table().digest.encode() + custom_blob).hexdigest()[:20]
     path = cache_dir() / f"{digest}.pickle"
-    try:
-        with path.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, FoodTable) and cached.digest == digest:
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass
+    cached = _unpickle(path)  # (table, index): a custom index cannot be rebuilt from data/ alone
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], FoodTable):
+        table, index = cached
+        if table.digest == digest and isinstance(index, SearchIndex):
+            table._index = index
+            return _attach_memo(table)
     foods_blob = blobs["foods.csv"].rstrip(b"\n") + b"\n" + custom_blob
     table = build_table({**blobs, "foods.csv": foods_blob}, digest)
     for food_id in rows:
@@ -312,7 +539,7 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
             if key:
                 table.aliases[key] = i
     _write_custom_cache(path, table)
-    return table
+    return _attach_memo(table)
 
 
 def _write_custom_cache(path: Path, table: FoodTable) -> None:
@@ -321,7 +548,7 @@ def _write_custom_cache(path: Path, table: FoodTable) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((table, table.index), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         for old in path.parent.glob("custom-*.pickle"):
             if old != path:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
+from operator import attrgetter
 
 from mgb6.models import Entry, Problem, Quantity
 from mgb6.supplements import looks_like_supplement, parse_supplement
@@ -62,6 +65,7 @@ class ParsedLog:
     food_lines: int  # lines that name something eaten, read or not
 
 
+@lru_cache(maxsize=8192)
 def clean_line(raw: str) -> str:
     """Strip zero-width characters, NULs, inline comments, bullets and surrounding space."""
     text = _ZERO_WIDTH.sub("", raw).replace("\x00", "").replace("\t", " ")
@@ -125,6 +129,7 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     return None, text.strip()
 
 
+@lru_cache(maxsize=8192)
 def parse_date_line(text: str) -> date | None | str:
     """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
     m = _DATE_LINE.match(text)
@@ -153,13 +158,36 @@ def parse_entry(
     return Entry(path, line, raw, food, quantity, meal)
 
 
+def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """``text.splitlines()`` a megabyte at a time: a huge log never holds a list of all its lines."""
+    start, n = 0, len(text)
+    while start < n:
+        cut = text.find("\n", start + chunk)
+        end = n if cut < 0 else cut + 1
+        yield from text[start:end].splitlines()
+        start = end
+
+
 def parse_log(text: str, path: str = "<log>") -> ParsedLog:
     """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem."""
     days: list[DayBlock] = [DayBlock(None)]
     problems: list[Problem] = []
     food_lines = 0
+    memo: dict[tuple[str, str], Entry | Problem] = {}
+    seen: dict[str, tuple[str, str, str | None]] = {}  # food line -> (text, stripped, its meal label)
     meal: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(iter_lines(text), start=1):
+        known = seen.get(raw)
+        if known is not None:  # a food line met before: all up to its entry depends on its text alone
+            text_line, stripped, label_meal = known
+            meal = label_meal or meal
+            food_lines += 1
+            result = _entry_memo(memo, text_line, path, number, meal, stripped)
+            if isinstance(result, Problem):
+                problems.append(result)
+            else:
+                days[-1].entries.append(result)
+            continue
         stripped = _ZERO_WIDTH.sub("", raw).replace("\x00", "").strip()
         if not stripped:
             continue
@@ -182,16 +210,43 @@ def parse_log(text: str, path: str = "<log>") -> ParsedLog:
         if not text_line:
             continue
         label = _MEAL_LABEL.match(text_line)
+        label_meal = None
         if label and label.group("label").strip().lower() in MEALS:
-            meal = label.group("label").strip().lower()
+            meal = label_meal = label.group("label").strip().lower()
             text_line = label.group("rest").strip()
             if not text_line:
                 continue
+        if len(seen) < MEMO_LINES:
+            seen[raw] = (text_line, stripped, label_meal)
         food_lines += 1
-        result = parse_entry(text_line, path, number, meal, raw=stripped)
+        result = _entry_memo(memo, text_line, path, number, meal, stripped)
         if isinstance(result, Problem):
             problems.append(result)
         else:
             days[-1].entries.append(result)
     kept = [d for d in days if d.entries or d.date is not None]
     return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines)
+
+
+MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods
+
+
+def _entry_memo(
+    memo: dict[tuple[str, str], Entry | Problem], text: str, path: str, line: int, meal: str | None, raw: str
+) -> Entry | Problem:
+    """parse_entry, once per distinct line: a repeat costs a dict lookup and a copy with its own place."""
+    done = memo.get((text, raw))
+    if done is None:
+        done = parse_entry(text, path, line, meal, raw=raw)
+        if len(memo) < MEMO_LINES:
+            memo[(text, raw)] = done
+        return done
+    if isinstance(done, Problem):
+        return Problem(path, line, *_PROBLEM_TAIL(done))
+    return Entry(path, line, done.text, done.food_text, done.quantity, meal, *_ENTRY_TAIL(done))
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+_ENTRY_TAIL = attrgetter(*_ENTRY_FIELDS[6:])
+_PROBLEM_TAIL = attrgetter(*tuple(f.name for f in fields(Problem))[2:])
+assert _ENTRY_FIELDS[:6] == ("path", "line", "text", "food_text", "quantity", "meal"), "update _entry_memo"

@@ -16,6 +16,9 @@ from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_LIKELY, STATUS
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
+# Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
+MAX_DAY_ROWS = 400
+MAX_PROBLEM_ROWS = 200
 DISCLAIMER = "Not medical advice; ask a clinician before changing supplements."
 
 
@@ -51,7 +54,10 @@ def days_table(result: CheckResult) -> Table:
     table.add_column("Lines", justify="right")
     from mgb6.targets import status
 
-    for d in result.days:
+    shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
+    if len(shown) < len(result.days):
+        table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
+    for d in shown:
         cells: list[RenderableType] = [escape(d.label)]
         for n in NUTRIENTS:
             total = d.totals[n]
@@ -62,7 +68,8 @@ def days_table(result: CheckResult) -> Table:
         cells.append(str(len(d.items)))
         table.add_row(*cells)
     if any(d.unknown[n] for d in result.days for n in NUTRIENTS):
-        table.caption = "* some items have no USDA value for this nutrient; the total counts the known ones"
+        note = "* some items have no USDA value for this nutrient; the total counts the known ones"
+        table.caption = f"{table.caption}\n{note}" if table.caption else note
     return table
 
 
@@ -119,7 +126,10 @@ def problems_table(result: CheckResult) -> Table:
     table.add_column("Text")
     table.add_column("Why / closest foods")
     multi = len({p.path for p in result.problems}) > 1
-    for p in result.problems:
+    hidden = len(result.problems) - MAX_PROBLEM_ROWS
+    if hidden > 0:
+        table.caption = f"{hidden} more lines not counted; --format json lists them all"
+    for p in result.problems[:MAX_PROBLEM_ROWS]:
         where = f"{p.path}:{p.line}" if multi else str(p.line)
         why = p.reason
         if p.candidates:

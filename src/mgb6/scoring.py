@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from mgb6.data import FoodTable
 from mgb6.matcher import Match, alternatives, match, normalize
-from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
 from mgb6.parser import ParsedLog
 from mgb6.portions import Grams, implausible, to_grams
 from mgb6.supplements import count_doses
@@ -66,11 +68,23 @@ class CheckResult:
 
 @dataclass(slots=True)
 class Scorer:
-    """Resolves entries against one table, memoising the match of each distinct food text."""
+    """Resolves entries against one table, memoising what repeats in logs.
+
+    The match of each distinct food text lives in ``table.memo`` (shared by every check on that table and
+    saved to disk by the caller: data.save_matches); the whole resolution of each distinct (food text,
+    amount) pair is memoised per scorer, so a year of "1 medium banana" is weighed once and its items share
+    their numbers and their ``notes`` list (treat item notes as read-only).
+    """
 
     table: FoodTable
     compound_weights: bool = False
     _memo: dict[str, tuple[Match | None, list[int]]] = field(default_factory=dict)
+    _resolved: dict[tuple[str, Quantity | None], Item | Problem] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        memo = getattr(self.table, "memo", None)
+        if isinstance(memo, dict):
+            self._memo = memo
 
     def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
         key = normalize(food_text)
@@ -82,6 +96,13 @@ class Scorer:
     def resolve(self, entry: Entry, day: date | None) -> Item | Problem:
         if entry.supplement is not None:
             return self._supplement(entry, day)
+        key = (entry.food_text, entry.quantity)
+        done = self._resolved.get(key)
+        if done is None:
+            done = self._resolved[key] = self._resolve_food(entry, day)
+        return _restamp(done, entry, day)
+
+    def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         if m is None:
@@ -133,6 +154,25 @@ class Scorer:
         )  # fmt: skip
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))
+_ITEM_TAIL = attrgetter(*_ITEM_FIELDS[5:])  # everything but the line's own place, in __init__ order
+assert _ITEM_FIELDS[:5] == ("path", "line", "text", "date", "meal"), "update _restamp with Item"
+
+
+def _restamp(done: Item | Problem, entry: Entry, day: date | None) -> Item | Problem:
+    """A memoised resolution as the result of this line: same food and numbers, this line's place."""
+    if isinstance(done, Problem):
+        return replace(done, path=entry.path, line=entry.line, text=entry.text)
+    return Item(entry.path, entry.line, entry.text, day, entry.meal, *_ITEM_TAIL(done))
+
+
+def _drain(entries: list[Entry]) -> Iterator[Entry]:
+    """Yield the entries in order, letting go of each one (O(1) per entry: pops from the end)."""
+    entries.reverse()
+    while entries:
+        yield entries.pop()
+
+
 def _day_label(d: date | None, path: str, n_undated: int) -> str:
     if d is not None:
         return d.isoformat()
@@ -145,8 +185,14 @@ def check(
     profile: Profile,
     compound_weights: bool = False,
     top_n: int = 5,
+    *,
+    consume: bool = False,
 ) -> CheckResult:
-    """Score one person's logs: days with the same date merge; each undated log is a day of its own."""
+    """Score one person's logs: days with the same date merge; each undated log is a day of its own.
+
+    ``consume=True`` empties the logs' entry lists as they are scored, so a caller that owns the parsed
+    logs (api.run_check) never holds a huge log's entries and its items at once.
+    """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights)
     days: dict[object, Day] = {}
@@ -163,7 +209,7 @@ def check(
             day = days.get(key)
             if day is None:
                 day = days[key] = Day(block.date, _day_label(block.date, log.path, n_undated))
-            for entry in block.entries:
+            for entry in _drain(block.entries) if consume else block.entries:
                 out = scorer.resolve(entry, block.date)
                 if isinstance(out, Problem):
                     problems.append(out)

@@ -1,0 +1,121 @@
+"""The table cache: rebuilt whenever the data changes, never a different result from a cold start."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mgb6 import data
+from mgb6.api import run_check
+from mgb6.export import to_json
+from mgb6.targets import Profile
+
+ROOT = Path(__file__).resolve().parent.parent
+WEEK = ROOT / "examples" / "week.txt"
+
+
+@pytest.fixture
+def private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
+    """A copy of data/ and an empty cache dir of our own; the in-process table is dropped around the test."""
+    data_copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_copy)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MGB6_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("MGB6_CACHE_DIR", str(cache))
+    data.load_table.cache_clear()
+    yield data_copy, cache
+    data.load_table.cache_clear()
+
+
+def _check_json() -> str:
+    data.load_table.cache_clear()  # as a new process would: load from the files on disk
+    result, _ = run_check([str(WEEK)], Profile("female", 34.0))
+    return to_json(result)
+
+
+def test_cold_and_warm_cache_give_the_same_result(private: tuple[Path, Path]) -> None:
+    _, cache = private
+    cold = _check_json()
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["index", "matches", "table"]
+    warm = _check_json()  # table from its pickle, matches from the memo
+    assert warm == cold
+    for f in cache.glob("index-*.pickle"):
+        f.unlink()  # the lazily loaded index is rebuilt if its file vanished
+    for f in cache.glob("matches-*.pickle"):
+        f.unlink()
+    assert _check_json() == cold
+
+
+def test_corrupt_cache_files_are_rebuilt_not_trusted(private: tuple[Path, Path]) -> None:
+    _, cache = private
+    cold = _check_json()
+    for f in cache.glob("*.pickle"):
+        f.write_bytes(b"not a pickle")
+    assert _check_json() == cold
+
+
+def test_changing_a_value_rebuilds_the_cache_and_the_result_follows(private: tuple[Path, Path]) -> None:
+    data_copy, cache = private
+    result, _ = run_check([str(WEEK)], Profile())
+    item = next(i for i in result.items if i.food_id and i.magnesium_mg)
+    before = {p.name for p in cache.glob("table-*.pickle")}
+    # give that food a different magnesium value in the private copy of foods.csv
+    foods = data_copy / "foods.csv"
+    rows = list(csv.DictReader(io.StringIO(foods.read_text("utf-8"))))
+    row = next(r for r in rows if r["id"] == item.food_id)
+    new_value = float(row["magnesium_mg_per_100g"]) * 2 + 1
+    row["magnesium_mg_per_100g"] = f"{new_value:g}"
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    foods.write_text(buf.getvalue(), "utf-8")
+
+    data.load_table.cache_clear()
+    again, _ = run_check([str(WEEK)], Profile())
+    same_line = next(i for i in again.items if i.line == item.line and i.path == item.path)
+    assert same_line.food_id == item.food_id
+    assert same_line.magnesium_mg == pytest.approx(float(f"{new_value:g}") * same_line.grams / 100)
+    after = {p.name for p in cache.glob("table-*.pickle")}
+    assert after - before, "a new table pickle, keyed by the new content hash"
+
+
+def test_unchanged_data_reuses_the_cached_table(private: tuple[Path, Path]) -> None:
+    _, cache = private
+    _check_json()
+    (table_file,) = cache.glob("table-*.pickle")
+    stamp = table_file.stat().st_mtime_ns
+    _check_json()
+    assert [p.stat().st_mtime_ns for p in cache.glob("table-*.pickle")] == [stamp]
+
+
+def test_packed_rows_round_trip_through_pickle() -> None:
+    import pickle
+
+    rows = ["Café, au lait\t1", "", "Banana, raw\t2", "Jalapeño\t3"]
+    packed = data.Packed(rows)
+    back = pickle.loads(pickle.dumps(packed))
+    assert list(back) == rows and back[-1] == rows[-1] and back[1:3] == rows[1:3]
+    with pytest.raises(IndexError):
+        back[len(rows)]
+
+
+def test_the_stat_shortcut_still_sees_a_changed_file(
+    private: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once files have settled the digest comes from their stat stamps; any write changes the stamp."""
+    data_copy, cache = private
+    monkeypatch.setattr(data, "SETTLED_SECONDS", 0.0)
+    first = _check_json()
+    assert (cache / "digests.pickle").exists()
+    tables = {p.name for p in cache.glob("table-*.pickle")}
+    assert _check_json() == first  # served through the stamp, same result
+    with (data_copy / "dri.csv").open("a", encoding="utf-8") as fh:
+        fh.write("\n")  # new content (a blank line the CSV reader skips): a new digest, same numbers
+    assert _check_json() == first
+    assert {p.name for p in cache.glob("table-*.pickle")} - tables
