@@ -30,6 +30,9 @@ def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
 
 def _parse_any(text: str, path: str) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
+    end = text.find("\n")
+    if "Food Name" not in (text if end < 0 else text[:end]):  # no servings header: skip the import
+        return parse_log(text, path)
     from mgb6.importers import looks_like_cronometer
 
     if not looks_like_cronometer(text):
