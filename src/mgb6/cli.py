@@ -181,9 +181,9 @@ def check(
 
         sys.stdout.write(to_json(result) + "\n")
     elif fmt is OutputFormat.csv:
-        from mgb6.export import to_csv
+        from mgb6.export import write_csv
 
-        sys.stdout.write(to_csv(result))
+        write_csv(result, sys.stdout)
     else:
         from mgb6.render import report
 

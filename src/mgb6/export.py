@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from mgb6 import __version__
 from mgb6.models import NUTRIENTS, Item
@@ -229,7 +229,13 @@ CSV_COLUMNS = (
 def to_csv(result: CheckResult) -> str:
     """One row per counted item; lines not counted are in the JSON form and the table report."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    write_csv(result, buf)
+    return buf.getvalue()
+
+
+def write_csv(result: CheckResult, out: TextIO) -> None:
+    """to_csv, written row by row: a million-line log never holds its whole CSV text in memory."""
+    w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for day in result.days:
         for i in day.items:
@@ -239,4 +245,3 @@ def to_csv(result: CheckResult) -> str:
                  i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
                  d["confidence"], "yes" if i.is_supplement else "no"]
             )  # fmt: skip
-    return buf.getvalue()
