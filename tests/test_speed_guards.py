@@ -120,3 +120,20 @@ def test_repeated_lines_score_as_their_own_items(table) -> None:
 )
 def test_iter_lines_is_splitlines_in_chunks(text: str, chunk: int) -> None:
     assert list(iter_lines(text, chunk)) == text.splitlines()
+
+
+def test_streamed_exports_are_byte_identical_to_the_whole_documents(table) -> None:
+    import io
+
+    from mgb6.export import to_csv, to_json, write_csv, write_json
+    from mgb6.scoring import check
+    from mgb6.targets import Profile
+
+    text = WEEK.read_text("utf-8") + "\n2026-11-23\nzzqx blorp\n1 medium banana\n1 medium banana\n"
+    result = check([parse_log(text, "week.txt")], table, Profile("female", 34.0))
+    out = io.StringIO()
+    write_json(result, out)
+    assert out.getvalue() == to_json(result) + "\n"
+    out = io.StringIO()
+    write_csv(result, out)
+    assert out.getvalue() == to_csv(result)

@@ -177,9 +177,9 @@ def check(
         whole = _with_comparison(report(result, resolved.origin), comparison)
         _save_report(err, report_file, report_fmt, whole, quiet, no_color)
     if fmt is OutputFormat.json:
-        from mgb6.export import to_json
+        from mgb6.export import write_json
 
-        sys.stdout.write(to_json(result) + "\n")
+        write_json(result, sys.stdout)
     elif fmt is OutputFormat.csv:
         from mgb6.export import write_csv
 

@@ -37,8 +37,28 @@ def item_dict(item: Item) -> dict[str, Any]:
     }
 
 
-def result_dict(result: CheckResult) -> dict[str, Any]:
-    """The JSON document of ``mgb6 check --format json``; keys are stable (see README, "JSON output")."""
+class _LazyList(list):  # type: ignore[type-arg]
+    """Looks like a list to json's encoder but builds each element only as it is encoded."""
+
+    def __init__(self, source: list[Any], make: Any) -> None:
+        super().__init__()
+        self._source, self._make = source, make
+
+    def __iter__(self) -> Any:
+        return map(self._make, self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __bool__(self) -> bool:
+        return bool(self._source)
+
+
+def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, Any]:
+    """The JSON document of ``mgb6 check --format json``; keys are stable (see README, "JSON output").
+
+    ``lazy_items`` is for write_json only: each day's items become dicts one at a time while encoding.
+    """
     p = result.profile
     return {
         "schema": SCHEMA_VERSION,
@@ -68,7 +88,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
             {
                 "date": d.date.isoformat() if d.date else None,
                 "label": d.label,
-                "items": [item_dict(i) for i in d.items],
+                "items": _LazyList(d.items, item_dict) if lazy_items else [item_dict(i) for i in d.items],
                 "totals": {
                     "magnesium_mg": _r(d.totals["magnesium"], 2),
                     "vitamin_b6_mg": _r(d.totals["vitamin_b6"], 3),
@@ -214,6 +234,19 @@ def guidance_dict(result: CheckResult) -> dict[str, Any]:
             {"text": a.text, "grade": a.grade, "source": a.source, "topic": a.topic} for a in result.advice
         ],
     }
+
+
+def write_json(result: CheckResult, out: TextIO) -> None:
+    """to_json plus a newline, written as it is encoded: a million-line log never holds the whole text
+    or a dict per item at once (same bytes as to_json, see tests/test_speed_guards.py)."""
+    chunks: list[str] = []
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    for chunk in encoder.iterencode(result_dict(result, lazy_items=True)):
+        chunks.append(chunk)
+        if len(chunks) >= 8192:
+            out.write("".join(chunks))
+            chunks.clear()
+    out.write("".join(chunks) + "\n")
 
 
 def to_json(result: CheckResult) -> str:
