@@ -147,6 +147,7 @@ class FoodTable:
     digest: str
     memo: dict[str, Any] = field(default_factory=dict)  # normalised food text -> matcher result
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
+    resolved: dict[Any, Any] = field(default_factory=dict)  # scoring.Scorer's per-process resolution memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
 
     @property
@@ -181,6 +182,7 @@ class FoodTable:
         self._index = None
         self.memo = {}
         self.memo_saved = 0
+        self.resolved = {}
         self._portions = {}
 
 

@@ -72,8 +72,9 @@ class Scorer:
 
     The match of each distinct food text lives in ``table.memo`` (shared by every check on that table and
     saved to disk by the caller: data.save_matches); the whole resolution of each distinct (food text,
-    amount) pair is memoised per scorer, so a year of "1 medium banana" is weighed once and its items share
-    their numbers and their ``notes`` list (treat item notes as read-only).
+    amount) pair lives in ``table.resolved`` (this process only), so a year of "1 medium banana" is
+    weighed once and its items share their numbers and their ``notes`` list (treat item notes as
+    read-only). Supplements depend on ``compound_weights`` and are never memoised.
     """
 
     table: FoodTable
@@ -85,6 +86,9 @@ class Scorer:
         memo = getattr(self.table, "memo", None)
         if isinstance(memo, dict):
             self._memo = memo
+        resolved = getattr(self.table, "resolved", None)
+        if isinstance(resolved, dict):  # shared by every log scored in this process (mgb6 batch)
+            self._resolved = resolved
 
     def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
         key = normalize(food_text)
