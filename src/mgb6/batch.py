@@ -10,7 +10,7 @@ from pathlib import Path
 from mgb6.data import FoodTable, load_table, save_matches
 from mgb6.errors import InputError, Mgb6Error
 from mgb6.models import NUTRIENTS
-from mgb6.parser import parse_log
+from mgb6.parser import LineMemo, parse_log
 from mgb6.reader import read_log
 from mgb6.scoring import check
 from mgb6.targets import Profile, Target, targets_for
@@ -80,14 +80,19 @@ def _txt_files(folder: Path) -> Iterator[str]:
 
 
 def summarise(
-    path: str, table: FoodTable, profile: Profile, targets: dict[str, Target], compound_weights: bool = False
+    path: str,
+    table: FoodTable,
+    profile: Profile,
+    targets: dict[str, Target],
+    compound_weights: bool = False,
+    memo: LineMemo | None = None,
 ) -> BatchRow:
     """Score one log with scoring.check and keep only its summary; a log that cannot be read is a row."""
     try:
         text = read_log(path)
     except Mgb6Error as exc:
         return BatchRow(path, status={n: STATUS_ERROR for n in NUTRIENTS}, error=str(exc))
-    log = parse_log(text.text, text.path)
+    log = parse_log(text.text, text.path, memo=memo)
     warning = text.warning
     del text  # a big log's text is not needed once parsed
     result = check([log], table, profile, compound_weights=compound_weights, consume=True)
@@ -126,8 +131,9 @@ def run_batch(
     targets = targets_for(profile, table.dri)
     rows: list[BatchRow] = []
     warnings: list[str] = []
+    memo = LineMemo()  # people's logs share most of their lines ("1 medium banana"): parse each once
     for f in files:
-        row = summarise(f, table, profile, targets, compound_weights)
+        row = summarise(f, table, profile, targets, compound_weights, memo)
         rows.append(row)
         if row.warning:
             warnings.append(row.warning)

@@ -168,13 +168,22 @@ def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
         start = end
 
 
-def parse_log(text: str, path: str = "<log>") -> ParsedLog:
+@dataclass(slots=True)
+class LineMemo:
+    """What parse_log learnt about line texts; pass one to several parse_log calls to share it (batch)."""
+
+    entries: dict[tuple[str, str], Entry | Problem] = field(default_factory=dict)
+    # food line -> (its text, the stripped line, its meal label)
+    seen: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+
+
+def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -> ParsedLog:
     """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem."""
     days: list[DayBlock] = [DayBlock(None)]
     problems: list[Problem] = []
     food_lines = 0
-    memo: dict[tuple[str, str], Entry | Problem] = {}
-    seen: dict[str, tuple[str, str, str | None]] = {}  # food line -> (text, stripped, its meal label)
+    shared = memo or LineMemo()
+    memo_entries, seen = shared.entries, shared.seen
     meal: str | None = None
     for number, raw in enumerate(iter_lines(text), start=1):
         known = seen.get(raw)
@@ -182,7 +191,7 @@ def parse_log(text: str, path: str = "<log>") -> ParsedLog:
             text_line, stripped, label_meal = known
             meal = label_meal or meal
             food_lines += 1
-            result = _entry_memo(memo, text_line, path, number, meal, stripped)
+            result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
             if isinstance(result, Problem):
                 problems.append(result)
             else:
@@ -219,7 +228,7 @@ def parse_log(text: str, path: str = "<log>") -> ParsedLog:
         if len(seen) < MEMO_LINES:
             seen[raw] = (text_line, stripped, label_meal)
         food_lines += 1
-        result = _entry_memo(memo, text_line, path, number, meal, stripped)
+        result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
         if isinstance(result, Problem):
             problems.append(result)
         else:
