@@ -614,7 +614,7 @@ def batch(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     compound_weights: Annotated[
         bool,
-        typer.Option("--compound-weights", help="Read supplement Mg amounts as compound, not elemental, weight."),
+        typer.Option("--compound-weights", help="Read supplement Mg amounts as compound weight."),
     ] = False,
     no_color: NoColorOpt = False,
 ) -> None:
