@@ -39,12 +39,26 @@ _QTY = (
     rf"|(?:half\s+an?\b|a\s+half|a\s+couple(?:\s+of)?|a\s+dozen|(?:{_WORDNUM})\b))"
 )
 _UNIT = rf"(?P<u>{UNIT_PATTERN})\.?"
-_LEADING = re.compile(rf"^{_QTY}(?:\s*x)?(?:\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
+_LEADING = re.compile(
+    rf"^{_QTY}(?:\s*x)?(?:\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I
+)
 _TRAILING = re.compile(
     rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{_QTY}(?:\s*{_UNIT})?\s*\)?\s*$",
     re.I,
 )
-_TIMES = re.compile(r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I)
+# The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
+_TIMES = re.compile(
+    r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I
+)
+# A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
+MAX_LINE_CHARS = 500
+# Amounts Python's float() would accept but no one eats: NaN, infinity, scientific notation, negatives.
+_BAD_AMOUNT = re.compile(
+    rf"^(?P<a>[-−]\d[\d./]*|(?:[-+]?(?:nan|inf(?:inity)?))(?=\s*(?:{UNIT_PATTERN})\b)"
+    r"|[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\d.]))"
+    rf"|[\s(,](?P<b>[-−]\d[\d./]*|[-+]?\d+(?:\.\d+)?e[-+]?\d+)\s*(?:{UNIT_PATTERN})?\.?\s*\)?\s*$",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -125,12 +139,13 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
         return _quantity(m), m.group("rest").strip(" ,-–—:(")
     m = _TIMES.match(text)
     if m and m.group("rest").strip():
-        return Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0)), m.group("rest").strip(" ,")
+        times = Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0))
+        return times, m.group("rest").strip(" ,")
     return None, text.strip()
 
 
 @lru_cache(maxsize=8192)
-def parse_date_line(text: str) -> date | None | str:
+def parse_date_line(text: str) -> date | str | None:
     """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
     m = _DATE_LINE.match(text)
     if not m:
@@ -146,6 +161,17 @@ def parse_entry(
 ) -> Entry | Problem:
     """Read one food or supplement line (already cleaned) into an Entry, or a Problem saying why not."""
     raw = text if raw is None else raw
+    if len(text) > MAX_LINE_CHARS:
+        return Problem(
+            path, line, raw[:80] + "…", "unreadable",
+            f"line is {len(text):,} characters long; a food line is short (at most {MAX_LINE_CHARS})",
+        )  # fmt: skip
+    bad = _BAD_AMOUNT.search(text)
+    if bad:
+        amount = (bad.group("a") or bad.group("b")).strip()
+        why = "negative" if amount[0] in "-−" else "not a plain number"
+        reason = f"amount {amount!r} is {why}; write e.g. '150 g' or '1 cup'"
+        return Problem(path, line, raw, "unreadable", reason)
     if looks_like_supplement(text):
         doses, problem = parse_supplement(text)
         return Entry(path, line, raw, text, None, meal, supplement=doses, supplement_problem=problem)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from mgb6.errors import InputError
 
@@ -20,26 +22,75 @@ class LogText:
 
 
 def decode(data: bytes, name: str) -> LogText:
-    """UTF-8 (with or without BOM) and UTF-16 with BOM; other bytes as cp1252 with a warning naming it."""
+    """UTF-8 (with or without BOM) and UTF-16 (BOM or plainly so); other bytes as cp1252 with a warning."""
     if data.startswith(codecs.BOM_UTF8):
-        return LogText(name, data[3:].decode("utf-8", errors="replace"))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return LogText(name, data.decode("utf-16"), None)
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid UTF-16 text ({exc.reason})") from exc
+    else:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            try:
+                text = data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+            else:
+                return LogText(name, text, f"{name}: decoded as {utf16.upper()} (it has no byte-order mark)")
     if _looks_binary(data):
         raise InputError(f"{name}: this looks like a binary file, not a text food log")
     try:
         return LogText(name, data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    return _decode_mixed(data, name)
+
+
+def _legacy(line: bytes) -> tuple[str, str]:
     try:
-        text = data.decode("cp1252")
+        return line.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        return LogText(name, text, f"{name}: not UTF-8; decoded as Latin-1 (check accented food names)")
-    return LogText(name, text, f"{name}: not UTF-8; decoded as Windows-1252 (check accented food names)")
+        return line.decode("latin-1"), "Latin-1"
+
+
+def _decode_mixed(data: bytes, name: str) -> LogText:
+    """Not UTF-8 as a whole: decode line by line, so a UTF-8 log with a few pasted cp1252 lines keeps its
+    UTF-8 lines intact, and say which encoding and which lines (never silent mojibake)."""
+    parts: list[str] = []
+    legacy: list[int] = []
+    used: set[str] = set()
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            text, encoding = _legacy(line)
+            parts.append(text)
+            legacy.append(number)
+            used.add(encoding)
+    encoding = " and ".join(sorted(used, reverse=True))
+    if len(legacy) == len(parts) or len(legacy) > 5:
+        where = "" if len(legacy) == len(parts) else f" ({len(legacy)} lines)"
+        msg = f"{name}: not UTF-8; decoded as {encoding}{where} (check accented food names)"
+    else:
+        lines = ", ".join(str(n) for n in legacy)
+        msg = f"{name}: line{'s' if len(legacy) > 1 else ''} {lines} not UTF-8; decoded as {encoding}"
+    return LogText(name, "".join(parts), msg)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM has a NUL in every other byte of its ASCII characters."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    half = len(head) // 2
+    if odd.count(0) > 0.9 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -53,14 +104,39 @@ def _looks_binary(data: bytes) -> bool:
     return nul > len(head) // 10 or controls > len(head) // 5
 
 
+# Far above a year of logging (1M lines is ~25 MB); stops /dev/zero or a wrong path from eating memory.
+MAX_BYTES = 256 * 1024 * 1024
+_CHUNK = 1 << 16
+
+
+def _read_stream(stream: BinaryIO, name: str) -> bytes:
+    """Read in chunks: a binary is refused after its first chunk, an endless stream at MAX_BYTES."""
+    first = stream.read(_CHUNK)
+    utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(first) is not None
+    if first and not utf16 and _looks_binary(first):
+        raise InputError(f"{name}: this looks like a binary file, not a text food log")
+    chunks = [first]
+    size = len(first)
+    while first:
+        chunk = stream.read(_CHUNK * 16)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise InputError(f"{name}: larger than {limit} MB; split the log into smaller files")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def read_log(path: str) -> LogText:
     """Read one log path (``-`` is standard input); every failure is an InputError with a plain reason."""
     if path == "-":
-        stream = sys.stdin.buffer if sys.stdin is not None else None
+        stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
         if stream is None:
             raise InputError("standard input is closed")
         try:
-            data = stream.read()
+            data = _read_stream(stream, "<stdin>")
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read standard input: {exc}") from exc
         return decode(data, "<stdin>")
@@ -68,13 +144,20 @@ def read_log(path: str) -> LogText:
     try:
         if p.is_dir():
             raise InputError(f"{path}: is a directory, not a log file")
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = _read_stream(fh, path)
     except InputError:
         raise
     except FileNotFoundError as exc:
+        if p.is_symlink():
+            raise InputError(f"{path}: a symbolic link to a missing file") from exc
         raise InputError(f"{path}: no such file") from exc
     except PermissionError as exc:
         raise InputError(f"{path}: permission denied") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: a loop of symbolic links") from exc
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # e.g. an embedded NUL in the path
+        raise InputError(f"{path!r}: not a usable file name ({exc})") from exc
     return decode(data, path)
