@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from mgb6.data import FoodTable, load_table, save_matches
 from mgb6.errors import InputError
+from mgb6.models import Item, Problem
 from mgb6.parser import ParsedLog, parse_log
 from mgb6.reader import read_log
-from mgb6.scoring import CheckResult, check
+from mgb6.scoring import CheckResult, Scorer, check
 from mgb6.targets import Profile
 
 if TYPE_CHECKING:
@@ -17,15 +19,60 @@ if TYPE_CHECKING:
 
 
 def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
-    """Read and parse each path; returns the parsed logs and any decoding warnings."""
+    """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future).
+
+    Raises InputError when no path holds a single food line: an empty log is almost always the wrong file.
+    """
     logs: list[ParsedLog] = []
     warnings: list[str] = []
+    blank: list[str] = []
     for path in paths:
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
-        logs.append(_parse_any(text.text, text.path))
+        log = _parse_any(text.text, text.path)
+        logs.append(log)
+        if not text.text.strip():
+            blank.append(text.path)
+        warnings.extend(future_dates(log))
+    if logs and not any(log.food_lines for log in logs):
+        if len(logs) == 1:
+            why = "it is empty" if blank else "only comments, blank lines or dates"
+            raise InputError(f"{logs[0].path}: no food lines to check ({why})")
+        raise InputError(f"no food lines to check in any of the {len(logs)} logs given")
     return logs, warnings
+
+
+def future_dates(log: ParsedLog, today: date | None = None) -> list[str]:
+    """Days dated after tomorrow are almost always typos (2062 for 2026); they are counted, but said once."""
+    limit = (today or date.today()) + timedelta(days=1)
+    future = sorted(b.date for b in log.days if b.date is not None and b.date > limit)
+    if not future:
+        return []
+    if len(future) == 1:
+        return [f"{log.path}: day {future[0].isoformat()} is in the future; check the date (it is counted)"]
+    return [
+        f"{log.path}: {len(future)} days are in the future ({future[0].isoformat()} to "
+        f"{future[-1].isoformat()}); check the dates (they are counted)"
+    ]
+
+
+MAX_LINE_WARNINGS = 10
+
+
+def line_warnings(result: CheckResult) -> list[str]:
+    """Counted lines that deserve a second look (an implausible amount), as ``path:line: note`` strings;
+    capped so that a pasted year of data gives a readable list, not a wall."""
+    found = [
+        f"{i.path}:{i.line}: {i.text}: {note}"
+        for i in result.items
+        for note in i.notes
+        if note.startswith("implausible")
+    ]
+    if len(found) > MAX_LINE_WARNINGS:
+        more = len(found) - MAX_LINE_WARNINGS
+        found = [*found[:MAX_LINE_WARNINGS], f"... and {more} more lines with implausible amounts"]
+    return found
 
 
 def _parse_any(text: str, path: str) -> ParsedLog:
@@ -83,7 +130,7 @@ def run_check(
     result = check(logs, table, profile, compound_weights=compound_weights, consume=True)
     save_matches(table)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
-    return result, warnings
+    return result, warnings + line_warnings(result)
 
 
 def add_guidance(
@@ -122,3 +169,15 @@ def add_guidance(
     result.advice = advise(
         situation_from(low["magnesium"], low["vitamin_b6"], lines, female=result.profile.sex == "female")
     )
+
+
+def understand_line(text: str, table: FoodTable | None = None) -> Item | Problem:
+    """How ``check`` would read one line (meal label, amount, food, grams), for ``mgb6 log``'s echo."""
+    log = parse_log(text, "<line>")
+    if log.problems:
+        return log.problems[0]
+    entries = [e for d in log.days for e in d.entries]
+    if not entries:
+        why = "not a food line (a date, comment or meal label alone)"
+        return Problem("<line>", 1, text, "unreadable", why)
+    return Scorer(table or load_table()).resolve(entries[0], None)

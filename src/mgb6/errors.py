@@ -11,6 +11,8 @@ class ExitCode(IntEnum):
     OK = 0
     ERROR = 1  # a handled error, or findings when asked (--strict)
     USAGE = 2  # bad options or arguments
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
+    BROKEN_PIPE = 141  # the reader of our output went away (128 + SIGPIPE), e.g. `mgb6 check ... | head`
 
 
 class Mgb6Error(Exception):
@@ -25,6 +27,10 @@ class InputError(Mgb6Error):
 
 class DataError(Mgb6Error):
     """A food, portion or DRI table (bundled or custom) that is missing or malformed."""
+
+
+class LogWriteError(Mgb6Error):
+    """``mgb6 log`` could not append to the log; the existing content is never touched."""
 
 
 class ProfileError(Mgb6Error):

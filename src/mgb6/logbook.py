@@ -1,0 +1,174 @@
+"""Append lines to a user's food log safely: one locked O_APPEND write, fsync'd, never a rewrite.
+
+The log is the user's own data and the only file mgb6 writes. Every append builds the complete text first,
+takes an advisory lock, decides under the lock whether the day's header is needed (another process may
+have just written it), writes everything in a single ``os.write`` and fsyncs. Existing bytes are never
+rewritten or truncated, so a failure at any step leaves the log as it was, plus at most the new text.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mgb6.errors import LogWriteError
+from mgb6.parser import parse_date_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+LOG_NAME = "log.txt"
+_TAIL_CHUNK = 1 << 16
+
+
+def default_log_path() -> Path:
+    """The log ``mgb6 log`` writes when no --file is given: $MGB6_DATA_HOME, else the platform data dir."""
+    override = os.environ.get("MGB6_DATA_HOME")
+    if override:
+        return Path(override) / LOG_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("mgb6", appauthor=False)) / LOG_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """What an append wrote: the file, the day, whether a date header was added, and the bytes written."""
+
+    path: Path
+    day: date
+    added_header: bool
+    text: str
+
+
+def check_line(line: str) -> str:
+    """The line as it will be stored: one line of text, surrounding space removed."""
+    text = line.strip()
+    if not text:
+        raise LogWriteError("nothing to log: give a food line, e.g. mgb6 log \"2 cups spinach\"")
+    if any(c in text for c in "\r\n\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        raise LogWriteError("give one line at a time (the text contains a line break or NUL)")
+    return text
+
+
+def last_header(fd: int, size: int) -> tuple[date | None, bytes]:
+    """The date of the last date header in the file and its last byte, read backwards from the end.
+
+    Reading backwards keeps an append O(days) instead of O(file), so a year-long log stays fast.
+    """
+    pos = size
+    carry = b""
+    last_byte = b""
+    while pos > 0:
+        start = max(0, pos - _TAIL_CHUNK)
+        os.lseek(fd, start, os.SEEK_SET)
+        chunk = _read_exact(fd, pos - start)
+        if not last_byte:
+            last_byte = chunk[-1:]
+        data = chunk + carry
+        lines = data.split(b"\n")
+        # the first piece may be a partial line unless we reached the start of the file
+        carry = lines.pop(0) if start > 0 else b""
+        for raw in reversed(lines):
+            found = _header_date(raw)
+            if found is not None:
+                return found, last_byte
+        pos = start
+    if carry:
+        found = _header_date(carry)
+        if found is not None:
+            return found, last_byte
+    return None, last_byte
+
+
+def _read_exact(fd: int, n: int) -> bytes:
+    parts: list[bytes] = []
+    while n > 0:
+        got = os.read(fd, n)
+        if not got:
+            break
+        parts.append(got)
+        n -= len(got)
+    return b"".join(parts)
+
+
+def _header_date(raw: bytes) -> date | None:
+    text = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
+    if not text or len(text) > 80:
+        return None
+    found = parse_date_line(text)
+    return found if isinstance(found, date) else None
+
+
+def compose(line: str, day: date, last: date | None, last_byte: bytes, size: int) -> tuple[str, bool]:
+    """The exact text to append: a newline if the file lacks its last one, the header if the day is new."""
+    parts: list[str] = []
+    if size and last_byte not in (b"\n", b"\r"):
+        parts.append("\n")
+    need_header = last != day
+    if need_header:
+        if size:
+            parts.append("\n")
+        parts.append(f"{day.isoformat()}\n")
+    parts.append(f"{line}\n")
+    return "".join(parts), need_header
+
+
+@contextmanager
+def _locked(fd: int) -> Iterator[None]:
+    """An exclusive advisory lock where the platform has one; without it O_APPEND alone still never
+    overwrites, only a header may be doubled under a race (which ``check`` merges anyway)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:  # e.g. a file system without locks
+        yield
+        return
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def append_line(path: Path, line: str, day: date) -> Appended:
+    """Append ``line`` under ``day``'s header (adding the header if the log's last day differs)."""
+    text = check_line(line)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except IsADirectoryError as exc:
+        raise LogWriteError(f"{path}: is a directory, not a log file") from exc
+    except PermissionError as exc:
+        raise LogWriteError(f"{path}: permission denied; the log was not changed") from exc
+    except OSError as exc:
+        raise LogWriteError(f"{path}: cannot open the log ({exc.strerror or exc})") from exc
+    try:
+        with _locked(fd):
+            size = os.fstat(fd).st_size
+            last, last_byte = last_header(fd, size)
+            chunk, added = compose(text, day, last, last_byte, size)
+            data = chunk.encode("utf-8")
+            written = os.write(fd, data)
+            if written != len(data):
+                raise LogWriteError(
+                    f"{path}: only {written} of {len(data)} bytes were written (disk full?); "
+                    "the earlier content is intact, check the end of the log"
+                )
+            os.fsync(fd)
+    except LogWriteError:
+        raise
+    except OSError as exc:
+        raise LogWriteError(
+            f"{path}: could not save the line ({exc.strerror or exc}); the earlier content is intact"
+        ) from exc
+    finally:
+        os.close(fd)
+    return Appended(path, day, added, chunk)
