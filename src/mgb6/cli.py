@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -650,9 +651,101 @@ def batch(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
+def _parse_day(text: str | None) -> date:
+    """--date: ISO (YYYY-MM-DD), or the words today / yesterday."""
+    from datetime import timedelta
+
+    today = date.today()
+    if text is None or text.strip().lower() == "today":
+        return today
+    if text.strip().lower() == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date; use YYYY-MM-DD, 'today' or 'yesterday'", param_hint="--date"
+        ) from None
+
+
+@app.command("log")
+def log_line(
+    words: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help='The food line, e.g. "2 cups spinach" (quotes optional).', metavar="LINE"),
+    ] = None,
+    day: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", help="Day to log under: YYYY-MM-DD, today (default) or yesterday."),
+    ] = None,
+    file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--file", help="Log to append to (default: your log; see --where).", dir_okay=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Append even a line mgb6 cannot count.")] = False,
+    where: Annotated[bool, typer.Option("--where", help="Print the log's path and exit.")] = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Append one line to your food log under today's date, showing how mgb6 reads it.
+
+    Example: mgb6 log "2 cups spinach"
+    """
+    from mgb6.logbook import default_log_path
+
+    out, err = _consoles(no_color)
+    path = file if file is not None else default_log_path()
+    if where:
+        out.print(str(path), markup=False, highlight=False, soft_wrap=True)
+        return
+    if not words:
+        raise typer.BadParameter('give the line to log, e.g. mgb6 log "2 cups spinach"', param_hint="LINE")
+    when = _parse_day(day)
+    try:
+        from mgb6.api import understand_line
+        from mgb6.logbook import append_line, check_line
+        from mgb6.models import Problem
+        from mgb6.render_log import appended, understood
+
+        line = check_line(" ".join(words))
+        reading = understand_line(line)
+        if isinstance(reading, Problem) and not force:
+            err.print(
+                f"Error: not logged, {understood(reading)}. Reword it, or add --force to log it anyway.",
+                markup=False, soft_wrap=True,
+            )  # fmt: skip
+            raise typer.Exit(int(ExitCode.ERROR))
+        result = append_line(path, line, when)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+    out.print(appended(result), markup=False, soft_wrap=True)
+    out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
+
+
+def _unexpected(exc: BaseException) -> NoReturn:
+    """The last resort: a one-line error instead of a traceback, and where to report it."""
+    what = " ".join(str(exc).split()) or "no details"
+    sys.stderr.write(
+        f"Error: unexpected {type(exc).__name__}: {what[:300]}. This is a bug in mgb6; please report it "
+        "with the command you ran (set MGB6_DEBUG=1 to see the traceback).\n"
+    )
+    sys.exit(int(ExitCode.ERROR))
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; no input ever ends in a traceback."""
+    import os
+
     global _SETTLE
     _SETTLE = True
     _settle()
-    app()
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as exc:
+        if os.environ.get("MGB6_DEBUG"):
+            raise
+        _unexpected(exc)
