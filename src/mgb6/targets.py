@@ -89,7 +89,14 @@ def targets_for(profile: Profile, dri_rows: list[dict[str, str]]) -> dict[str, T
         ]
         if not rows:
             what = f"{stage} " if stage != "general" else ""
-            raise ProfileError(f"the DRIs give no {what}values for {nutrient.replace('_', ' ')} at age {age:g}")
+            staged = [r for r in dri_rows if r["life_stage"] == stage and r["authority"] == profile.authority]
+            ages = ""
+            if staged:
+                lo = min(float(r["age_min_years"]) for r in staged)
+                hi = max(float(r["age_below_years"]) for r in staged)
+                ages = f" (valid ages: {lo:g} to {hi - 1:g})"
+            name = nutrient.replace("_", " ")
+            raise ProfileError(f"the DRIs give no {what}values for {name} at age {age:g}{ages}")
         row = max(rows, key=lambda r: _num(r["rda_mg"]) or _num(r["ai_mg"]) or 0.0)
         label = f"{stage}, " if stage != "general" else ""
         label += f"{row['sex']}, " if row["sex"] != "any" else ""
