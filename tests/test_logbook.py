@@ -250,3 +250,45 @@ def test_concurrent_log_processes_each_land_exactly_once(tmp_path: Path, mgb6_ex
     assert body.count("2026-11-20") == 1
     assert sorted(ln for ln in body if ln.endswith("spinach")) == sorted(lines)
     assert body[:2] == ["", "2026-11-20"] and len(body) == n + 2
+
+
+SLOW_APPEND = """
+import sys, time
+from mgb6 import logbook
+START = float(sys.argv.pop(1))
+real_fstat = logbook.os.fstat
+def slow_fstat(fd):
+    # every process reaches the read-decide-write step at the same instant: unlocked, they would race
+    time.sleep(max(0.0, START - time.time()))
+    return real_fstat(fd)
+logbook.os.fstat = slow_fstat
+from mgb6.cli import main
+sys.argv = ["mgb6", *sys.argv[1:]]
+main()
+"""
+
+
+def test_the_lock_serialises_a_widened_race(tmp_path: Path) -> None:
+    """All processes reach the header decision at once; only the lock keeps them from doubling it."""
+    import sys
+    import time
+
+    path = tmp_path / "log.txt"
+    path.write_text(ORIGINAL)
+    lines = [f"{i + 1} g spinach" for i in range(12)]
+    start = str(time.time() + 4.0)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SLOW_APPEND, start, "log", "--file", str(path), "--date=2026-11-20", line],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for line in lines
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=180)
+        assert p.returncode == ExitCode.OK, err
+    body = path.read_text()[len(ORIGINAL) :].splitlines()
+    assert body.count("2026-11-20") == 1
+    assert sorted(ln for ln in body if ln.endswith("spinach")) == sorted(lines)
