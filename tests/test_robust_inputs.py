@@ -309,7 +309,8 @@ def test_many_absurd_lines_give_a_capped_warning_list(tmp_path: Path) -> None:
 
 def test_unknown_unit_and_unknown_food_are_listed_not_counted(tmp_path: Path) -> None:
     doc = check_json(write(tmp_path, "1 banana\n3 zorks spinach\n1 cup xyzzyblorf\n"))
-    assert [(u["line"], u["kind"]) for u in doc["unmatched"]] == [(2, "unmatched"), (3, "unmatched")]
+    assert [(u["line"], u["kind"]) for u in doc["unmatched"]] == [(2, "unresolved"), (3, "unmatched")]
+    assert "unit 'zorks' is not one mgb6 knows" in doc["unmatched"][0]["reason"]
     assert doc["coverage"] == {"food_lines": 3, "counted_lines": 1, "not_counted_lines": 2}
 
 

@@ -110,6 +110,9 @@ class Scorer:
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         if m is None:
+            unit_problem = self._unknown_unit(entry)
+            if unit_problem is not None:
+                return unit_problem
             return Problem(entry.path, entry.line, entry.text, "unmatched", "no food in the table matches", names)
         food = self.table.foods[m.food_index]
         g = to_grams(
@@ -144,6 +147,18 @@ class Scorer:
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
                 return other, got, note
         return food, g, ""
+
+    def _unknown_unit(self, entry: Entry) -> Problem | None:
+        """"3 zorks spinach": when the words after an unknown first word name a food, the unit is the problem."""
+        if entry.quantity is None or entry.quantity.unit or " " not in entry.food_text.strip():
+            return None
+        first, rest = entry.food_text.strip().split(" ", 1)
+        m, _ = self.lookup(rest)
+        if m is None:
+            return None
+        food = self.table.foods[m.food_index].description
+        reason = f"unit {first!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count (food: {food})"
+        return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food,))
 
     def _supplement(self, entry: Entry, day: date | None) -> Item | Problem:
         if entry.supplement_problem or not entry.supplement:
