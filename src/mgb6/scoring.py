@@ -149,7 +149,7 @@ class Scorer:
         return food, g, ""
 
     def _unknown_unit(self, entry: Entry) -> Problem | None:
-        """"3 zorks spinach": when the words after an unknown first word name a food, the unit is the problem."""
+        """"3 zorks spinach": when the words after an unknown first word name a food, blame the unit."""
         if entry.quantity is None or entry.quantity.unit or " " not in entry.food_text.strip():
             return None
         first, rest = entry.food_text.strip().split(" ", 1)
