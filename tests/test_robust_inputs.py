@@ -394,3 +394,19 @@ def test_exit_codes_are_named_once() -> None:
     source = (ROOT / "src" / "mgb6" / "cli.py").read_text()
     assert "Exit(1)" not in source and "Exit(2)" not in source
     assert "sys.exit(1)" not in source and "sys.exit(2)" not in source
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_terminal_that_cannot_show_a_food_name_still_gets_the_report(
+    tmp_path: Path, mgb6_exe: str, fmt: str
+) -> None:
+    """PYTHONIOENCODING=ascii used to end in UnicodeEncodeError after the work was done."""
+    path = write(tmp_path, "1 banana\n[red]é🍌[/red] xyz\n")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run(
+        [mgb6_exe, "check", path, "--format", fmt], capture_output=True, env=env, timeout=60, check=False
+    )
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert b"Error" not in proc.stderr and b"Traceback" not in proc.stderr
+    if fmt == "json":
+        assert json.loads(proc.stdout)["coverage"]["food_lines"] == 2

@@ -735,6 +735,11 @@ def main() -> None:
     """Console-script entry point; no input ever ends in a traceback."""
     import os
 
+    for stream in (sys.stdout, sys.stderr):
+        # a food name the terminal's encoding cannot show (PYTHONIOENCODING=ascii, a latin-1 console)
+        # prints as "?" instead of failing after the work is done (e.g. after `mgb6 log` has appended)
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     global _SETTLE
     _SETTLE = True
     _settle()
