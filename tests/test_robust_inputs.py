@@ -410,3 +410,11 @@ def test_terminal_that_cannot_show_a_food_name_still_gets_the_report(
     assert b"Error" not in proc.stderr and b"Traceback" not in proc.stderr
     if fmt == "json":
         assert json.loads(proc.stdout)["coverage"]["food_lines"] == 2
+
+
+def test_the_same_log_given_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path, LOG)
+    result = run(path, str(Path(path).parent / "." / "log.txt"), "--format", "json")
+    assert result.exit_code == ExitCode.OK
+    assert "given more than once; read once" in result.stderr
+    assert json.loads(result.stdout)["coverage"]["food_lines"] == 2

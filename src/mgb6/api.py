@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -26,7 +27,13 @@ def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
     logs: list[ParsedLog] = []
     warnings: list[str] = []
     blank: list[str] = []
+    seen: set[str] = set()
     for path in paths:
+        key = path if path == "-" else os.path.realpath(path)
+        if key in seen:  # the same log twice would double every day it holds
+            warnings.append(f"{path}: given more than once; read once")
+            continue
+        seen.add(key)
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
