@@ -292,3 +292,24 @@ def test_the_lock_serialises_a_widened_race(tmp_path: Path) -> None:
     body = path.read_text()[len(ORIGINAL) :].splitlines()
     assert body.count("2026-11-20") == 1
     assert sorted(ln for ln in body if ln.endswith("spinach")) == sorted(lines)
+
+
+def test_log_reads_lines_with_custom_foods_like_check_does(tmp_path: Path) -> None:
+    foods = tmp_path / "my_foods.csv"
+    foods.write_text(
+        "id,description,magnesium_mg_per_100g,vitamin_b6_mg_per_100g,energy_kcal_per_100g,synonyms\n"
+        'my:zedbar,"Protein bar, Zed",120,0.9,380,zed bar;zed\n'
+    )
+    path = tmp_path / "log.txt"
+    assert log("--file", str(path), "--date", "2026-11-20", "100 g zed bar").exit_code == ExitCode.ERROR
+    result = log("--file", str(path), "--foods", str(foods), "--date", "2026-11-20", "100 g zed bar")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "Protein bar, Zed (my:zedbar), 100 g: Mg 120 mg, B6 0.90 mg" in result.stdout
+    assert path.read_text() == "2026-11-20\n100 g zed bar\n"
+
+
+def test_quiet_log_prints_nothing_but_appends(tmp_path: Path) -> None:
+    path = tmp_path / "log.txt"
+    result = log("--file", str(path), "--quiet", "1 banana")
+    assert result.exit_code == ExitCode.OK and result.stdout == ""
+    assert path.read_text().endswith("\n1 banana\n")

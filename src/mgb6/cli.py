@@ -684,7 +684,9 @@ def log_line(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Append even a line mgb6 cannot count.")] = False,
     where: Annotated[bool, typer.Option("--where", help="Print the log's path and exit.")] = False,
+    foods: FoodsOpt = None,
     no_color: NoColorOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Append one line to your food log under today's date, showing how mgb6 reads it.
 
@@ -707,7 +709,7 @@ def log_line(
         from mgb6.render_log import appended, understood
 
         line = check_line(" ".join(words))
-        reading = understand_line(line)
+        reading = understand_line(line, _food_table(foods))
         if isinstance(reading, Problem) and not force:
             err.print(
                 f"Error: not logged, {understood(reading)}. Reword it, or add --force to log it anyway.",
@@ -717,8 +719,9 @@ def log_line(
         result = append_line(path, line, when)
     except Mgb6Error as exc:
         _fail(err, exc)
-    out.print(appended(result), markup=False, soft_wrap=True)
-    out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
+    if not quiet:
+        out.print(appended(result), markup=False, soft_wrap=True)
+        out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
 
 
 def _unexpected(exc: BaseException) -> NoReturn:
