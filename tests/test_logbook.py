@@ -313,3 +313,23 @@ def test_quiet_log_prints_nothing_but_appends(tmp_path: Path) -> None:
     result = log("--file", str(path), "--quiet", "1 banana")
     assert result.exit_code == ExitCode.OK and result.stdout == ""
     assert path.read_text().endswith("\n1 banana\n")
+
+
+@pytest.mark.parametrize("nl", ["\r\n", "\r"])
+def test_appends_follow_the_files_line_endings(tmp_path: Path, nl: str) -> None:
+    path = tmp_path / "log.txt"
+    original = f"2026-11-20{nl}1 banana{nl}".encode()
+    path.write_bytes(original)
+    assert not append_line(path, "2 cups spinach", DAY).added_header
+    append_line(path, "1 apple", date(2026, 11, 21))
+    assert path.read_bytes() == original + f"2 cups spinach{nl}{nl}2026-11-21{nl}1 apple{nl}".encode()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_log_is_refused_untouched(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "log.txt"
+    path.write_bytes(ORIGINAL.encode(encoding))
+    before = path.read_bytes()
+    with pytest.raises(LogWriteError, match="UTF-16"):
+        append_line(path, "1 banana", DAY)
+    assert path.read_bytes() == before

@@ -8,7 +8,9 @@ rewritten or truncated, so a failure at any step leaves the log as it was, plus 
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from mgb6.errors import LogWriteError
 from mgb6.parser import parse_date_line
+from mgb6.reader import bomless_utf16
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -55,34 +58,57 @@ def check_line(line: str) -> str:
     return text
 
 
-def last_header(fd: int, size: int) -> tuple[date | None, bytes]:
-    """The date of the last date header in the file and its last byte, read backwards from the end.
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What an append needs to know about the log's end: its last day, last byte and line-ending style."""
+
+    last_day: date | None
+    last_byte: bytes
+    newline: str
+
+
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
+
+
+def read_tail(fd: int, size: int) -> Tail:
+    """The last date header, read backwards from the end in chunks, and the file's line-ending style.
 
     Reading backwards keeps an append O(days) instead of O(file), so a year-long log stays fast.
     """
     pos = size
     carry = b""
     last_byte = b""
+    newline = "\n"
     while pos > 0:
         start = max(0, pos - _TAIL_CHUNK)
         os.lseek(fd, start, os.SEEK_SET)
         chunk = _read_exact(fd, pos - start)
         if not last_byte:
             last_byte = chunk[-1:]
-        data = chunk + carry
-        lines = data.split(b"\n")
+            if b"\r\n" in chunk:
+                newline = "\r\n"
+            elif b"\r" in chunk and b"\n" not in chunk:
+                newline = "\r"
+        lines = _LINE_BREAK.split(chunk + carry)
         # the first piece may be a partial line unless we reached the start of the file
         carry = lines.pop(0) if start > 0 else b""
         for raw in reversed(lines):
             found = _header_date(raw)
             if found is not None:
-                return found, last_byte
+                return Tail(found, last_byte, newline)
         pos = start
-    if carry:
-        found = _header_date(carry)
-        if found is not None:
-            return found, last_byte
-    return None, last_byte
+    return Tail(None, last_byte, newline)
+
+
+def _refuse_utf16(fd: int, path: Path) -> None:
+    """Appending UTF-8 to a UTF-16 log would garble it: say so instead (the reader accepts UTF-16)."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    head = _read_exact(fd, 4096)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless_utf16(head):
+        raise LogWriteError(
+            f"{path}: this log is UTF-16 text; mgb6 log appends UTF-8 only. Save it as UTF-8 first "
+            "(the log was not changed)"
+        )
 
 
 def _read_exact(fd: int, n: int) -> bytes:
@@ -104,17 +130,19 @@ def _header_date(raw: bytes) -> date | None:
     return found if isinstance(found, date) else None
 
 
-def compose(line: str, day: date, last: date | None, last_byte: bytes, size: int) -> tuple[str, bool]:
-    """The exact text to append: a newline if the file lacks its last one, the header if the day is new."""
+def compose(line: str, day: date, tail: Tail, size: int) -> tuple[str, bool]:
+    """The exact text to append: a line break if the file lacks its last one, the header if the day is new,
+    in the file's own line-ending style."""
+    nl = tail.newline
     parts: list[str] = []
-    if size and last_byte not in (b"\n", b"\r"):
-        parts.append("\n")
-    need_header = last != day
+    if size and tail.last_byte not in (b"\n", b"\r"):
+        parts.append(nl)
+    need_header = tail.last_day != day
     if need_header:
         if size:
-            parts.append("\n")
-        parts.append(f"{day.isoformat()}\n")
-    parts.append(f"{line}\n")
+            parts.append(nl)
+        parts.append(f"{day.isoformat()}{nl}")
+    parts.append(f"{line}{nl}")
     return "".join(parts), need_header
 
 
@@ -153,8 +181,8 @@ def append_line(path: Path, line: str, day: date) -> Appended:
     try:
         with _locked(fd):
             size = os.fstat(fd).st_size
-            last, last_byte = last_header(fd, size)
-            chunk, added = compose(text, day, last, last_byte, size)
+            _refuse_utf16(fd, path)
+            chunk, added = compose(text, day, read_tail(fd, size), size)
             data = chunk.encode("utf-8")
             written = os.write(fd, data)
             if written != len(data):

@@ -31,7 +31,7 @@ def decode(data: bytes, name: str) -> LogText:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid UTF-16 text ({exc.reason})") from exc
     else:
-        utf16 = _bomless_utf16(data)
+        utf16 = bomless_utf16(data)
         if utf16 is not None:
             try:
                 text = data.decode(utf16)
@@ -79,7 +79,7 @@ def _decode_mixed(data: bytes, name: str) -> LogText:
     return LogText(name, "".join(parts), msg)
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
     """UTF-16 text saved without a BOM has a NUL in every other byte of its ASCII characters."""
     head = data[:4096]
     if len(head) < 4 or len(head) % 2:
@@ -112,7 +112,7 @@ _CHUNK = 1 << 16
 def _read_stream(stream: BinaryIO, name: str) -> bytes:
     """Read in chunks: a binary is refused after its first chunk, an endless stream at MAX_BYTES."""
     first = stream.read(_CHUNK)
-    utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(first) is not None
+    utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless_utf16(first) is not None
     if first and not utf16 and _looks_binary(first):
         raise InputError(f"{name}: this looks like a binary file, not a text food log")
     chunks = [first]
