@@ -7,10 +7,13 @@ import errno
 import os
 import re
 import subprocess
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import ROOT
 from typer.testing import CliRunner
 
@@ -18,6 +21,8 @@ from mgb6 import logbook
 from mgb6.cli import app
 from mgb6.errors import ExitCode, LogWriteError
 from mgb6.logbook import append_line, default_log_path
+from mgb6.parser import parse_log
+from mgb6.reader import decode
 
 runner = CliRunner()
 DAY = date(2026, 11, 20)
@@ -333,3 +338,45 @@ def test_a_utf16_log_is_refused_untouched(tmp_path: Path, encoding: str) -> None
     with pytest.raises(LogWriteError, match="UTF-16"):
         append_line(path, "1 banana", DAY)
     assert path.read_bytes() == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    existing=st.lists(
+        st.one_of(
+            st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+            st.just("\n"),
+            st.sampled_from(["2026-11-20", "## 2025-01-01 (Wed)", "1 banana", "lunch:", "\t#", "2026-2-30"]),
+            st.sampled_from(["\u200b2026-11-21", "2026-11-19\x00", "\ufeff## 2026-11-20"]),
+        ),
+        max_size=20,
+    ).map("".join),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    line=st.sampled_from(["1 banana", "2 cups spinach", "lunch: 1 apple", "[bold]x"]),
+    day=st.one_of(st.just(date(2026, 11, 20)), st.dates(date(2020, 1, 1), date(2030, 12, 31))),
+)
+def test_any_existing_log_keeps_its_bytes_and_gains_the_line_under_its_day(
+    existing: str, newline: str, line: str, day: date
+) -> None:
+    """Whatever the log holds, the append only adds bytes, and check reads the line under the right day."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "log.txt"
+        original = existing.replace("\n", newline).encode("utf-8")
+        path.write_bytes(original)
+        append_line(path, line, day)
+        data = path.read_bytes()
+    assert data.startswith(original)
+    parsed = parse_log(decode(data, "log").text)
+    food = line.split(": ", 1)[-1]
+    blocks = [b for b in parsed.days if any(e.text.endswith(food) for e in b.entries)]
+    assert blocks and blocks[-1].date == day
+
+
+@pytest.mark.parametrize("header", ["2026-02-30", "\u200b2026-11-21"])
+def test_a_later_header_the_parser_sees_is_never_skipped(tmp_path: Path, header: str) -> None:
+    """An invalid date or one hidden behind a zero-width space still ends the day above it."""
+    path = tmp_path / "log.txt"
+    path.write_text(f"2026-11-20\n1 banana\n{header}\n2 apples\n")
+    assert append_line(path, "2 cups spinach", DAY).added_header
+    last = parse_log(path.read_text()).days[-1]
+    assert last.date == DAY and [e.text for e in last.entries] == ["2 cups spinach"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgb6.errors import LogWriteError
-from mgb6.parser import parse_date_line
+from mgb6.parser import parse_date_line, strip_line
 from mgb6.reader import bomless_utf16
 
 if TYPE_CHECKING:
@@ -93,9 +93,11 @@ def read_tail(fd: int, size: int) -> Tail:
         # the first piece may be a partial line unless we reached the start of the file
         carry = lines.pop(0) if start > 0 else b""
         for raw in reversed(lines):
-            found = _header_date(raw)
-            if found is not None:
+            found = _header(raw)
+            if isinstance(found, date):
                 return Tail(found, last_byte, newline)
+            if found is not None:  # an invalid date header ends the search: the day needs its own
+                return Tail(None, last_byte, newline)
         pos = start
     return Tail(None, last_byte, newline)
 
@@ -122,12 +124,11 @@ def _read_exact(fd: int, n: int) -> bytes:
     return b"".join(parts)
 
 
-def _header_date(raw: bytes) -> date | None:
-    text = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
-    if not text or len(text) > 80:
+def _header(raw: bytes) -> date | str | None:
+    """The line's date header as ``parse_log`` reads it (an invalid one is a string), else None."""
+    if len(raw) > 200:
         return None
-    found = parse_date_line(text)
-    return found if isinstance(found, date) else None
+    return parse_date_line(strip_line(raw.decode("utf-8", errors="replace")))
 
 
 def compose(line: str, day: date, tail: Tail, size: int) -> tuple[str, bool]:

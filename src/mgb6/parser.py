@@ -144,6 +144,12 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     return None, text.strip()
 
 
+def strip_line(raw: str) -> str:
+    """A raw line as the parser first sees it (zero-width characters and NULs gone); the log writer
+    uses the same function to find the last date header, so the two never disagree."""
+    return _ZERO_WIDTH.sub("", raw).replace("\x00", "").strip()
+
+
 @lru_cache(maxsize=8192)
 def parse_date_line(text: str) -> date | str | None:
     """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
@@ -223,7 +229,7 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
             else:
                 days[-1].entries.append(result)
             continue
-        stripped = _ZERO_WIDTH.sub("", raw).replace("\x00", "").strip()
+        stripped = strip_line(raw)
         if not stripped:
             continue
         header = parse_date_line(stripped)
