@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/fuzz.py [N_LOGS] [SEED]     (default 100000 logs, seed 5)
 
-Each generated log goes through decode -> parse_log -> check against the real table; the run fails on any
+Each generated log (plain logs, and 5% Cronometer servings exports) goes through decode -> parse -> check
+against the real table, as ``mgb6 check`` would; the run fails on any
 exception other than a reported InputError, on a negative or non-finite total, or on a line that is neither
 counted nor listed as a problem. It prints one summary line (logs, lines, seconds, failures). The same
 generator feeds the hypothesis-free opt-in test ``pytest -m slow``.
@@ -115,6 +116,27 @@ def generate_log(rng: random.Random, foods: list[str]) -> str:
     return sep.join(lines)
 
 
+CRONOMETER_HEADER = "Day,Group,Food Name,Amount,Category,Magnesium (mg),B6 (Pyridoxine) (mg)"
+
+
+def generate_cronometer(rng: random.Random, foods: list[str]) -> str:
+    """A Cronometer servings export, with broken rows, odd amounts and stray quotes."""
+    rows = [CRONOMETER_HEADER]
+    for _ in range(rng.randint(0, 8)):
+        cells = [
+            f"2026-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}",
+            rng.choice(["Breakfast", "Lunch", "", "Snacks"]),
+            rng.choice(foods) if rng.random() < 0.9 else "",
+            f"{_amount(rng)} {rng.choice(['cup', 'g', 'medium', 'x 0.25 Cup', 'shake (11 fl oz)', ''])}",
+            rng.choice(["Fruits", "", "Vegetables"]),
+            rng.choice(["32", "", "abc", "-1", "nan", "1e309"]),
+            rng.choice(["0.4", "", "x"]),
+        ]
+        row = ",".join(f'"{c}"' if "," in c else c for c in cells)
+        rows.append(_mutate(rng, row) if rng.random() < 0.2 else row)
+    return "\n".join(rows)
+
+
 def encode(rng: random.Random, text: str) -> bytes:
     roll = rng.random()
     if roll < 0.7:
@@ -129,6 +151,13 @@ def encode(rng: random.Random, text: str) -> bytes:
     for _ in range(rng.randint(1, 8)):
         data.insert(rng.randint(0, len(data)), rng.randint(0, 255))
     return bytes(data)
+
+
+def _parse(text: str, path: str):
+    """What ``mgb6 check`` does with a file's text: a Cronometer export is converted, else parse_log."""
+    from mgb6 import api
+
+    return getattr(api, "_parse_any", parse_log)(text, path)
 
 
 @dataclass
@@ -148,7 +177,7 @@ def check_one(data: bytes, table, profile: Profile, out: Outcome) -> None:
         out.refused += 1
         return
     try:
-        log = parse_log(text.text, "<fuzz>")
+        log = _parse(text.text, "<fuzz>")
         result = check([log], table, profile)
     except Exception:
         out.failures.append(f"{data[:200]!r}\n{traceback.format_exc(limit=4)}")
@@ -174,6 +203,8 @@ def run(n: int, seed: int = 5) -> tuple[Outcome, float]:
     for i in range(n):
         if i % 20 == 19:
             data = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 300)))
+        elif i % 20 == 7:
+            data = encode(rng, generate_cronometer(rng, foods))
         else:
             data = encode(rng, generate_log(rng, foods))
         check_one(data, table, profiles[i % len(profiles)], out)
