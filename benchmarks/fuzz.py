@@ -3,10 +3,9 @@
 Usage: python benchmarks/fuzz.py [N_LOGS] [SEED]     (default 100000 logs, seed 5)
 
 Each generated log (plain logs, and 5% Cronometer servings exports) goes through decode -> parse -> check
-against the real table, as ``mgb6 check`` would; the run fails on any
-exception other than a reported InputError, on a negative or non-finite total, or on a line that is neither
-counted nor listed as a problem. It prints one summary line (logs, lines, seconds, failures). The same
-generator feeds the hypothesis-free opt-in test ``pytest -m slow``.
+against the real table, as ``mgb6 check`` would. The run fails on any exception other than a reported
+InputError, on a negative or non-finite total, or on a food line that is neither counted nor listed as a
+problem. It prints one summary line (logs, lines, seconds, failures); ``pytest -m slow`` runs the same.
 """
 
 from __future__ import annotations
