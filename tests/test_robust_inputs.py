@@ -418,3 +418,12 @@ def test_the_same_log_given_twice_is_read_once(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.OK
     assert "given more than once; read once" in result.stderr
     assert json.loads(result.stdout)["coverage"]["food_lines"] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "says"), [("", "an empty file name"), ("x" * 5000, "File name too long")], ids=["empty", "long"]
+)
+def test_impossible_file_names_are_one_line_errors(name: str, says: str) -> None:
+    result = run(name)
+    assert result.exit_code == ExitCode.ERROR
+    assert says in result.stderr

@@ -140,6 +140,8 @@ def read_log(path: str) -> LogText:
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read standard input: {exc}") from exc
         return decode(data, "<stdin>")
+    if not path.strip():
+        raise InputError("an empty file name was given")
     p = Path(path)
     try:
         if p.is_dir():
