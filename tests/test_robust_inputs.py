@@ -427,3 +427,37 @@ def test_impossible_file_names_are_one_line_errors(name: str, says: str) -> None
     result = run(name)
     assert result.exit_code == ExitCode.ERROR
     assert says in result.stderr
+
+
+# --- config and custom data ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("profile.toml", b"sex = \n[[[", "not a valid profile"),
+        ("profile.toml", b"\x89PNG\x00\x00\xff\xfe", "profile.toml: not UTF-8"),
+        ("profile.toml", b'sex = "robot"\n', "sex must be one of female, male"),
+        ("profile.toml", b"age = 1e400\n", "age must be between 0 and 129"),
+        ("foods.csv", b"id,description\nmy:x,X\n", "foods.csv:1: missing columns"),
+        ("foods.csv", b"\x89PNG\x00\x00\xff\xfe", "foods.csv: not UTF-8"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "log"])
+def test_corrupt_config_files_are_one_line_errors_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: bytes, says: str, command: str
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / name).write_bytes(content)
+    monkeypatch.setenv("MGB6_CONFIG_DIR", str(config))
+    log = write(tmp_path, LOG)
+    args = [log] if command == "check" else ["--file", str(tmp_path / "new.txt"), "1 banana"]
+    if command == "log" and name == "profile.toml":
+        pytest.skip("mgb6 log reads no profile")
+    result = runner.invoke(app, [command, *args])
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: ") and says in line and str(config) in line
+    assert not (tmp_path / "new.txt").exists()
