@@ -380,3 +380,11 @@ def test_a_later_header_the_parser_sees_is_never_skipped(tmp_path: Path, header:
     assert append_line(path, "2 cups spinach", DAY).added_header
     last = parse_log(path.read_text()).days[-1]
     assert last.date == DAY and [e.text for e in last.entries] == ["2 cups spinach"]
+
+
+def test_a_device_is_not_a_log(tmp_path: Path) -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null here")
+    result = log("--file", "/dev/null", "1 banana")
+    assert result.exit_code == ExitCode.ERROR
+    assert "not a regular file" in result.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 LOG_NAME = "log.txt"
 _TAIL_CHUNK = 1 << 16
+# O_APPEND: every write lands at the end, whatever another process did; O_BINARY: no newline translation.
+_OPEN_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def default_log_path() -> Path:
@@ -172,7 +175,7 @@ def append_line(path: Path, line: str, day: date) -> Appended:
     text = check_line(line)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        fd = os.open(path, _OPEN_FLAGS, 0o644)
     except IsADirectoryError as exc:
         raise LogWriteError(f"{path}: is a directory, not a log file") from exc
     except PermissionError as exc:
@@ -181,7 +184,10 @@ def append_line(path: Path, line: str, day: date) -> Appended:
         raise LogWriteError(f"{path}: cannot open the log ({exc.strerror or exc})") from exc
     try:
         with _locked(fd):
-            size = os.fstat(fd).st_size
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise LogWriteError(f"{path}: not a regular file; give a text file to append to")
+            size = info.st_size
             _refuse_utf16(fd, path)
             chunk, added = compose(text, day, read_tail(fd, size), size)
             data = chunk.encode("utf-8")
