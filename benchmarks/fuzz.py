@@ -3,9 +3,10 @@
 Usage: python benchmarks/fuzz.py [N_LOGS] [SEED]     (default 100000 logs, seed 5)
 
 Each generated log (plain logs, and 5% Cronometer servings exports) goes through decode -> parse -> check
-against the real table, as ``mgb6 check`` would. The run fails on any exception other than a reported
-InputError, on a negative or non-finite total, or on a food line that is neither counted nor listed as a
-problem. It prints one summary line (logs, lines, seconds, failures); ``pytest -m slow`` runs the same.
+against the real table, as ``mgb6 check`` would; every 25th also gets the suggestions and advice. The run
+fails on any exception other than a reported InputError, on a negative or non-finite total, or on a food
+line that is neither counted nor listed as a problem. It prints one summary line (logs, lines, seconds,
+failures); ``pytest -m slow`` runs the same.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ SUPPLEMENTS = (
     "magnesium glycinate 200 mg", "B6 10mg", "P5P 25 mg", "2 caps magnesium citrate 100 mg each",
     "multivitamin", "multivitamin: magnesium 50 mg + B6 2 mg", "mag oxide", "ZMA",
 )  # fmt: skip
+DIETS = (None, None, "vegan", "vegetarian", "pescatarian")
+AVOID = ["nuts", "soy", "dairy", "fish", "gluten", ""]
 MEALS = ("breakfast", "lunch", "dinner", "snack", "Snacks", "pre-workout", "meal")
 NOISE = "\x00\t\u200b\ufeff\u00ad🍌😀[]/*#:,-–()½¼\\\"'`~!@$%^&|<>?;é漢\u202e\r"
 WEIRD_NUMBERS = ("-2", "nan", "inf", "1e309", "0", "00", "1/0", "0/0", "9" * 40, "1.", ".5", "1..2", "−3")
@@ -167,7 +170,9 @@ class Outcome:
     failures: list[str] = field(default_factory=list)
 
 
-def check_one(data: bytes, table, profile: Profile, out: Outcome) -> None:
+def check_one(
+    data: bytes, table, profile: Profile, out: Outcome, rng: random.Random, guidance=None
+) -> None:
     """Run one log through the pipeline and check the invariants; failures are recorded, not raised."""
     out.logs += 1
     try:
@@ -178,6 +183,8 @@ def check_one(data: bytes, table, profile: Profile, out: Outcome) -> None:
     try:
         log = _parse(text.text, "<fuzz>")
         result = check([log], table, profile)
+        if guidance is not None:
+            guidance(result, table, diet=rng.choice(DIETS), avoid=rng.sample(AVOID, rng.randint(0, 2)))
     except Exception:
         out.failures.append(f"{data[:200]!r}\n{traceback.format_exc(limit=4)}")
         return
@@ -194,6 +201,10 @@ def run(n: int, seed: int = 5) -> tuple[Outcome, float]:
     from mgb6.data import load_table
 
     table = load_table()
+    try:
+        from mgb6.api import add_guidance
+    except ImportError:  # before the suggestions work was merged
+        add_guidance = None
     rng = random.Random(seed)
     foods = list(FOODS) + [rng.choice(table.foods).description for _ in range(200)]
     profiles = [Profile(), Profile("female", 34), Profile("male", 70), Profile("female", 25, pregnant=True)]
@@ -206,7 +217,9 @@ def run(n: int, seed: int = 5) -> tuple[Outcome, float]:
             data = encode(rng, generate_cronometer(rng, foods))
         else:
             data = encode(rng, generate_log(rng, foods))
-        check_one(data, table, profiles[i % len(profiles)], out)
+        # suggestions and advice cost ~30 ms a log: every 25th log gets them, with a random diet
+        guidance = add_guidance if i % 25 == 3 else None
+        check_one(data, table, profiles[i % len(profiles)], out, rng, guidance)
     return out, time.perf_counter() - start
 
 
