@@ -87,6 +87,23 @@ def test_generated_logs_check_without_raising_and_totals_are_never_negative(tabl
     _assert_sane(text, table, profile)
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=logs,
+    profile=profiles,
+    diet=st.sampled_from([None, "vegan", "vegetarian", "pescatarian"]),
+    avoid=st.lists(st.sampled_from(["nuts", "soy", "dairy", "fish", "gluten"]), max_size=2),
+)
+def test_suggestions_and_advice_follow_any_log(table, text, profile, diet, avoid) -> None:
+    """The guidance step of `mgb6 check` (limits, suggestions, advice) copes with whatever was counted."""
+    from mgb6.api import add_guidance
+
+    result = check([parse_log(text)], table, profile)
+    add_guidance(result, table, diet=diet, avoid=avoid)
+    for n, gap in result.gap.items():
+        assert gap >= 0, n
+
+
 @FAST
 @given(text=st.text(max_size=400))
 def test_arbitrary_text_checks_without_raising(table, text: str) -> None:
