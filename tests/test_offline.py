@@ -64,8 +64,11 @@ def test_commands_were_found() -> None:
 
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_every_command_runs_without_the_network(
-    path: tuple[str, ...], no_network: list[str], tmp_path: Path
+    path: tuple[str, ...], no_network: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # commands that write (profile set/clear, log) must not leave state for the rest of the suite
+    monkeypatch.setenv("MGB6_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("MGB6_DATA_HOME", str(tmp_path / "data"))
     for args in _argument_sets(path, tmp_path):
         result = runner.invoke(app, [*path, *args], input="1 banana\n")
         if result.exception is not None and not isinstance(result.exception, SystemExit):
