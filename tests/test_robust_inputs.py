@@ -461,3 +461,12 @@ def test_corrupt_config_files_are_one_line_errors_naming_the_file(
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: ") and says in line and str(config) in line
     assert not (tmp_path / "new.txt").exists()
+
+
+@pytest.mark.parametrize("odd", ["\x85", "\u2028", "\x0b", "\x1c"])
+def test_cronometer_export_with_a_line_break_character_in_a_cell(tmp_path: Path, odd: str) -> None:
+    """Found by benchmarks/fuzz.py: such a cell split the converted log and broke the line mapping."""
+    header = "Day,Group,Food Name,Amount,Category,Magnesium (mg),B6 (Pyridoxine) (mg)\n"
+    rows = f"2026-11-20,Lunch,Banana,1{odd}medium,Fruits,32,0.4\n2026-11-21,Lunch,Spinach,1 cup,Veg,24,0.06\n"
+    doc = check_json(write(tmp_path, header + rows, "servings.csv"))
+    assert sorted(i["line"] for d in doc["days"] for i in d["items"]) == [2, 3]

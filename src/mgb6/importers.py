@@ -200,6 +200,9 @@ def _fmt(x: float) -> str:
     return text or "0"
 
 
+_LINE_BREAKS = re.compile("[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _safe_food(name: str) -> str:
     """Keep a food name from being read as a comment, a date header or a meal label."""
     name = name.replace("#", "no. ").replace("//", "/")
@@ -243,6 +246,9 @@ def to_log(export: CronometerExport) -> ConvertedLog:
             lines.append(text)
             source.append(s.line)
             written += 1
+    # a cell may hold a character str.splitlines() breaks on (\x85, \u2028, \v...): keep one line per row
+    # so that the parser's line numbers map back to the CSV's
+    lines = [_LINE_BREAKS.sub(" ", ln) for ln in lines]
     return ConvertedLog("\n".join(lines) + "\n", source, written, zero)
 
 
