@@ -347,7 +347,7 @@ def test_a_utf16_log_is_refused_untouched(tmp_path: Path, encoding: str) -> None
             st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
             st.just("\n"),
             st.sampled_from(["2026-11-20", "## 2025-01-01 (Wed)", "1 banana", "lunch:", "\t#", "2026-2-30"]),
-            st.sampled_from(["\u200b2026-11-21", "2026-11-19\x00", "\ufeff## 2026-11-20"]),
+            st.sampled_from(["\u200b2026-11-21", "2026-11-19\x00", "\ufeff## 2026-11-20", "\u2028", "\x0c"]),
         ),
         max_size=20,
     ).map("".join),
@@ -372,7 +372,7 @@ def test_any_existing_log_keeps_its_bytes_and_gains_the_line_under_its_day(
     assert blocks and blocks[-1].date == day
 
 
-@pytest.mark.parametrize("header", ["2026-02-30", "\u200b2026-11-21"])
+@pytest.mark.parametrize("header", ["2026-02-30", "\u200b2026-11-21", "1 pear\u20282026-11-21"])
 def test_a_later_header_the_parser_sees_is_never_skipped(tmp_path: Path, header: str) -> None:
     """An invalid date or one hidden behind a zero-width space still ends the day above it."""
     path = tmp_path / "log.txt"

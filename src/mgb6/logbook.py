@@ -70,7 +70,8 @@ class Tail:
     newline: str
 
 
-_LINE_BREAK = re.compile(rb"\r\n?|\n")
+# Every break str.splitlines() (and so parse_log) honours, as UTF-8 bytes: the writer must see the same lines.
+_LINE_BREAK = re.compile(rb"\r\n?|[\n\v\f\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
 def read_tail(fd: int, size: int) -> Tail:
