@@ -68,17 +68,18 @@ MAX_LINE_WARNINGS = 10
 
 
 def line_warnings(result: CheckResult) -> list[str]:
-    """Counted lines that deserve a second look (an implausible amount), as ``path:line: note`` strings;
+    """Counted lines that deserve a second look (an implausible amount, an unknown word), as
+    ``path:line: note`` strings;
     capped so that a pasted year of data gives a readable list, not a wall."""
     found = [
         f"{i.path}:{i.line}: {i.text}: {note}"
         for i in result.items
         for note in i.notes
-        if note.startswith("implausible")
+        if note.startswith(("implausible", "unknown word"))
     ]
     if len(found) > MAX_LINE_WARNINGS:
         more = len(found) - MAX_LINE_WARNINGS
-        found = [*found[:MAX_LINE_WARNINGS], f"... and {more} more lines with implausible amounts"]
+        found = [*found[:MAX_LINE_WARNINGS], f"... and {more} more lines to check"]
     return found
 
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from mgb6.data import FoodTable
-from mgb6.matcher import Match, alternatives, match, normalize
+from mgb6.matcher import Match, alternatives, match, normalize, tokens
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
 from mgb6.parser import ParsedLog
 from mgb6.portions import Grams, implausible, to_grams
@@ -127,6 +127,10 @@ class Scorer:
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
+        unknown = self._unknown_word(entry)
+        if unknown:
+            notes.append(f"unknown word {unknown!r} (not a unit or food word): read as {food.description}; "
+                         "check this line")  # fmt: skip
         grams = g.grams
         return Item(
             entry.path, entry.line, entry.text, day, entry.meal, food.id, food.description, grams,
@@ -147,6 +151,19 @@ class Scorer:
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
                 return other, got, note
         return food, g, ""
+
+    def _unknown_word(self, entry: Entry) -> str | None:
+        """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
+        probably meant as a unit, so the line is counted but flagged."""
+        if entry.quantity is None or entry.quantity.unit:
+            return None
+        words = entry.food_text.split()
+        if len(words) < 2:
+            return None
+        toks = tokens(words[0])
+        if not toks or any(t in self.table.index.idf for t in toks):
+            return None
+        return words[0]
 
     def _unknown_unit(self, entry: Entry) -> Problem | None:
         """"3 zorks spinach": when the words after an unknown first word name a food, blame the unit."""
