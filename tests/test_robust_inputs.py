@@ -313,7 +313,7 @@ def test_unknown_unit_and_unknown_food_are_listed_not_counted(tmp_path: Path) ->
     doc = json.loads(result.stdout)
     assert [(u["line"], u["kind"]) for u in doc["unmatched"]][-1] == (3, "unmatched")
     zorks = [i for d in doc["days"] for i in d["items"] if i["line"] == 2]
-    if zorks:  # the matcher read it as spinach: counted, but flagged on the line
+    if zorks:  # the matcher read it as a count of spinach: counted, but flagged on the line
         assert any("unknown word 'zorks'" in n for n in zorks[0]["notes"])
         assert f"{path}:2: 3 zorks spinach: unknown word 'zorks'" in result.stderr
     else:

@@ -123,7 +123,11 @@ class Scorer:
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
         if g.grams is None:
-            return Problem(entry.path, entry.line, entry.text, "unresolved", g.reason, (food.description,))
+            unknown = self._unknown_word(entry)
+            reason = g.reason
+            if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
+                reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
+            return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
