@@ -73,8 +73,9 @@ def _settle() -> None:
 def _consoles(no_color: bool) -> tuple[Console, Console]:
     from rich.console import Console
 
-    return Console(no_color=no_color or None, highlight=False), Console(
-        stderr=True, no_color=no_color or None, highlight=False
+    # emoji=False: a food called ":fire: chili" prints as written, and rich skips loading its emoji table
+    return Console(no_color=no_color or None, highlight=False, emoji=False), Console(
+        stderr=True, no_color=no_color or None, highlight=False, emoji=False
     )
 
 
@@ -734,6 +735,33 @@ def _unexpected(exc: BaseException) -> NoReturn:
     sys.exit(int(ExitCode.ERROR))
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command being run registered.
+
+    typer turns every command's signature into click parameters on each start (about 1 ms a command);
+    a run needs one. Help without a command, completion and unknown names get the whole app, so usage
+    errors still list every command.
+    """
+    import copy
+    import os
+
+    if not argv or argv[0].startswith("-") or any(k.startswith("_MGB6_COMPLETE") for k in os.environ):
+        return app
+    from typer.main import get_command_name
+
+    def name(info: typer.models.CommandInfo) -> str:
+        return info.name or get_command_name(info.callback.__name__)  # type: ignore[union-attr]
+
+    commands = [c for c in app.registered_commands if name(c) == argv[0]]
+    groups = [g for g in app.registered_groups if g.name == argv[0]]
+    if not commands and not groups:
+        return app
+    slim = copy.copy(app)
+    slim.registered_commands = commands
+    slim.registered_groups = groups
+    return slim
+
+
 def main() -> None:
     """Console-script entry point; no input ever ends in a traceback."""
     import os
@@ -747,7 +775,7 @@ def main() -> None:
     _SETTLE = True
     _settle()
     try:
-        app()
+        app_for(sys.argv[1:])()
     except SystemExit:
         raise
     except KeyboardInterrupt:

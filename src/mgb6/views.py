@@ -89,17 +89,23 @@ class TrendChart:
             full = int(cells)
             partial = EIGHTHS[int((cells - full) * 8)]
             end = full - 1 if partial == " " else full
+            run, run_style = "", ""
             for col in range(bar_w):
                 if col == goal_col:
-                    line.append(GOAL, style="bold")
+                    char, char_style = GOAL, "bold"
                 elif is_mean and col == max(end, 0):
-                    line.append(MEAN, style=style)
+                    char, char_style = MEAN, style
                 elif col < full:
-                    line.append(BAR, style=style)
+                    char, char_style = BAR, style
                 elif col == full and partial != " ":
-                    line.append(partial, style=style)
+                    char, char_style = partial, style
                 else:
-                    line.append(" ")
+                    char, char_style = " ", ""
+                if char_style != run_style and run:
+                    line.append(run, style=run_style)  # one span per run: rich renders spans, not cells
+                    run = ""
+                run, run_style = run + char, char_style
+            line.append(run, style=run_style)
             pct = f"{100 * value / t.goal:.0f}%"
             line.append(f" {_fmt(value, n):>5} {pct:>4}")
             yield line
@@ -232,7 +238,7 @@ def export_report(
     """The report as a standalone HTML page or SVG image, through rich's own recording console."""
     console = Console(
         record=True, file=io.StringIO(), width=REPORT_WIDTH, force_terminal=True,
-        color_system="truecolor" if color else None, no_color=not color, highlight=False,
+        color_system="truecolor" if color else None, no_color=not color, highlight=False, emoji=False,
     )  # fmt: skip
     console.print(renderable)
     if fmt == "svg":
