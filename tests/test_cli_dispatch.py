@@ -1,0 +1,39 @@
+"""main() registers only the command being run; that must never change what any command does or says."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from mgb6.cli import app, app_for
+
+runner = CliRunner()
+
+
+def _names() -> list[str]:
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", _names())
+def test_each_command_help_is_the_same_through_the_slim_app(name: str) -> None:
+    full = runner.invoke(app, [name, "--help"])
+    slim = runner.invoke(app_for([name, "--help"]), [name, "--help"])
+    assert slim.exit_code == full.exit_code == 0
+    assert slim.stdout == full.stdout
+
+
+def test_slim_app_holds_only_the_named_command() -> None:
+    slim = typer.main.get_command(app_for(["check", "x.txt"]))
+    assert sorted(slim.commands) == ["check"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["--version"], ["no-such-command"]])
+def test_top_level_help_version_and_unknown_names_get_the_whole_app(argv: list[str]) -> None:
+    assert app_for(argv) is app
+
+
+def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_MGB6_COMPLETE", "complete_bash")
+    assert app_for(["check"]) is app
