@@ -115,7 +115,9 @@ class Per(str, Enum):
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="Log files; '-' reads standard input.", metavar="FILE...")],
+    files: Annotated[
+        list[str], typer.Argument(help="Log files; '-' reads standard input.", metavar="FILE...")
+    ],
     sex: SexOpt = None,
     age: AgeOpt = None,
     pregnant: PregOpt = False,
@@ -124,7 +126,9 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any line is not counted.")] = False,
     compound_weights: Annotated[
         bool,
-        typer.Option("--compound-weights", help="Read supplement Mg amounts as compound, not elemental, weight."),
+        typer.Option(
+            "--compound-weights", help="Read supplement Mg amounts as compound, not elemental, weight."
+        ),
     ] = False,
     no_color: NoColorOpt = False,
     no_profile: NoProfileOpt = False,
@@ -559,7 +563,10 @@ def foods_search(
     n: Annotated[int, typer.Option("-n", min=1, max=20, help="How many candidates.")] = 5,
     no_color: NoColorOpt = False,
 ) -> None:
-    """What mgb6 would match for TEXT, with the candidates and their confidence."""
+    """What mgb6 would match for TEXT, with the candidates and their confidence.
+
+    Example: mgb6 foods search cooked lentils
+    """
     out, err = _consoles(no_color)
     try:
         from mgb6.data import load_table
@@ -585,7 +592,10 @@ def foods_top(
     no_color: NoColorOpt = False,
 ) -> None:
     """The foods richest in magnesium or B6: per 100 g or 100 kcal over the whole table, per serving over
-    the everyday foods (whose servings are realistic USDA portions)."""
+    the everyday foods (whose servings are realistic USDA portions).
+
+    Example: mgb6 foods top --nutrient b6 --per serving -n 10
+    """
     out, err = _consoles(no_color)
     try:
         from mgb6.data import load_suggestable, load_table

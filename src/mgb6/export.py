@@ -119,7 +119,12 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
         },
         "top_foods": {
             n: [
-                {"food_id": c.food_id, "food": c.food, "amount_mg": _r(c.amount_mg, 3), "share": _r(c.share, 3)}
+                {
+                    "food_id": c.food_id,
+                    "food": c.food,
+                    "amount_mg": _r(c.amount_mg, 3),
+                    "share": _r(c.share, 3),
+                }
                 for c in cs
             ]
             for n, cs in result.top.items()

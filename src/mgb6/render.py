@@ -64,7 +64,8 @@ def days_table(result: CheckResult) -> Table:
             goal = result.targets[n].goal
             mark = "*" if d.unknown[n] else ""
             cells.append(_mg(total, n) + mark)
-            cells.append(Text(f"{100 * total / goal:.0f}%", style=STYLE.get(status(total, result.targets[n]), "")))
+            style = STYLE.get(status(total, result.targets[n]), "")
+            cells.append(Text(f"{100 * total / goal:.0f}%", style=style))
         cells.append(str(len(d.items)))
         table.add_row(*cells)
     if any(d.unknown[n] for d in result.days for n in NUTRIENTS):
@@ -76,7 +77,9 @@ def days_table(result: CheckResult) -> Table:
 def summary_table(result: CheckResult) -> Table:
     n_days = sum(1 for d in result.days if d.items)
     table = Table(
-        title=f"Mean over {n_days} day{'s' if n_days != 1 else ''}", box=box.SIMPLE_HEAVY, title_justify="left"
+        title=f"Mean over {n_days} day{'s' if n_days != 1 else ''}",
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
     )
     for col, just in (("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
                       ("% goal", "right"), ("Gap mg", "right"), ("Status", "left")):  # fmt: skip
@@ -153,7 +156,10 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
         parts.append(Text(f"Targets from {targets_from}", style="dim"))
     elif result.profile.is_default:
         parts.append(
-            Text("Using default targets; set yours with --sex and --age (e.g. --sex female --age 34).", style="dim")
+            Text(
+                "Using default targets; set yours with --sex and --age (e.g. --sex female --age 34).",
+                style="dim",
+            )
         )
     parts.append(days_table(result))
     chart = trend_charts(result)

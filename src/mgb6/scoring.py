@@ -113,7 +113,8 @@ class Scorer:
             unit_problem = self._unknown_unit(entry)
             if unit_problem is not None:
                 return unit_problem
-            return Problem(entry.path, entry.line, entry.text, "unmatched", "no food in the table matches", names)
+            reason = "no food in the table matches"
+            return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
         g = to_grams(
             entry.quantity, food, self.table.portions(m.food_index), entry.food_text,

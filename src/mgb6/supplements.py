@@ -31,7 +31,9 @@ _B6 = re.compile(
     r"\b(?:vitamin\s*)?b[\s-]?6\b|\bpyridox(?:ine|al|amine)\b(?:\s*(?:hcl|hydrochloride|5'?-?\s*phosphate))?|\bp-?5-?p\b|\bplp\b",
     re.I,
 )
-_MULTI = re.compile(r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I)
+_MULTI = re.compile(
+    r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I
+)
 _AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mg|mcg|µg|μg|g)\b", re.I)
 _COUNT = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*)?(?:caps?|capsules?|tabs?|tablets?|softgels?|pills?|gummies|gummy|scoops?)\b",
@@ -53,7 +55,8 @@ def _nutrient_of(part: str) -> tuple[str, str] | None:
     m = _B6.search(part)
     if m:
         word = m.group(0).lower()
-        return "vitamin_b6", "p5p" if ("p" in word and "5" in word) or "phosphate" in word or word == "plp" else ""
+        is_p5p = ("p" in word and "5" in word) or "phosphate" in word or word == "plp"
+        return "vitamin_b6", "p5p" if is_p5p else ""
     return None
 
 
