@@ -8,22 +8,20 @@ situation in, advice lines out; render.py shows them and says the disclaimer onc
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ODS = "NIH ODS Magnesium fact sheet"
 GRADE_FACT = "not graded (fact sheet)"
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
+class Advice(NamedTuple):
     text: str
     grade: str
     source: str
     topic: str  # stable key for tests and JSON consumers
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+class Situation(NamedTuple):
     """What the advice depends on, read off a check result (or given directly)."""
 
     magnesium_low: bool

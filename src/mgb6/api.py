@@ -92,7 +92,6 @@ def _parse_any(text: str, path: str) -> ParsedLog:
 
     if not looks_like_cronometer(text):
         return parse_log(text, path)
-    from dataclasses import replace
 
     from mgb6.importers import read_cronometer, to_log
 
@@ -100,8 +99,8 @@ def _parse_any(text: str, path: str) -> ParsedLog:
     parsed = parse_log(converted.text, path)
     where = converted.source_lines
     for block in parsed.days:
-        block.entries = [replace(e, line=where[e.line - 1] or e.line) for e in block.entries]
-    parsed.problems = [replace(p, line=where[p.line - 1] or p.line) for p in parsed.problems]
+        block.entries = [e._replace(line=where[e.line - 1] or e.line) for e in block.entries]
+    parsed.problems = [p._replace(line=where[p.line - 1] or p.line) for p in parsed.problems]
     return parsed
 
 

@@ -9,10 +9,8 @@ Warnings never block a report: they are data the renderers show.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import ProfileError
 from mgb6.targets import Profile, Target, targets_for
@@ -28,8 +26,7 @@ B6_RISK = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LimitWarning:
+class LimitWarning(NamedTuple):
     """One day above one limit; ``amount`` is what was compared (supplement Mg, or total B6)."""
 
     nutrient: str
@@ -52,7 +49,7 @@ def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[s
     out: dict[str, dict[str, Target]] = {}
     for authority in ("iom", "efsa"):
         try:
-            out[authority] = targets_for(dataclasses.replace(profile, authority=authority), dri_rows)
+            out[authority] = targets_for(profile._replace(authority=authority), dri_rows)
         except ProfileError:
             continue  # e.g. EFSA gives no values for infants under 6 months
     return out

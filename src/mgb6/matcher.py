@@ -6,9 +6,8 @@ import heapq
 import math
 import re
 from array import array
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from mgb6.data import FoodTable
@@ -123,8 +122,7 @@ def normalize(text: str) -> str:
     return " ".join(tokens(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A chosen food with the confidence (0-100) the matcher had in it and how it was found."""
 
     food_index: int
@@ -132,8 +130,7 @@ class Match:
     method: str  # "alias" | "exact" | "fuzzy"
 
 
-@dataclass(frozen=True, slots=True)
-class SearchIndex:
+class SearchIndex(NamedTuple):
     """Precomputed search structures; built once from the table and cached with it."""
 
     choices: list[str]  # normalised text of each choice (tokens joined by spaces)

@@ -32,8 +32,7 @@ class Portion(NamedTuple):
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """An amount as written: number, unit word (``""`` for a bare count), and how it was read."""
 
     amount: float
@@ -42,8 +41,7 @@ class Quantity:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SupplementDose:
+class SupplementDose(NamedTuple):
     """One nutrient in a supplement line, in mg as it will be counted."""
 
     nutrient: str  # "magnesium" | "vitamin_b6"
@@ -53,8 +51,7 @@ class SupplementDose:
     reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A log line that names something eaten or taken, not yet matched to a food."""
 
     path: str
@@ -67,8 +64,7 @@ class Entry:
     supplement_problem: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A line mgb6 could not use, kept so that nothing is silently dropped."""
 
     path: str

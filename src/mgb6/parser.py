@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -287,7 +287,7 @@ def _entry_memo(
     return Entry(path, line, done.text, done.food_text, done.quantity, meal, *_ENTRY_TAIL(done))
 
 
-_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+_ENTRY_FIELDS = Entry._fields
 _ENTRY_TAIL = attrgetter(*_ENTRY_FIELDS[6:])
-_PROBLEM_TAIL = attrgetter(*tuple(f.name for f in fields(Problem))[2:])
+_PROBLEM_TAIL = attrgetter(*Problem._fields[2:])
 assert _ENTRY_FIELDS[:6] == ("path", "line", "text", "food_text", "quantity", "meal"), "update _entry_memo"

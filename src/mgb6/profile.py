@@ -6,12 +6,10 @@ atomically, so a crash mid-save never leaves a half profile behind.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mgb6.errors import ExitCode, ProfileError
 from mgb6.files import atomic_write_text
@@ -30,8 +28,7 @@ class ProfileFileError(ProfileError):
     exit_code = ExitCode.ERROR
 
 
-@dataclass(frozen=True, slots=True)
-class StoredProfile:
+class StoredProfile(NamedTuple):
     """What ``mgb6 profile set`` saves. ``diet`` and ``avoid`` are kept for the suggestions."""
 
     sex: str | None = None
@@ -40,7 +37,7 @@ class StoredProfile:
     lactating: bool = False
     authority: str = "iom"
     diet: str | None = None
-    avoid: tuple[str, ...] = field(default_factory=tuple)
+    avoid: tuple[str, ...] = ()
 
     def targets_profile(self) -> Profile:
         return Profile(self.sex, self.age, self.pregnant, self.lactating, self.authority)
@@ -103,6 +100,7 @@ def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
 
 def to_toml(p: StoredProfile) -> str:
     """A small, stable TOML document; JSON string escapes are valid TOML basic strings."""
+    import json  # only when writing: a plain check reads the profile and never needs it
     lines = ["# mgb6 profile: edit with `mgb6 profile set`, remove with `mgb6 profile clear`"]
     if p.sex is not None:
         lines.append(f"sex = {json.dumps(p.sex)}")
@@ -225,8 +223,7 @@ def update(
     return validate(new)
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """The profile a run uses and a sentence saying where it came from (for the report header)."""
 
     profile: Profile

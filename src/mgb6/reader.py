@@ -5,15 +5,13 @@ from __future__ import annotations
 import codecs
 import errno
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from mgb6.errors import InputError
 
 
-@dataclass(frozen=True, slots=True)
-class LogText:
+class LogText(NamedTuple):
     """A log's text, where it came from, and a warning when it was not plain UTF-8."""
 
     path: str

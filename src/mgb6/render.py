@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -107,7 +105,7 @@ def top_table(result: CheckResult) -> Table:
     mg, b6 = result.top["magnesium"], result.top["vitamin_b6"]
     custom = {i.food_id for i in result.items if i.source == "custom"}
     if custom:  # the user's own values are marked wherever they appear
-        mg, b6 = ([c if c.food_id not in custom else replace(c, food=c.food + " (custom)") for c in cs]
+        mg, b6 = ([c if c.food_id not in custom else c._replace(food=c.food + " (custom)") for c in cs]
                   for cs in (mg, b6))  # fmt: skip
     for i in range(max(len(mg), len(b6))):
         a = mg[i] if i < len(mg) else None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from mgb6.data import FoodTable
 from mgb6.matcher import Match, alternatives, match, normalize, tokens
@@ -29,8 +29,7 @@ class Day:
     kcal: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Contributor:
+class Contributor(NamedTuple):
     food_id: str
     food: str
     amount_mg: float
@@ -203,7 +202,7 @@ assert _ITEM_FIELDS[:5] == ("path", "line", "text", "date", "meal"), "update _re
 def _restamp(done: Item | Problem, entry: Entry, day: date | None) -> Item | Problem:
     """A memoised resolution as the result of this line: same food and numbers, this line's place."""
     if isinstance(done, Problem):
-        return replace(done, path=entry.path, line=entry.line, text=entry.text)
+        return done._replace(path=entry.path, line=entry.line, text=entry.text)
     return Item(entry.path, entry.line, entry.text, day, entry.meal, *_ITEM_TAIL(done))
 
 

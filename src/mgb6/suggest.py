@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import OptionError
 from mgb6.matcher import tokens
@@ -88,8 +88,7 @@ def short_name(description: str, parts: int = 3) -> str:
     return ", ".join(kept[:parts]) or description
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One suggestable food with its everyday serving; nutrient amounts are for that serving."""
 
     food_index: int
@@ -108,16 +107,14 @@ class Candidate:
         return self.magnesium_mg if nutrient == "magnesium" else self.vitamin_b6_mg
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     candidate: Candidate
     closes: dict[str, float]  # fraction of each open gap one serving closes (may exceed 1)
     score: float
     already_eaten: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """The fewest servings (1-3, distinct foods) that close every open gap, least kcal first."""
 
     items: tuple[Candidate, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mgb6.models import SupplementDose
 
@@ -110,8 +110,7 @@ def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]
     return tuple(doses), None
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     """What one supplement line adds to the day, and how its magnesium amount was read."""
 
     magnesium_mg: float | None

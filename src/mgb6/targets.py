@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mgb6.errors import ProfileError
 from mgb6.models import NUTRIENTS
@@ -11,8 +11,7 @@ DEFAULT_AGE = 35.0  # a clearly labelled default: the adult 31-50 row
 AUTHORITIES = ("iom", "efsa")  # efsa: data/dri_efsa.csv, hand-transcribed from the EFSA opinions
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """Who the targets are for; ``None`` fields fall back to the labelled default."""
 
     sex: str | None = None
@@ -32,8 +31,7 @@ class Profile:
         return f"{stage}{sex}, {age}"
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One nutrient's reference values (mg/day) for a life stage; ``None`` where the DRI sets none."""
 
     nutrient: str

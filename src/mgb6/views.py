@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -40,8 +39,7 @@ def _fmt(x: float, nutrient: str) -> str:
     return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
 
 
-@dataclass(frozen=True, slots=True)
-class TrendChart:
+class TrendChart(NamedTuple):
     """Horizontal bars, one per day, against the goal line (│), with the mean as the last bar (◆)."""
 
     nutrient: str
@@ -246,8 +244,7 @@ def export_report(
     return console.export_html(inline_styles=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Fit:
+class Fit(NamedTuple):
     """Render the first candidate whose natural width fits the terminal, else the last one.
 
     Lets a wide table give way to a narrower version of itself (fewer columns) instead of
