@@ -245,22 +245,25 @@ def export_report(
 
 
 class Fit(NamedTuple):
-    """Render the first candidate whose natural width fits the terminal, else the last one.
+    """Render the table at its natural width if the terminal has room, else narrower copies of it.
 
-    Lets a wide table give way to a narrower version of itself (fewer columns) instead of
-    truncating words such as "possibly inadequate" into "possi…" at 60 columns.
+    Lets a wide table give way to a narrower version of itself (fewer columns) instead of truncating
+    words such as "possibly inadequate" into "possi…" at 60 columns. The copies are made only when
+    needed: deep-copying a table costs about a millisecond.
     """
 
-    candidates: tuple[RenderableType, ...]
+    table: Table
+    drops: tuple[tuple[str, ...], ...]  # column headers to drop, one more set at each step
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.measure import Measurement
 
-        for candidate in self.candidates[:-1]:
+        candidate = self.table
+        for drop in self.drops:
             if Measurement.get(console, options.update_width(10_000), candidate).maximum <= options.max_width:
-                yield candidate
-                return
-        yield self.candidates[-1]
+                break
+            candidate = without_columns(candidate, drop)
+        yield candidate
 
 
 def without_columns(table: Table, headers: Iterable[str]) -> Table:
@@ -275,5 +278,4 @@ def without_columns(table: Table, headers: Iterable[str]) -> Table:
 
 def narrow_summary(table: Table) -> Fit:
     """The summary table, dropping the EAR and gap columns (then the goal, named in the header) if short."""
-    slim = without_columns(table, ("EAR", "Gap mg"))
-    return Fit((table, slim, without_columns(slim, ("Goal",))))
+    return Fit(table, (("EAR", "Gap mg"), ("Goal",)))
