@@ -1,6 +1,6 @@
 """Allow ``python -m mgb6``."""
 
-from mgb6.cli import main
+from mgb6.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()
