@@ -140,3 +140,43 @@ def test_any_text_parses_without_raising(text: str) -> None:
 def test_amounts_round_trip_through_text(n: int, unit: str) -> None:
     q, food = split_amount(f"{n} {unit} spinach".replace("  ", " "))
     assert q is not None and q.amount == n and food == "spinach"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [
+        ("1 salmon fillet, 6 oz", 6, "oz", "salmon fillet"),
+        ("2 chicken breasts, 6 oz each", 12, "oz", "chicken breasts"),
+        ("2 chicken breasts (6 oz apiece)", 12, "oz", "chicken breasts"),
+        ("2 chicken breasts, 6 oz", 6, "oz", "chicken breasts"),  # no "each": 6 oz in all
+        ("1 can tuna (5 oz)", 5, "oz", "tuna"),
+        ("2 cans tuna (5 oz each)", 10, "oz", "tuna"),
+        ("1 chicken breast 170g", 170, "g", "chicken breast"),
+        ("1 bottle water, 500 ml", 500, "ml", "water"),
+        ("2 tbsp peanut butter, 32 g", 32, "g", "peanut butter"),  # a weight beats a volume
+        ("100 g salmon (3.5 oz)", 100, "g", "salmon"),  # a leading weight is kept
+        ("1 cup milk (240 ml)", 1, "cup", "milk"),  # two volumes: the first one written
+        ("chicken thighs, 4 oz each", 4, "oz", "chicken thighs"),
+        ("2 x 6 oz steaks", 12, "oz", "steaks"),
+    ],
+)
+def test_an_explicit_weight_or_volume_beats_a_leading_count(
+    text: str, amount: float, unit: str, food: str
+) -> None:
+    q, rest = split_amount(text)
+    assert q is not None
+    assert (q.amount, q.unit, rest) == (pytest.approx(amount), unit, food)
+
+
+def test_a_counted_range_times_a_weight_each_is_still_a_range() -> None:
+    q, rest = split_amount("2-3 chicken thighs, 4 oz each")
+    assert q is not None and q.is_range
+    assert (q.amount, q.unit, rest) == (pytest.approx(10), "oz", "chicken thighs")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 500), st.sampled_from(["g", "oz", "ml", "fl oz"]))
+def test_count_with_a_weight_each_multiplies(count: int, each: int, unit: str) -> None:
+    q, rest = split_amount(f"{count} chicken breasts, {each} {unit} each")
+    assert q is not None and rest == "chicken breasts"
+    assert (q.amount, q.unit) == (count * each, unit)

@@ -11,7 +11,15 @@ from operator import attrgetter
 
 from mgb6.models import Entry, Problem, Quantity
 from mgb6.supplements import looks_like_supplement, parse_supplement
-from mgb6.units import NUMBER_WORDS, UNICODE_FRACTIONS, UNIT_PATTERN, canonical_unit
+from mgb6.units import (
+    MASS_UNITS,
+    NUMBER_WORDS,
+    UNICODE_FRACTIONS,
+    UNIT_ALIASES,
+    UNIT_PATTERN,
+    VOLUME_UNITS,
+    canonical_unit,
+)
 
 MEALS = frozenset(
     """breakfast brunch lunch dinner supper snack snacks dessert desserts morning afternoon evening night
@@ -44,6 +52,16 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{_QTY}(?:\s*{_UNIT})?\s*\)?\s*$",
+    re.I,
+)
+# "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
+_MEASURES = (s for s, u in UNIT_ALIASES.items() if u in MASS_UNITS or u in VOLUME_UNITS)
+_MEASURE = "|".join(re.escape(s).replace(r"\ ", r"\s*") for s in sorted(_MEASURES, key=len, reverse=True))
+_MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
+_TRAILING_MEASURE = re.compile(
+    rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?"
+    rf"(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})|{_NUM})\s*(?P<u>{_MEASURE})\.?(?![a-z%])"
+    r"(?:\s*(?P<each>each|apiece|ea\b\.?|per\s+(?:piece|item|one)))?\s*\)?\s*$",
     re.I,
 )
 # The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
@@ -128,12 +146,43 @@ def _quantity(m: re.Match[str]) -> Quantity:
     return Quantity(_number(m.group("q")), unit or "", text=m.group(0).strip())
 
 
+def _explicit_measure(count: Quantity | None, food: str, line: str) -> tuple[Quantity, str] | None:
+    """A weight or volume written after the food beats a leading count: "1 salmon fillet, 6 oz" is 6 oz,
+    "2 chicken breasts, 6 oz each" 12 oz (the count multiplies only when "each"/"apiece" says so).
+
+    A leading weight is kept (it is already exact) and a leading volume yields only to a weight; the
+    trailing measure always leaves the food text, which must name the food alone to match."""
+    m = _TRAILING_MEASURE.match(food)
+    if not m or not re.search(r"[^\W\d_]", m.group("rest")):
+        return None
+    rest = m.group("rest").strip(" ,-–—:(")
+    said = _quantity(m)._replace(text=line)
+    if count is not None and (
+        count.unit in MASS_UNITS or (count.unit in VOLUME_UNITS and said.unit not in MASS_UNITS)
+    ):
+        return count, rest
+    if m.group("each") and count is not None:
+        both = count.amount * said.amount
+        return Quantity(both, said.unit, count.is_range or said.is_range, line), rest
+    return said, rest
+
+
 def split_amount(text: str) -> tuple[Quantity | None, str]:
     """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text)."""
     text = _expand_fractions(text)
     m = _LEADING.match(text)
     if m and m.group("rest").strip():
-        return _quantity(m), m.group("rest").strip(" ,")
+        count, rest = _quantity(m), m.group("rest").strip(" ,")
+        inner = _LEADING.match(rest) if count.unit == "" else None
+        if inner and inner.group("rest").strip() and canonical_unit(inner.group("u") or "") in _MEASURE_UNITS:
+            # "2 x 6 oz steaks", "a 5 oz can tuna": so many of a stated weight or volume
+            said = _quantity(inner)
+            both = Quantity(count.amount * said.amount, said.unit, count.is_range or said.is_range, text)
+            return both, inner.group("rest").strip(" ,")
+        return _explicit_measure(count, rest, text) or (count, rest)
+    explicit = _explicit_measure(None, text, text)
+    if explicit is not None and not re.search(r"%\s*\)?\s*$", text):
+        return explicit
     m = _TRAILING.match(text)
     if m and m.group("rest").strip() and not re.search(r"%\s*\)?\s*$", text):
         return _quantity(m), m.group("rest").strip(" ,-–—:(")
