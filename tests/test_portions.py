@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mgb6.models import Item, Problem
+from mgb6.models import Food, Item, Problem
 from mgb6.parser import parse_entry
-from mgb6.portions import label
+from mgb6.portions import label, oz_means_fl_oz
 from mgb6.scoring import Scorer
 from mgb6.units import MASS_G, VOLUME_ML
 
@@ -130,3 +130,38 @@ def test_a_food_starting_with_a_is_not_read_as_the_amount_a(table) -> None:
     assert resolve(table, "almonds 30g").grams == pytest.approx(30.0)
     item = resolve(table, "avocado")
     assert item.food_id == "sr28:09037" and any(n.startswith("no amount") for n in item.notes)
+
+
+def _food_row(description: str) -> Food:
+    with (ROOT / "data" / "foods.csv").open(newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["description"] == description)
+    return Food(row["id"], row["source"], row["description"], row["name"], row["category"], *(None,) * 3, "")
+
+
+@pytest.mark.parametrize(("line", "amount"), [("8 oz milk", 8), ("12 oz coffee", 12), ("16 oz soda", 16)])
+def test_oz_of_a_drink_is_read_as_fluid_ounces(table, line: str, amount: float) -> None:
+    item = resolve(table, line)
+    assert item.grams == pytest.approx(amount * usda_grams(item.food_id, "fl oz"))
+    assert any("oz read as fl oz" in n for n in item.notes)
+
+
+def test_oz_of_a_solid_food_stays_a_weight(table) -> None:
+    item = resolve(table, "4 oz chicken breast")
+    assert item.grams == pytest.approx(4 * MASS_G["oz"])
+    assert not any("fl oz" in n for n in item.notes)
+
+
+@pytest.mark.parametrize(
+    ("description", "poured"),
+    [
+        ("Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D", True),
+        ("Beverages, coffee, brewed, prepared with tap water", True),
+        ("Milk, dry, nonfat, instant, with added vitamin A and vitamin D", False),  # milk powder
+        ("Coffee, instant, not reconstituted", False),
+        ("Watermelon, raw", False),  # "water" is not a whole word here
+        ("Candies, milk chocolate", False),  # nor "cola" in "chocolate"
+        ("Coffeecake, cheese", False),
+    ],
+)
+def test_only_a_poured_drink_reads_oz_as_fl_oz(description: str, poured: bool) -> None:
+    assert oz_means_fl_oz(_food_row(description)) is poured

@@ -15,9 +15,11 @@ COUNT_PREFERENCE = (
     "medium", "regular", "each", "whole", "piece", "fruit", "nut", "item", "unit", "large", "small",
     "serving", "default",
 )  # fmt: skip
+# Whole words: "cola" is not "Chocolate candy", "water" not "Watermelon", "nectar" not "Nectarines",
+# "beer" not "Beerwurst", "coffee" not "Coffeecake"; "milk" may end a word ("Soymilk", "Buttermilk").
 _BEVERAGE = re.compile(
-    r"beverage|\bmilk\b|juice|coffee|\btea\b|water|soda|soft drink|beer|wine|liquor|\bdrinks?\b|smoothie|"
-    r"nectar|lemonade|kombucha|kefir|cola",
+    r"beverage|milk\b|juice|\bcoffee\b|\btea\b|\bwater\b|\bsoda\b|soft drink|\bbeers?\b|\bwine\b|liquor|"
+    r"\bdrinks?\b|smoothie|\bnectars?\b|lemonade|kombucha|kefir|\bcolas?\b",
     re.I,
 )
 # Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
@@ -48,6 +50,23 @@ def is_beverage(food: Food) -> bool:
     """Drinks, whose ml may be taken as grams; "Fruits and Fruit Juices" holds dates and apples too."""
     category = "" if "Fruits and Fruit Juices" in food.category else food.category
     return bool(_BEVERAGE.search(category) or _BEVERAGE.search(food.description.split(",")[0]))
+
+
+# A drink sold or kept dry ("Milk, dry", "Coffee, instant, powder", "... frozen concentrate, undiluted")
+# is weighed, not poured; "prepared", "brewed" or "reconstituted" make it a drink again.
+_DRY = re.compile(r"\b(?:dry|dried|powder|powdered|mix|granules|crystals|concentrated?)\b", re.I)
+_POURED = re.compile(r"\b(?:prepared|brewed|reconstituted|diluted)\b", re.I)
+_KEPT_DRY = re.compile(r"\b(?:not reconstituted|undiluted)\b", re.I)
+OZ_AS_FL_OZ_NOTE = "oz read as fl oz for a drink"
+
+
+def oz_means_fl_oz(food: Food) -> bool:
+    """People write "8 oz milk", "12 oz coffee" for fluid ounces: for a drink in liquid form, "oz" is
+    read as "fl oz"; a dry form (milk powder, instant coffee granules) keeps "oz" as a weight."""
+    if not is_beverage(food):
+        return False
+    text = food.description
+    return not _KEPT_DRY.search(text) and (not _DRY.search(text) or bool(_POURED.search(text)))
 
 
 def _fmt(x: float) -> str:
@@ -261,6 +280,8 @@ def to_grams(
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
     note = "range: used the midpoint" if quantity.is_range else ""
+    if unit == "oz" and oz_means_fl_oz(food):
+        unit, note = "fl oz", _join(note, OZ_AS_FL_OZ_NOTE)
     if unit in MASS_G:
         return Grams(amount * MASS_G[unit], note=note)
     if unit in VOLUME_ML:
