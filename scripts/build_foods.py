@@ -6,7 +6,9 @@ Run from the repository root::
 
 Inputs (read-only): ``data/usda`` (SR28) and ``data/fndds`` (FNDDS 2021-2023) ``foods.csv`` and
 ``portions.csv``, ``reference/dri_iom.csv``, plus the hand-reviewed ``data/aliases.csv`` of this repo.
-Outputs: ``data/foods.csv``, ``data/portions.csv``, ``data/dri.csv``. Values are copied, never
+Outputs: ``data/foods.csv``, ``data/portions.csv``, ``data/dri.csv``, then ``data/suggestable.csv``
+(``scripts/build_suggestable.py``, which reads the first two): one command rebuilds everything derived,
+byte for byte (a rebuild from unchanged inputs leaves ``git status`` clean). Values are copied, never
 computed: an empty USDA cell stays empty. Only the gram weight *per single unit* of a portion is derived
 (gram weight divided by the portion's amount), because the two sources state portions differently.
 """
@@ -186,7 +188,20 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(args.out / "portions.csv", PORTION_COLUMNS, portions)
     write_csv(args.out / "dri.csv", DRI_COLUMNS, build_dri(args.shared))
     print(f"wrote {len(foods)} foods, {len(portions)} portions to {args.out}")
-    return 0
+    return _build_suggestable(args.out)
+
+
+def _build_suggestable(out: Path) -> int:
+    """suggestable.csv is derived from foods.csv and portions.csv: rebuilt with them, never left stale."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / "build_suggestable.py"
+    spec = importlib.util.spec_from_file_location("build_suggestable", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_suggestable"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return int(module.main(["--data", str(out)]))
 
 
 if __name__ == "__main__":
