@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from mgb6.models import Entry, Problem, Quantity
@@ -15,10 +15,10 @@ from mgb6.units import (
     MASS_UNITS,
     NUMBER_WORDS,
     UNICODE_FRACTIONS,
-    UNIT_ALIASES,
-    UNIT_PATTERN,
+    UNIT_WORD_PATTERN,
     VOLUME_UNITS,
     canonical_unit,
+    is_unit_spelling,
 )
 
 MEALS = frozenset(
@@ -28,12 +28,19 @@ MEALS = frozenset(
 )
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-_DATE_LINE = re.compile(
-    rf"^\s*(?:#+\s*)?(?:(?:date|day)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
-    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
-    rf"\s*(?:\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY})?\s*:?\s*$",
-    re.I,
-)
+# Every date line has this in it: a food line is turned down without compiling the full pattern.
+_DATE_HINT = re.compile(r"\d{4}[-/.]\d")
+
+
+@cache
+def _date_line() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:#+\s*)?(?:(?:date|day)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+        r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+        rf"\s*(?:\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY})?\s*:?\s*$",
+        re.I,
+    )
+
 _MEAL_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
 _BULLET = re.compile(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 _INLINE_COMMENT = re.compile(r"\s+(?:#|//).*$")
@@ -46,37 +53,79 @@ _QTY = (
     rf"(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})|{_NUM}"
     rf"|(?:half\s+an?\b|a\s+half|a\s+couple(?:\s+of)?|a\s+dozen|(?:{_WORDNUM})\b))"
 )
-_UNIT = rf"(?P<u>{UNIT_PATTERN})\.?"
+# The unit is read as any word (units.UNIT_WORD_PATTERN) and checked in code (_unit_word): matching
+# every spelling inside these patterns cost ~6 ms of regex compiling at each start.
+_UNIT = rf"(?P<u>{UNIT_WORD_PATTERN})\.?"
 _LEADING = re.compile(
-    rf"^{_QTY}(?:\s*x)?(?:\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I
+    rf"^{_QTY}(?:\s*x)?(?P<unit_part>\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I
 )
-_TRAILING = re.compile(
-    rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{_QTY}(?:\s*{_UNIT})?\s*\)?\s*$",
-    re.I,
-)
+# After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
+_AFTER_AMOUNT = re.compile(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
+_TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
+_DIGIT = re.compile(r"\d")
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
-_MEASURES = (s for s, u in UNIT_ALIASES.items() if u in MASS_UNITS or u in VOLUME_UNITS)
-_MEASURE = "|".join(re.escape(s).replace(r"\ ", r"\s*") for s in sorted(_MEASURES, key=len, reverse=True))
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
-_TRAILING_MEASURE = re.compile(
-    rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?"
-    rf"(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})|{_NUM})\s*(?P<u>{_MEASURE})\.?(?![a-z%])"
-    r"(?:\s*(?P<each>each|apiece|ea\b\.?|per\s+(?:piece|item|one)))?\s*\)?\s*$",
-    re.I,
-)
-# The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
-_TIMES = re.compile(
-    r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I
-)
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
 MAX_LINE_CHARS = 500
-# Amounts Python's float() would accept but no one eats: NaN, infinity, scientific notation, negatives.
-_BAD_AMOUNT = re.compile(
-    rf"^(?P<a>[-−]\d[\d./]*|(?:[-+]?(?:nan|inf(?:inity)?))(?=\s*(?:{UNIT_PATTERN})\b)"
-    r"|[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\d.]))"
-    rf"|[\s(,](?P<b>[-−]\d[\d./]*|[-+]?\d+(?:\.\d+)?e[-+]?\d+)\s*(?:{UNIT_PATTERN})?\.?\s*\)?\s*$",
-    re.I,
-)
+# Every bad amount (below) has one of these in it: most lines never need the full patterns compiled.
+_BAD_HINT = re.compile(r"(?:^|[\s(,])[-−]\d|\de[-+]?\d|^[-+]?(?:nan|inf)", re.I)
+
+
+# Patterns of rarer paths, compiled at their first use (each costs ~0.1-0.9 ms to compile at start-up).
+@cache
+def _trailing() -> re.Pattern[str]:
+    """An amount after the food ("salmon 150g"); only lines without one in front need it."""
+    return re.compile(_TRAILING_PATTERN.format(qty=_QTY, unit=rf"(?:\s*{_UNIT})?"), re.I)
+
+
+@cache
+def _trailing_bare() -> re.Pattern[str]:
+    return re.compile(_TRAILING_PATTERN.format(qty=_QTY, unit=""), re.I)
+
+
+@cache
+def _trailing_measure() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})"
+        rf"|{_NUM})\s*(?P<u>{UNIT_WORD_PATTERN})\.?(?![a-z%])"
+        r"(?:\s*(?P<each>each|apiece|ea\b\.?|per\s+(?:piece|item|one)))?\s*\)?\s*$",
+        re.I,
+    )
+
+
+@cache
+def _times() -> re.Pattern[str]:
+    # The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
+    return re.compile(
+        r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I
+    )
+
+
+@cache
+def _bad_amount() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Amounts Python's float() would accept but no one eats: NaN, infinity, scientific notation,
+    negatives; at the start (a nan/inf only when a unit follows), or at the end of the line."""
+    start = re.compile(
+        rf"^(?P<a>[-−]\d[\d./]*|(?:[-+]?(?:nan|inf(?:inity)?))(?=\s*(?P<u>{UNIT_WORD_PATTERN})\b)"
+        r"|[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\d.]))",
+        re.I,
+    )
+    end = re.compile(
+        rf"[\s(,](?P<b>[-−]\d[\d./]*|[-+]?\d+(?:\.\d+)?e[-+]?\d+)\s*(?P<u>{UNIT_WORD_PATTERN})?\.?\s*\)?\s*$",
+        re.I,
+    )
+    return start, end
+
+
+def _bad_amount_in(text: str) -> re.Match[str] | None:
+    if not _BAD_HINT.search(text):
+        return None
+    start, end = _bad_amount()
+    bad = start.match(text)
+    if _unit_word(bad) and bad is not None:
+        return bad
+    bad = end.search(text)  # (not after "nan cookies": a word, not a unit, after "nan")
+    return bad if _unit_word(bad) else None
 
 
 @dataclass(slots=True)
@@ -138,8 +187,14 @@ def _expand_fractions(text: str) -> str:
     return text.replace("⁄", "/")
 
 
-def _quantity(m: re.Match[str]) -> Quantity:
-    unit = canonical_unit(m.group("u")) if m.group("u") else ""
+def _unit_word(m: re.Match[str] | None) -> bool:
+    """Whether the word a pattern read in the unit's place is a unit (or there is none): the patterns
+    take any word there, so a match whose word is not a unit ("2 eggs") is not the match it claims."""
+    return m is None or m.group("u") is None or is_unit_spelling(m.group("u"))
+
+
+def _quantity(m: re.Match[str], bare: bool = False) -> Quantity:
+    unit = canonical_unit(m.group("u")) if not bare and m.re.groupindex.get("u") and m.group("u") else ""
     if m.group("lo") is not None:
         lo, hi = _number(m.group("lo")), _number(m.group("hi"))
         return Quantity((lo + hi) / 2, unit or "", is_range=True, text=m.group(0).strip())
@@ -152,8 +207,10 @@ def _explicit_measure(count: Quantity | None, food: str, line: str) -> tuple[Qua
 
     A leading weight is kept (it is already exact) and a leading volume yields only to a weight; the
     trailing measure always leaves the food text, which must name the food alone to match."""
-    m = _TRAILING_MEASURE.match(food)
-    if not m or not re.search(r"[^\W\d_]", m.group("rest")):
+    m = _trailing_measure().match(food) if _DIGIT.search(food) else None
+    if not m or canonical_unit(m.group("u")) not in _MEASURE_UNITS:
+        return None
+    if not re.search(r"[^\W\d_]", m.group("rest")):
         return None
     rest = m.group("rest").strip(" ,-–—:(")
     said = _quantity(m)._replace(text=line)
@@ -167,26 +224,57 @@ def _explicit_measure(count: Quantity | None, food: str, line: str) -> tuple[Qua
     return said, rest
 
 
+def _leading(text: str) -> tuple[Quantity, str] | None:
+    """An amount at the start of the line and the text after it: "2 cups spinach", "3 eggs"."""
+    m = _LEADING.match(text)
+    if m is None:
+        return None
+    if _unit_word(m):
+        rest = m.group("rest")
+        quantity = _quantity(m)
+    elif after := _AFTER_AMOUNT.match(text, m.start("unit_part")):
+        # "2 eggs": the word after the amount is the food's, and the amount a bare count
+        rest = after.group("rest")
+        quantity = _quantity(m, bare=True)
+    else:  # a line break inside the text (never in a log line, which is split on them): the slow way
+        m = _leading_every_spelling().match(text)
+        if m is None:
+            return None
+        rest = m.group("rest")
+        quantity = _quantity(m)
+    return (quantity, rest.strip(" ,")) if rest.strip() else None
+
+
+@cache
+def _leading_every_spelling() -> re.Pattern[str]:
+    """_LEADING with every unit spelling spelt out (units.UNIT_PATTERN), compiled only if ever needed."""
+    from mgb6.units import UNIT_PATTERN
+
+    return re.compile(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_PATTERN), re.I)
+
+
 def split_amount(text: str) -> tuple[Quantity | None, str]:
     """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text)."""
     text = _expand_fractions(text)
-    m = _LEADING.match(text)
-    if m and m.group("rest").strip():
-        count, rest = _quantity(m), m.group("rest").strip(" ,")
-        inner = _LEADING.match(rest) if count.unit == "" else None
-        if inner and inner.group("rest").strip() and canonical_unit(inner.group("u") or "") in _MEASURE_UNITS:
+    lead = _leading(text)
+    if lead is not None:
+        count, rest = lead
+        inner = _leading(rest) if count.unit == "" else None
+        if inner is not None and inner[0].unit in _MEASURE_UNITS:
             # "2 x 6 oz steaks", "a 5 oz can tuna": so many of a stated weight or volume
-            said = _quantity(inner)
+            said = inner[0]
             both = Quantity(count.amount * said.amount, said.unit, count.is_range or said.is_range, text)
-            return both, inner.group("rest").strip(" ,")
+            return both, inner[1]
         return _explicit_measure(count, rest, text) or (count, rest)
     explicit = _explicit_measure(None, text, text)
     if explicit is not None and not re.search(r"%\s*\)?\s*$", text):
         return explicit
-    m = _TRAILING.match(text)
+    m = _trailing().match(text)
+    if not _unit_word(m):
+        m = _trailing_bare().match(text)  # the last word is not a unit: only a number may end the line
     if m and m.group("rest").strip() and not re.search(r"%\s*\)?\s*$", text):
         return _quantity(m), m.group("rest").strip(" ,-–—:(")
-    m = _TIMES.match(text)
+    m = _times().match(text)
     if m and m.group("rest").strip():
         times = Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0))
         return times, m.group("rest").strip(" ,")
@@ -202,7 +290,7 @@ def strip_line(raw: str) -> str:
 @lru_cache(maxsize=8192)
 def parse_date_line(text: str) -> date | str | None:
     """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
-    m = _DATE_LINE.match(text)
+    m = _date_line().match(text) if _DATE_HINT.search(text) else None
     if not m:
         return None
     try:
@@ -221,9 +309,9 @@ def parse_entry(
             path, line, raw[:80] + "…", "unreadable",
             f"line is {len(text):,} characters long; a food line is short (at most {MAX_LINE_CHARS})",
         )  # fmt: skip
-    bad = _BAD_AMOUNT.search(text)
+    bad = _bad_amount_in(text)
     if bad:
-        amount = (bad.group("a") or bad.group("b")).strip()
+        amount = bad.group(1).strip()
         why = "negative" if amount[0] in "-−" else "not a plain number"
         reason = f"amount {amount!r} is {why}; write e.g. '150 g' or '1 cup'"
         return Problem(path, line, raw, "unreadable", reason)
