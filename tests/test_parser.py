@@ -180,3 +180,21 @@ def test_count_with_a_weight_each_multiplies(count: int, each: int, unit: str) -
     q, rest = split_amount(f"{count} chicken breasts, {each} {unit} each")
     assert q is not None and rest == "chicken breasts"
     assert (q.amount, q.unit) == (count * each, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [
+        ("8 fl.oz milk", 8, "fl oz", "milk"),  # was read as 8 milks
+        ("8 fl.oz. milk", 8, "fl oz", "milk"),
+        ("2 fluidounces milk", 2, "fl oz", "milk"),
+        ("2 extralarge eggs", 2, "extra large", "eggs"),
+        ("2 xl eggs", 2, "extra large", "eggs"),  # was read as 2 litres
+        ("2 x large eggs", 2, "large", "eggs"),
+        ("3x banana", 3, "", "banana"),
+    ],
+)
+def test_unit_spellings_without_their_space_and_xl(text: str, amount: float, unit: str, food: str) -> None:
+    q, rest = split_amount(text)
+    assert q is not None
+    assert (q.amount, q.unit, rest) == (pytest.approx(amount), unit, food)

@@ -56,8 +56,10 @@ _QTY = (
 # The unit is read as any word (units.UNIT_WORD_PATTERN) and checked in code (_unit_word): matching
 # every spelling inside these patterns cost ~6 ms of regex compiling at each start.
 _UNIT = rf"(?P<u>{UNIT_WORD_PATTERN})\.?"
+# "2 x eggs", "2x eggs" (but "2 xl eggs" are extra large)
 _LEADING = re.compile(
-    rf"^{_QTY}(?:\s*x)?(?P<unit_part>\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$", re.I
+    rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
+    re.I,
 )
 # After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
 _AFTER_AMOUNT = re.compile(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)

@@ -113,6 +113,11 @@ def is_unit_spelling(word: str) -> bool:
     return _ANY_SPACE.sub("", word).translate(_FOLD).lower() in _WORDS
 
 
+# "fl.oz", "extralarge", "fluidounces": the spellings written without their space
+_SQUASHED = {s.replace(" ", ""): unit for s, unit in UNIT_ALIASES.items() if " " in s}
+
+
 def canonical_unit(word: str) -> str | None:
     """Return mgb6's one name for a unit spelling, or ``None`` when the word is not a unit."""
-    return UNIT_ALIASES.get(re.sub(r"\s+", " ", word.strip().lower()))
+    text = re.sub(r"\s+", " ", word.strip().lower())
+    return UNIT_ALIASES.get(text) or _SQUASHED.get(text)
