@@ -9,13 +9,15 @@ Warnings never block a report: they are data the renderers show.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import ProfileError
 from mgb6.targets import Profile, Target, targets_for
 
 if TYPE_CHECKING:
+    from mgb6.models import Item
     from mgb6.scoring import Day
 
 TGA_B6_LABEL_MG = 10.0
@@ -24,16 +26,18 @@ B6_RISK = (
     "peripheral neuropathy has been reported from supplemental B6 (not from food); sum B6 across every "
     "product: multivitamins and magnesium and zinc products can contain it (TGA)"
 )
+# the B6 UL of each authority, as the reference names it (../shared/reference/README.md)
+B6_UL_NAME = {"efsa": "EFSA 2023", "iom": "IOM 1998"}
 
 
 class LimitWarning(NamedTuple):
     """One day above one limit; ``amount`` is what was compared (supplement Mg, or total B6)."""
 
     nutrient: str
-    kind: str  # "supplement_ul" | "total_ul" | "label_threshold"
+    kind: str  # "supplement_ul" | "total_ul" | "label_threshold" | "no_ul"
     amount: float
-    limit: float
-    authority: str  # "iom" | "efsa" | "tga"
+    limit: float | None  # None for "no_ul": no authority sets a limit at this age
+    authority: str  # "iom" | "efsa" | "tga" (no_ul: the authority of the targets)
     source: str
     day: str  # the day's label (ISO date or "undated")
     message: str
@@ -55,6 +59,33 @@ def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[s
     return out
 
 
+class Product(NamedTuple):
+    """One supplement product's vitamin B6 on one day (the same text logged twice is one product)."""
+
+    where: str  # "line 4", "lines 4, 9" or "a.txt:4" when the day spans several files
+    text: str
+    b6_mg: float
+
+
+def ul_start_ages(dri_rows: Sequence[dict[str, str]]) -> dict[tuple[str, str], float]:
+    """The youngest age at which each (authority, nutrient) sets a UL, read off the DRI rows."""
+    out: dict[tuple[str, str], float] = {}
+    for r in dri_rows:
+        if r["ul_mg"].strip():
+            key = (r["authority"], r["nutrient"])
+            out[key] = min(out.get(key, float("inf")), float(r["age_min_years"]))
+    return out
+
+
+def _no_ul(nutrient: str, authorities: Sequence[str], ul_from: Mapping[tuple[str, str], float]) -> str:
+    """"no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
+    names = " or ".join(("the IOM" if a == "iom" else a.upper()) for a in authorities)
+    parts = [f"{a.upper()}: from {ul_from[a, nutrient]:g} y" for a in authorities if (a, nutrient) in ul_from]
+    starts = f" ({'; '.join(parts)})" if parts else ""
+    name = "vitamin B6" if nutrient == "vitamin_b6" else nutrient
+    return f"no upper limit for {name} is defined at this age by {names}{starts}"
+
+
 def day_limits(
     label: str,
     supplement_mg: float,
@@ -62,8 +93,15 @@ def day_limits(
     total_b6: float,
     authority: str,
     limits: dict[str, dict[str, Target]],
+    products: Sequence[Product] = (),
+    ul_from: Mapping[tuple[str, str], float] | None = None,
 ) -> list[LimitWarning]:
-    """The warnings of one day. Food magnesium is never compared with a UL (there is none for food)."""
+    """The warnings of one day. Food magnesium is never compared with a UL (there is none for food).
+
+    Supplements logged at an age no authority sets a limit for (infants) get a "no_ul" note rather than
+    silence: the absence of a UL is not a statement that any amount is safe.
+    """
+    starts = ul_from or {}
     out: list[LimitWarning] = []
     mg_target = limits.get(authority, {}).get("magnesium")
     if mg_target is not None and mg_target.ul is not None and supplement_mg > mg_target.ul:
@@ -81,11 +119,37 @@ def day_limits(
                 "magnesium in food does not count towards it.",
             )
         )
-    # B6: EFSA's stricter limit first, then IOM's, whichever authority sets the targets
+    elif supplement_mg > 0 and (mg_target is None or mg_target.ul is None):
+        iom = limits.get("iom", {}).get("magnesium")
+        also = ""
+        if authority != "iom" and iom is not None and iom.ul is not None:
+            also = f"; the IOM upper limit at this age is {iom.ul:g} mg/day, for {iom.ul_applies_to}"
+        none = [authority] if also else [
+            a for a in ("iom", "efsa") if (t := limits.get(a, {}).get("magnesium")) is None or t.ul is None
+        ]  # fmt: skip
+        out.append(
+            LimitWarning(
+                "magnesium",
+                "no_ul",
+                supplement_mg,
+                None,
+                authority,
+                "; ".join(dict.fromkeys(ul_source(t.source) for t in (mg_target, iom) if t is not None)),
+                label,
+                f"{supplement_mg:.0f} mg of magnesium from supplements: "
+                f"{_no_ul('magnesium', none, starts)}{also}.",
+            )
+        )
+    # B6: EFSA's stricter limit first, then IOM's, whichever authority sets the targets; each names the other
+    b6_targets = [(a, limits.get(a, {}).get("vitamin_b6")) for a in ("efsa", "iom")]
+    b6_uls = {a: t.ul for a, t in b6_targets if t is not None and t.ul is not None}
     for auth in ("efsa", "iom"):
         t = limits.get(auth, {}).get("vitamin_b6")
         if t is None or t.ul is None or total_b6 <= t.ul:
             continue
+        others = "".join(
+            f"; the {B6_UL_NAME[a]} upper limit is {ul:g} mg/day" for a, ul in b6_uls.items() if a != auth
+        )
         out.append(
             LimitWarning(
                 "vitamin_b6",
@@ -95,24 +159,58 @@ def day_limits(
                 auth,
                 ul_source(t.source),
                 label,
-                f"{total_b6:.1f} mg of vitamin B6 (all sources) is above the {auth.upper()} upper limit of "
-                f"{t.ul:g} mg/day: {B6_RISK}.",
+                f"{total_b6:.1f} mg of vitamin B6 (all sources) is above the {B6_UL_NAME[auth]} upper limit "
+                f"of {t.ul:g} mg/day{others}: {B6_RISK}.",
             )
         )
-    if supplement_b6 > TGA_B6_LABEL_MG:
+    if supplement_b6 > 0 and not b6_uls:
+        t = limits.get(authority, {}).get("vitamin_b6")
+        out.append(
+            LimitWarning(
+                "vitamin_b6",
+                "no_ul",
+                supplement_b6,
+                None,
+                authority,
+                t.source if t is not None else "",
+                label,
+                f"{supplement_b6:.1f} mg of vitamin B6 from supplements: "
+                f"{_no_ul('vitamin_b6', ('iom', 'efsa'), starts)}.",
+            )
+        )
+    over = [p for p in products if p.b6_mg > TGA_B6_LABEL_MG]
+    if over:
+        listed = ", ".join(f"{p.where} ({p.text}: {p.b6_mg:g} mg)" for p in over)
         out.append(
             LimitWarning(
                 "vitamin_b6",
                 "label_threshold",
-                supplement_b6,
+                max(p.b6_mg for p in over),
                 TGA_B6_LABEL_MG,
                 "tga",
                 TGA_SOURCE,
                 label,
-                f"{supplement_b6:.1f} mg of vitamin B6 from supplements: in Australia products above "
-                f"{TGA_B6_LABEL_MG:g} mg/day must carry a warning label.",
+                f"Products above {TGA_B6_LABEL_MG:g} mg/day of vitamin B6: {listed}; in Australia such "
+                "products must carry a warning label.",
             )
         )
+    return out
+
+
+def day_products(items: Sequence[Item]) -> list[Product]:
+    """The day's supplement lines carrying B6, one Product per distinct text (case and spacing aside)."""
+    files = {i.path for i in items if i.is_supplement}
+    groups: dict[str, list[Item]] = {}
+    for i in items:
+        if i.is_supplement and i.vitamin_b6_mg:
+            groups.setdefault(" ".join(i.text.casefold().split()), []).append(i)
+    out: list[Product] = []
+    for same in groups.values():
+        if len(files) > 1:
+            where = ", ".join(f"{Path(i.path).name}:{i.line}" for i in same)
+        else:
+            where = f"line{'s' if len(same) > 1 else ''} " + ", ".join(str(i.line) for i in same)
+        out.append(Product(where, same[0].text, sum(i.vitamin_b6_mg or 0.0 for i in same)))
     return out
 
 
@@ -121,10 +219,15 @@ def check_limits(
 ) -> list[LimitWarning]:
     """Per-day upper-limit warnings for a scored log."""
     limits = upper_limits(profile, dri_rows)
+    starts = ul_start_ages(dri_rows)
     out: list[LimitWarning] = []
     for d in days:
         supp_mg = sum(i.magnesium_mg or 0.0 for i in d.items if i.is_supplement)
         supp_b6 = sum(i.vitamin_b6_mg or 0.0 for i in d.items if i.is_supplement)
         total_b6 = d.totals.get("vitamin_b6", 0.0)
-        out.extend(day_limits(d.label, supp_mg, supp_b6, total_b6, profile.authority, limits))
+        out.extend(
+            day_limits(
+                d.label, supp_mg, supp_b6, total_b6, profile.authority, limits, day_products(d.items), starts
+            )
+        )
     return out
