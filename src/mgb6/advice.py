@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+DISCLAIMER = "Not medical advice; ask a clinician before changing supplements."
 ODS = "NIH ODS Magnesium fact sheet"
 GRADE_FACT = "not graded (fact sheet)"
+ADULT_AGE = 19.0  # the DRI tables' adult life stages start at 19
+PMS_MIN_AGE = 14.0  # the DRI tables' first female life stage; the premenstrual trial enrolled women
 
 
 class Advice(NamedTuple):
@@ -31,6 +34,12 @@ class Situation(NamedTuple):
     combined_product: bool = False  # one line with both Mg and B6
     forms: frozenset[str] = frozenset()  # magnesium forms logged ("oxide", "citrate", ...)
     female: bool = False
+    age: float | None = None  # None: the labelled adult default
+
+    @property
+    def adult(self) -> bool:
+        """The trials cited enrolled adults only; their findings are not offered for children."""
+        return self.age is None or self.age >= ADULT_AGE
 
 
 POOR_FORMS = ("oxide", "sulfate")
@@ -48,7 +57,7 @@ def advise(s: Situation) -> list[Advice]:
                 "food_pairing",
             )
         )
-    if s.combined_product or s.magnesium_supplement or (s.magnesium_low and s.b6_low):
+    if s.adult and (s.combined_product or s.magnesium_supplement or (s.magnesium_low and s.b6_low)):
         out.append(
             Advice(
                 "The claim that B6 taken with magnesium helps stress more than magnesium alone is "
@@ -63,7 +72,7 @@ def advise(s: Situation) -> list[Advice]:
                 "mg_b6_stress",
             )
         )
-    if s.combined_product:
+    if s.combined_product and s.adult:
         out.append(
             Advice(
                 "That B6 raises magnesium inside cells rests on a small uncontrolled study with high-dose "
@@ -74,17 +83,17 @@ def advise(s: Situation) -> list[Advice]:
                 "b6_raises_cell_mg",
             )
         )
-        if s.female:
-            out.append(
-                Advice(
-                    "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 "
-                    "mg Mg + "
-                    "50 mg B6).",
-                    "low",
-                    "De Souza et al. 2000, J Womens Health Gend Based Med 9(2):131-139",
-                    "mg_b6_pms",
-                )
+    if s.combined_product and s.female and (s.age is None or s.age >= PMS_MIN_AGE):
+        out.append(
+            Advice(
+                "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 "
+                "mg Mg + "
+                "50 mg B6).",
+                "low",
+                "De Souza et al. 2000, J Womens Health Gend Based Med 9(2):131-139",
+                "mg_b6_pms",
             )
+        )
     if s.magnesium_low:
         out.append(
             Advice(
@@ -147,6 +156,7 @@ def situation_from(
     b6_low: bool,
     supplement_lines: Iterable[tuple[bool, bool, Iterable[str]]],
     female: bool = False,
+    age: float | None = None,
 ) -> Situation:
     """Build a Situation from (has Mg, has B6, Mg forms) per supplement line."""
     mg = b6 = combined = False
@@ -156,4 +166,4 @@ def situation_from(
         b6 |= has_b6
         combined |= has_mg and has_b6
         forms.update(f for f in line_forms if f)
-    return Situation(magnesium_low, b6_low, mg, b6, combined, frozenset(forms), female)
+    return Situation(magnesium_low, b6_low, mg, b6, combined, frozenset(forms), female, age)

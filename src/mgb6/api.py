@@ -173,9 +173,8 @@ def add_guidance(
                 [d.form for d in doses if d.nutrient == "magnesium"],
             ))  # fmt: skip
     low = {n: counted and result.gap[n] > 0 for n in result.gap}
-    result.advice = advise(
-        situation_from(low["magnesium"], low["vitamin_b6"], lines, female=result.profile.sex == "female")
-    )
+    female, age = result.profile.sex == "female", result.profile.age
+    result.advice = advise(situation_from(low["magnesium"], low["vitamin_b6"], lines, female=female, age=age))
 
 
 def understand_line(text: str, table: FoodTable | None = None) -> Item | Problem:

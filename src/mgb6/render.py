@@ -8,16 +8,17 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from mgb6.advice import DISCLAIMER  # defined with the advice so the JSON export need not import rich
 from mgb6.models import NUTRIENTS
 from mgb6.scoring import CheckResult
-from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_LIKELY, STATUS_POSSIBLY
+from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
+STYLE[STATUS_BELOW_PRI] = "yellow"  # EFSA: no average requirement, so not "possibly inadequate"
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
 MAX_PROBLEM_ROWS = 200
-DISCLAIMER = "Not medical advice; ask a clinician before changing supplements."
 
 
 def _mg(x: float | None, nutrient: str) -> str:
@@ -218,7 +219,7 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
     lines: list[RenderableType] = [Text("Upper limits", style="bold")]
     for ws in groups.values():
         top = max(ws, key=lambda w: w.amount)
-        style = "yellow" if top.kind == "label_threshold" else "bold red"
+        style = "yellow" if top.kind in ("label_threshold", "no_ul") else "bold red"
         days = ", ".join(w.day for w in ws)
         lines.append(Text(f"! {top.message}", style=style))
         lines.append(Text(f"  days: {days}; source: {top.source}", style="dim"))

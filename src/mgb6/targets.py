@@ -26,9 +26,18 @@ class Profile(NamedTuple):
 
     def describe(self) -> str:
         stage = "pregnant " if self.pregnant else "lactating " if self.lactating else ""
-        sex = self.sex or "adult (sex not given: higher RDA)"
+        word = self.life_word
+        sex = self.sex or f"{word} (sex not given{'' if word == 'infant' else ': higher RDA'})"
         age = f"age {self.age:g}" if self.age is not None else "age 31-50 (default)"
         return f"{stage}{sex}, {age}"
+
+
+    @property
+    def life_word(self) -> str:
+        """What to call the person by age, as the DRI tables group them; no age means the adult default."""
+        if self.age is None or self.age >= 19:
+            return "adult"
+        return "infant" if self.age < 1 else "child" if self.age < 14 else "adolescent"
 
 
 class Target(NamedTuple):
@@ -115,15 +124,22 @@ STATUS_LIKELY = "likely inadequate"
 STATUS_POSSIBLY = "possibly inadequate"
 STATUS_ADEQUATE = "adequate"
 STATUS_BELOW_AI = "below AI"
+STATUS_BELOW_PRI = "below PRI"
 STATUS_UNKNOWN = "unknown"
 
 
 def status(intake: float | None, target: Target) -> str:
-    """Below the EAR inadequacy is likely, EAR to RDA possible, from the RDA unlikely (IOM's reading)."""
+    """Below the EAR inadequacy is likely, EAR to RDA possible, from the RDA unlikely (IOM's reading).
+
+    Without an EAR (EFSA gives population reference intakes, no average requirement in our sources)
+    nothing says how likely inadequacy is, so an intake under the PRI is only "below PRI".
+    """
     if intake is None:
         return STATUS_UNKNOWN
     if target.ear is not None and intake < target.ear:
         return STATUS_LIKELY
     if target.rda is not None:
-        return STATUS_POSSIBLY if intake < target.rda else STATUS_ADEQUATE
+        if intake >= target.rda:
+            return STATUS_ADEQUATE
+        return STATUS_POSSIBLY if target.ear is not None else STATUS_BELOW_PRI
     return STATUS_ADEQUATE if intake >= target.goal else STATUS_BELOW_AI
