@@ -496,10 +496,25 @@ def import_cronometer(
         note = f"; {converted.zero_amounts} zero-amount servings left out" if converted.zero_amounts else ""
         skipped = f"; {len(data.skipped)} rows without a food name skipped" if data.skipped else ""
         err.print(f"Imported {converted.servings} servings{where}{note}{skipped}", soft_wrap=True)
+
+
+def _gap_amount(value: float) -> float:
+    """A gap is a finite amount of mg >= 0: nan passes click's min=0, and 1e309 parses as inf."""
+    import math
+
+    if not math.isfinite(value) or value < 0:
+        raise typer.BadParameter(f"{value:g} is not a gap: give a finite number of mg >= 0, e.g. 120")
+    return value
+
+
 @app.command()
 def suggest(
-    magnesium: Annotated[float, typer.Option("--magnesium", min=0, help="Magnesium gap, mg/day.")] = 0.0,
-    b6: Annotated[float, typer.Option("--b6", min=0, help="Vitamin B6 gap to close, mg/day.")] = 0.0,
+    magnesium: Annotated[
+        float, typer.Option("--magnesium", callback=_gap_amount, help="Magnesium gap, mg/day.")
+    ] = 0.0,
+    b6: Annotated[
+        float, typer.Option("--b6", callback=_gap_amount, help="Vitamin B6 gap to close, mg/day.")
+    ] = 0.0,
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
@@ -530,11 +545,12 @@ def suggest(
     if fmt is OutputFormat.json:
         import json
 
+        from mgb6.advice import DISCLAIMER
         from mgb6.export import plan_dict, suggestion_dict
 
         doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
                "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
-               "plan": plan_dict(sugg.plan)}  # fmt: skip
+               "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return
     from mgb6.render import suggest_report

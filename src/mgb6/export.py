@@ -8,6 +8,7 @@ import json
 from typing import Any, TextIO
 
 from mgb6 import __version__
+from mgb6.advice import DISCLAIMER
 from mgb6.models import NUTRIENTS, Item
 from mgb6.scoring import CheckResult
 
@@ -63,6 +64,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
     return {
         "schema": SCHEMA_VERSION,
         "mgb6_version": __version__,
+        "disclaimer": DISCLAIMER,  # once per document, as the report says it once
         "profile": {
             "sex": p.sex,
             "age": p.age,

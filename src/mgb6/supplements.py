@@ -8,6 +8,8 @@ from typing import NamedTuple
 from mgb6.models import SupplementDose
 
 # Elemental magnesium by mass of each compound (../shared/reference/README.md, "Supplement arithmetic").
+# Where the reference gives a range, the midpoint is used and the note names the range (FRACTION_RANGE).
+FRACTION_RANGE = {"threonate": (0.07, 0.08), "aspartate": (0.07, 0.08)}
 ELEMENTAL_FRACTION = {
     "oxide": 0.60,
     "citrate": 0.16,
@@ -17,9 +19,9 @@ ELEMENTAL_FRACTION = {
     "malate": 0.15,
     "lactate": 0.12,
     "sulfate": 0.10,
-    "threonate": 0.075,
+    "threonate": sum(FRACTION_RANGE["threonate"]) / 2,
     "taurate": 0.09,
-    "aspartate": 0.075,
+    "aspartate": sum(FRACTION_RANGE["aspartate"]) / 2,
 }
 
 _MG_FORMS = "|".join(sorted(ELEMENTAL_FRACTION, key=len, reverse=True))
@@ -140,9 +142,13 @@ def count_doses(doses: tuple[SupplementDose, ...], compound_weights: bool = Fals
         if compound and fraction:
             mg = (mg or 0.0) + dose.mg * fraction
             readings.add("compound")
+            span = FRACTION_RANGE.get(dose.form)
+            share = f"{100 * fraction:g}%"
+            if span:
+                share += f" (midpoint of {100 * span[0]:g}–{100 * span[1]:g}%)"
             notes.append(
                 f"{dose.mg:g} mg magnesium {dose.form} read as compound weight: "
-                f"{fraction:.0%} elemental = {dose.mg * fraction:.0f} mg"
+                f"{share} elemental = {dose.mg * fraction:.0f} mg"
             )
         else:
             mg = (mg or 0.0) + dose.mg
