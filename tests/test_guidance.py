@@ -160,6 +160,11 @@ def test_profile_is_named_by_age(age: float, word: str) -> None:
     assert "adult" not in text or word == "adult"
 
 
+def test_pregnancy_is_not_described_as_choosing_the_higher_rda() -> None:
+    assert Profile(None, 16, pregnant=True).describe() == "pregnant adolescent, age 16"
+    assert Profile(None, None, lactating=True).describe().startswith("lactating adult, ")
+
+
 def test_efsa_below_pri_is_not_called_possibly_inadequate(table) -> None:
     t = targets_for(Profile("female", 40, authority="efsa"), table.dri)
     b6, mg = t["vitamin_b6"], t["magnesium"]
@@ -210,6 +215,14 @@ def test_json_document_carries_the_disclaimer_once(tmp_path: Path) -> None:
     doc = _json(tmp_path, "1 apple\nmagnesium 100 mg\n")
     assert doc["disclaimer"] == DISCLAIMER
     assert json.dumps(doc).count(DISCLAIMER) == 1
+
+
+def test_batch_json_carries_the_disclaimer(tmp_path: Path) -> None:
+    log = tmp_path / "a.txt"
+    log.write_text("1 apple\n", encoding="utf-8")
+    res = runner.invoke(app, ["batch", str(log), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["disclaimer"] == DISCLAIMER
 
 
 def test_suggest_json_carries_the_disclaimer() -> None:

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from mgb6 import __version__
+from mgb6.advice import DISCLAIMER
 from mgb6.batch import BatchResult, BatchRow
 from mgb6.models import NUTRIENTS
 
@@ -44,6 +45,7 @@ def to_json(result: BatchResult) -> str:
     doc = {
         "schema": SCHEMA_VERSION,
         "mgb6_version": __version__,
+        "disclaimer": DISCLAIMER,
         "profile": {"sex": p.sex, "age": p.age, "pregnant": p.pregnant, "lactating": p.lactating,
                     "authority": p.authority, "default": p.is_default, "description": p.describe()},
         "targets": {n: {"life_stage": t.life_stage, "ear_mg": t.ear, "goal_mg": t.goal, "source": t.source}

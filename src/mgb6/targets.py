@@ -27,10 +27,11 @@ class Profile(NamedTuple):
     def describe(self) -> str:
         stage = "pregnant " if self.pregnant else "lactating " if self.lactating else ""
         word = self.life_word
-        sex = self.sex or f"{word} (sex not given{'' if word == 'infant' else ': higher RDA'})"
+        # pregnancy and lactation rows are female rows: no sex to choose, so no "higher RDA" either
+        why = "" if stage or word == "infant" else ": higher RDA"
+        sex = self.sex or (word if stage else f"{word} (sex not given{why})")
         age = f"age {self.age:g}" if self.age is not None else "age 31-50 (default)"
         return f"{stage}{sex}, {age}"
-
 
     @property
     def life_word(self) -> str:
