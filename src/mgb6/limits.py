@@ -3,7 +3,10 @@
 Facts and sources: ../shared/reference/README.md. The IOM magnesium UL covers supplements and medicines,
 never food (comparing total intake with it is a known false alarm); EFSA's (250 mg from age 4) likewise.
 B6 limits cover total intake and differ by authority: EFSA 2023 (12 mg adults) and IOM 1998 (100 mg
-adults) are both checked, whichever authority sets the targets; TGA's 10 mg label threshold is noted.
+adults) are both checked, whichever authority sets the targets, and each warning names the other's level;
+TGA's 10 mg label threshold is a per-product rule, so each product line is compared with it, never the
+day's sum. Where no authority sets a UL at the person's age (infants), logged supplements get a note
+saying so.
 Warnings never block a report: they are data the renderers show.
 """
 
