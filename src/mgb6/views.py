@@ -130,7 +130,7 @@ def trend_charts(result: CheckResult) -> RenderableType | None:
         bars = [(d.label, d.totals[n] if d.items else None) for d in shown]
         charts.append(TrendChart(n, result.targets[n], bars, result.mean[n], hidden))
     legend = Text(
-        f"{SYMBOL[STATUS_ADEQUATE]} at/above RDA  {SYMBOL[STATUS_POSSIBLY]} EAR to RDA  "
+        f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal, not below EAR  "
         f"{SYMBOL[STATUS_LIKELY]} below EAR  {GOAL} goal  {MEAN} mean",
         style="dim",
     )
