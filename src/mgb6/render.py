@@ -52,6 +52,7 @@ def days_table(result: CheckResult) -> Table:
     table.add_column("% goal", justify="right")
     table.add_column("Lines", justify="right")
     from mgb6.targets import status
+    from mgb6.views import SYMBOL
 
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
@@ -63,8 +64,9 @@ def days_table(result: CheckResult) -> Table:
             goal = result.targets[n].goal
             mark = "*" if d.unknown[n] else ""
             cells.append(_mg(total, n) + mark)
-            style = STYLE.get(status(total, result.targets[n]), "")
-            cells.append(Text(f"{100 * total / goal:.0f}%", style=style))
+            st = status(total, result.targets[n])
+            # the symbol carries the status where colour does not (NO_COLOR, pipes, print-outs)
+            cells.append(Text(f"{100 * total / goal:.0f}% {SYMBOL.get(st, '?')}", style=STYLE.get(st, "")))
         cells.append(str(len(d.items)))
         table.add_row(*cells)
     if any(d.unknown[n] for d in result.days for n in NUTRIENTS):
