@@ -96,8 +96,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 # Bytes no text log holds: C0 controls other than tab, line and page breaks, SUB (a DOS end-of-file mark)
-# and ESC (terminal colours in pasted output), plus DEL.
-_CONTROLS = bytes([*range(0, 9), *range(14, 26), *range(28, 32), 127])
+# and ESC (terminal colours in pasted output), plus DEL. NUL has its own, looser rule: the parser drops
+# stray NULs (a crash can leave some in a text file), and UTF-16 is full of them.
+_CONTROLS = bytes([*range(1, 9), *range(14, 26), *range(28, 32), 127])
 # Not characters in Windows-1252 (the legacy decoding): they turn into invisible C1 controls.
 _CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROLS)
@@ -108,7 +109,7 @@ _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"GIF8", b"\xff\xd8\xf
 def looks_binary(data: bytes) -> bool:
     """A file no one typed: a known binary signature, or more invisible control bytes than any text has.
 
-    Random bytes hold ~9 % C0 controls (and, read as Windows-1252, a few bytes it leaves undefined);
+    Random bytes hold ~10 % such controls (and, read as Windows-1252, a few bytes it leaves undefined);
     a typed log, whatever its 8-bit encoding, holds none or a stray one, so 1 % (at least 4 bytes) is
     a wide margin either way. UTF-16 text (NUL in every other byte) is recognised before this is asked.
     """
