@@ -131,7 +131,11 @@ def test_the_command_answers_any_standard_input(data: bytes) -> None:
     assert result.exit_code in (ExitCode.OK, ExitCode.ERROR)
     if result.exit_code == ExitCode.OK:
         doc = json.loads(result.stdout)
-        assert all(d["totals"]["magnesium_mg"] >= 0 for d in doc["days"])
+        # a day with no counted line has null totals; any other day's are never negative
+        assert all((d["totals"]["magnesium_mg"] is None) == (not d["items"]) for d in doc["days"])
+        assert all(d["totals"]["magnesium_mg"] >= 0 for d in doc["days"] if d["items"])
+        cov = doc["coverage"]
+        assert cov["counted_lines"] + cov["not_counted_lines"] == cov["food_lines"]
     else:
         assert result.stderr.startswith("Error: ")
 

@@ -256,7 +256,9 @@ def test_ten_thousand_dates(tmp_path: Path) -> None:
     text = "".join(f"{start + timedelta(days=i)}\n1 banana\n" for i in range(10_000))
     doc = check_json(write(tmp_path, text))
     assert doc["summary"]["days"] == 10_000
-    assert doc["coverage"] == {"food_lines": 10_000, "counted_lines": 10_000, "not_counted_lines": 0}
+    assert doc["coverage"] == {
+        "food_lines": 10_000, "counted_lines": 10_000, "not_counted_lines": 0, "bad_date_lines": 0
+    }  # fmt: skip
 
 
 # --- content ---------------------------------------------------------------------------------------------

@@ -83,6 +83,32 @@ def line_warnings(result: CheckResult) -> list[str]:
     return found
 
 
+def undated_warnings(result: CheckResult) -> list[str]:
+    """Days without a date that sit among dated ones: each counts as one day of the mean, so say so.
+
+    Lines under an invalid date header are most likely a day of their own (a typo such as 2026-02-30),
+    so they stay counted as one, labelled "after invalid date (line N)", and always get a warning; lines
+    with no header at all (above the first one, or a log without dates checked beside dated ones) are
+    warned about only when dated days exist, since a log with no dates at all is simply one day.
+    """
+    dated = any(d.date is not None and d.items for d in result.days)
+    out = []
+    for d in result.days:
+        if d.date is not None or not d.items:
+            continue
+        n = len(d.items)
+        lines, count, them = (f"{n} counted lines", "count", "them") if n != 1 else (
+            "1 counted line", "counts", "it")  # fmt: skip
+        if d.after_invalid:
+            out.append(f"{d.path}:{d.after_invalid}: invalid date header; the {lines} under it {count} "
+                       f"as one day of the mean, labelled {d.label!r}: fix the date to put {them} on "
+                       "the right day")  # fmt: skip
+        elif dated:
+            out.append(f"{d.path}: {lines} with no date header {count} as one more day of the mean, "
+                       f"labelled {d.label!r}: add a date header to put {them} on the right day")  # fmt: skip
+    return out
+
+
 def _parse_any(text: str, path: str) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
     end = text.find("\n")
@@ -137,7 +163,7 @@ def run_check(
     result = check(logs, table, profile, compound_weights=compound_weights, consume=True)
     save_matches(table)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
-    return result, warnings + line_warnings(result)
+    return result, warnings + undated_warnings(result) + line_warnings(result)
 
 
 def add_guidance(

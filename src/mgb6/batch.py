@@ -27,7 +27,7 @@ class BatchRow:
     days: int | None = None
     food_lines: int | None = None
     counted_lines: int | None = None
-    not_counted_lines: int | None = None  # unmatched, unresolved or unreadable lines
+    not_counted_lines: int | None = None  # food lines not counted (invalid date headers are not food lines)
     mean: dict[str, float | None] = field(default_factory=dict)
     percent: dict[str, float | None] = field(default_factory=dict)
     status: dict[str, str] = field(default_factory=dict)
@@ -105,7 +105,7 @@ def summarise(
         days=sum(1 for d in result.days if d.items),
         food_lines=result.food_lines,
         counted_lines=result.counted_lines,
-        not_counted_lines=len(result.problems),
+        not_counted_lines=result.not_counted_lines,
         mean=dict(result.mean),
         percent=percent,
         status=dict(result.status),

@@ -153,6 +153,8 @@ def check(
     """
     out, err = _consoles(no_color)
     report_fmt = _report_format(report_file) if report_file else None
+    if report_file:
+        _refuse_missing_folder(err, report_file, "the report")
     comparison = None
     try:
         from mgb6.api import run_check
@@ -194,6 +196,12 @@ def check(
         from mgb6.render import report
 
         out.print(_with_comparison(report(result, resolved.origin), comparison))
+    if fmt is not OutputFormat.table and not quiet:
+        from mgb6.export import coverage_note
+
+        note = coverage_note(result, fmt.value)
+        if note:
+            err.print(f"Note: {note}", soft_wrap=True, markup=False)
     if strict and result.problems:
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -245,6 +253,14 @@ def _report_format(path: Path) -> str:
     if suffix == ".svg":
         return "svg"
     raise typer.BadParameter("the report file must end in .html or .svg", param_hint="'--report'")
+
+
+def _refuse_missing_folder(err: Console, path: Path, what: str) -> None:
+    """Write only into a folder that exists: a mistyped path must not quietly grow new directories."""
+    parent = path.parent
+    if not parent.is_dir():
+        why = f"{parent} is not a folder" if parent.exists() else f"the folder {parent} does not exist"
+        _fail(err, Mgb6Error(f"{path}: cannot write {what}: {why}"))
 
 
 def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | None) -> RenderableType:
@@ -318,8 +334,16 @@ PerOpt = Annotated[Per, typer.Option("--per", help="Rank suggestions per serving
 def profile_set(
     sex: SexOpt = None,
     age: AgeOpt = None,
-    pregnant: PregOpt = False,
-    lactating: LactOpt = False,
+    pregnant: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option("--pregnant/--not-pregnant", help="Use pregnancy targets (--not-pregnant clears it)."),
+    ] = None,
+    lactating: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--lactating/--not-lactating", help="Use lactation targets (--not-lactating clears it)."
+        ),
+    ] = None,
     authority: Annotated[
         Optional[Authority],  # noqa: UP045
         typer.Option("--authority", help="Whose reference values: iom (default) or efsa."),
@@ -335,7 +359,8 @@ def profile_set(
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
-    """Save your profile; only the options given change, the rest is kept.
+    """Save your profile; only the options given change, the rest is kept. A profile no DRI row or
+    --avoid group fits is refused (and not saved), with the error check would give.
 
     Example: mgb6 profile set --sex female --age 34 --lactating
     """
@@ -346,10 +371,11 @@ def profile_set(
         path = prof.profile_path()
         current = prof.load(path)
         new = prof.update(
-            current, sex=sex.value if sex else None, age=age, pregnant=pregnant or None,
-            lactating=lactating or None, authority=authority.value if authority else None,
+            current, sex=sex.value if sex else None, age=age, pregnant=pregnant,
+            lactating=lactating, authority=authority.value if authority else None,
             diet=diet.value if diet else None, avoid=avoid,
         )  # fmt: skip
+        prof.ensure_usable(new)
         prof.save(new, path)
     except Mgb6Error as exc:
         _fail(err, exc)
@@ -457,6 +483,7 @@ def import_cronometer(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write the log here (default: standard output)."),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -465,11 +492,15 @@ def import_cronometer(
     Example: mgb6 import cronometer servings.csv -o meals.txt && mgb6 check meals.txt
     """
     _, err = _consoles(no_color)
+    if output is not None:
+        _refuse_missing_folder(err, output, "the log")
     try:
         from mgb6.errors import InputError
         from mgb6.importers import looks_like_cronometer, read_cronometer, to_log
         from mgb6.reader import read_log
 
+        if output is not None and not force and (output.exists() or output.is_symlink()):
+            raise InputError(f"{output}: already exists; add --force to overwrite it, or choose another file")
         text = read_log(str(export))
         if not looks_like_cronometer(text.text):
             raise InputError(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
+from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 from typing import Any, TextIO
 
 from mgb6 import __version__
 from mgb6.advice import DISCLAIMER
-from mgb6.models import NUTRIENTS, Item
+from mgb6.models import NUTRIENTS, Item, Problem
 from mgb6.scoring import CheckResult
 
 SCHEMA_VERSION = 1
@@ -91,10 +95,11 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                 "date": d.date.isoformat() if d.date else None,
                 "label": d.label,
                 "items": _LazyList(d.items, item_dict) if lazy_items else [item_dict(i) for i in d.items],
+                # a day with no counted line has no totals (null, not 0) and is left out of the mean
                 "totals": {
-                    "magnesium_mg": _r(d.totals["magnesium"], 2),
-                    "vitamin_b6_mg": _r(d.totals["vitamin_b6"], 3),
-                    "kcal": _r(d.kcal, 0),
+                    "magnesium_mg": _r(d.totals["magnesium"], 2) if d.items else None,
+                    "vitamin_b6_mg": _r(d.totals["vitamin_b6"], 3) if d.items else None,
+                    "kcal": _r(d.kcal, 0) if d.items else None,
                 },
                 "items_missing_value": {f"{n}_mg": d.unknown[n] for n in NUTRIENTS},
             }
@@ -117,7 +122,8 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
         "coverage": {
             "food_lines": result.food_lines,
             "counted_lines": result.counted_lines,
-            "not_counted_lines": len(result.problems),
+            "not_counted_lines": result.not_counted_lines,  # counted + not counted == food lines
+            "bad_date_lines": result.bad_date_lines,  # invalid date headers: listed, but not food lines
         },
         "top_foods": {
             n: [
@@ -135,6 +141,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
             {
                 "file": pr.path,
                 "line": pr.line,
+                "date": pr.date.isoformat() if pr.date else None,
                 "text": pr.text,
                 "kind": pr.kind,
                 "reason": pr.reason,
@@ -215,8 +222,8 @@ def guidance_dict(result: CheckResult) -> dict[str, Any]:
                 {
                     "date": d.date.isoformat() if d.date else None,
                     "label": d.label,
-                    "food": _source_totals(d.items, supplements=False),
-                    "supplements": _source_totals(d.items, supplements=True),
+                    "food": _source_totals(d.items, supplements=False) if d.items else None,
+                    "supplements": _source_totals(d.items, supplements=True) if d.items else None,
                 }
                 for d in result.days
             ],
@@ -262,26 +269,73 @@ def to_json(result: CheckResult) -> str:
 
 CSV_COLUMNS = (
     "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
-    "kcal", "confidence", "supplement",
+    "kcal", "confidence", "supplement", "status", "reason",
 )  # fmt: skip
+COUNTED = "counted"  # the status of a counted row; other rows carry their Problem.kind
 
 
 def to_csv(result: CheckResult) -> str:
-    """One row per counted item; lines not counted are in the JSON form and the table report."""
+    """One row per food line, counted or not (``status``/``reason``), in file and line order."""
     buf = io.StringIO()
     write_csv(result, buf)
     return buf.getvalue()
+
+
+_place = attrgetter("path", "line")
+
+
+def _items_in_order(result: CheckResult) -> Iterator[Item]:
+    """Counted items by file and line. Days come in date order, so one log with ascending dates (the usual
+    case) is already in order; several logs or out-of-order dates are merged day by day, never held twice."""
+    days = [d.items for d in result.days if d.items]
+    prev: tuple[str, int] | None = None
+    for items in days:
+        for key in map(_place, items):
+            if prev is not None and key < prev:
+                return heapq.merge(*(sorted(d, key=_place) for d in days), key=_place)
+            prev = key
+    return chain.from_iterable(days)
+
+
+def csv_rows(result: CheckResult) -> Iterator[Item | Problem]:
+    """Counted items and lines not counted, interleaved by file and line as they stand in the logs."""
+    problems = result.problems  # sorted by (path, line) in scoring.check
+    if not problems:
+        yield from _items_in_order(result)
+        return
+    k, n = 0, len(problems)
+    for item in _items_in_order(result):
+        place = (item.path, item.line)
+        while k < n and (problems[k].path, problems[k].line) < place:
+            yield problems[k]
+            k += 1
+        yield item
+    yield from problems[k:]
 
 
 def write_csv(result: CheckResult, out: TextIO) -> None:
     """to_csv, written row by row: a million-line log never holds its whole CSV text in memory."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    for day in result.days:
-        for i in day.items:
-            d = item_dict(i)
-            w.writerow(
-                [i.path, day.date.isoformat() if day.date else "", i.line, i.meal or "", i.text, i.food,
-                 i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
-                 d["confidence"], "yes" if i.is_supplement else "no"]
-            )  # fmt: skip
+    for i in csv_rows(result):
+        if isinstance(i, Problem):
+            reason = i.reason + ("; closest: " + " | ".join(i.candidates) if i.candidates else "")
+            w.writerow([i.path, i.date.isoformat() if i.date else "", i.line, "", i.text, "", "", "", "", "",
+                        "", "", "", i.kind, reason])  # fmt: skip
+            continue
+        d = item_dict(i)
+        w.writerow(
+            [i.path, i.date.isoformat() if i.date else "", i.line, i.meal or "", i.text, i.food,
+             i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
+             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, ""]
+        )  # fmt: skip
+
+
+def coverage_note(result: CheckResult, fmt: str) -> str | None:
+    """The table report's coverage line, for json/csv runs (on stderr) when some food lines are not counted:
+    the exported numbers are otherwise easy to take for the whole log."""
+    if result.counted_lines == result.food_lines:
+        return None
+    where = "the status and reason columns" if fmt == "csv" else 'the "unmatched" list'
+    return (f"Totals cover {result.counted_lines} of {result.food_lines} food lines; the others are in "
+            f"{where}")  # fmt: skip

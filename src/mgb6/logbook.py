@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from mgb6.errors import LogWriteError
 from mgb6.parser import parse_date_line, strip_line
-from mgb6.reader import bomless_utf16
+from mgb6.reader import bomless_utf16, looks_binary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -107,13 +107,18 @@ def read_tail(fd: int, size: int) -> Tail:
 
 
 def _refuse_utf16(fd: int, path: Path) -> None:
-    """Appending UTF-8 to a UTF-16 log would garble it: say so instead (the reader accepts UTF-16)."""
+    """Appending UTF-8 to a UTF-16 log would garble it: say so instead (the reader accepts UTF-16).
+    A binary file (the reader's own test) is refused too: a food line appended to it helps no one."""
     os.lseek(fd, 0, os.SEEK_SET)
     head = _read_exact(fd, 4096)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless_utf16(head):
         raise LogWriteError(
             f"{path}: this log is UTF-16 text; mgb6 log appends UTF-8 only. Save it as UTF-8 first "
             "(the log was not changed)"
+        )
+    if looks_binary(head):
+        raise LogWriteError(
+            f"{path}: this looks like a binary file, not a text food log; the file was not changed"
         )
 
 

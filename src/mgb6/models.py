@@ -73,6 +73,7 @@ class Problem(NamedTuple):
     kind: str  # "unmatched" | "unresolved" | "unreadable" | "bad-date" | "supplement"
     reason: str
     candidates: tuple[str, ...] = ()
+    date: date | None = None  # the day header the line sits under (None before any, or after an invalid one)
 
 
 @dataclass(slots=True)

@@ -136,6 +136,7 @@ class DayBlock:
 
     date: date | None
     entries: list[Entry] = field(default_factory=list)
+    after_invalid: int = 0  # the line of the invalid date header this undated block follows (0: none)
 
 
 @dataclass(slots=True)
@@ -364,7 +365,7 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
             food_lines += 1
             result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
             if isinstance(result, Problem):
-                problems.append(result)
+                problems.append(_dated(result, days[-1].date))
             else:
                 days[-1].entries.append(result)
             continue
@@ -378,7 +379,7 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
             continue
         if isinstance(header, str):
             problems.append(Problem(path, number, stripped, "bad-date", header))
-            days.append(DayBlock(None))
+            days.append(DayBlock(None, after_invalid=number))
             meal = None
             continue
         if stripped.startswith("#") or stripped.startswith("//"):
@@ -401,11 +402,16 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
         food_lines += 1
         result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
         if isinstance(result, Problem):
-            problems.append(result)
+            problems.append(_dated(result, days[-1].date))
         else:
             days[-1].entries.append(result)
     kept = [d for d in days if d.entries or d.date is not None]
     return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines)
+
+
+def _dated(problem: Problem, day: date | None) -> Problem:
+    """The problem under this line's day header (a memoised one may carry another line's day)."""
+    return problem if problem.date == day else problem._replace(date=day)
 
 
 MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods

@@ -98,6 +98,20 @@ def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
     return p
 
 
+def ensure_usable(p: StoredProfile) -> StoredProfile:
+    """Refuse, before saving, a profile every later check would reject: one whose life stage has no DRI row
+    for its authority (a lactating 2-year-old) or an --avoid word no food group answers to. The errors
+    are the ones check gives, so the user learns the fix at ``profile set`` instead of being locked out.
+    """
+    from mgb6.data import load_dri
+    from mgb6.suggest import excluded_groups
+    from mgb6.targets import targets_for
+
+    targets_for(p.targets_profile(), load_dri())
+    excluded_groups(p.diet, p.avoid)
+    return p
+
+
 def to_toml(p: StoredProfile) -> str:
     """A small, stable TOML document; JSON string escapes are valid TOML basic strings."""
     import json  # only when writing: a plain check reads the profile and never needs it

@@ -92,14 +92,40 @@ def bomless_utf16(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
+    return looks_binary(data)
+
+
+# Bytes no text log holds: C0 controls other than tab, line and page breaks, SUB (a DOS end-of-file mark)
+# and ESC (terminal colours in pasted output), plus DEL. NUL has its own, looser rule: the parser drops
+# stray NULs (a crash can leave some in a text file), and UTF-16 is full of them.
+_CONTROLS = bytes([*range(1, 9), *range(14, 26), *range(28, 32), 127])
+# Not characters in Windows-1252 (the legacy decoding): they turn into invisible C1 controls.
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROLS)
+_NOT_SUSPECT = bytes(b for b in range(256) if b not in _CONTROLS + _CP1252_UNDEFINED)
+_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"GIF8", b"\xff\xd8\xff")
+
+
+def looks_binary(data: bytes) -> bool:
+    """A file no one typed: a known binary signature, or more invisible control bytes than any text has.
+
+    Random bytes hold ~10 % such controls (and, read as Windows-1252, a few bytes it leaves undefined);
+    a typed log, whatever its 8-bit encoding, holds none or a stray one, so 1 % (at least 4 bytes) is
+    a wide margin either way. UTF-16 text (NUL in every other byte) is recognised before this is asked.
+    """
     head = data[:8192]
     if not head:
         return False
-    if head.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"GIF8", b"\xff\xd8\xff")):
+    if head.startswith(_MAGIC):
         return True
-    nul = head.count(b"\x00")
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return nul > len(head) // 10 or controls > len(head) // 5
+    controls = len(head.translate(None, _NOT_CONTROL))
+    if head.count(b"\x00") > len(head) // 10 or controls > len(head) // 5:
+        return True
+    try:  # a head cut inside a multi-byte character is still UTF-8
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        controls = len(head.translate(None, _NOT_SUSPECT))
+    return controls >= max(4, len(head) // 100)
 
 
 # Far above a year of logging (1M lines is ~25 MB); stops /dev/zero or a wrong path from eating memory.

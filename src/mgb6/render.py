@@ -59,6 +59,9 @@ def days_table(result: CheckResult) -> Table:
         table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
     for d in shown:
         cells: list[RenderableType] = [escape(d.label)]
+        if not d.items:  # a date header with no counted line: no totals (not 0), not in the mean
+            table.add_row(*cells, "-", "-", "-", "-", "0")
+            continue
         for n in NUTRIENTS:
             total = d.totals[n]
             goal = result.targets[n].goal

@@ -27,6 +27,8 @@ class Day:
     totals: dict[str, float] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
     kcal: float = 0.0
+    path: str = ""  # undated days: the log they come from
+    after_invalid: int = 0  # undated days: the line of the invalid date header they follow (0: none)
 
 
 class Contributor(NamedTuple):
@@ -63,6 +65,16 @@ class CheckResult:
     @property
     def counted_lines(self) -> int:
         return sum(len(d.items) for d in self.days)
+
+    @property
+    def bad_date_lines(self) -> int:
+        """Invalid date headers: listed among the problems, but not food lines."""
+        return sum(1 for p in self.problems if p.kind == "bad-date")
+
+    @property
+    def not_counted_lines(self) -> int:
+        """Food lines left out of the totals: counted_lines + not_counted_lines == food_lines."""
+        return len(self.problems) - self.bad_date_lines
 
 
 @dataclass(slots=True)
@@ -213,9 +225,12 @@ def _drain(entries: list[Entry]) -> Iterator[Entry]:
         yield entries.pop()
 
 
-def _day_label(d: date | None, path: str, n_undated: int) -> str:
+def _day_label(d: date | None, path: str, n_undated: int, after_invalid: int = 0, n_logs: int = 1) -> str:
     if d is not None:
         return d.isoformat()
+    if after_invalid:  # the lines under a mistyped header: say so, never pass them off as a plain day
+        return f"after invalid date (line {after_invalid})" if n_logs <= 1 else (
+            f"after invalid date ({path}:{after_invalid})")  # fmt: skip
     return "undated" if n_undated <= 1 else f"undated ({path})"
 
 
@@ -238,7 +253,9 @@ def check(
     days: dict[object, Day] = {}
     problems: list[Problem] = []
     food_lines = 0
-    n_undated = sum(1 for log in logs for b in log.days if b.date is None and b.entries)
+    n_undated = sum(
+        1 for log in logs for b in log.days if b.date is None and b.entries and not b.after_invalid
+    )
     for log in logs:
         problems.extend(log.problems)
         food_lines += log.food_lines
@@ -248,11 +265,13 @@ def check(
                 continue
             day = days.get(key)
             if day is None:
-                day = days[key] = Day(block.date, _day_label(block.date, log.path, n_undated))
+                label = _day_label(block.date, log.path, n_undated, block.after_invalid, len(logs))
+                where = log.path if block.date is None else ""
+                day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
                 out = scorer.resolve(entry, block.date)
                 if isinstance(out, Problem):
-                    problems.append(out)
+                    problems.append(out if out.date == block.date else out._replace(date=block.date))
                 else:
                     day.items.append(out)
     ordered = sorted(days.values(), key=lambda d: (d.date is None, d.date or date.min))
