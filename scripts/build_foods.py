@@ -78,6 +78,9 @@ UNIT_SPELLINGS = {
 }
 
 
+_MEASURES = frozenset("g kg oz lb ml l cup tbsp tsp pint quart gallon".split()) | {"fl oz"}
+
+
 def canonical_unit(unit: str) -> str:
     u = unit.strip().lower()
     return UNIT_SPELLINGS.get(u, u)
@@ -135,13 +138,18 @@ def build_portions(shared: Path, known: set[str]) -> list[dict[str, str]]:
                 if amount <= 0:
                     continue
                 unit, per_unit = canonical_unit(r["unit"]), grams / amount
+            description = r["measure_description"]
+            if amount == 0.5 and prefix == "sr28" and unit not in _MEASURES:
+                # SR28 weighs a fish "fillet" and a chicken "breast" as "0.5 fillet", "0.5 breast": keep
+                # USDA's amount in the text (FNDDS's texts carry theirs), or the half is lost
+                description = f"0.5 {description}"
             rows.append(
                 {
                     "food_id": fid,
                     "unit": unit,
                     "modifier": r["modifier"].strip().lower(),
                     "grams_per_unit": f"{per_unit:.4g}",
-                    "description": r["measure_description"],
+                    "description": description,
                 }
             )
     return rows

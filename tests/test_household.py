@@ -105,7 +105,8 @@ CASES: list[tuple[str, str, float]] = [
     ("1 burrito", "fndds:58102300", usda("fndds:58102300", "small/regular")),  # FNDDS "small/regular"
     # meat and fish by oz and by piece
     ("3 oz chicken breast", "sr28:05064", 3 * OZ_G),
-    ("1 chicken breast", "sr28:05064", usda("sr28:05064", "breast", "bone and skin removed")),
+    # SR28 states its breast as "0.5 breast" (its whole one is both halves): one breast is that half
+    ("1 chicken breast", "sr28:05064", usda("sr28:05064", "breast", "bone and skin removed") / 2),
     ("1 chicken thigh", "sr28:05098", usda("sr28:05098", "thigh")),
     ("4 oz salmon", "sr28:15237", 4 * OZ_G),
     ("1 fillet of cod", "sr28:15016", usda("sr28:15016", "fillet")),
@@ -125,7 +126,7 @@ CASES: list[tuple[str, str, float]] = [
     # dairy and eggs
     ("1 cup milk", "sr28:01079", usda("sr28:01079", "cup")),
     ("250 ml milk", "sr28:01079", 250 / CUP_ML * usda("sr28:01079", "cup")),
-    ("1 cup greek yogurt", "fndds:11411420", usda("fndds:11411420", "cup")),
+    ("1 cup greek yogurt", "fndds:11411390", usda("fndds:11411390", "cup")),  # milk not said: not nonfat
     ("1 slice cheddar cheese", "sr28:01009", usda("sr28:01009", "slice")),
     ("1 oz cheddar", "sr28:01009", OZ_G),
     ("1 string cheese", "fndds:14107030", usda("fndds:14107030", "stick")),
@@ -191,7 +192,7 @@ def test_a_glass_is_counted_only_where_usda_lists_one() -> None:
      ("coffee", "sr28:14209", "cup", ""), ("milk", "sr28:01079", "cup", ""),
      ("egg", "sr28:01123", "large", ""), ("bagel", "sr28:18001", "bagel", ""),
      ("beer", "sr28:14003", "can", ""), ("wine", "fndds:93401010", "glass", ""),
-     ("greek yogurt", "fndds:11411420", "default", "")],
+     ("greek yogurt", "fndds:11411390", "default", "")],
 )  # fmt: skip
 def test_no_amount_means_one_usual_usda_portion_and_the_note_says_so(
     scorer: Scorer, line: str, food: str, unit: str, modifier: str

@@ -115,6 +115,10 @@ def _singular(tok: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case, singular word tokens without stop words: the unit both sides of a match compare."""
     text = text.lower().replace("&", " and ").replace("'", "")
+    if not text.isascii():  # "café", "jalapeño", "crème": the accent-free spelling USDA and most logs use
+        import unicodedata
+
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return tuple(_singular(t) for t in _NON_WORD.split(text) if t and t not in STOPWORDS)
 
 

@@ -302,6 +302,28 @@ def parse_date_line(text: str) -> date | str | None:
         return f"invalid date {text.strip().lstrip('#').strip()!r}: {exc}"
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Words that may stand between an amount and its unit without naming anything eaten ("2 x 100 g", "a cup of").
+_AMOUNT_FILLERS = frozenset({"x", "of"})
+
+
+def amount_only(text: str) -> bool:
+    """Whether ``text`` is nothing but amounts and units ("1 cup", "100 g", "2 fl oz", "1 can"): such a
+    line names no food, and the matcher must not be asked to find one in it (it would: "1 cup" read as
+    ice cream, whose FNDDS synonyms say "cup")."""
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    i = 0
+    while i < len(words):
+        pair = words[i] + words[i + 1] if i + 1 < len(words) else ""
+        if pair and (is_unit_spelling(pair) or canonical_unit(f"{words[i]} {words[i + 1]}")):
+            i += 2  # "fl oz", "extra large", "fluid ounces"
+        elif is_unit_spelling(words[i]) or words[i] in NUMBER_WORDS or words[i] in _AMOUNT_FILLERS:
+            i += 1
+        else:
+            return False
+    return True
+
+
 def parse_entry(
     text: str, path: str = "<log>", line: int = 1, meal: str | None = None, raw: str | None = None
 ) -> Entry | Problem:
@@ -325,7 +347,7 @@ def parse_entry(
         quantity, food = split_amount(text)
     except (ValueError, OverflowError, ZeroDivisionError) as exc:
         return Problem(path, line, raw, "unreadable", f"amount not understood ({exc})")
-    if not food or not re.search(r"[^\W\d_]", food):
+    if not food or not re.search(r"[^\W\d_]", food) or amount_only(food):
         return Problem(path, line, raw, "unreadable", "no food named on this line")
     return Entry(path, line, raw, food, quantity, meal)
 

@@ -84,9 +84,17 @@ def label(p: Portion) -> str:
     return f"1 {what} ({_fmt(p.grams)} g)"
 
 
+# Everyday words for a USDA portion's own name: a "roma" tomato is USDA's "plum tomato" (= "Italian tomato").
+PORTION_WORDS = {"roma": ("plum", "italian")}
+
+
+def _with_portion_words(words: set[str]) -> set[str]:
+    return words.union(*(PORTION_WORDS[w] for w in words & PORTION_WORDS.keys()))
+
+
 def _head_words(food_text: str) -> set[str]:
     """Words naming the food itself ("cherry tomatoes" in "cherry tomatoes, raw (includes grape)")."""
-    return set(tokens(re.split(r"[,(]", food_text, maxsplit=1)[0]))
+    return _with_portion_words(set(tokens(re.split(r"[,(]", food_text, maxsplit=1)[0])))
 
 
 _SIZE_ROWS = frozenset(SIZE_UNITS | {"regular"})
@@ -275,7 +283,8 @@ def to_grams(
                 f"no amount given and USDA lists no standard portion for {food.description}; "
                 "write an amount (e.g. '3 oz', '100 g')"
             ))
-        return Grams(p.grams, note=f"no amount: assumed {label(p)}")
+        p, half = as_eaten(p)
+        return Grams(p.grams, note=_join(f"no amount: assumed {label(p)}", half))
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
@@ -300,7 +309,10 @@ def to_grams(
             return Grams(grams, note=_join(note, f"from USDA's {label(p)}"))
         if is_beverage(food):
             return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
-        return Grams(None, reason=f"USDA lists no volume measure for {food.description}; give grams")
+        return Grams(None, reason=(
+            f"USDA lists no cup or spoon measure for {food.description}, so a volume cannot be weighed; "
+            "give ounces or grams (e.g. '3 oz', '100 g')"
+        ))
     if unit in ("", "each", "piece", "serving") or unit in SIZE_UNITS:
         p = None
         if unit in SIZE_UNITS:
@@ -348,10 +360,13 @@ def to_grams(
             ))
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
-        return Grams(amount * p.grams, note=note)
+        whole = p
+        p, half = as_eaten(p)
+        return Grams(amount * p.grams, note=_join(note.replace(label(whole), label(p)), half))
     p = _pick(portions, unit, words)
     if p:
-        return Grams(amount * p.grams, note=note)
+        p, half = as_eaten(p)
+        return Grams(amount * p.grams, note=_join(note, half))
     for same in UNIT_EQUIVALENTS.get(unit, ()):
         p = _pick(portions, same, words)
         if p:
@@ -386,8 +401,24 @@ def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
     return None
 
 
+# SR28 weighs a fish fillet and a chicken breast as "0.5 fillet", "0.5 breast" (description kept by
+# scripts/build_foods.py): its whole "fillet" is both sides of the fish, its "breast" both halves of the
+# breast, while the one fillet or breast a person eats is the half USDA itself serves.
+HALVED_UNITS = frozenset({"fillet", "breast"})
+_STATED_HALF = re.compile(r"^\s*(?:0\.5|1/2)\s")
+
+
+def as_eaten(p: Portion) -> tuple[Portion, str]:
+    """The portion one item means, and a note when it is USDA's stated half of its unit."""
+    if p.unit not in HALVED_UNITS or not _STATED_HALF.match(p.description):
+        return p, ""
+    half = p._replace(grams=p.grams / 2)
+    what = _LEADING_AMOUNT.sub("", p.description).strip()
+    return half, f"USDA's whole {p.unit} ({_fmt(p.grams)} g) is both halves: one {p.unit} is its 0.5 {what}"
+
+
 def _join(a: str, b: str) -> str:
-    return f"{a}; {b}" if a else b
+    return f"{a}; {b}" if a and b else a or b
 
 
 def implausible(grams: float, food: Food) -> bool:

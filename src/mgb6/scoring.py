@@ -120,10 +120,10 @@ class Scorer:
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
+        dropped = ""
         if m is None:
-            unit_problem = self._unknown_unit(entry)
-            if unit_problem is not None:
-                return unit_problem
+            m, dropped = self._unknown_unit(entry)
+        if m is None:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
@@ -135,7 +135,7 @@ class Scorer:
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
         if g.grams is None:
-            unknown = self._unknown_word(entry)
+            unknown = self._unknown_word(entry, food_index=m.food_index)
             reason = g.reason
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
@@ -143,7 +143,9 @@ class Scorer:
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
-        unknown = self._unknown_word(entry)
+        if dropped and set(tokens(dropped)) & self._portion_units(m.food_index):
+            dropped = ""  # "3 floweret cauliflower": the food's own USDA unit, weighed as one
+        unknown = self._unknown_word(entry, food_index=m.food_index) or dropped
         if unknown:
             notes.append(f"unknown word {unknown!r} (not a unit or food word): read as {food.description}; "
                          "check this line")  # fmt: skip
@@ -168,9 +170,10 @@ class Scorer:
                 return other, got, note
         return food, g, ""
 
-    def _unknown_word(self, entry: Entry) -> str | None:
+    def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
         """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
-        probably meant as a unit, so the line is counted but flagged."""
+        probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
+        USDA portion units ("1/2 sheet nori") is not unknown."""
         if entry.quantity is None or entry.quantity.unit:
             return None
         words = entry.food_text.split()
@@ -179,19 +182,30 @@ class Scorer:
         toks = tokens(words[0])
         if not toks or any(t in self.table.index.idf for t in toks):
             return None
+        if food_index is not None and set(toks) & self._portion_units(food_index):
+            return None
         return words[0]
 
-    def _unknown_unit(self, entry: Entry) -> Problem | None:
-        """"3 zorks spinach": when the words after an unknown first word name a food, blame the unit."""
-        if entry.quantity is None or entry.quantity.unit or " " not in entry.food_text.strip():
-            return None
-        first, rest = entry.food_text.strip().split(" ", 1)
+    def _portion_units(self, food_index: int) -> set[str]:
+        return {u for p in self.table.portions(food_index) for u in tokens(p.unit)}
+
+    def _unknown_unit(self, entry: Entry) -> tuple[Match | None, str]:
+        """"1 honeycrisp apple", "3 zorks spinach": the whole text named no food, but its first word is
+        unknown to the table and the rest names one. The whole text was tried first; now the rest is the
+        food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
+        unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
+        A first word the table knows ("flat white", "kind bar") is part of the food's name: never dropped."""
+        text = entry.food_text.strip()
+        if " " not in text:
+            return None, ""
+        first, rest = text.split(" ", 1)
+        toks = tokens(first)
+        if any(t in self.table.index.idf for t in toks):
+            return None, ""
         m, _ = self.lookup(rest)
-        if m is None:
-            return None
-        food = self.table.foods[m.food_index].description
-        reason = f"unit {first!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count (food: {food})"
-        return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food,))
+        if m is None or m.method == "fuzzy":
+            return None, ""  # the rest must name a food by itself: "zed bar" is not any "bar"
+        return m, first
 
     def _supplement(self, entry: Entry, day: date | None) -> Item | Problem:
         if entry.supplement_problem or not entry.supplement:

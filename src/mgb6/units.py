@@ -64,6 +64,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "container" for s in ("container", "containers", "tub", "tubs", "pot", "pots")},
     **{s: "package" for s in ("package", "packages", "pkg", "packet", "packets", "pack", "packs")},
     **{s: "bar" for s in ("bar", "bars")},
+    **{s: "block" for s in ("block", "blocks")},  # tofu: SR28's "block" rows
     **{s: "stick" for s in ("stick", "sticks")},
     **{s: "head" for s in ("head", "heads")},
     **{s: "bunch" for s in ("bunch", "bunches")},

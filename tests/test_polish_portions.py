@@ -1,0 +1,157 @@
+"""Audit fixes: amount-only lines, food words mistaken for units, USDA portion units, portions as eaten.
+
+Expected grams are read from data/portions.csv (USDA's rows as built), never copied from mgb6's output.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mgb6.models import Item, Problem
+from mgb6.parser import parse_entry
+from mgb6.scoring import Scorer
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+PORTIONS = _rows("portions.csv")
+ALIASES = {r["phrase"]: r["food_id"] for r in _rows("aliases.csv")}
+FOODS = {r["id"]: r for r in _rows("foods.csv")}
+
+
+def usda_grams(food_id: str, unit: str, modifier: str = "") -> float:
+    """Grams per unit of one USDA portion row (the first with this unit and modifier)."""
+    for r in PORTIONS:
+        if r["food_id"] == food_id and r["unit"] == unit and r["modifier"] == modifier:
+            return float(r["grams_per_unit"])
+    raise AssertionError(f"no {unit!r} {modifier!r} portion for {food_id}")
+
+
+def resolve(table, line: str) -> Item | Problem:
+    entry = parse_entry(line)
+    if isinstance(entry, Problem):
+        return entry
+    return Scorer(table).resolve(entry, None)
+
+
+AMOUNT_ONLY = ["1 cup", "100 g", "2 tbsp", "3 oz", "1 can", "2 fl oz", "half a cup", "2 x 100 g"]
+
+
+@pytest.mark.parametrize("line", AMOUNT_ONLY)
+def test_a_line_with_only_an_amount_names_no_food(line: str) -> None:
+    got = parse_entry(line)
+    assert isinstance(got, Problem) and got.reason == "no food named on this line"
+
+
+@pytest.mark.parametrize("line", ["1 cup milk", "1 can tuna", "whole milk", "2 eggs", "100 g oats"])
+def test_a_line_with_a_food_after_its_amount_is_still_an_entry(line: str) -> None:
+    assert not isinstance(parse_entry(line), Problem)
+
+
+def test_an_unknown_variety_word_is_not_blamed_as_a_unit(table) -> None:
+    """"1 honeycrisp apple" is counted like "1 hass avocado": an apple, flagged for the unknown word."""
+    got = resolve(table, "1 honeycrisp apple")
+    assert isinstance(got, Item), got
+    assert got.food_id == "sr28:09003"
+    assert got.grams == pytest.approx(usda_grams("sr28:09003", "medium", '(3" dia)'))
+
+
+def test_an_unknown_word_before_a_food_with_a_count_is_counted_and_flagged(table) -> None:
+    assert "jazz" not in table.index.idf  # an apple variety USDA never names
+    got = resolve(table, "2 jazz apples")
+    assert isinstance(got, Item), got
+    assert got.food_id == ALIASES["apple"]
+    assert got.grams == pytest.approx(2 * usda_grams("sr28:09003", "medium", '(3" dia)'))
+    assert any("unknown word 'jazz'" in n for n in got.notes)
+
+
+def test_a_usda_portion_unit_of_the_food_in_the_unit_place_weighs_the_line(table) -> None:
+    """"floweret" is in no unit list, but USDA weighs cauliflower by the floweret."""
+    got = resolve(table, "3 floweret cauliflower")
+    assert isinstance(got, Item), got
+    assert got.grams == pytest.approx(3 * usda_grams(got.food_id, "floweret"))
+    assert not any("unknown word" in n for n in got.notes)
+
+
+def test_an_unknown_word_before_an_uncountable_food_is_still_blamed_as_a_unit(table) -> None:
+    got = resolve(table, "3 zorks spinach")
+    assert isinstance(got, Problem) and "unit 'zorks' is not one mgb6 knows" in got.reason
+
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ("1 flat white", "flat white"), ("1 cafe latte", "cafe latte"), ("1 café latte", "cafe latte"),
+    ("1 kind bar", "kind bar"), ("1 starbucks latte", "starbucks latte"), ("1 satsuma", "satsuma"),
+    ("1 pb&j", "pb&j"),
+    ("1 peanut butter and jelly sandwich", "peanut butter and jelly sandwich"),
+])  # fmt: skip
+def test_everyday_phrases_reach_their_usda_food(table, line: str, phrase: str) -> None:
+    got = resolve(table, line)
+    assert isinstance(got, Item), got
+    assert got.food_id == ALIASES[phrase]
+
+
+def test_a_known_food_word_in_the_unit_place_is_never_dropped(table) -> None:
+    """"flat white" must not become "Egg, white" by dropping "flat" as if it were a unit."""
+    got = resolve(table, "1 flat white")
+    assert isinstance(got, Item) and "egg" not in got.food.lower()
+
+
+def test_the_chosen_phrases_name_the_foods_they_should() -> None:
+    assert "Latte" in FOODS[ALIASES["flat white"]]["description"]
+    assert "Peanut butter and jelly sandwich" in FOODS[ALIASES["pb&j"]]["description"]
+    assert "mandarin" in FOODS[ALIASES["satsuma"]]["description"].lower()
+    assert "KIND" in FOODS[ALIASES["kind bar"]]["description"]
+
+
+def test_half_a_block_of_tofu_is_half_of_usdas_block(table) -> None:
+    got = resolve(table, "1/2 block tofu")
+    assert isinstance(got, Item), got
+    assert got.grams == pytest.approx(0.5 * usda_grams(got.food_id, "block"))
+
+
+def test_a_slice_of_sourdough_is_an_ordinary_slice(table) -> None:
+    got = resolve(table, "1 slice sourdough bread")
+    assert isinstance(got, Item), got
+    assert got.food_id == ALIASES["sourdough bread"]
+    assert got.grams == pytest.approx(usda_grams(got.food_id, "medium", "or regular slice"))
+    assert got.grams < usda_grams("sr28:18029", "slice")  # SR28's only slice, the one we no longer use
+
+
+def test_roma_tomatoes_are_usdas_plum_tomatoes(table) -> None:
+    got = resolve(table, "2 roma tomatoes")
+    assert isinstance(got, Item), got
+    assert got.grams == pytest.approx(2 * usda_grams("sr28:11529", "plum", "tomato"))
+
+
+@pytest.mark.parametrize(("line", "food_id", "unit"), [
+    ("1 salmon fillet", "sr28:15237", "fillet"), ("1 chicken breast", "sr28:05064", "breast"),
+])  # fmt: skip
+def test_one_fillet_or_breast_is_usdas_stated_half(table, line: str, food_id: str, unit: str) -> None:
+    rows = [r for r in PORTIONS if r["food_id"] == food_id and r["unit"] == unit]
+    assert rows and rows[0]["description"].startswith("0.5 ")  # USDA states this measure as a half
+    got = resolve(table, line)
+    assert isinstance(got, Item) and got.food_id == food_id
+    assert got.grams == pytest.approx(float(rows[0]["grams_per_unit"]) / 2)
+    assert any("both halves" in n for n in got.notes)
+
+
+def test_plain_greek_yogurt_is_not_assumed_nonfat(table) -> None:
+    got = resolve(table, "1 cup plain greek yogurt")
+    assert isinstance(got, Item), got
+    assert "nonfat" not in got.food.lower()
+    assert got.grams == pytest.approx(usda_grams(got.food_id, "cup"))
+
+
+@pytest.mark.parametrize("line", ["1 cup shrimp", "1 cup cooked salmon"])
+def test_a_cup_of_a_food_usda_does_not_measure_by_volume_asks_for_ounces(table, line: str) -> None:
+    got = resolve(table, line)
+    assert isinstance(got, Problem) and got.kind == "unresolved"
+    assert "give ounces or grams" in got.reason
