@@ -247,7 +247,15 @@ def count_portion(
 def default_portion(
     portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
 ) -> Portion | None:
-    """USDA's standard portion when a line gives no amount: FNDDS's own default, else one item or serving."""
+    """USDA's standard portion when a line gives no amount: FNDDS's own default, else one item or serving
+    (one fillet or breast as eaten: see as_eaten)."""
+    p = _default_portion(portions, food_words, preferred, named)
+    return None if p is None else as_eaten(p)[0]
+
+
+def _default_portion(
+    portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
+) -> Portion | None:
     if preferred:
         p = _pick(portions, preferred, food_words)
         if p:
@@ -277,7 +285,7 @@ def to_grams(
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
     words = named - set(tokens(food.description))
     if quantity is None:
-        p = default_portion(portions, words, preferred_unit, named)
+        p = _default_portion(portions, words, preferred_unit, named)
         if p is None:
             return Grams(None, reason=(
                 f"no amount given and USDA lists no standard portion for {food.description}; "
@@ -412,8 +420,8 @@ def as_eaten(p: Portion) -> tuple[Portion, str]:
     """The portion one item means, and a note when it is USDA's stated half of its unit."""
     if p.unit not in HALVED_UNITS or not _STATED_HALF.match(p.description):
         return p, ""
-    half = p._replace(grams=p.grams / 2)
     what = _LEADING_AMOUNT.sub("", p.description).strip()
+    half = p._replace(grams=p.grams / 2, description=what)  # no longer "0.5 ...": as_eaten is idempotent
     return half, f"USDA's whole {p.unit} ({_fmt(p.grams)} g) is both halves: one {p.unit} is its 0.5 {what}"
 
 
