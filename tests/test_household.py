@@ -105,8 +105,8 @@ CASES: list[tuple[str, str, float]] = [
     ("1 burrito", "fndds:58102300", usda("fndds:58102300", "small/regular")),  # FNDDS "small/regular"
     # meat and fish by oz and by piece
     ("3 oz chicken breast", "sr28:05064", 3 * OZ_G),
-    # SR28 states its breast as "0.5 breast" (its whole one is both halves): one breast is that half
-    ("1 chicken breast", "sr28:05064", usda("sr28:05064", "breast", "bone and skin removed") / 2),
+    # SR28 states its breast as "0.5 breast": mgb6 reads "1 breast" as USDA's whole unit (both halves)
+    ("1 chicken breast", "sr28:05064", usda("sr28:05064", "breast", "bone and skin removed")),
     ("1 chicken thigh", "sr28:05098", usda("sr28:05098", "thigh")),
     ("4 oz salmon", "sr28:15237", 4 * OZ_G),
     ("1 fillet of cod", "sr28:15016", usda("sr28:15016", "fillet")),

@@ -134,13 +134,13 @@ def test_roma_tomatoes_are_usdas_plum_tomatoes(table) -> None:
 @pytest.mark.parametrize(("line", "food_id", "unit"), [
     ("1 salmon fillet", "sr28:15237", "fillet"), ("1 chicken breast", "sr28:05064", "breast"),
 ])  # fmt: skip
-def test_one_fillet_or_breast_is_usdas_stated_half(table, line: str, food_id: str, unit: str) -> None:
+def test_one_fillet_or_breast_is_usdas_whole_unit(table, line: str, food_id: str, unit: str) -> None:
     rows = [r for r in PORTIONS if r["food_id"] == food_id and r["unit"] == unit]
     assert rows and rows[0]["description"].startswith("0.5 ")  # USDA states this measure as a half
     got = resolve(table, line)
     assert isinstance(got, Item) and got.food_id == food_id
-    assert got.grams == pytest.approx(float(rows[0]["grams_per_unit"]) / 2)
-    assert any("both halves" in n for n in got.notes)
+    # read literally, as Cronometer does: one unit is twice USDA's stated half
+    assert got.grams == pytest.approx(float(rows[0]["grams_per_unit"]))
 
 
 def test_plain_greek_yogurt_is_not_assumed_nonfat(table) -> None:

@@ -410,9 +410,11 @@ def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
 
 
 # SR28 weighs a fish fillet and a chicken breast as "0.5 fillet", "0.5 breast" (description kept by
-# scripts/build_foods.py): its whole "fillet" is both sides of the fish, its "breast" both halves of the
-# breast, while the one fillet or breast a person eats is the half USDA itself serves.
-HALVED_UNITS = frozenset({"fillet", "breast"})
+# scripts/build_foods.py), so its "1 breast" is both halves (172 g for roasted breast meat). mgb6 reads
+# USDA's unit literally, as Cronometer does (its "1 breast" is 172 g, "0.5 breast" 86 g) and as a modern
+# boneless breast weighs: halving it would put one chicken breast at 86 g. Units listed here would be
+# read as USDA's stated half instead; none are, by that decision (README, "Household measures").
+HALVED_UNITS: frozenset[str] = frozenset()
 _STATED_HALF = re.compile(r"^\s*(?:0\.5|1/2)\s")
 
 
