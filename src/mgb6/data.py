@@ -8,11 +8,11 @@ import pickle
 import sys
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 from mgb6 import __version__
 from mgb6.errors import DataError
@@ -21,6 +21,9 @@ from mgb6.models import Food, Portion
 
 TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv")
 CACHE_FORMAT = 2  # bump when FoodTable's shape or the matcher's normalisation changes
+
+
+T = TypeVar("T")
 
 
 class Packed(Sequence[str]):
@@ -119,7 +122,9 @@ class FoodList(Sequence[Food]):
         return food
 
     def ids(self) -> list[str]:
-        return [row.partition("\t")[0] for row in self.rows]
+        """Every food id, in order: the bytes up to each row's first tab (no row is decoded whole)."""
+        blob, offsets, find = self.rows.blob, self.rows.offsets, self.rows.blob.find
+        return [blob[offsets[i] : find(b"\t", offsets[i])].decode("utf-8") for i in range(len(offsets) - 1)]
 
     def __getstate__(self) -> Packed:
         return self.rows
@@ -152,8 +157,14 @@ class FoodTable:
 
     @property
     def by_id(self) -> dict[str, int]:
+        """Food id -> index, from its own small cache file (suggestions need it whenever there is a gap)."""
         if self._by_id is None:
-            self._by_id = {food_id: i for i, food_id in enumerate(self.foods.ids())}
+            path = _cache_file("ids", self.digest)
+            ids = _unpickle(path)
+            if not isinstance(ids, dict) or len(ids) != len(self.foods):
+                ids = {food_id: i for i, food_id in enumerate(self.foods.ids())}
+                _write_cache(path, ids)
+            self._by_id = ids
         return self._by_id
 
     @property
@@ -569,6 +580,19 @@ def load_dri() -> list[dict[str, str]]:
         except OSError as exc:
             raise DataError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return rows
+
+
+def cached(kind: str, table: FoodTable, build: Callable[[], T]) -> T:
+    """``build()``, kept in ``<kind>-<digest>.pickle``: for values derived from one table alone.
+
+    The digest covers the data and every module's code, so a cached value is never stale.
+    """
+    path = _cache_file(kind, table.digest)
+    value = _unpickle(path)
+    if value is None:
+        value = build()
+        _write_cache(path, value)
+    return value
 
 
 @lru_cache(maxsize=1)

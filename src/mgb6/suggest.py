@@ -313,7 +313,12 @@ def suggest(
         raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
     if not out.open:
         return out
-    cands = candidates(table, rows)
+    from mgb6.data import cached, load_suggestable
+
+    if rows is load_suggestable():  # the bundled rows: their join with this table is cached (~10 ms saved)
+        cands = cached("candidates", table, lambda: candidates(table, rows))
+    else:
+        cands = candidates(table, rows)
     eaten_keys = frozenset(food_key(d) for d in eaten)
     ranked = rank(cands, clean_gaps, per, exclude, eaten_keys, n=len(cands))
     per_category: dict[str, int] = {}
