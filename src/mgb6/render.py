@@ -273,7 +273,7 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     parts: list[RenderableType] = [table, *notes]
     p = sugg.plan
     if p is not None:
-        foods = " + ".join(f"{c.serving} {short_name(c.food, 2).lower()}" for c in p.items)
+        foods = " + ".join(f"{short_name(c.food, 2).lower()} ({c.serving})" for c in p.items)
         got = ", ".join(f"+{_mg(p.totals[n], n)} mg {_ABBR[n]}" for n in NUTRIENTS)
         verdict = "closes the gap" + ("s" if len(p.remaining) > 1 else "") if p.closes_gaps else (
             "gets closest within 3 servings; still short: "
