@@ -154,8 +154,8 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
     }
 
 
-def suggestion_dict(s: Any) -> dict[str, Any]:
-    c = s.candidate
+def candidate_dict(c: Any) -> dict[str, Any]:
+    """One serving of a suggested food, as ``suggestions[]`` and ``plan.items[]`` both show it."""
     return {
         "food": c.food,
         "food_id": c.food_id,
@@ -164,6 +164,12 @@ def suggestion_dict(s: Any) -> dict[str, Any]:
         "magnesium_mg": _r(c.magnesium_mg, 1),
         "vitamin_b6_mg": _r(c.vitamin_b6_mg, 3),
         "kcal": _r(c.kcal, 0),
+    }
+
+
+def suggestion_dict(s: Any) -> dict[str, Any]:
+    return {
+        **candidate_dict(s.candidate),
         "gap_closed": {f"{n}": _r(v, 3) for n, v in s.closes.items()},
         "already_eaten": s.already_eaten,
     }
@@ -173,18 +179,7 @@ def plan_dict(plan: Any) -> dict[str, Any] | None:
     if plan is None:
         return None
     return {
-        "items": [
-            {
-                "food": c.food,
-                "food_id": c.food_id,
-                "serving": c.serving,
-                "grams": _r(c.grams, 1),
-                "magnesium_mg": _r(c.magnesium_mg, 1),
-                "vitamin_b6_mg": _r(c.vitamin_b6_mg, 3),
-                "kcal": _r(c.kcal, 0),
-            }
-            for c in plan.items
-        ],
+        "items": [candidate_dict(c) for c in plan.items],
         "magnesium_mg": _r(plan.totals["magnesium"], 1),
         "vitamin_b6_mg": _r(plan.totals["vitamin_b6"], 3),
         "kcal": _r(plan.kcal, 0),
