@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import pickle
-import sys
 import time
 from array import array
 from collections.abc import Callable, Sequence
@@ -216,15 +215,9 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("MGB6_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):  # platformdirs' own rule, without its ~5 ms import
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache") / "mgb6"
-    from platformdirs import user_cache_dir
+    from mgb6.dirs import user_dir
 
-    return Path(user_cache_dir("mgb6"))
+    return user_dir("cache")
 
 
 def _read(directory: Path) -> dict[str, bytes]:

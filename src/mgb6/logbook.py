@@ -33,12 +33,9 @@ _OPEN_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
 
 def default_log_path() -> Path:
     """The log ``mgb6 log`` writes when no --file is given: $MGB6_DATA_HOME, else the platform data dir."""
-    override = os.environ.get("MGB6_DATA_HOME")
-    if override:
-        return Path(override) / LOG_NAME
-    from platformdirs import user_data_dir
+    from mgb6.dirs import user_dir
 
-    return Path(user_data_dir("mgb6", appauthor=False)) / LOG_NAME
+    return user_dir("data") / LOG_NAME
 
 
 @dataclass(frozen=True, slots=True)

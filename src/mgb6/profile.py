@@ -6,7 +6,6 @@ atomically, so a crash mid-save never leaves a half profile behind.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -54,15 +53,9 @@ def _toml() -> Any:
 
 def config_dir() -> Path:
     """The user config directory; MGB6_CONFIG_DIR overrides it (tests, portable installs)."""
-    override = os.environ.get("MGB6_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):  # platformdirs' own rule, without its ~3 ms import
-        xdg = os.environ.get("XDG_CONFIG_HOME", "").strip()
-        return Path(xdg if os.path.isabs(xdg) else Path.home() / ".config") / "mgb6"
-    from platformdirs import user_config_dir
+    from mgb6.dirs import user_dir
 
-    return Path(user_config_dir("mgb6"))
+    return user_dir("config")
 
 
 def profile_path() -> Path:
