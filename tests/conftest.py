@@ -14,6 +14,29 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 
+def write_log(tmp_path: Path, data: str | bytes, name: str = "log.txt") -> Path:
+    """A log file with exactly these characters (UTF-8) or bytes."""
+    p = tmp_path / name
+    if isinstance(data, str):
+        p.write_text(data, encoding="utf-8")
+    else:
+        p.write_bytes(data)
+    return p
+
+
+def check_log_json(tmp_path: Path, text: str, *args: str) -> dict:
+    """``mgb6 check <log> --format json`` through CliRunner, asserting it succeeded."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from mgb6.cli import app
+
+    res = CliRunner().invoke(app, ["check", str(write_log(tmp_path, text)), "--format", "json", *args])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Never touch the developer's real cache, config or data directories."""

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.conftest import check_log_json
 from typer.testing import CliRunner
 
 from mgb6.advice import advise, situation_from
@@ -40,12 +41,7 @@ def _dri() -> list[dict[str, str]]:
     return load_table().dri
 
 
-def _json(tmp_path: Path, text: str, *args: str) -> dict:
-    log = tmp_path / "log.txt"
-    log.write_text(text, encoding="utf-8")
-    res = runner.invoke(app, ["check", str(log), "--format", "json", *args])
-    assert res.exit_code == 0, res.output
-    return json.loads(res.stdout)
+_json = check_log_json
 
 
 # --- 1. the EFSA B6 warning names the IOM level for the same age -----------------------------------

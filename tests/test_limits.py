@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import check_log_json
 from typer.testing import CliRunner
 
 from mgb6.cli import app
@@ -27,12 +27,7 @@ def _ul(authority: str, nutrient: str, age: float, sex: str = "female") -> float
     raise AssertionError("no row")
 
 
-def _json(tmp_path: Path, text: str, *args: str) -> dict:
-    log = tmp_path / "log.txt"
-    log.write_text(text, encoding="utf-8")
-    res = runner.invoke(app, ["check", str(log), "--format", "json", *args])
-    assert res.exit_code == 0, res.output
-    return json.loads(res.stdout)
+_json = check_log_json
 
 
 def test_a_food_only_day_of_600_mg_magnesium_raises_no_warning(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write_log
 from typer.testing import CliRunner
 
 from mgb6.cli import app
@@ -47,12 +47,7 @@ def food_row(food_id: str) -> dict[str, str]:
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "log.txt") -> str:
-    p = tmp_path / name
-    if isinstance(data, str):
-        p.write_text(data, encoding="utf-8")
-    else:
-        p.write_bytes(data)
-    return str(p)
+    return str(write_log(tmp_path, data, name))
 
 
 # --- files -----------------------------------------------------------------------------------------------

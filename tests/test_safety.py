@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import write_log
 from typer.testing import CliRunner
 
 from mgb6.cli import app
@@ -40,13 +41,7 @@ def invoke(*args: str, stdin: str | bytes | None = None):
     return result
 
 
-def write(tmp_path: Path, data: str | bytes, name: str = "log.txt") -> Path:
-    p = tmp_path / name
-    if isinstance(data, str):
-        p.write_text(data, encoding="utf-8")
-    else:
-        p.write_bytes(data)
-    return p
+write = write_log
 
 
 def as_json(*args: str) -> dict:
