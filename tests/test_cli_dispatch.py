@@ -37,3 +37,30 @@ def test_top_level_help_version_and_unknown_names_get_the_whole_app(argv: list[s
 def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_MGB6_COMPLETE", "complete_bash")
     assert app_for(["check"]) is app
+
+
+@pytest.mark.parametrize("argv", [["check", "x.txt"], ["targets", "--sex", "male", "--age", "40"]])
+def test_console_script_collects_garbage_while_commands_work(argv: list[str], tmp_path) -> None:
+    """The script starts with the collector off (imports are faster); each command's work runs with it on,
+    so a long log's reference cycles are still freed."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "import mgb6.api, mgb6.cli\n"
+        "def probe(*a, **k):\n"
+        "    print('gc on' if gc.isenabled() else 'gc off', flush=True)\n"
+        "    raise SystemExit(0)\n"
+        "mgb6.api.run_check = probe\n"
+        "real = mgb6.cli._resolve_profile\n"
+        "def resolve(*a, **k):\n"
+        "    print('gc on' if gc.isenabled() else 'gc off', flush=True)\n"
+        "    return real(*a, **k)\n"
+        "mgb6.cli._resolve_profile = resolve\n"
+        "from mgb6.__main__ import run\n"
+        "run()\n"
+    )
+    env = {"MGB6_CONFIG_DIR": str(tmp_path), "MGB6_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
+    assert "gc on" in out.stdout and "gc off" not in out.stdout, out.stdout + out.stderr

@@ -61,13 +61,16 @@ _SETTLE = False  # set by main(): only a process of our own freezes the GC (test
 
 
 def _settle() -> None:
-    """Move everything imported and loaded so far out of the GC's reach: it lives until exit anyway.
+    """Move everything imported and loaded so far out of the GC's reach, then let it collect again.
 
-    Without this every collection triggered while scoring and rendering re-scans typer, rich and the
-    table (~10-20 ms of a one-week check, see README "Performance").
+    What is loaded lives until exit anyway; without this every collection triggered while scoring and
+    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see README
+    "Performance"). The console script starts with the collector off (``mgb6.__main__``); from here on
+    it runs, so a long log's cycles are still freed.
     """
     if _SETTLE:
         gc.freeze()
+        gc.enable()
 
 
 def _consoles(no_color: bool) -> tuple[Console, Console]:
@@ -830,7 +833,9 @@ def main() -> None:
             stream.reconfigure(errors="replace")
     global _SETTLE
     _SETTLE = True
-    _settle()
+    gc.freeze()  # typer and click: loaded for good (the console script started with the collector off)
+    if sys.argv[1:2] not in (["check"], ["batch"]):
+        gc.enable()  # only check and batch switch it on themselves, once their data is loaded (_settle)
     try:
         app_for(sys.argv[1:])()
     except SystemExit:
