@@ -9,6 +9,8 @@ from array import array
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from mgb6.lazyre import lazy
+
 if TYPE_CHECKING:
     from mgb6.data import FoodTable
     from mgb6.models import Food
@@ -85,8 +87,8 @@ PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("s
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
                 "Finfish and Shellfish Products")  # fmt: skip
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_TRAILING_SIZE = re.compile(
+_NON_WORD = lazy(r"[^a-z0-9]+")
+_TRAILING_SIZE = lazy(
     r"\s*,\s*(?:extra[ -])?(?:small|medium|large|jumbo|regular)(?:[ -]sized?)?\s*$", re.I
 )
 

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cache, lru_cache
 from operator import attrgetter
 
+from mgb6.lazyre import lazy
 from mgb6.models import Entry, Problem, Quantity
 from mgb6.supplements import looks_like_supplement, parse_supplement
 from mgb6.units import (
@@ -29,7 +30,7 @@ MEALS = frozenset(
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 # Every date line has this in it: a food line is turned down without compiling the full pattern.
-_DATE_HINT = re.compile(r"\d{4}[-/.]\d")
+_DATE_HINT = lazy(r"\d{4}[-/.]\d")
 
 
 @cache
@@ -41,11 +42,11 @@ def _date_line() -> re.Pattern[str]:
         re.I,
     )
 
-_MEAL_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
-_BULLET = re.compile(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
-_INLINE_COMMENT = re.compile(r"\s+(?:#|//).*$")
-_SPACE = re.compile(r"\s+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_MEAL_LABEL = lazy(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
+_BULLET = lazy(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
+_INLINE_COMMENT = lazy(r"\s+(?:#|//).*$")
+_SPACE = lazy(r"\s+")
+_ZERO_WIDTH = lazy("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _NUM = r"(?:\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+|\d+(?:\.\d+)?|\.\d+)"
 _WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -57,20 +58,20 @@ _QTY = (
 # every spelling inside these patterns cost ~6 ms of regex compiling at each start.
 _UNIT = rf"(?P<u>{UNIT_WORD_PATTERN})\.?"
 # "2 x eggs", "2x eggs" (but "2 xl eggs" are extra large)
-_LEADING = re.compile(
+_LEADING = lazy(
     rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
     re.I,
 )
 # After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
-_AFTER_AMOUNT = re.compile(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
+_AFTER_AMOUNT = lazy(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
 _TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
 MAX_LINE_CHARS = 500
 # Every bad amount (below) has one of these in it: most lines never need the full patterns compiled.
-_BAD_HINT = re.compile(r"(?:^|[\s(,])[-−]\d|\de[-+]?\d|^[-+]?(?:nan|inf)", re.I)
+_BAD_HINT = lazy(r"(?:^|[\s(,])[-−]\d|\de[-+]?\d|^[-+]?(?:nan|inf)", re.I)
 
 
 # Patterns of rarer paths, compiled at their first use (each costs ~0.1-0.9 ms to compile at start-up).
@@ -302,7 +303,7 @@ def parse_date_line(text: str) -> date | str | None:
         return f"invalid date {text.strip().lstrip('#').strip()!r}: {exc}"
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy(r"[^\W\d_]+")
 # Words that may stand between an amount and its unit without naming anything eaten ("2 x 100 g", "a cup of").
 _AMOUNT_FILLERS = frozenset({"x", "of"})
 

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from mgb6.lazyre import lazy
 from mgb6.matcher import tokens
 from mgb6.models import Food, Portion, Quantity
 from mgb6.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
@@ -17,7 +18,7 @@ COUNT_PREFERENCE = (
 )  # fmt: skip
 # Whole words: "cola" is not "Chocolate candy", "water" not "Watermelon", "nectar" not "Nectarines",
 # "beer" not "Beerwurst", "coffee" not "Coffeecake"; "milk" may end a word ("Soymilk", "Buttermilk").
-_BEVERAGE = re.compile(
+_BEVERAGE = lazy(
     r"beverage|milk\b|juice|\bcoffee\b|\btea\b|\bwater\b|\bsoda\b|soft drink|\bbeers?\b|\bwine\b|liquor|"
     r"\bdrinks?\b|smoothie|\bnectars?\b|lemonade|kombucha|kefir|\bcolas?\b",
     re.I,
@@ -54,9 +55,9 @@ def is_beverage(food: Food) -> bool:
 
 # A drink sold or kept dry ("Milk, dry", "Coffee, instant, powder", "... frozen concentrate, undiluted")
 # is weighed, not poured; "prepared", "brewed" or "reconstituted" make it a drink again.
-_DRY = re.compile(r"\b(?:dry|dried|powder|powdered|mix|granules|crystals|concentrated?)\b", re.I)
-_POURED = re.compile(r"\b(?:prepared|brewed|reconstituted|diluted)\b", re.I)
-_KEPT_DRY = re.compile(r"\b(?:not reconstituted|undiluted)\b", re.I)
+_DRY = lazy(r"\b(?:dry|dried|powder|powdered|mix|granules|crystals|concentrated?)\b", re.I)
+_POURED = lazy(r"\b(?:prepared|brewed|reconstituted|diluted)\b", re.I)
+_KEPT_DRY = lazy(r"\b(?:not reconstituted|undiluted)\b", re.I)
 OZ_AS_FL_OZ_NOTE = "oz read as fl oz for a drink"
 
 
@@ -73,7 +74,7 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}" if x < 10 else f"{x:.0f}"
 
 
-_LEADING_AMOUNT = re.compile(r"^\s*\d+(?:[./]\d+)?\s+")
+_LEADING_AMOUNT = lazy(r"^\s*\d+(?:[./]\d+)?\s+")
 
 
 def label(p: Portion) -> str:
@@ -167,7 +168,7 @@ def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool
     return (named or ([] if only_named else sized) or [None])[0]
 
 
-_COUNTED = re.compile(r"\(\s*(?:about\s+)?(\d+)\s+(?:whole\s+)?([a-z]+)\s*\)")
+_COUNTED = lazy(r"\(\s*(?:about\s+)?(\d+)\s+(?:whole\s+)?([a-z]+)\s*\)")
 # nouns USDA counts inside a measure ("oz (23 whole kernels)", "cup, in shell (7 nuts)")
 _ITEM_NOUNS = frozenset("nut kernel halve half piece seed berry grape olive cherry date fig".split())
 
@@ -390,7 +391,7 @@ def to_grams(
     return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; {hint}")
 
 
-_VOLUME_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")
+_VOLUME_IN_TEXT = lazy(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")
 
 
 def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
@@ -415,7 +416,7 @@ def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
 # boneless breast weighs: halving it would put one chicken breast at 86 g. Units listed here would be
 # read as USDA's stated half instead; none are, by that decision (README, "Household measures").
 HALVED_UNITS: frozenset[str] = frozenset()
-_STATED_HALF = re.compile(r"^\s*(?:0\.5|1/2)\s")
+_STATED_HALF = lazy(r"^\s*(?:0\.5|1/2)\s")
 
 
 def as_eaten(p: Portion) -> tuple[Portion, str]:

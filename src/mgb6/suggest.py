@@ -6,13 +6,13 @@ Pure: the everyday candidates come from ``data/suggestable.csv`` (built from ``d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import OptionError
+from mgb6.lazyre import lazy
 from mgb6.matcher import tokens
 from mgb6.models import NUTRIENTS
 
@@ -51,7 +51,7 @@ PLAN_POOL = 18  # candidates the exact plan search looks at (C(18,3) = 816 combi
 
 # Words of a description's second part that name a kind of food (kept in the family), see family().
 _CLASS_WORDS = {"nuts", "seeds", "fish", "cereals", "mollusks", "crustaceans", "game meat"}
-_PAREN = re.compile(r"\([^)]*\)")
+_PAREN = lazy(r"\([^)]*\)")
 
 
 def family(description: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from mgb6.lazyre import lazy
 from mgb6.models import SupplementDose
 
 # Elemental magnesium by mass of each compound (../shared/reference/README.md, "Supplement arithmetic").
@@ -25,28 +26,28 @@ ELEMENTAL_FRACTION = {
 }
 
 _MG_FORMS = "|".join(sorted(ELEMENTAL_FRACTION, key=len, reverse=True))
-_MAGNESIUM = re.compile(
+_MAGNESIUM = lazy(
     rf"\b(?:magnesium|mag)\b(?:\s+(?:l-)?(?P<form>{_MG_FORMS}))?|\bmg\s+(?:l-)?(?P<form2>{_MG_FORMS})\b|^mg\b(?!\s*$)",
     re.I,
 )
-_B6 = re.compile(
+_B6 = lazy(
     r"\b(?:vitamin\s*)?b[\s-]?6\b|\bpyridox(?:ine|al|amine)\b(?:\s*(?:hcl|hydrochloride|5'?-?\s*phosphate))?|\bp-?5-?p\b|\bplp\b",
     re.I,
 )
-_MULTI = re.compile(
+_MULTI = lazy(
     r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I
 )
-_AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mg|mcg|µg|μg|g)\b", re.I)
-_COUNT = re.compile(
+_AMOUNT = lazy(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mg|mcg|µg|μg|g)\b", re.I)
+_COUNT = lazy(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*)?(?:caps?|capsules?|tabs?|tablets?|softgels?|pills?|gummies|gummy|scoops?)\b",
     re.I,
 )
-_EACH = re.compile(r"\b(?:each|per\s+(?:cap|capsule|tab|tablet|softgel|pill|gummy|scoop))\b", re.I)
-_PILL_WORDS = re.compile(r"\b(?:supplement|capsules?|caps?|tablets?|tabs?|softgels?|pills?|gummies)\b", re.I)
-_SPLIT = re.compile(r"\s*(?:\+|&|\bplus\b|\band\b|,|/|\bwith\b)\s*", re.I)
-_TIMES = re.compile(r"(?:\b[x×]\s*(?P<n>\d+)\b|\b(?P<n2>\d+)\s*[x×](?=\s|\d|$))", re.I)
+_EACH = lazy(r"\b(?:each|per\s+(?:cap|capsule|tab|tablet|softgel|pill|gummy|scoop))\b", re.I)
+_PILL_WORDS = lazy(r"\b(?:supplement|capsules?|caps?|tablets?|tabs?|softgels?|pills?|gummies)\b", re.I)
+_SPLIT = lazy(r"\s*(?:\+|&|\bplus\b|\band\b|,|/|\bwith\b)\s*", re.I)
+_TIMES = lazy(r"(?:\b[x×]\s*(?P<n>\d+)\b|\b(?P<n2>\d+)\s*[x×](?=\s|\d|$))", re.I)
 # A per-line marker overrides --compound-weights for that line: "(compound)" or "(elemental)".
-_READING = re.compile(r"\(?\b(?P<r>compound|elemental)\b(?:\s+weight)?\)?", re.I)
+_READING = lazy(r"\(?\b(?P<r>compound|elemental)\b(?:\s+weight)?\)?", re.I)
 _TO_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
 
 

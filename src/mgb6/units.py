@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mgb6.lazyre import lazy
+
 UNICODE_FRACTIONS = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
     "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
@@ -106,7 +108,7 @@ UNIT_WORD_PATTERN = "|".join([*(re.escape(s).replace(r"\ ", r"\s*") for s in _MU
 # How case-insensitive matching folds letters ("ſ" is an "s", "ı" an "i"), so the two never disagree.
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k", "µ": "μ"})
 _WORDS = frozenset(s.replace(" ", "").translate(_FOLD).lower() for s in _spellings)
-_ANY_SPACE = re.compile(r"\s+")
+_ANY_SPACE = lazy(r"\s+")
 
 
 def is_unit_spelling(word: str) -> bool:
