@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mgb6.cli import app
@@ -261,3 +263,40 @@ def test_check_and_suggest_stay_off_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _rank_by_definition(cands, gaps, per, exclude, eaten_keys, n):
+    """rank() as its docstring defines it, with the dict-per-food helpers it inlines for speed."""
+    from mgb6.suggest import ALREADY_EATEN_BONUS, Suggestion, _closes, _score
+
+    def key(s):
+        tie = (s.candidate.kcal or 1e9) if per == "serving" else -sum(s.closes.values())
+        return (-s.score, tie, s.candidate.food_id)
+
+    best = {}
+    for c in cands:
+        if c.groups & exclude:
+            continue
+        closes = _closes(c, gaps, per)
+        if not closes:
+            continue
+        eaten = c.key in eaten_keys
+        s = Suggestion(c, closes, _score(closes) * (ALREADY_EATEN_BONUS if eaten else 1.0), eaten)
+        if c.family not in best or key(s) < key(best[c.family]):
+            best[c.family] = s
+    return [s for s in sorted(best.values(), key=key) if s.score > 0][:n]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    mg=st.sampled_from([0.0, 1.0, 45.0, 120.0, 400.0]),
+    b6=st.sampled_from([0.0, 0.01, 0.3, 1.3]),
+    per=st.sampled_from(["serving", "100kcal"]),
+    exclude=st.frozensets(st.sampled_from(["meat", "fish", "nuts", "dairy", "gluten", "soy"])),
+    eaten=st.frozensets(st.sampled_from(["spinach", "almond", "banana", "salmon", "oat"])),
+    n=st.sampled_from([1, 8, 2000]),
+)
+def test_rank_matches_its_definition(cands, mg, b6, per, exclude, eaten, n) -> None:
+    gaps = {"magnesium": mg, "vitamin_b6": b6}
+    expected = _rank_by_definition(cands, gaps, per, exclude, eaten, n)
+    assert rank(cands, gaps, per, exclude, eaten, n) == expected

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from mgb6.data import FoodTable, load_table, save_matches
+from mgb6.data import LOG_MEMO_LINES, FoodTable, load_log_memo, load_table, save_log_memo, save_matches
 from mgb6.errors import InputError
 from mgb6.models import Item, Problem
-from mgb6.parser import ParsedLog, parse_log
+from mgb6.parser import LineMemo, ParsedLog, parse_log
 from mgb6.reader import read_log
 from mgb6.scoring import CheckResult, Scorer, check
 from mgb6.targets import Profile
@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from mgb6.importers import Comparison
 
 
-def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
+def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[ParsedLog], list[str]]:
     """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future).
 
     Raises InputError when no path holds a single food line: an empty log is almost always the wrong file.
+    ``memo`` is shared by all the paths (see parser.LineMemo).
     """
+    memo = memo or LineMemo()
     logs: list[ParsedLog] = []
     warnings: list[str] = []
     blank: list[str] = []
@@ -37,7 +39,7 @@ def parse_files(paths: list[str]) -> tuple[list[ParsedLog], list[str]]:
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
-        log = _parse_any(text.text, text.path)
+        log = _parse_any(text.text, text.path, memo)
         logs.append(log)
         if not text.text.strip():
             blank.append(text.path)
@@ -109,20 +111,20 @@ def undated_warnings(result: CheckResult) -> list[str]:
     return out
 
 
-def _parse_any(text: str, path: str) -> ParsedLog:
+def _parse_any(text: str, path: str, memo: LineMemo | None = None) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
     end = text.find("\n")
     if "Food Name" not in (text if end < 0 else text[:end]):  # no servings header: skip the import
-        return parse_log(text, path)
+        return parse_log(text, path, memo=memo)
     from mgb6.importers import looks_like_cronometer
 
     if not looks_like_cronometer(text):
-        return parse_log(text, path)
+        return parse_log(text, path, memo=memo)
 
     from mgb6.importers import read_cronometer, to_log
 
     converted = to_log(read_cronometer(text, path))
-    parsed = parse_log(converted.text, path)
+    parsed = parse_log(converted.text, path, memo=memo)
     where = converted.source_lines
     for block in parsed.days:
         block.entries = [e._replace(line=where[e.line - 1] or e.line) for e in block.entries]
@@ -157,11 +159,20 @@ def run_check(
     avoid: Sequence[str] = (),
     per: str = "serving",
 ) -> tuple[CheckResult, list[str]]:
-    """Check one person's logs (several files merge by date) and return the result and warnings."""
-    logs, warnings = parse_files(paths)
+    """Check one person's logs (several files merge by date) and return the result and warnings.
+
+    Lines read and resolved by the last check of the same files are taken from it (data.load_log_memo).
+    """
     table = table or load_table()
-    result = check(logs, table, profile, compound_weights=compound_weights, consume=True)
+    before = load_log_memo(table, paths)
+    memo = LineMemo(known=before[0])
+    logs, warnings = parse_files(paths, memo)
+    used: dict[Any, Any] | None = {} if len(memo.seen) <= LOG_MEMO_LINES else None
+    result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
+                   known=before[1], used=used)  # fmt: skip
     save_matches(table)
+    if used is not None:
+        save_log_memo(table, paths, (memo.seen, used), before)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
 
@@ -176,10 +187,8 @@ def add_guidance(
 ) -> None:
     """Upper-limit warnings, suggestions to close the gap, and graded advice, attached to the result."""
     from mgb6.advice import advise, situation_from
-    from mgb6.data import load_suggestable
     from mgb6.limits import check_limits
     from mgb6.suggest import excluded_groups, suggest
-    from mgb6.supplements import parse_supplement
 
     excluded_groups(diet, avoid)  # option errors surface even when there is no gap to close
     result.warnings = check_limits(result.days, result.profile, table.dri)
@@ -187,16 +196,15 @@ def add_guidance(
     if counted:
         eaten = [i.food for i in result.items if i.food_id]
         result.suggestions = suggest(
-            table, load_suggestable(), result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten
+            table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten
         )
     lines = []
     for item in result.items:
-        if item.is_supplement:
-            doses, _ = parse_supplement(item.text)
+        if item.is_supplement:  # the doses as the parser read them (not the raw text again)
             lines.append((
-                any(d.nutrient == "magnesium" for d in doses),
-                any(d.nutrient == "vitamin_b6" for d in doses),
-                [d.form for d in doses if d.nutrient == "magnesium"],
+                any(d.nutrient == "magnesium" for d in item.doses),
+                any(d.nutrient == "vitamin_b6" for d in item.doses),
+                [d.form for d in item.doses if d.nutrient == "magnesium"],
             ))  # fmt: skip
     low = {n: counted and result.gap[n] > 0 for n in result.gap}
     female, age = result.profile.sex == "female", result.profile.age

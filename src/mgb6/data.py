@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from mgb6 import __version__
 from mgb6.errors import DataError
-from mgb6.matcher import SearchIndex, build_index, normalize
 from mgb6.models import Food, Portion
+
+if TYPE_CHECKING:
+    from mgb6.matcher import SearchIndex
 
 TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv")
 CACHE_FORMAT = 2  # bump when FoodTable's shape or the matcher's normalisation changes
@@ -138,7 +140,8 @@ class FoodTable:
     """Foods, their portions, the alias table and the search index, ready for matching.
 
     The search index is only needed when a line is not in the match memo, so a cached table loads it
-    lazily from its own file; ``memo`` holds earlier match results for this exact table and code.
+    lazily from its own file; so is ``memo``, the match results of earlier runs on this exact table and
+    code, which only a line not resolved before needs.
     """
 
     foods: FoodList
@@ -149,7 +152,7 @@ class FoodTable:
     dri: list[dict[str, str]]
     _index: SearchIndex | None
     digest: str
-    memo: dict[str, Any] = field(default_factory=dict)  # normalised food text -> matcher result
+    _memo: dict[str, Any] | None = None  # normalised food text -> matcher result; see ``memo``
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
     resolved: dict[Any, Any] = field(default_factory=dict)  # scoring.Scorer's per-process resolution memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
@@ -165,6 +168,15 @@ class FoodTable:
                 _write_cache(path, ids)
             self._by_id = ids
         return self._by_id
+
+    @property
+    def memo(self) -> dict[str, Any]:
+        """Normalised food text -> matcher result, from earlier runs on exactly this table and code."""
+        if self._memo is None:
+            saved = _unpickle(_cache_file("matches", self.digest))
+            self._memo = saved if isinstance(saved, dict) else {}
+            self.memo_saved = len(self._memo)
+        return self._memo
 
     @property
     def index(self) -> SearchIndex:
@@ -190,7 +202,7 @@ class FoodTable:
         self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest = state  # type: ignore
         self._by_id = None
         self._index = None
-        self.memo = {}
+        self._memo = None
         self.memo_saved = 0
         self.resolved = {}
         self._portions = {}
@@ -246,6 +258,8 @@ def _rows(blob: bytes) -> list[dict[str, str]]:
 
 def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     """Turn the CSV files into a FoodTable; slow (tens of ms), hence the cache."""
+    from mgb6.matcher import build_index, normalize
+
     rows: list[str] = []
     by_id: dict[str, int] = {}
     columns = ("id", "source", "description", "name", "category", "magnesium_mg_per_100g",
@@ -366,20 +380,13 @@ def load_table() -> FoodTable:
         table = build_table(blobs, digest)
         _write_cache(_cache_file("index", digest), table.index)
         _write_cache(_cache_file("table", digest), table)
-    return _attach_memo(table)
-
-
-def _attach_memo(table: FoodTable) -> FoodTable:
-    """Give the table the match results saved by earlier runs on exactly this table and code."""
-    memo = _unpickle(_cache_file("matches", table.digest))
-    if isinstance(memo, dict):
-        table.memo = memo
-        table.memo_saved = len(memo)
     return table
 
 
 def _load_index(digest: str) -> SearchIndex:
     """The search index of a cached table, from its file; rebuilt from data/ if that file went missing."""
+    from mgb6.matcher import SearchIndex
+
     index = _unpickle(_cache_file("index", digest))
     if isinstance(index, SearchIndex):
         return index
@@ -396,7 +403,7 @@ MEMO_MAX = 50_000  # distinct food texts kept on disk; past that, new ones are m
 
 def save_matches(table: FoodTable) -> None:
     """Persist the match memo when it grew, so the next run skips the fuzzy search for known foods."""
-    if len(table.memo) <= table.memo_saved or table.memo_saved >= MEMO_MAX:
+    if table._memo is None or len(table.memo) <= table.memo_saved or table.memo_saved >= MEMO_MAX:
         return
     memo = table.memo
     if len(memo) > MEMO_MAX:
@@ -408,7 +415,7 @@ def save_matches(table: FoodTable) -> None:
 KEEP_DIGESTS = 3  # tables of other versions (another venv, another checkout) stay usable side by side
 
 
-def _write_cache(path: Path, obj: object) -> None:
+def _write_cache(path: Path, obj: object, keep: int = KEEP_DIGESTS) -> None:
     """Best effort: a read-only home still works, just more slowly. Atomic rename, never a torn file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -416,17 +423,64 @@ def _write_cache(path: Path, obj: object) -> None:
         with tmp.open("wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _prune(path)
+        _prune(path, keep)
     except OSError:
         pass
 
 
-def _prune(path: Path) -> None:
-    """Drop the files of all but the most recently written few digests of this kind."""
+def _prune(path: Path, keep: int = KEEP_DIGESTS) -> None:
+    """Drop all but the ``keep`` most recently written files of this kind."""
     kind = path.name.split("-", 1)[0]
     files = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP_DIGESTS:]:
+    for old in files[keep:]:
         old.unlink(missing_ok=True)
+
+
+# --- what the last check of a log learnt, line by line ----------------------------------------------------
+
+LOG_MEMO_LINES = 5_000  # distinct lines of one check kept for the next; a bigger log is read afresh
+KEEP_LOG_MEMOS = 16  # logs (or sets of logs checked together) remembered at once
+
+LogMemo = tuple[dict[str, Any], dict[Any, Any]]  # (parser readings by raw line, scorer resolutions)
+
+
+def _log_memo_file(table: FoodTable, paths: Sequence[str]) -> tuple[Path, str] | None:
+    """Where the memo of these log files lives; None for standard input, which has no name to key on."""
+    if not paths or "-" in paths:
+        return None
+    import zlib
+
+    key = "\n".join(sorted(os.path.realpath(p) for p in paths))
+    return cache_dir() / f"logmemo-{table.digest}-{zlib.crc32(key.encode()):08x}.pickle", key
+
+
+def load_log_memo(table: FoodTable, paths: Sequence[str]) -> LogMemo:
+    """How the last check of these very files on this table and code read and resolved each line.
+
+    Someone who checks a log after every meal re-reads the same lines all day; with this, only new lines
+    are parsed and matched (README "Performance"). A line's reading depends on its text, the code and
+    the table alone, and the file name carries the digest of code and data, so nothing here goes stale.
+    """
+    where = _log_memo_file(table, paths)
+    saved = _unpickle(where[0]) if where else None
+    if (isinstance(saved, tuple) and len(saved) == 3 and where and saved[0] == where[1]
+            and isinstance(saved[1], dict) and isinstance(saved[2], dict)):  # fmt: skip
+        return saved[1], saved[2]
+    return {}, {}
+
+
+def save_log_memo(table: FoodTable, paths: Sequence[str], memo: LogMemo, before: LogMemo) -> None:
+    """Keep this run's readings and resolutions for the next check of the same files, when they changed.
+
+    ``memo`` holds exactly the lines of this run, so lines edited away do not pile up.
+    """
+    where = _log_memo_file(table, paths)
+    lines, resolved = memo
+    if where is None or len(lines) > LOG_MEMO_LINES:
+        return
+    if lines.keys() == before[0].keys() and resolved.keys() == before[1].keys():
+        return  # nothing new: a repeat check writes nothing
+    _write_cache(where[0], (where[1], lines, resolved), keep=KEEP_LOG_MEMOS)
 
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
@@ -506,6 +560,8 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
     bundled table's cache file and its lru_cache stay untouched, so a custom file can neither poison
     nor evict them.
     """
+    from mgb6.matcher import SearchIndex, normalize
+
     rows: dict[str, dict[str, str]] = {}
     for path in custom:
         for row in load_custom_foods(path):
@@ -534,7 +590,7 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
         table, index = cached
         if table.digest == digest and isinstance(index, SearchIndex):
             table._index = index
-            return _attach_memo(table)
+            return table
     foods_blob = blobs["foods.csv"].rstrip(b"\n") + b"\n" + custom_blob
     table = build_table({**blobs, "foods.csv": foods_blob}, digest)
     for food_id in rows:
@@ -545,7 +601,7 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
             if key:
                 table.aliases[key] = i
     _write_custom_cache(path, table)
-    return _attach_memo(table)
+    return table
 
 
 def _write_custom_cache(path: Path, table: FoodTable) -> None:

@@ -97,3 +97,4 @@ class Item:
     category: str = ""
     source: str = ""
     reading: str = ""  # supplements: how the magnesium amount was read ("elemental" | "compound" | "mixed")
+    doses: tuple[SupplementDose, ...] = ()  # supplements: what the line names (nutrient, form), as parsed

@@ -363,13 +363,58 @@ def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
         start = end
 
 
+# What one raw line is, as parse_log reads it; everything here depends on the line's text alone.
+SKIP, MEAL, DATE, BAD_DATE, FOOD = range(5)
+# (SKIP,) | (MEAL, meal) | (DATE, date) | (BAD_DATE, stripped, reason)
+# | (FOOD, text, stripped, meal label or None, Entry | Problem read from the first line with this text)
+Reading = tuple
+
+
 @dataclass(slots=True)
 class LineMemo:
-    """What parse_log learnt about line texts; pass one to several parse_log calls to share it (batch)."""
+    """What parse_log learnt about raw lines; pass one to several parse_log calls to share it (batch).
 
+    ``known`` holds readings from an earlier run (api.run_check keeps them per log, in the user's cache,
+    keyed by the digest of mgb6's code and data): a line found there is not read again, so a log whose
+    lines were all seen before compiles no pattern and parses nothing. ``seen`` ends up holding exactly
+    the lines of this run, which is what the caller saves.
+    """
+
+    known: dict[str, Reading] = field(default_factory=dict)
+    seen: dict[str, Reading] = field(default_factory=dict)
     entries: dict[tuple[str, str], Entry | Problem] = field(default_factory=dict)
-    # food line -> (its text, the stripped line, its meal label)
-    seen: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+
+
+def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None = None) -> Reading:
+    """What one raw log line is, independent of where it stands (see Reading)."""
+    stripped = strip_line(raw)
+    if not stripped:
+        return (SKIP,)
+    header = parse_date_line(stripped)
+    if isinstance(header, date):
+        return (DATE, header)
+    if isinstance(header, str):
+        return (BAD_DATE, stripped, header)
+    if stripped.startswith("#") or stripped.startswith("//"):
+        heading = stripped.lstrip("#/ ").rstrip(":").strip().lower()
+        return (MEAL, heading) if heading in MEALS else (SKIP,)
+    text_line = clean_line(stripped)
+    if not text_line:
+        return (SKIP,)
+    label = _MEAL_LABEL.match(text_line)
+    label_meal = None
+    if label and label.group("label").strip().lower() in MEALS:
+        label_meal = label.group("label").strip().lower()
+        text_line = label.group("rest").strip()
+        if not text_line:
+            return (MEAL, label_meal)
+    key = (text_line, stripped)
+    parsed = entries.get(key) if entries is not None else None
+    if parsed is None:
+        parsed = parse_entry(text_line, "<log>", 1, None, raw=stripped)
+        if entries is not None and len(entries) < MEMO_LINES:
+            entries[key] = parsed
+    return (FOOD, text_line, stripped, label_meal, parsed)
 
 
 def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -> ParsedLog:
@@ -378,56 +423,32 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
     problems: list[Problem] = []
     food_lines = 0
     shared = memo or LineMemo()
-    memo_entries, seen = shared.entries, shared.seen
+    seen, known, entries = shared.seen, shared.known, shared.entries
     meal: str | None = None
     for number, raw in enumerate(iter_lines(text), start=1):
-        known = seen.get(raw)
-        if known is not None:  # a food line met before: all up to its entry depends on its text alone
-            text_line, stripped, label_meal = known
-            meal = label_meal or meal
+        reading = seen.get(raw)
+        if reading is None:
+            reading = known.get(raw) or read_line(raw, entries)
+            if len(seen) < MEMO_LINES:
+                seen[raw] = reading
+        kind = reading[0]
+        if kind == FOOD:
+            meal = reading[3] or meal
             food_lines += 1
-            result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
+            result = _placed(reading[4], path, number, meal)
             if isinstance(result, Problem):
                 problems.append(_dated(result, days[-1].date))
             else:
                 days[-1].entries.append(result)
-            continue
-        stripped = strip_line(raw)
-        if not stripped:
-            continue
-        header = parse_date_line(stripped)
-        if isinstance(header, date):
-            days.append(DayBlock(header))
+        elif kind == DATE:
+            days.append(DayBlock(reading[1]))
             meal = None
-            continue
-        if isinstance(header, str):
-            problems.append(Problem(path, number, stripped, "bad-date", header))
+        elif kind == MEAL:
+            meal = reading[1]
+        elif kind == BAD_DATE:
+            problems.append(Problem(path, number, reading[1], "bad-date", reading[2]))
             days.append(DayBlock(None, after_invalid=number))
             meal = None
-            continue
-        if stripped.startswith("#") or stripped.startswith("//"):
-            heading = stripped.lstrip("#/ ").rstrip(":").strip().lower()
-            if heading in MEALS:
-                meal = heading
-            continue
-        text_line = clean_line(stripped)
-        if not text_line:
-            continue
-        label = _MEAL_LABEL.match(text_line)
-        label_meal = None
-        if label and label.group("label").strip().lower() in MEALS:
-            meal = label_meal = label.group("label").strip().lower()
-            text_line = label.group("rest").strip()
-            if not text_line:
-                continue
-        if len(seen) < MEMO_LINES:
-            seen[raw] = (text_line, stripped, label_meal)
-        food_lines += 1
-        result = _entry_memo(memo_entries, text_line, path, number, meal, stripped)
-        if isinstance(result, Problem):
-            problems.append(_dated(result, days[-1].date))
-        else:
-            days[-1].entries.append(result)
     kept = [d for d in days if d.entries or d.date is not None]
     return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines)
 
@@ -440,22 +461,14 @@ def _dated(problem: Problem, day: date | None) -> Problem:
 MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods
 
 
-def _entry_memo(
-    memo: dict[tuple[str, str], Entry | Problem], text: str, path: str, line: int, meal: str | None, raw: str
-) -> Entry | Problem:
-    """parse_entry, once per distinct line: a repeat costs a dict lookup and a copy with its own place."""
-    done = memo.get((text, raw))
-    if done is None:
-        done = parse_entry(text, path, line, meal, raw=raw)
-        if len(memo) < MEMO_LINES:
-            memo[(text, raw)] = done
-        return done
-    if isinstance(done, Problem):
-        return Problem(path, line, *_PROBLEM_TAIL(done))
-    return Entry(path, line, done.text, done.food_text, done.quantity, meal, *_ENTRY_TAIL(done))
+def _placed(parsed: Entry | Problem, path: str, line: int, meal: str | None) -> Entry | Problem:
+    """A line's reading (made from the first line with its text) as the result of this very line."""
+    if isinstance(parsed, Problem):
+        return Problem(path, line, *_PROBLEM_TAIL(parsed))
+    return Entry(path, line, parsed.text, parsed.food_text, parsed.quantity, meal, *_ENTRY_TAIL(parsed))
 
 
 _ENTRY_FIELDS = Entry._fields
 _ENTRY_TAIL = attrgetter(*_ENTRY_FIELDS[6:])
 _PROBLEM_TAIL = attrgetter(*Problem._fields[2:])
-assert _ENTRY_FIELDS[:6] == ("path", "line", "text", "food_text", "quantity", "meal"), "update _entry_memo"
+assert _ENTRY_FIELDS[:6] == ("path", "line", "text", "food_text", "quantity", "meal"), "update _placed"

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mgb6.data import FoodTable
-from mgb6.matcher import Match, alternatives, match, normalize, tokens
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
-from mgb6.parser import ParsedLog
-from mgb6.portions import Grams, implausible, to_grams
-from mgb6.supplements import count_doses
 from mgb6.targets import Profile, Target, status, targets_for
+
+if TYPE_CHECKING:
+    from mgb6.matcher import Match
+    from mgb6.parser import ParsedLog
+    from mgb6.portions import Grams
+
+# The matcher, the portion rules and the supplement reader are imported where a line first needs them: a
+# check whose lines were all resolved by an earlier run (``known``) needs none of them.
 
 
 @dataclass(slots=True)
@@ -85,27 +89,30 @@ class Scorer:
     saved to disk by the caller: data.save_matches); the whole resolution of each distinct (food text,
     amount) pair lives in ``table.resolved`` (this process only), so a year of "1 medium banana" is
     weighed once and its items share their numbers and their ``notes`` list (treat item notes as
-    read-only). Supplements depend on ``compound_weights`` and are never memoised.
+    read-only). ``known`` holds resolutions from an earlier run on the same table and code; ``used``,
+    when given, collects every resolution this scorer handed out, for the caller to save. Supplements
+    depend on ``compound_weights`` and are never memoised.
     """
 
     table: FoodTable
     compound_weights: bool = False
-    _memo: dict[str, tuple[Match | None, list[int]]] = field(default_factory=dict)
+    known: Mapping[tuple[str, Quantity | None], Item | Problem] = field(default_factory=dict)
+    used: dict[tuple[str, Quantity | None], Item | Problem] | None = None
     _resolved: dict[tuple[str, Quantity | None], Item | Problem] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        memo = getattr(self.table, "memo", None)
-        if isinstance(memo, dict):
-            self._memo = memo
         resolved = getattr(self.table, "resolved", None)
         if isinstance(resolved, dict):  # shared by every log scored in this process (mgb6 batch)
             self._resolved = resolved
 
     def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
+        from mgb6.matcher import match, normalize
+
+        memo = self.table.memo
         key = normalize(food_text)
-        hit = self._memo.get(key)
+        hit = memo.get(key)
         if hit is None:
-            hit = self._memo[key] = match(food_text, self.table)
+            hit = memo[key] = match(food_text, self.table)
         return hit
 
     def resolve(self, entry: Entry, day: date | None) -> Item | Problem:
@@ -114,10 +121,16 @@ class Scorer:
         key = (entry.food_text, entry.quantity)
         done = self._resolved.get(key)
         if done is None:
-            done = self._resolved[key] = self._resolve_food(entry, day)
+            done = self.known.get(key) or self._resolve_food(entry, day)
+            self._resolved[key] = done
+        if self.used is not None and key not in self.used:
+            self.used[key] = done
         return _restamp(done, entry, day)
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
+        from mgb6.matcher import tokens
+        from mgb6.portions import implausible, to_grams
+
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         dropped = ""
@@ -160,6 +173,9 @@ class Scorer:
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
         """An equally good candidate that has the measure the line names, instead of an unresolved line."""
+        from mgb6.matcher import alternatives
+        from mgb6.portions import to_grams
+
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
@@ -174,6 +190,8 @@ class Scorer:
         """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
         probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
         USDA portion units ("1/2 sheet nori") is not unknown."""
+        from mgb6.matcher import tokens
+
         if entry.quantity is None or entry.quantity.unit:
             return None
         words = entry.food_text.split()
@@ -187,6 +205,8 @@ class Scorer:
         return words[0]
 
     def _portion_units(self, food_index: int) -> set[str]:
+        from mgb6.matcher import tokens
+
         return {u for p in self.table.portions(food_index) for u in tokens(p.unit)}
 
     def _unknown_unit(self, entry: Entry) -> tuple[Match | None, str]:
@@ -195,6 +215,8 @@ class Scorer:
         food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
         unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
         A first word the table knows ("flat white", "kind bar") is part of the food's name: never dropped."""
+        from mgb6.matcher import tokens
+
         text = entry.food_text.strip()
         if " " not in text:
             return None, ""
@@ -211,12 +233,14 @@ class Scorer:
         if entry.supplement_problem or not entry.supplement:
             reason = entry.supplement_problem or "supplement without a dose"
             return Problem(entry.path, entry.line, entry.text, "supplement", reason)
+        from mgb6.supplements import count_doses
+
         counted = count_doses(entry.supplement, self.compound_weights)
         return Item(
             entry.path, entry.line, entry.text, day, entry.meal, None, "supplement", None,
             counted.magnesium_mg or 0.0, counted.vitamin_b6_mg or 0.0, 0.0, 100.0,
             is_supplement=True, notes=list(counted.notes), category="Supplements", source="label",
-            reading=counted.reading,
+            reading=counted.reading, doses=entry.supplement,
         )  # fmt: skip
 
 
@@ -256,14 +280,17 @@ def check(
     top_n: int = 5,
     *,
     consume: bool = False,
+    known: Mapping[tuple[str, Quantity | None], Item | Problem] | None = None,
+    used: dict[tuple[str, Quantity | None], Item | Problem] | None = None,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
     ``consume=True`` empties the logs' entry lists as they are scored, so a caller that owns the parsed
-    logs (api.run_check) never holds a huge log's entries and its items at once.
+    logs (api.run_check) never holds a huge log's entries and its items at once. ``known`` and ``used``
+    are the Scorer's: resolutions from an earlier run, and a dict to collect this run's in.
     """
     targets = targets_for(profile, table.dri)
-    scorer = Scorer(table, compound_weights)
+    scorer = Scorer(table, compound_weights, known or {}, used)
     days: dict[object, Day] = {}
     problems: list[Problem] = []
     food_lines = 0

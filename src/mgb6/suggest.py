@@ -210,29 +210,48 @@ def rank(
     eaten_keys: frozenset[str] = frozenset(),
     n: int = 8,
 ) -> list[Suggestion]:
-    """Best food of each family by share of the open gaps it closes, best first."""
+    """Best food of each family by share of the open gaps it closes, best first.
+
+    The score is _score(_closes(...)), spelled out inline: this loop runs over every suggestable food
+    on each check with a gap, and building a dict per food was most of its cost.
+    """
     if per not in PER:
         raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
-
-    def key(s: Suggestion) -> tuple[float, float, str]:
-        # equal scores (every gap closed): per serving, fewer kcal first; per 100 kcal, denser first
-        tie = (s.candidate.kcal or 1e9) if per == "serving" else -sum(s.closes.values())
-        return (-s.score, tie, s.candidate.food_id)
-
-    best: dict[str, Suggestion] = {}
+    open_mg = gaps.get("magnesium", 0.0) > 0
+    open_b6 = gaps.get("vitamin_b6", 0.0) > 0
+    if not (open_mg or open_b6):
+        return []
+    gap_mg, gap_b6 = gaps.get("magnesium", 0.0), gaps.get("vitamin_b6", 0.0)
+    per_serving = per == "serving"
+    best: dict[str, tuple[tuple[float, float, str], Candidate, float, bool]] = {}
     for c in cands:
-        if c.groups & exclude:
+        if exclude and c.groups & exclude:
             continue
-        closes = _closes(c, gaps, per)
-        if not closes:
-            continue
+        scale = 1.0
+        if not per_serving:
+            if not c.kcal:
+                continue
+            scale = 100.0 / c.kcal
+        share_mg = (c.magnesium_mg or 0.0) * scale / gap_mg if open_mg else 0.0
+        share_b6 = (c.vitamin_b6_mg or 0.0) * scale / gap_b6 if open_b6 else 0.0
+        score = min(1.0, share_mg) + min(1.0, share_b6)
         eaten = bool(eaten_keys) and c.key in eaten_keys
-        s = Suggestion(c, closes, _score(closes) * (ALREADY_EATEN_BONUS if eaten else 1.0), eaten)
+        if eaten:
+            score *= ALREADY_EATEN_BONUS
+        # equal scores (every gap closed): per serving, fewer kcal first; per 100 kcal, denser first
+        tie = (c.kcal or 1e9) if per_serving else -(share_mg + share_b6)
+        key = (-score, tie, c.food_id)
         prev = best.get(c.family)
-        if prev is None or key(s) < key(prev):
-            best[c.family] = s
-    ranked = sorted(best.values(), key=key)
-    return [s for s in ranked if s.score > 0][:n]
+        if prev is None or key < prev[0]:
+            best[c.family] = (key, c, score, eaten)
+    out = []
+    for _, c, score, eaten in sorted(best.values(), key=lambda b: b[0]):
+        if score <= 0 or len(out) >= n:
+            break
+        closes = _closes(c, gaps, per)
+        assert closes is not None
+        out.append(Suggestion(c, closes, score, eaten))
+    return out
 
 
 def _totals(items: Sequence[Candidate]) -> dict[str, float]:
@@ -260,10 +279,15 @@ def plan(
     focuses = [open_gaps, *({n: g} for n, g in open_gaps.items())] if len(open_gaps) > 1 else [open_gaps]
     for focus in focuses:
         # the best foods for this focus, by capped share of the gaps closed, then fewer kcal
+        g_mg, g_b6 = focus.get("magnesium", 0.0), focus.get("vitamin_b6", 0.0)
         scored = sorted(
             allowed,
-            key=lambda c: (-sum(min(1.0, (c.amount(n) or 0.0) / g) for n, g in focus.items()), c.kcal or 1e9),
-        )
+            key=lambda c: (
+                -((min(1.0, (c.magnesium_mg or 0.0) / g_mg) if g_mg else 0.0)
+                  + (min(1.0, (c.vitamin_b6_mg or 0.0) / g_b6) if g_b6 else 0.0)),
+                c.kcal or 1e9,
+            ),
+        )  # fmt: skip
         taken = 0
         for c in scored:
             if c.family not in pool:
@@ -296,7 +320,7 @@ def plan(
 
 def suggest(
     table: FoodTable,
-    rows: Sequence[Mapping[str, str]],
+    rows: Sequence[Mapping[str, str]] | None,
     gaps: Mapping[str, float],
     *,
     diet: str | None = None,
@@ -305,7 +329,11 @@ def suggest(
     eaten: Iterable[str] = (),
     n: int = 8,
 ) -> Suggestions:
-    """Suggestions and a plan for the given gaps (mg/day); ``eaten`` are descriptions of logged foods."""
+    """Suggestions and a plan for the given gaps (mg/day); ``eaten`` are descriptions of logged foods.
+
+    ``rows`` are suggestable foods (data/suggestable.csv's columns); None means the bundled ones, whose
+    join with the table is cached, so their CSV rows are not even loaded.
+    """
     exclude = excluded_groups(diet, avoid)
     clean_gaps = {k: max(0.0, float(gaps.get(k, 0.0) or 0.0)) for k in NUTRIENTS}
     out = Suggestions(clean_gaps, per, diet, tuple(avoid))
@@ -315,8 +343,8 @@ def suggest(
         return out
     from mgb6.data import cached, load_suggestable
 
-    if rows is load_suggestable():  # the bundled rows: their join with this table is cached (~10 ms saved)
-        cands = cached("candidates", table, lambda: candidates(table, rows))
+    if rows is None or rows is load_suggestable():  # the bundled rows: their join is cached (~10 ms)
+        cands = cached("candidates", table, lambda: candidates(table, load_suggestable()))
     else:
         cands = candidates(table, rows)
     eaten_keys = frozenset(food_key(d) for d in eaten)
