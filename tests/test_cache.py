@@ -124,3 +124,29 @@ def test_the_stat_shortcut_still_sees_a_changed_file(
         fh.write("\n")  # new content (a blank line the CSV reader skips): a new digest, same numbers
     assert _check_json() == first
     assert {p.name for p in cache.glob("table-*.pickle")} - tables
+
+
+@pytest.mark.parametrize("keep", [0, 8, 200, -1000])
+def test_truncated_table_cache_is_rebuilt(private: tuple[Path, Path], keep: int) -> None:
+    """The table's file is memory-mapped, its buffers read in place: a torn or empty one is never trusted."""
+    _, cache = private
+    cold = _check_json()
+    for f in cache.glob("logmemo-*.pickle"):
+        f.unlink()  # so that every line is resolved against the reloaded table
+    (table_file,) = cache.glob("table-*.pickle")
+    blob = table_file.read_bytes()
+    table_file.write_bytes(blob[:keep])
+    assert _check_json() == cold
+    assert table_file.read_bytes() == blob  # and written again whole
+
+
+def test_mapped_table_reads_back_every_food_and_portion(private: tuple[Path, Path]) -> None:
+    built = data.load_table()
+    data.load_table.cache_clear()
+    mapped = data.load_table()
+    assert isinstance(mapped.foods.rows.blob, memoryview)
+    assert list(mapped.foods) == list(built.foods)
+    assert [mapped.portions(i) for i in range(len(mapped.foods))] == [
+        built.portions(i) for i in range(len(built.foods))
+    ]
+    assert mapped.by_id == built.by_id
