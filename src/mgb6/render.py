@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.advice import DISCLAIMER  # defined with the advice so the JSON export need not import rich
+from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
 from mgb6.scoring import CheckResult
 from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY
@@ -43,8 +44,8 @@ def header(result: CheckResult) -> RenderableType:
     return line
 
 
-def days_table(result: CheckResult) -> Table:
-    table = Table(title="Per day", box=box.SIMPLE_HEAVY, title_justify="left")
+def days_table(result: CheckResult) -> Grid:
+    table = Grid("Per day")
     table.add_column("Day")
     table.add_column("Mg mg", justify="right")
     table.add_column("% goal", justify="right")
@@ -58,7 +59,7 @@ def days_table(result: CheckResult) -> Table:
     if len(shown) < len(result.days):
         table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
     for d in shown:
-        cells: list[RenderableType] = [escape(d.label)]
+        cells: list[str | Text] = [d.label]
         if not d.items:  # a date header with no counted line: no totals (not 0), not in the mean
             table.add_row(*cells, "-", "-", "-", "-", "0")
             continue
@@ -78,13 +79,9 @@ def days_table(result: CheckResult) -> Table:
     return table
 
 
-def summary_table(result: CheckResult) -> Table:
+def summary_table(result: CheckResult) -> Grid:
     n_days = sum(1 for d in result.days if d.items)
-    table = Table(
-        title=f"Mean over {n_days} day{'s' if n_days != 1 else ''}",
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-    )
+    table = Grid(f"Mean over {n_days} day{'s' if n_days != 1 else ''}")
     for col, just in (("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
                       ("% goal", "right"), ("Gap mg", "right"), ("Status", "left")):  # fmt: skip
         table.add_column(col, justify=just)  # type: ignore[arg-type]
@@ -102,8 +99,8 @@ def summary_table(result: CheckResult) -> Table:
     return table
 
 
-def top_table(result: CheckResult) -> Table:
-    table = Table(title="Foods that carried it", box=box.SIMPLE_HEAVY, title_justify="left")
+def top_table(result: CheckResult) -> Grid:
+    table = Grid("Foods that carried it")
     table.add_column("Magnesium")
     table.add_column("mg", justify="right")
     table.add_column("Vitamin B6")
@@ -117,8 +114,8 @@ def top_table(result: CheckResult) -> Table:
         a = mg[i] if i < len(mg) else None
         b = b6[i] if i < len(b6) else None
         table.add_row(
-            escape(_short(a.food)) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
-            escape(_short(b.food)) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
+            _short(a.food) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
+            _short(b.food) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
         )  # fmt: skip
     return table
 
@@ -127,8 +124,8 @@ def _short(text: str, width: int = 34) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def problems_table(result: CheckResult) -> Table:
-    table = Table(title="Lines not counted", box=box.SIMPLE_HEAVY, title_justify="left")
+def problems_table(result: CheckResult) -> Grid:
+    table = Grid("Lines not counted")
     table.add_column("Line", justify="right")
     table.add_column("Text")
     table.add_column("Why / closest foods")
@@ -141,7 +138,7 @@ def problems_table(result: CheckResult) -> Table:
         why = p.reason
         if p.candidates:
             why += "; closest: " + " | ".join(p.candidates)
-        table.add_row(where, escape(p.text), escape(why))
+        table.add_row(where, p.text, why)
     return table
 
 
@@ -196,10 +193,10 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
     if marked:
         reading += f", except {marked} line{'s' if marked > 1 else ''} marked otherwise (see 'Read as')"
-    table = Table(
-        title="Supplements (counted in the totals)", box=box.SIMPLE_HEAVY, title_justify="left",
+    table = Grid(
+        "Supplements (counted in the totals)",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
-    )  # fmt: skip
+    )
     for col, just in (("Day", "left"), ("Line", "right"), ("Text", "left"), ("Mg mg", "right"),
                       ("B6 mg", "right"), ("Read as", "left")):  # fmt: skip
         table.add_column(col, justify=just)  # type: ignore[arg-type]
@@ -207,9 +204,9 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
         table.caption += f"\n{len(supp) - MAX_PROBLEM_ROWS} more supplement lines; --format json lists all"
     for i in supp[:MAX_PROBLEM_ROWS]:
         table.add_row(
-            i.date.isoformat() if i.date else "-", str(i.line), escape(i.text),
+            i.date.isoformat() if i.date else "-", str(i.line), i.text,
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
-            _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", escape(i.reading or "-"),
+            _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
     return table
 
@@ -241,11 +238,7 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
         return Text("To close the gap: no gap; both nutrients are at or above target.", style="green")
     gaps = ", ".join(f"{LABEL[n]} {_mg(g, n)} mg" for n, g in sugg.gaps.items() if g > 0)
     per = "per serving" if sugg.per == "serving" else "per 100 kcal"
-    table = Table(
-        title=f"{title}: {gaps} a day (ranked by gap closed {per})",
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-    )
+    table = Grid(f"{title}: {gaps} a day (ranked by gap closed {per})")
     for col, just in (("Food", "left"), ("Serving", "left"), ("Mg mg", "right"), ("B6 mg", "right"),
                       ("Gap closed", "left"), ("kcal", "right")):  # fmt: skip
         table.add_column(col, justify=just)  # type: ignore[arg-type]
@@ -255,7 +248,7 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
         closed = ", ".join(f"{_ABBR[n]} {_pct(_share(c, n, sugg))}" for n in s.closes)
         name = short_name(c.food) + (" *" if s.already_eaten else "")
         table.add_row(
-            escape(_short(name, 40)), escape(f"{c.serving} ({c.grams:.0f} g)"),
+            _short(name, 40), f"{c.serving} ({c.grams:.0f} g)",
             f"+{_mg(c.magnesium_mg, 'magnesium')}", f"+{_mg(c.vitamin_b6_mg, 'vitamin_b6')}", closed,
             "unknown" if c.kcal is None else f"{c.kcal:.0f}",
         )  # fmt: skip

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
 from mgb6.targets import (
     STATUS_ADEQUATE,
@@ -261,7 +262,7 @@ class Fit(NamedTuple):
     needed: deep-copying a table costs about a millisecond.
     """
 
-    table: Table
+    table: Table | Grid
     drops: tuple[tuple[str, ...], ...]  # column headers to drop, one more set at each step
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -275,8 +276,10 @@ class Fit(NamedTuple):
         yield candidate
 
 
-def without_columns(table: Table, headers: Iterable[str]) -> Table:
+def without_columns(table: Table | Grid, headers: Iterable[str]) -> Table | Grid:
     """A copy of ``table`` lacking the named columns (their cells go with them)."""
+    if isinstance(table, Grid):
+        return table.without(headers)
     from copy import deepcopy
 
     slim = deepcopy(table)
@@ -285,6 +288,6 @@ def without_columns(table: Table, headers: Iterable[str]) -> Table:
     return slim
 
 
-def narrow_summary(table: Table) -> Fit:
+def narrow_summary(table: Table | Grid) -> Fit:
     """The summary table, dropping the EAR and gap columns (then the goal, named in the header) if short."""
     return Fit(table, (("EAR", "Gap mg"), ("Goal",)))
