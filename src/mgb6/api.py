@@ -167,12 +167,15 @@ def run_check(
     before = load_log_memo(table, paths)
     memo = LineMemo(known=before[0])
     logs, warnings = parse_files(paths, memo)
-    used: dict[Any, Any] | None = {} if len(memo.seen) <= LOG_MEMO_LINES else None
+    # only a log small enough to remember keeps its parse memo past parsing (1M lines: ~90 MB of it)
+    lines = memo.seen if len(memo.seen) <= LOG_MEMO_LINES else None
+    del memo
+    used: dict[Any, Any] | None = None if lines is None else {}
     result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
                    known=before[1], used=used)  # fmt: skip
     save_matches(table)
-    if used is not None:
-        save_log_memo(table, paths, (memo.seen, used), before)
+    if lines is not None and used is not None:
+        save_log_memo(table, paths, (lines, used), before)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
 
