@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -140,3 +141,23 @@ def test_memo_follows_the_table(cache: Path, tmp_path: Path, monkeypatch: pytest
     result, _ = run_check([str(log)], Profile("female", 34.0), table=table)
     assert [i.magnesium_mg for i in result.items] == [50.0]
     assert len(_memos(cache)) == 2
+
+
+def test_only_the_most_recent_logs_keep_a_memo(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "KEEP_LOG_MEMOS", 2)
+    logs = []
+    for name in ("a", "b", "c"):
+        log = tmp_path / f"{name}.txt"
+        log.write_text("1 medium banana\n", encoding="utf-8")
+        logs.append(log)
+        _json(log)
+        time.sleep(0.05)  # file times can be as coarse as the kernel's tick: keep the three apart
+    assert len(_memos(cache)) == 2
+    table = data.load_table()
+    kept = {p.name for p in _memos(cache)}
+    for log, expected in zip(logs, (False, True, True), strict=True):
+        where = data._log_memo_file(table, [str(log)])
+        assert where is not None
+        assert (where[0].name in kept) == expected

@@ -427,10 +427,11 @@ def save_matches(table: FoodTable) -> None:
 KEEP_DIGESTS = 3  # tables of other versions (another venv, another checkout) stay usable side by side
 
 
-def _write_cache(path: Path, obj: object, keep: int = KEEP_DIGESTS, mapped: bool = False) -> None:
+def _write_cache(path: Path, obj: object, keep: int | None = KEEP_DIGESTS, mapped: bool = False) -> None:
     """Best effort: a read-only home still works, just more slowly. Atomic rename, never a torn file.
 
     ``mapped`` writes the layout _read_mapped reads: large buffers after the pickle, not inside it.
+    ``keep``: how many files of this kind stay (the newest); None leaves the others alone.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -441,7 +442,8 @@ def _write_cache(path: Path, obj: object, keep: int = KEEP_DIGESTS, mapped: bool
             else:
                 pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _prune(path, keep)
+        if keep is not None:
+            _prune(path, keep)
     except OSError:
         pass
 
@@ -534,7 +536,9 @@ def save_log_memo(table: FoodTable, paths: Sequence[str], memo: LogMemo, before:
         return
     if lines.keys() == before[0].keys() and resolved.keys() == before[1].keys():
         return  # nothing new: a repeat check writes nothing
-    _write_cache(where[0], (where[1], lines, resolved), keep=KEEP_LOG_MEMOS)
+    # replacing this log's memo adds no file: the folder needs pruning only when a log is new to it
+    keep = KEEP_LOG_MEMOS if not (before[0] or before[1]) else None
+    _write_cache(where[0], (where[1], lines, resolved), keep=keep)
 
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
