@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
@@ -16,6 +16,7 @@ from mgb6.units import (
     MASS_UNITS,
     NUMBER_WORDS,
     UNICODE_FRACTIONS,
+    UNIT_PATTERN,
     UNIT_WORD_PATTERN,
     VOLUME_UNITS,
     canonical_unit,
@@ -33,14 +34,12 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _DATE_HINT = lazy(r"\d{4}[-/.]\d")
 
 
-@cache
-def _date_line() -> re.Pattern[str]:
-    return re.compile(
-        rf"^\s*(?:#+\s*)?(?:(?:date|day)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
-        r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
-        rf"\s*(?:\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY})?\s*:?\s*$",
-        re.I,
-    )
+_DATE_LINE = lazy(
+    rf"^\s*(?:#+\s*)?(?:(?:date|day)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    rf"\s*(?:\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY})?\s*:?\s*$",
+    re.I,
+)
 
 _MEAL_LABEL = lazy(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
 _BULLET = lazy(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
@@ -74,60 +73,39 @@ MAX_LINE_CHARS = 500
 _BAD_HINT = lazy(r"(?:^|[\s(,])[-−]\d|\de[-+]?\d|^[-+]?(?:nan|inf)", re.I)
 
 
-# Patterns of rarer paths, compiled at their first use (each costs ~0.1-0.9 ms to compile at start-up).
-@cache
-def _trailing() -> re.Pattern[str]:
-    """An amount after the food ("salmon 150g"); only lines without one in front need it."""
-    return re.compile(_TRAILING_PATTERN.format(qty=_QTY, unit=rf"(?:\s*{_UNIT})?"), re.I)
-
-
-@cache
-def _trailing_bare() -> re.Pattern[str]:
-    return re.compile(_TRAILING_PATTERN.format(qty=_QTY, unit=""), re.I)
-
-
-@cache
-def _trailing_measure() -> re.Pattern[str]:
-    return re.compile(
-        rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})"
-        rf"|{_NUM})\s*(?P<u>{UNIT_WORD_PATTERN})\.?(?![a-z%])"
-        r"(?:\s*(?P<each>each|apiece|ea\b\.?|per\s+(?:piece|item|one)))?\s*\)?\s*$",
-        re.I,
-    )
-
-
-@cache
-def _times() -> re.Pattern[str]:
-    # The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
-    return re.compile(
-        r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I
-    )
-
-
-@cache
-def _bad_amount() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Amounts Python's float() would accept but no one eats: NaN, infinity, scientific notation,
-    negatives; at the start (a nan/inf only when a unit follows), or at the end of the line."""
-    start = re.compile(
-        rf"^(?P<a>[-−]\d[\d./]*|(?:[-+]?(?:nan|inf(?:inity)?))(?=\s*(?P<u>{UNIT_WORD_PATTERN})\b)"
-        r"|[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\d.]))",
-        re.I,
-    )
-    end = re.compile(
-        rf"[\s(,](?P<b>[-−]\d[\d./]*|[-+]?\d+(?:\.\d+)?e[-+]?\d+)\s*(?P<u>{UNIT_WORD_PATTERN})?\.?\s*\)?\s*$",
-        re.I,
-    )
-    return start, end
+# An amount after the food ("salmon 150g"); only lines without one in front need it.
+_TRAILING = lazy(_TRAILING_PATTERN.format(qty=_QTY, unit=rf"(?:\s*{_UNIT})?"), re.I)
+_TRAILING_BARE = lazy(_TRAILING_PATTERN.format(qty=_QTY, unit=""), re.I)
+_TRAILING_MEASURE = lazy(
+    rf"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?(?P<q>(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})"
+    rf"|{_NUM})\s*(?P<u>{UNIT_WORD_PATTERN})\.?(?![a-z%])"
+    r"(?:\s*(?P<each>each|apiece|ea\b\.?|per\s+(?:piece|item|one)))?\s*\)?\s*$",
+    re.I,
+)
+# The look-behind keeps a run of digits from being retried at every offset (quadratic on long lines).
+_TIMES = lazy(
+    r"^(?P<rest>.*?)\s*(?:[x×]\s*(?P<n>\d+(?:\.\d+)?)|(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*[x×])\s*$", re.I
+)
+# Amounts Python's float() would accept but no one eats: NaN, infinity, scientific notation, negatives;
+# at the start (a nan/inf only when a unit follows), or at the end of the line.
+_BAD_START = lazy(
+    rf"^(?P<a>[-−]\d[\d./]*|(?:[-+]?(?:nan|inf(?:inity)?))(?=\s*(?P<u>{UNIT_WORD_PATTERN})\b)"
+    r"|[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\d.]))",
+    re.I,
+)
+_BAD_END = lazy(
+    rf"[\s(,](?P<b>[-−]\d[\d./]*|[-+]?\d+(?:\.\d+)?e[-+]?\d+)\s*(?P<u>{UNIT_WORD_PATTERN})?\.?\s*\)?\s*$",
+    re.I,
+)
 
 
 def _bad_amount_in(text: str) -> re.Match[str] | None:
     if not _BAD_HINT.search(text):
         return None
-    start, end = _bad_amount()
-    bad = start.match(text)
+    bad = _BAD_START.match(text)
     if _unit_word(bad) and bad is not None:
         return bad
-    bad = end.search(text)  # (not after "nan cookies": a word, not a unit, after "nan")
+    bad = _BAD_END.search(text)  # (not after "nan cookies": a word, not a unit, after "nan")
     return bad if _unit_word(bad) else None
 
 
@@ -211,7 +189,7 @@ def _explicit_measure(count: Quantity | None, food: str, line: str) -> tuple[Qua
 
     A leading weight is kept (it is already exact) and a leading volume yields only to a weight; the
     trailing measure always leaves the food text, which must name the food alone to match."""
-    m = _trailing_measure().match(food) if _DIGIT.search(food) else None
+    m = _TRAILING_MEASURE.match(food) if _DIGIT.search(food) else None
     if not m or canonical_unit(m.group("u")) not in _MEASURE_UNITS:
         return None
     if not re.search(r"[^\W\d_]", m.group("rest")):
@@ -241,7 +219,7 @@ def _leading(text: str) -> tuple[Quantity, str] | None:
         rest = after.group("rest")
         quantity = _quantity(m, bare=True)
     else:  # a line break inside the text (never in a log line, which is split on them): the slow way
-        m = _leading_every_spelling().match(text)
+        m = _LEADING_EVERY_SPELLING.match(text)
         if m is None:
             return None
         rest = m.group("rest")
@@ -249,12 +227,8 @@ def _leading(text: str) -> tuple[Quantity, str] | None:
     return (quantity, rest.strip(" ,")) if rest.strip() else None
 
 
-@cache
-def _leading_every_spelling() -> re.Pattern[str]:
-    """_LEADING with every unit spelling spelt out (units.UNIT_PATTERN), compiled only if ever needed."""
-    from mgb6.units import UNIT_PATTERN
-
-    return re.compile(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_PATTERN), re.I)
+# _LEADING with every unit spelling spelt out (units.UNIT_PATTERN): compiled only if ever needed (~2 ms).
+_LEADING_EVERY_SPELLING = lazy(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_PATTERN), re.I)
 
 
 def split_amount(text: str) -> tuple[Quantity | None, str]:
@@ -273,12 +247,12 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     explicit = _explicit_measure(None, text, text)
     if explicit is not None and not re.search(r"%\s*\)?\s*$", text):
         return explicit
-    m = _trailing().match(text)
+    m = _TRAILING.match(text)
     if not _unit_word(m):
-        m = _trailing_bare().match(text)  # the last word is not a unit: only a number may end the line
+        m = _TRAILING_BARE.match(text)  # the last word is not a unit: only a number may end the line
     if m and m.group("rest").strip() and not re.search(r"%\s*\)?\s*$", text):
         return _quantity(m), m.group("rest").strip(" ,-–—:(")
-    m = _times().match(text)
+    m = _TIMES.match(text)
     if m and m.group("rest").strip():
         times = Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0))
         return times, m.group("rest").strip(" ,")
@@ -294,7 +268,7 @@ def strip_line(raw: str) -> str:
 @lru_cache(maxsize=8192)
 def parse_date_line(text: str) -> date | str | None:
     """Return the date of a header line, ``None`` if it is not one, or an error string if it is invalid."""
-    m = _date_line().match(text) if _DATE_HINT.search(text) else None
+    m = _DATE_LINE.match(text) if _DATE_HINT.search(text) else None
     if not m:
         return None
     try:
