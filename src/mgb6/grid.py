@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from rich import box
+from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
@@ -73,13 +74,12 @@ class Grid:
 
     def _widths(self) -> list[int] | None:
         """Each column's natural width, padding included; None when some cell spans several lines."""
-        widths = [len(h) if h.isascii() else Text(h).cell_len for h in self.headers]
+        widths = [cell_len(h) for h in self.headers]
         for row in self.rows:
             for i, cell in enumerate(row):
-                plain = cell.plain
-                if "\n" in plain:
+                if "\n" in cell.plain:
                     return None
-                n = len(plain) if plain.isascii() else cell.cell_len
+                n = cell.cell_len
                 if n > widths[i]:
                     widths[i] = n
         return [w + 2 for w in widths]
@@ -113,7 +113,7 @@ class Grid:
         for i, text in enumerate(self.headers):
             if i:
                 yield Segment(drawn.head_vertical)
-            yield Segment(_pad(text, Text(text).cell_len, widths[i], self.justify[i]), header)
+            yield Segment(_pad(text, widths[i], self.justify[i]), header)
         yield Segment(drawn.head_right)
         yield line
         yield Segment(drawn.get_row(widths, "head", edge=True))
@@ -138,12 +138,11 @@ class Grid:
             yield from console.render(caption, inner)
 
 
-def _pad(text: str, length: int, width: int, justify: Justify) -> str:
+def _pad(text: str, width: int, justify: Justify) -> str:
     """``text`` in a column ``width`` wide: one space each side, the rest where ``justify`` puts it."""
-    if justify != "left" and text != text.rstrip():  # as rich justifies: trailing spaces go first
+    if justify != "left":  # as rich justifies: trailing spaces go first
         text = text.rstrip()
-        length = Text(text).cell_len
-    room = width - 2 - length
+    room = width - 2 - cell_len(text)
     if justify == "right":
         return " " * (room + 1) + text + " "
     if justify == "center":
