@@ -21,7 +21,8 @@ from mgb6.models import Food, Portion
 if TYPE_CHECKING:
     from mgb6.matcher import SearchIndex
 
-TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv")
+TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv",
+               "words.csv")  # fmt: skip
 CACHE_FORMAT = 3  # bump when FoodTable's shape or the matcher's normalisation changes
 
 
@@ -302,7 +303,11 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
         for syn in f.synonyms.split(";"):
             if syn.strip():
                 extra.append((i, syn.strip(), 1))
-    index = build_index(list(foods), extra)
+    words = {
+        normalize(r["word"]): (normalize(r["means"]), frozenset(normalize(r.get("unless") or "").split()))
+        for r in _rows(blobs["words.csv"])
+    }
+    index = build_index(list(foods), extra, words)
     dri = _rows(blobs["dri.csv"]) + _rows(blobs["dri_efsa.csv"])  # authorities: iom (default), efsa
     return FoodTable(foods, by_id, portions, aliases, default_units, dri, index, digest)
 

@@ -58,7 +58,7 @@ QUALIFIER_WORDS = frozenset(
     _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
     type regular plain domestic imported enriched broiler fryer only unsweetened unenriched includes
     include year round average ripe
-    fluid n ns nfs form kernel grade choice select separable usda commodity ready serve rtd rte
+    fluid n ns nfs form kernel grade choice select separable usda commodity ready eat serve rtd rte
     traditional ordinary natural organic store bought homemade generic unknown""")
 )
 # Shopping labels and cuts that do not change a food's nutrients (cuts still pick the portion).
@@ -67,6 +67,13 @@ CUT_WORDS = frozenset(
     _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
     floret""")
 )
+# Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
+MEASURE_WORDS = frozenset(
+    _words("""bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
+    pinch splash dollop stick""")
+)
+# A meal or course named alone is no food: "Breakfast" must not become breakfast cereal.
+MEAL_WORDS = frozenset(_words("breakfast brunch lunch dinner supper snack dessert meal"))
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes",
                        "American Indian/Alaska Native Foods")  # fmt: skip
 MIN_CONFIDENCE = 60.0
@@ -149,6 +156,19 @@ class SearchIndex(NamedTuple):
     bias: list[float]  # per-food score adjustment: SR28 precedence, unwanted kinds of food
     cooked_food: bytes  # per food: 1 when it is eaten cooked (meat, poultry, fish)
     core: bytes  # per choice: how many leading tokens name the food itself (SR28's group word skipped)
+    # normalised word or two-word phrase -> (what it means, words that cancel it): data/words.csv
+    words: dict[str, tuple[str, frozenset[str]]]
+    # per choice with an "X or Y" in its name ("Chicken or turkey caesar salad"): the alternatives, so
+    # naming one of them does not leave the other as a word the user failed to write
+    alternates: dict[int, frozenset[str]]
+    # first letter -> vocabulary words, for spelling correction against a fraction of the vocabulary
+    by_initial: dict[str, list[str]]
+    # per branded food: the words of its brand ("CHICK-FIL-A", "McDONALD'S": its first all-capitals
+    # part) and the words of all its capitals parts (brand and product: "GENERAL MILLS", "CHEERIOS")
+    brand: dict[int, tuple[frozenset[str], frozenset[str]]]
+    # words that name a food: the first word of some USDA description ("carrot", "salad", "caesar");
+    # chatter ("delicious", "tonight", "crispy") starts none
+    food_words: frozenset[str]
 
 
 def food_bias(food: Food) -> float:
@@ -174,7 +194,40 @@ def core_length(description: str) -> int:
     return n
 
 
-def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchIndex:
+_BRAND_SEGMENT = lazy(r"^(?:Mc|Mrs?\.? )?[A-Z0-9][A-Z0-9'&.!+ -]*[A-Z][A-Z0-9'&.!+ -]*$")
+
+
+def _brand(description: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A branded USDA food's brand (its first comma part in capitals) and all its words in capitals."""
+    caps = [
+        s for s in (seg.strip() for seg in description.split(","))
+        if _BRAND_SEGMENT.match(s) and sum(c.isupper() for c in s) >= 3
+        and not set(tokens(s)) <= QUALIFIER_WORDS  # "NFS", "USDA" are USDA's words, not brands
+    ]  # fmt: skip
+    if not caps:
+        return None
+    return frozenset(tokens(caps[0])), frozenset(t for s in caps for t in tokens(s))
+
+
+_OR_PAIR = lazy(r"([a-z][a-z' -]*?)\s+or\s+([a-z][a-z' -]*)", re.I)
+
+
+def _alternates(description: str) -> frozenset[str]:
+    """The words on both sides of each "or" in the food's name ("Chicken or turkey" -> chicken, turkey)."""
+    found: set[str] = set()
+    for segment in description.split(",")[:2]:
+        for m in _OR_PAIR.finditer(segment):
+            left, right = tokens(m.group(1)), tokens(m.group(2))
+            if left and right:
+                found.update((left[-1], right[0]))
+    return frozenset(found)
+
+
+def build_index(
+    foods: list[Food],
+    extra: list[tuple[int, str, int]],
+    words: dict[str, tuple[str, frozenset[str]]] | None = None,
+) -> SearchIndex:
     """Index each food's description plus extra (food index, text, kind) choices such as aliases."""
     descriptions = [f.description for f in foods]
     sources = [f.source for f in foods]
@@ -208,7 +261,7 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
             exact.setdefault(" ".join(choice_tokens[c]), choice_food[c])
     postings: dict[str, list[int]] = {}
     for c, toks in enumerate(choice_tokens):
-        for t in set(toks):
+        for t in dict.fromkeys(toks):  # first-seen order: the vocabulary's order never follows the hash seed
             postings.setdefault(t, []).append(c)
     n = len(choice_tokens)
     idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
@@ -218,17 +271,42 @@ def build_index(foods: list[Food], extra: list[tuple[int, str, int]]) -> SearchI
     core = bytes(min(255, n_core) for n_core in choice_core)
     cooked_food = bytes(1 if f.category in EATEN_COOKED else 0 for f in foods)
     kinds = bytes(choice_kind)
-    return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core)
+    alternates = {i: alt for i, d in enumerate(descriptions) if " or " in d and (alt := _alternates(d))}
+    by_initial: dict[str, list[str]] = {}
+    for t in idf:  # idf keeps first-seen order (see above): the correction's ties never follow the seed
+        if len(t) >= 4 and t.isalpha():
+            by_initial.setdefault(t[0], []).append(t)
+    brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
+    food_words = frozenset(head)
+    return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
+                       dict(words or {}), alternates, by_initial, brand, food_words)  # fmt: skip
+
+
+_corrected: dict[str, object] = {"owner": None, "map": {}}
 
 
 def _correct(token: str, index: SearchIndex) -> str | None:
-    """Map a misspelt word to the closest word the table knows (rapidfuzz, imported only when needed)."""
+    """Map a misspelt word to the closest word the table knows (rapidfuzz, imported only when needed).
+
+    Only words with the same first letter and a similar length are compared ("brocolli", "avacado",
+    "bananna": people rarely get the first letter wrong), which keeps an unknown word's cost small; the
+    answer is memoised per table, so a long line of unknown words costs each word once.
+    """
+    if len(token) < 4 or not token.isalpha():
+        return None
+    if _corrected["owner"] is not index.by_initial:
+        _corrected.update(owner=index.by_initial, map={})
+    memo: dict[str, str | None] = _corrected["map"]  # type: ignore[assignment]
+    if token in memo:
+        return memo[token]
     from rapidfuzz import fuzz, process
 
-    if len(token) < 4:
-        return None
-    hit = process.extractOne(token, index.idf.keys(), scorer=fuzz.ratio, score_cutoff=82)
-    return hit[0] if hit else None
+    pool = [w for w in index.by_initial.get(token[0], ()) if abs(len(w) - len(token)) <= 2]
+    hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=82) if pool else None
+    if len(memo) > 100_000:
+        memo.clear()
+    memo[token] = found = hit[0] if hit else None
+    return found
 
 
 def _weight(t: str, idf: dict[str, float]) -> float:
@@ -238,7 +316,7 @@ def _weight(t: str, idf: dict[str, float]) -> float:
 
 def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
     """Total weight of a choice's words; SR28's leading group word ("Nuts, ...") counts a tenth."""
-    total = sum(_weight(t, idf) for t in set(toks))
+    total = sum(_weight(t, idf) for t in sorted(set(toks)))
     if toks and toks[0] in GROUP_WORDS:
         total -= 0.9 * _weight(toks[0], idf)
     return total or 1.0
@@ -246,7 +324,7 @@ def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
 
 def _query_weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
-    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS else w
+    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS else w
 
 
 def _cooked(words: set[str]) -> bool:
@@ -257,8 +335,22 @@ def _raw(words: set[str]) -> bool:
     return bool(words & RAW_WORDS)
 
 
+_NONE: frozenset[str] = frozenset()
 _PREP_ONLY = PREP_WORDS - COOKED_WORDS - RAW_WORDS
 _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
+# Query words that say how, how much or what kind rather than which food: a candidate may lack them.
+# Chatter and descriptors: they start some USDA name ("Creamy dressing", "White rice") but rarely name
+# the food in a log ("creamy Greek yogurt", "ground walnuts").
+_DESCRIBING = frozenset(
+    _words("""food restaurant school cafeteria fast home style creamy sweet juicy crispy crunchy tasty
+    delicious yummy refreshing hearty savory tangy fluffy tender warm chilled cold icy favorite favourite
+    usual ground halves white yellow red golden""")
+)
+_NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
+               | MEAL_WORDS | _DESCRIBING)  # fmt: skip
+UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
+COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
+BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
 _memo: dict[str, object] = {"owner": None, "token": {}, "choice": {}}
@@ -276,6 +368,8 @@ def _score(
     table: FoodTable,
     weights: dict[str, float],
     head: frozenset[str] = frozenset(),
+    naming: tuple[str, ...] = (),
+    either: dict[str, frozenset[str]] | None = None,
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -285,6 +379,7 @@ def _score(
     """
     index = table.index
     idf = index.idf
+    either = either or {}
     token_w, choice_w = _choice_weights(index)
     ctoks = index.choices[c].split()
     cset = set(ctoks)
@@ -295,12 +390,13 @@ def _score(
     # an alias or synonym names the food; its preparation is in the USDA description
     # (descriptions are the first choices, one per food, in food order)
     described = cset if not kind else cset | set(index.choices[food_i].split())
-    wq = sum(weights[t] for t in qset) or 1.0
-    wm = sum(weights[t] for t in (qset & described if kind == 2 else matched))
+    # sums run in sorted order: float addition in set order would make ties depend on PYTHONHASHSEED
+    wq = sum(weights[t] for t in sorted(qset)) or 1.0
+    wm = sum(weights[t] for t in sorted(qset & described if kind == 2 else matched))
     for t in matched:
         if t not in token_w:
             token_w[t] = _weight(t, idf)
-    wcm = sum(token_w[t] for t in matched)
+    wcm = sum(token_w[t] for t in sorted(matched))
     if ctoks[0] in matched and ctoks[0] in GROUP_WORDS:
         wcm -= 0.9 * token_w[ctoks[0]]
     wc = choice_w.get(c)
@@ -310,12 +406,37 @@ def _score(
     q_cook = qset & COOKED_WORDS
     if c_cooked and q_cook:
         # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
-        wm += 0.7 * sum(weights[t] for t in q_cook - described)
+        wm += 0.7 * sum(weights[t] for t in sorted(q_cook - described))
     q_uncooked = qset & RAW_WORDS
     if c_raw and q_uncooked and not c_cooked and not q_cook:
-        wm += 0.7 * sum(weights[t] for t in q_uncooked - described)  # "uncooked" is USDA's "raw"
+        wm += 0.7 * sum(weights[t] for t in sorted(q_uncooked - described))  # "uncooked" is USDA's "raw"
     score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
     core = set(ctoks[: index.core[c]]) - _NOT_CORE
+    alternates = index.alternates.get(food_i)
+    if alternates:
+        described = described | alternates
+        if alternates & qset:
+            core -= alternates  # "chicken caesar salad" names "Chicken or turkey caesar garden salad"
+    # the words naming the food that this candidate leaves unexplained: "chicken" and "salad" are not
+    # in "Caesar dressing", "carrot" is not in "Fish sticks"; better to ask than to answer that
+    # Only the words before the last one it explains count: "chicken caesar salad" is one noun phrase
+    # (the candidate must explain "chicken"); words after it trail the food ("beer during my lunch").
+    if naming:
+        last = max((i for i, t in enumerate(naming) if t in described), default=len(naming))
+        uncovered = [t for t in naming[:last] if t not in described and t in head
+                     and not (either.get(t, _NONE) & described)]  # fmt: skip
+        score -= UNCOVERED_COST * len(uncovered)
+        if len(naming) >= 2 and last == len(naming) - 1 and not uncovered:
+            score += COVERED_BONUS
+    branded = index.brand.get(food_i)
+    if branded:
+        brand, named = branded
+        if not named & qset:
+            score -= 6.0  # a brand's product stands in for the generic food only when the brand is written
+        elif not (matched - brand):
+            score -= BRAND_ONLY_COST
+        else:
+            core -= brand  # "Cheerios" names "GENERAL MILLS, CHEERIOS" without the maker's name
     if core & qset:
         score += 5.0
     score -= 12.0 * len(core - qset)
@@ -369,10 +490,49 @@ def _score(
     return score + index.bias[food_i]
 
 
+_WORD = lazy(r"[a-z0-9']+")
+
+
+def respell(text: str, index: SearchIndex) -> str:
+    """``text`` with abbreviations, variant spellings and British words in USDA's (American) words.
+
+    "chkn breast" -> "chicken breast", "courgette" -> "zucchini", "PB" -> "peanut butter"
+    (data/words.csv). Two-word phrases first; a word listed under ``unless`` cancels a rewrite
+    ("coriander seed" stays coriander). Returns lower case; unchanged text when nothing applies.
+    """
+    lowered = text.lower()
+    if not index.words:
+        return lowered
+    found = [(m.start(), m.end(), _singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
+    found = [w for w in found if w[2] not in STOPWORDS]
+    present = {w[2] for w in found}
+    out: list[str] = []
+    at = 0
+    i = 0
+    while i < len(found):
+        for n in (2, 1):
+            if i + n > len(found):
+                continue
+            hit = index.words.get(" ".join(w[2] for w in found[i : i + n]))
+            if hit is not None and not hit[1] & present:
+                out.append(lowered[at : found[i][0]] + hit[0])
+                at = found[i + n - 1][1]
+                i += n
+                break
+        else:
+            i += 1
+    return "".join(out) + lowered[at:] if out else lowered
+
+
+def known_word(token: str, index: SearchIndex) -> bool:
+    """Whether a (normalised) word names something to the matcher: a table word or a words.csv entry."""
+    return token in index.idf or token in index.words
+
+
 def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float]]:
     """Best foods for ``text`` as (food index, score), best first; scores are not capped."""
     index = table.index
-    lowered = text.lower()
+    lowered = respell(text, index)
     for phrase, usda in PHRASES:
         lowered = lowered.replace(phrase, usda)
     q = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
@@ -392,9 +552,18 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
+    naming = tuple(t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2)
+    # "chicken or turkey noodle soup": a candidate naming either side explains both
+    either: dict[str, frozenset[str]] = {}
+    if " or " in lowered:
+        for m in _OR_PAIR.finditer(lowered):
+            left, right = tokens(m.group(1)), tokens(m.group(2))
+            if left and right:
+                either[left[-1]] = either.get(left[-1], _NONE) | {right[0]}
+                either[right[0]] = either.get(right[0], _NONE) | {left[-1]}
     acc: dict[int, float] = {}
     # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found
-    for t in sorted(set(q), key=lambda t: len(index.postings.get(t, b""))):
+    for t in sorted(set(q), key=lambda t: (len(index.postings.get(t, b"")), t)):
         # shortlist by the words naming the food: "sauteed mushrooms" must reach the mushrooms
         w = weights[t] * (2.0 if t in head else 0.5 if t in PREP_WORDS else 1.0)
         hits = array("i")
@@ -409,7 +578,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             acc[c] = acc.get(c, 0.0) + w
     if not acc:
         return []
-    shortlist = heapq.nlargest(SHORTLIST, acc, key=acc.__getitem__)
+    # ties broken by choice number, never by the dict's order (which followed the words' set order)
+    shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
     best: dict[int, float] = {}
     needed = {t for t in q if t not in QUALIFIER_WORDS and t not in CUT_WORDS}
     for c in shortlist:
@@ -419,7 +589,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             described = index.choices[c].split() + index.choices[index.choice_food[c]].split()
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head)
+        s = _score(q, c, table, weights, head, naming, either)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
@@ -443,7 +613,13 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     key = normalize(text)
     if not key:
         return None, []
-    alias = _alias(key, table)
+    if all(t in MEAL_WORDS for t in key.split()):
+        return None, [f for f, _ in search(text, table, limit=3)]  # "Lunch" names a meal, not a food
+    alias = _alias(key, table)  # a reviewed phrase as written ("pb&j") first, then in USDA's words
+    if alias is None:
+        text = respell(text, table.index)
+        key = normalize(text)
+        alias = _alias(key, table)
     if alias is None and "," in text:
         # USDA-style inverted names: "Milk, whole" is "whole milk", "Beans, black, canned" is "black beans"
         parts = [p for p in (normalize(x) for x in text.split(",")) if p]
