@@ -141,6 +141,8 @@ class Match(NamedTuple):
     food_index: int
     confidence: float
     method: str  # "alias" | "exact" | "fuzzy"
+    brand: str = ""  # a brand USDA does not list, left out to find the generic food ("Publix")
+    variant: str = ""  # a label's trailing variant left out to find the food ("Chocolate", "Original")
 
 
 class SearchIndex(NamedTuple):
@@ -169,6 +171,8 @@ class SearchIndex(NamedTuple):
     # words that name a food: the first word of some USDA description ("carrot", "salad", "caesar");
     # chatter ("delicious", "tonight", "crispy") starts none
     food_words: frozenset[str]
+    # words naming a food in some USDA description, synonym or alias ("cheddar" in "cheddar cheese")
+    core_words: frozenset[str]
 
 
 def food_bias(food: Food) -> float:
@@ -278,8 +282,9 @@ def build_index(
             by_initial.setdefault(t[0], []).append(t)
     brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
     food_words = frozenset(head)
+    core_words = frozenset(t for c in range(len(choice_tokens)) for t in choice_tokens[c][: choice_core[c]])
     return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
-                       dict(words or {}), alternates, by_initial, brand, food_words)  # fmt: skip
+                       dict(words or {}), alternates, by_initial, brand, food_words, core_words)  # fmt: skip
 
 
 _corrected: dict[str, object] = {"owner": None, "map": {}}
@@ -524,6 +529,12 @@ def respell(text: str, index: SearchIndex) -> str:
     return "".join(out) + lowered[at:] if out else lowered
 
 
+def brand_listed(brand: str, index: SearchIndex) -> bool:
+    """Whether USDA lists products of ``brand`` at all ("Chobani": yes; "Publix": no)."""
+    toks = set(tokens(brand))
+    return bool(toks) and any(toks <= named for _, named in index.brand.values())
+
+
 def known_word(token: str, index: SearchIndex) -> bool:
     """Whether a (normalised) word names something to the matcher: a table word or a words.csv entry."""
     return token in index.idf or token in index.words
@@ -606,8 +617,69 @@ def _alias(key: str, table: FoodTable) -> int | None:
     return alias
 
 
+def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
+    """("Publix", "Cottage Cheese, Fat Free") when ``text`` starts with a brand USDA does not list.
+
+    Cronometer and shop labels write "Brand, Product, Variant" ("Publix, Cottage Cheese, Fat Free",
+    "Chobani Non-Fat Greek Yogurt"). The brand is the first comma part when it is written with
+    capitals and names no food by itself; without a comma, the leading capitalised words the table
+    does not know at all. Only tried after the whole text named no food, so a brand USDA lists
+    ("Cheerios", "Big Mac") is matched with its brand first.
+    """
+    index = table.index
+    if "," in text:
+        first, rest = text.split(",", 1)
+        words = first.split()
+        if rest.strip() and words and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            toks = tokens(first)
+            unknown = not toks or any(not known_word(t, index) for t in toks)
+            if unknown or (search(first, table, limit=1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE:
+                return first.strip(), rest.strip()
+    words = text.split()
+    n = 0
+    while n < len(words) - 1 and words[n][:1].isupper() and all(
+        not known_word(t, index) and _correct(t, index) is None for t in tokens(words[n])
+    ):
+        n += 1
+    if n and len(tokens(" ".join(words[n:]))) >= 2:  # "Superior Keto Bread" is not any "bread"
+        return " ".join(words[:n]), " ".join(words[n:])
+    return None
+
+
 def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
-    """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates."""
+    """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates.
+
+    A brand USDA does not list is left out when the whole text names no food: the generic food is
+    returned with ``brand`` set, for the caller to say so.
+    """
+    found, cands = _match(text, table)
+    if found is not None:
+        return found, cands
+    split = _brand_prefix(text, table)
+    brand, rest = split if split is not None else ("", text)
+    rest_toks = tokens(rest)
+    words = table.index.food_words if len(rest_toks) < 2 else table.index.core_words
+    if not any(t in words and t not in _NOT_NAMING for t in rest_toks):
+        return None, cands  # what is left names no food ("Seeded")
+    if brand:
+        found, rest_cands = _match(rest, table)
+        if found is not None:
+            return found._replace(brand=brand), rest_cands
+        cands = cands or rest_cands
+    # "Protein Shake, Chocolate", "Bread Crumbs, Panko, Original": a label's trailing variants, left
+    # out one at a time, unless one says how the food was made or kept ("frozen", "cooked", "raw")
+    parts = rest.split(",")
+    for n in range(len(parts) - 1, 0, -1):
+        dropped = ",".join(parts[n:]).strip()
+        if set(tokens(dropped)) & (PREP_WORDS | COOKED_WORDS | RAW_WORDS | FORM_WORDS | SUBSTITUTE_WORDS):
+            break
+        found, _ = _match(",".join(parts[:n]), table)
+        if found is not None:
+            return found._replace(brand=brand, variant=dropped), cands
+    return None, cands
+
+
+def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     # "apple, medium", "eggs, large": a trailing size picks the portion, not the food
     text = _TRAILING_SIZE.sub("", text) or text
     key = normalize(text)

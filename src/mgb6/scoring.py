@@ -154,6 +154,13 @@ class Scorer:
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
+        if m.brand:
+            from mgb6.matcher import brand_listed
+
+            what = f"this {m.brand} product is" if brand_listed(m.brand, self.table.index) else "brand"
+            notes.insert(0, f"{what} not in USDA tables: counted as {food.description}")
+        if m.variant:
+            notes.insert(0, f"{m.variant!r} left out (not in USDA's name): counted as {food.description}")
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
         if dropped and set(tokens(dropped)) & self._portion_units(m.food_index):
