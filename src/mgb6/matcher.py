@@ -661,12 +661,13 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     words = table.index.food_words if len(rest_toks) < 2 else table.index.core_words
     if not any(t in words and t not in _NOT_NAMING for t in rest_toks):
         return None, cands  # what is left names no food ("Seeded")
-    if brand:
-        found, rest_cands = _match(rest, table)
-        if found is not None:
-            return found._replace(brand=brand), rest_cands
-        cands = cands or rest_cands
-    # "Protein Shake, Chocolate", "Bread Crumbs, Panko, Original": a label's trailing variants, left
+    if not brand:
+        return None, cands
+    found, rest_cands = _match(rest, table)
+    if found is not None:
+        return found._replace(brand=brand), rest_cands
+    cands = cands or rest_cands
+    # after a brand, a label's trailing variants ("Premier Protein, Protein Shake, Chocolate") are left
     # out one at a time, unless one says how the food was made or kept ("frozen", "cooked", "raw")
     parts = rest.split(",")
     for n in range(len(parts) - 1, 0, -1):
