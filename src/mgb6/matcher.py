@@ -746,6 +746,36 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
     return close + [f for f in twins if f not in close]
 
 
+# Vegetables people nearly always eat cooked: counted raw only because a line did not say, so the
+# line's note says so (issue 12: "1 cup spinach" raw is 30 g and 24 mg Mg; cooked, 180 g and 157 mg).
+EATEN_COOKED_VEGETABLES = frozenset(
+    _words("""spinach kale broccoli pea collard chard mustard turnip okra asparagus artichoke eggplant
+    brussels sprout cabbage cauliflower potato yam squash pumpkin parsnip rutabaga leek""")
+)
+
+
+def cooked_counterpart(text: str, food_index: int, table: FoodTable) -> int | None:
+    """The cooked entry for a raw vegetable usually eaten cooked, when the line did not say raw.
+
+    "1½ cups spinach" is counted as USDA's raw spinach (the line did not say cooked); the cooked
+    entry lets the note say how different the cooked amount would be. None when the rule does not
+    apply or USDA has no cooked entry naming the same vegetable.
+    """
+    index = table.index
+    desc = index.choices[food_index].split()
+    words = set(tokens(respell(text, index)))
+    if "raw" not in desc or words & (RAW_WORDS | COOKED_WORDS | FORM_WORDS) or "raw" in words:
+        return None
+    veg = set(desc[: max(1, index.core[food_index])]) & EATEN_COOKED_VEGETABLES
+    if not veg:
+        return None
+    for f, _ in search(f"{text} cooked boiled without salt", table, limit=5):
+        other = set(index.choices[f].split())
+        if veg <= other and other & COOKED_WORDS and "raw" not in other and not other & FORM_WORDS:
+            return f
+    return None
+
+
 _twin_memo: dict[str, object] = {"owner": None, "map": {}}
 
 

@@ -157,10 +157,14 @@ class Scorer:
         if m.brand:
             from mgb6.matcher import brand_listed
 
-            what = f"this {m.brand} product is" if brand_listed(m.brand, self.table.index) else "brand"
+            listed = brand_listed(m.brand, self.table.index)
+            what = f"brand {m.brand!r} listed, this product" if listed else f"brand {m.brand!r}"
             notes.insert(0, f"{what} not in USDA tables: counted as {food.description}")
         if m.variant:
-            notes.insert(0, f"{m.variant!r} left out (not in USDA's name): counted as {food.description}")
+            notes.insert(0, f"label variant {m.variant!r} left out: counted as {food.description}")
+        raw_note = self._raw_note(entry, m.food_index, g.grams)
+        if raw_note:
+            notes.append(raw_note)
         if implausible(g.grams, food):
             notes.append(f"implausible amount ({g.grams:.0f} g): check this line; it is counted")
         if dropped and set(tokens(dropped)) & self._portion_units(m.food_index):
@@ -192,6 +196,25 @@ class Scorer:
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
                 return other, got, note
         return food, g, ""
+
+    def _raw_note(self, entry: Entry, food_index: int, raw_grams: float) -> str:
+        """"counted as raw (the line did not say cooked); cooked, 1½ cups is 270 g": a vegetable people
+        eat cooked, counted raw because the line did not say; the note shows what cooked would weigh."""
+        from mgb6.matcher import cooked_counterpart
+        from mgb6.portions import to_grams
+
+        cooked = cooked_counterpart(entry.food_text, food_index, self.table)
+        if cooked is None:
+            return ""
+        note = "counted as raw (the line did not say cooked)"
+        other = self.table.foods[cooked]
+        got = to_grams(entry.quantity, other, self.table.portions(cooked), entry.food_text,
+                       self.table.default_units.get(cooked))  # fmt: skip
+        q = entry.quantity
+        if got.grams is not None and q is not None and q.unit and round(got.grams) != round(raw_grams):
+            mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
+            note += f"; {q.amount:g} {q.unit} cooked ({other.description}) is {got.grams:.0f} g{mg}"
+        return note
 
     def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
         """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
