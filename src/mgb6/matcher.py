@@ -354,6 +354,7 @@ _DESCRIBING = frozenset(
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
                | MEAL_WORDS | _DESCRIBING)  # fmt: skip
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
+SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
@@ -424,14 +425,13 @@ def _score(
             core -= alternates  # "chicken caesar salad" names "Chicken or turkey caesar garden salad"
     # the words naming the food that this candidate leaves unexplained: "chicken" and "salad" are not
     # in "Caesar dressing", "carrot" is not in "Fish sticks"; better to ask than to answer that
-    # Only the words before the last one it explains count: "chicken caesar salad" is one noun phrase
-    # (the candidate must explain "chicken"); words after it trail the food ("beer during my lunch").
     if naming:
-        last = max((i for i, t in enumerate(naming) if t in described), default=len(naming))
-        uncovered = [t for t in naming[:last] if t not in described and t in head
+        uncovered = [t for t in naming if t not in described and t in head
                      and not (either.get(t, _NONE) & described)]  # fmt: skip
         score -= UNCOVERED_COST * len(uncovered)
-        if len(naming) >= 2 and last == len(naming) - 1 and not uncovered:
+        if uncovered and ctoks[0] not in qset and ctoks[0] in index.food_words:
+            score -= SWAPPED_COST  # "beef broth" -> "Fish broth": one food named in place of another
+        if len(naming) >= 2 and not uncovered:
             score += COVERED_BONUS
     branded = index.brand.get(food_i)
     if branded:
@@ -563,7 +563,11 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
-    naming = tuple(t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2)
+    # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose
+    guessed = {v for k, v in spelt.items() if v != k}
+    naming = tuple(
+        t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2 and t not in guessed
+    )
     # "chicken or turkey noodle soup": a candidate naming either side explains both
     either: dict[str, frozenset[str]] = {}
     if " or " in lowered:
@@ -750,7 +754,7 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
 # line's note says so (issue 12: "1 cup spinach" raw is 30 g and 24 mg Mg; cooked, 180 g and 157 mg).
 EATEN_COOKED_VEGETABLES = frozenset(
     _words("""spinach kale broccoli pea collard chard mustard turnip okra asparagus artichoke eggplant
-    brussels sprout cabbage cauliflower potato yam squash pumpkin parsnip rutabaga leek""")
+    brussel sprout cabbage cauliflower potato yam squash pumpkin parsnip rutabaga leek""")
 )
 
 
