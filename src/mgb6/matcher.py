@@ -160,10 +160,11 @@ class SearchIndex(NamedTuple):
     core: bytes  # per choice: how many leading tokens name the food itself (SR28's group word skipped)
     # normalised word or two-word phrase -> (what it means, words that cancel it): data/words.csv
     words: dict[str, tuple[str, frozenset[str]]]
+    words_first: frozenset[str]  # first word of each words.csv entry: most text needs no rewrite
     # per choice with an "X or Y" in its name ("Chicken or turkey caesar salad"): the alternatives, so
     # naming one of them does not leave the other as a word the user failed to write
     alternates: dict[int, frozenset[str]]
-    # first letter -> vocabulary words, for spelling correction against a fraction of the vocabulary
+    # first letter and length ("b8") -> vocabulary words: spelling correction compares a fraction of it
     by_initial: dict[str, list[str]]
     # per branded food: the words of its brand ("CHICK-FIL-A", "McDONALD'S": its first all-capitals
     # part) and the words of all its capitals parts (brand and product: "GENERAL MILLS", "CHEERIOS")
@@ -279,12 +280,13 @@ def build_index(
     by_initial: dict[str, list[str]] = {}
     for t in idf:  # idf keeps first-seen order (see above): the correction's ties never follow the seed
         if len(t) >= 4 and t.isalpha():
-            by_initial.setdefault(t[0], []).append(t)
+            by_initial.setdefault(f"{t[0]}{len(t)}", []).append(t)
     brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
     food_words = frozenset(head)
     core_words = frozenset(t for c in range(len(choice_tokens)) for t in choice_tokens[c][: choice_core[c]])
     return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
-                       dict(words or {}), alternates, by_initial, brand, food_words, core_words)  # fmt: skip
+                       dict(words or {}), frozenset(k.split()[0] for k in words or {}), alternates,
+                       by_initial, brand, food_words, core_words)  # fmt: skip
 
 
 _corrected: dict[str, object] = {"owner": None, "map": {}}
@@ -306,7 +308,8 @@ def _correct(token: str, index: SearchIndex) -> str | None:
         return memo[token]
     from rapidfuzz import fuzz, process
 
-    pool = [w for w in index.by_initial.get(token[0], ()) if abs(len(w) - len(token)) <= 2]
+    n = len(token)
+    pool = [w for size in range(n - 2, n + 3) for w in index.by_initial.get(f"{token[0]}{size}", ())]
     hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=82) if pool else None
     if len(memo) > 100_000:
         memo.clear()
@@ -362,7 +365,7 @@ BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand'
 _memo: dict[str, object] = {"owner": None, "token": {}, "choice": {}}
 
 
-def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, float]]:
+def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, tuple]]:  # type: ignore[type-arg]
     if _memo["owner"] is not index.idf:
         _memo.update(owner=index.idf, token={}, choice={})
     return _memo["token"], _memo["choice"]  # type: ignore[return-value]
@@ -376,6 +379,7 @@ def _score(
     head: frozenset[str] = frozenset(),
     naming: tuple[str, ...] = (),
     either: dict[str, frozenset[str]] | None = None,
+    wq: float = 0.0,
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -387,37 +391,40 @@ def _score(
     idf = index.idf
     either = either or {}
     token_w, choice_w = _choice_weights(index)
-    ctoks = index.choices[c].split()
-    cset = set(ctoks)
-    qset = set(q)
-    matched = qset & cset
     food_i = index.choice_food[c]
     kind = index.choice_kind[c]
-    # an alias or synonym names the food; its preparation is in the USDA description
-    # (descriptions are the first choices, one per food, in food order)
-    described = cset if not kind else cset | set(index.choices[food_i].split())
-    # sums run in sorted order: float addition in set order would make ties depend on PYTHONHASHSEED
-    wq = sum(weights[t] for t in sorted(qset)) or 1.0
-    wm = sum(weights[t] for t in sorted(qset & described if kind == 2 else matched))
+    info = choice_w.get(c)
+    if info is None:
+        ctoks = index.choices[c].split()
+        cset = frozenset(ctoks)
+        # an alias or synonym names the food; its preparation is in the USDA description
+        # (descriptions are the first choices, one per food, in food order)
+        described = cset if not kind else cset | frozenset(index.choices[food_i].split())
+        core0 = frozenset(ctoks[: index.core[c]]) - _NOT_CORE
+        info = choice_w[c] = (ctoks, cset, described, core0, _choice_weight(ctoks, idf))
+    ctoks, cset, described, core0, wc = info
+    qset = set(q)
+    matched = qset & cset
+    # sums run in the query's word order: float addition in set order would make ties follow the hash seed
+    wq = wq or sum(weights[t] for t in q) or 1.0
+    covers = described if kind == 2 else cset
+    wm = sum(weights[t] for t in q if t in covers)
     for t in matched:
         if t not in token_w:
             token_w[t] = _weight(t, idf)
-    wcm = sum(token_w[t] for t in sorted(matched))
+    wcm = sum(token_w[t] for t in q if t in cset)
     if ctoks[0] in matched and ctoks[0] in GROUP_WORDS:
         wcm -= 0.9 * token_w[ctoks[0]]
-    wc = choice_w.get(c)
-    if wc is None:
-        wc = choice_w[c] = _choice_weight(ctoks, idf)
     c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
     q_cook = qset & COOKED_WORDS
     if c_cooked and q_cook:
         # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
-        wm += 0.7 * sum(weights[t] for t in sorted(q_cook - described))
+        wm += 0.7 * sum(weights[t] for t in q if t in COOKED_WORDS and t not in described)
     q_uncooked = qset & RAW_WORDS
     if c_raw and q_uncooked and not c_cooked and not q_cook:
-        wm += 0.7 * sum(weights[t] for t in sorted(q_uncooked - described))  # "uncooked" is USDA's "raw"
+        wm += 0.7 * sum(weights[t] for t in q if t in RAW_WORDS and t not in described)  # USDA's "raw"
     score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
-    core = set(ctoks[: index.core[c]]) - _NOT_CORE
+    core = set(core0)
     alternates = index.alternates.get(food_i)
     if alternates:
         described = described | alternates
@@ -506,7 +513,7 @@ def respell(text: str, index: SearchIndex) -> str:
     ("coriander seed" stays coriander). Returns lower case; unchanged text when nothing applies.
     """
     lowered = text.lower()
-    if not index.words:
+    if not index.words or not any(t in index.words_first for t in tokens(lowered)):
         return lowered
     found = [(m.start(), m.end(), _singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
     found = [w for w in found if w[2] not in STOPWORDS]
@@ -576,6 +583,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             if left and right:
                 either[left[-1]] = either.get(left[-1], _NONE) | {right[0]}
                 either[right[0]] = either.get(right[0], _NONE) | {left[-1]}
+    wq = sum(weights[t] for t in q) or 1.0
     acc: dict[int, float] = {}
     # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found
     for t in sorted(set(q), key=lambda t: (len(index.postings.get(t, b"")), t)):
@@ -604,7 +612,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             described = index.choices[c].split() + index.choices[index.choice_food[c]].split()
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either)
+        s = _score(q, c, table, weights, head, naming, either, wq)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
