@@ -16,7 +16,7 @@ from mgb6.advice import advise, situation_from
 from mgb6.cli import app
 from mgb6.limits import TGA_B6_LABEL_MG, check_limits, day_limits, upper_limits
 from mgb6.render import DISCLAIMER
-from mgb6.targets import STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_POSSIBLY, Profile, status, targets_for
+from mgb6.targets import STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY, Profile, status, targets_for
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -111,7 +111,7 @@ def test_check_passes_the_age_to_the_advice(tmp_path: Path) -> None:
 
 
 def test_infant_supplements_say_no_upper_limit_is_defined_at_this_age() -> None:
-    age = 0.7
+    age = 0.25  # under 4 months: no authority sets a B6 or magnesium UL
     assert _ul("iom", "magnesium", age) is None and _ul("iom", "vitamin_b6", age) is None  # the premise
     assert _ul("efsa", "vitamin_b6", age) is None
     limits = upper_limits(Profile(None, age), _dri())
@@ -123,6 +123,15 @@ def test_infant_supplements_say_no_upper_limit_is_defined_at_this_age() -> None:
     assert "IOM" in notes["vitamin_b6"].message and "EFSA" in notes["vitamin_b6"].message
     # food alone raises nothing, even for an infant
     assert day_limits("d", 0.0, 0.0, 0.4, "iom", limits) == []
+
+
+def test_from_4_months_infant_b6_is_held_to_the_efsa_limit_and_magnesium_still_has_none() -> None:
+    for age, efsa_ul in ((0.4, 2.2), (0.7, 2.5)):
+        assert _ul("efsa", "vitamin_b6", age) == efsa_ul
+        ws = day_limits("d", 50.0, 5.0, 5.2, "iom", upper_limits(Profile(None, age), _dri()))
+        assert {(w.nutrient, w.kind, w.limit) for w in ws} == {
+            ("magnesium", "no_ul", None), ("vitamin_b6", "total_ul", efsa_ul)
+        }
 
 
 def test_infant_check_reports_no_upper_limit_in_json_and_table(tmp_path: Path) -> None:
@@ -161,24 +170,30 @@ def test_pregnancy_is_not_described_as_choosing_the_higher_rda() -> None:
     assert Profile(None, None, lactating=True).describe().startswith("lactating adult, ")
 
 
-def test_efsa_below_pri_is_not_called_possibly_inadequate(table) -> None:
-    t = targets_for(Profile("female", 40, authority="efsa"), table.dri)
-    b6, mg = t["vitamin_b6"], t["magnesium"]
-    efsa = next(
-        r for r in _rows("dri_efsa.csv")
-        if r["nutrient"] == "vitamin_b6" and r["sex"] == "female" and r["life_stage"] == "general"
-        and float(r["age_min_years"]) <= 40 < float(r["age_below_years"])
-    )  # fmt: skip
-    assert b6.ear is None and b6.rda == float(efsa["rda_mg"])  # EFSA: a PRI, no average requirement
-    assert status(b6.rda - 0.1, b6) == STATUS_BELOW_PRI != STATUS_POSSIBLY
-    assert status(mg.goal - 1, mg) == STATUS_BELOW_AI
+def test_efsa_below_pri_without_an_average_requirement_is_not_called_possibly_inadequate(table) -> None:
+    """Where no EFSA AR was read (1-14 y, pregnancy, lactation), the PRI is the only yardstick."""
+    for profile in (Profile("female", 8, authority="efsa"), Profile("female", 30, pregnant=True, authority="efsa")):
+        t = targets_for(profile, table.dri)
+        b6, mg = t["vitamin_b6"], t["magnesium"]
+        assert b6.ear is None and b6.rda is not None and "judged against the PRI" in b6.source
+        assert status(b6.rda - 0.1, b6) == STATUS_BELOW_PRI != STATUS_POSSIBLY
+        assert status(mg.goal - 1, mg) == STATUS_BELOW_AI
+
+
+def test_efsa_adult_b6_is_judged_against_the_average_requirement(table) -> None:
+    for sex, ar in (("female", 1.3), ("male", 1.5)):
+        for age in (16, 40):
+            b6 = targets_for(Profile(sex, age, authority="efsa"), table.dri)["vitamin_b6"]
+            assert b6.ear == ar
+            assert status(ar - 0.05, b6) == STATUS_LIKELY
+            assert status(ar + 0.05, b6) == STATUS_POSSIBLY
 
 
 def test_efsa_check_json_and_table_show_below_pri(tmp_path: Path) -> None:
-    doc = _json(tmp_path, "1 apple\n", "--authority", "efsa", "--sex", "female", "--age", "40")
+    doc = _json(tmp_path, "1 apple\n", "--authority", "efsa", "--sex", "female", "--age", "8")
     assert doc["summary"]["vitamin_b6"]["status"] == "below PRI"
     log = tmp_path / "log.txt"
-    res = runner.invoke(app, ["check", str(log), "--authority", "efsa", "--no-color"])
+    res = runner.invoke(app, ["check", str(log), "--authority", "efsa", "--age", "8", "--no-color"])
     assert res.exit_code == 0 and "below PRI" in res.stdout and "possibly inadequate" not in res.stdout
 
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from mgb6.errors import ProfileError
-from mgb6.targets import Profile, Target, targets_for
+from mgb6.models import NUTRIENTS
+from mgb6.targets import Profile, Target, row_for, target_of, validate
 
 if TYPE_CHECKING:
     from mgb6.models import Item
@@ -52,13 +52,19 @@ def ul_source(source: str) -> str:
 
 
 def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[str, dict[str, Target]]:
-    """Each authority's targets for this profile (the UL lives on them); one with no row is left out."""
+    """Each authority's values for this profile, per nutrient (the UL lives on them).
+
+    A nutrient an authority has no row for at this age is left out; rows that carry only a UL count
+    (EFSA's B6 UL for infants of 4-6 months, an age it sets no intake for).
+    """
+    validate(profile)
     out: dict[str, dict[str, Target]] = {}
     for authority in ("iom", "efsa"):
-        try:
-            out[authority] = targets_for(profile._replace(authority=authority), dri_rows)
-        except ProfileError:
-            continue  # e.g. EFSA gives no values for infants under 6 months
+        who = profile._replace(authority=authority)
+        found = {n: row_for(who, n, dri_rows, ul_only=True) for n in NUTRIENTS}
+        values = {n: target_of(n, r) for n, r in found.items() if r is not None}
+        if values:
+            out[authority] = values
     return out
 
 
@@ -80,10 +86,14 @@ def ul_start_ages(dri_rows: Sequence[dict[str, str]]) -> dict[tuple[str, str], f
     return out
 
 
+def _age(years: float) -> str:
+    return f"{round(years * 12)} months" if years < 1 else f"{years:g} y"
+
+
 def _no_ul(nutrient: str, authorities: Sequence[str], ul_from: Mapping[tuple[str, str], float]) -> str:
     """"no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
     names = " or ".join(("the IOM" if a == "iom" else a.upper()) for a in authorities)
-    parts = [f"{a.upper()}: from {ul_from[a, nutrient]:g} y" for a in authorities if (a, nutrient) in ul_from]
+    parts = [f"{a.upper()}: from {_age(ul_from[a, nutrient])}" for a in authorities if (a, nutrient) in ul_from]
     starts = f" ({'; '.join(parts)})" if parts else ""
     name = "vitamin B6" if nutrient == "vitamin_b6" else nutrient
     return f"no upper limit for {name} is defined at this age by {names}{starts}"
