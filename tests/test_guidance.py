@@ -16,7 +16,15 @@ from mgb6.advice import advise, situation_from
 from mgb6.cli import app
 from mgb6.limits import TGA_B6_LABEL_MG, check_limits, day_limits, upper_limits
 from mgb6.render import DISCLAIMER
-from mgb6.targets import STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY, Profile, status, targets_for
+from mgb6.targets import (
+    STATUS_BELOW_AI,
+    STATUS_BELOW_PRI,
+    STATUS_LIKELY,
+    STATUS_POSSIBLY,
+    Profile,
+    status,
+    targets_for,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -172,7 +180,8 @@ def test_pregnancy_is_not_described_as_choosing_the_higher_rda() -> None:
 
 def test_efsa_below_pri_without_an_average_requirement_is_not_called_possibly_inadequate(table) -> None:
     """Where no EFSA AR was read (1-14 y, pregnancy, lactation), the PRI is the only yardstick."""
-    for profile in (Profile("female", 8, authority="efsa"), Profile("female", 30, pregnant=True, authority="efsa")):
+    child, pregnant = Profile("female", 8, authority="efsa"), Profile("female", 30, True, authority="efsa")
+    for profile in (child, pregnant):
         t = targets_for(profile, table.dri)
         b6, mg = t["vitamin_b6"], t["magnesium"]
         assert b6.ear is None and b6.rda is not None and "judged against the PRI" in b6.source

@@ -93,7 +93,8 @@ def _age(years: float) -> str:
 def _no_ul(nutrient: str, authorities: Sequence[str], ul_from: Mapping[tuple[str, str], float]) -> str:
     """"no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
     names = " or ".join(("the IOM" if a == "iom" else a.upper()) for a in authorities)
-    parts = [f"{a.upper()}: from {_age(ul_from[a, nutrient])}" for a in authorities if (a, nutrient) in ul_from]
+    starts_at = {a: ul_from[a, nutrient] for a in authorities if (a, nutrient) in ul_from}
+    parts = [f"{a.upper()}: from {_age(age)}" for a, age in starts_at.items()]
     starts = f" ({'; '.join(parts)})" if parts else ""
     name = "vitamin B6" if nutrient == "vitamin_b6" else nutrient
     return f"no upper limit for {name} is defined at this age by {names}{starts}"
