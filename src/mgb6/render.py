@@ -192,7 +192,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     reading = "compound weight (--compound-weights)" if compound else "elemental (label convention)"
     marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
     if marked:
-        reading += f", except {marked} line{'s' if marked > 1 else ''} marked otherwise (see 'Read as')"
+        reading += f", except {marked} line{'s' if marked > 1 else ''} read otherwise (see 'Read as')"
     table = Grid(
         "Supplements (counted in the totals)",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
@@ -208,7 +208,19 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
             _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
-    return table
+    # how each named form was read, and how to read it the other way: once per distinct note
+    lines: dict[str, list[str]] = {}
+    for i in supp:
+        for note in i.notes:
+            if "'(compound)'" in note or "'(elemental)'" in note or "label states" in note:
+                lines.setdefault(note, []).append(str(i.line))
+    if not lines:
+        return table
+    shown = []
+    for note, ls in list(lines.items())[:6]:
+        where = ", ".join(ls[:5]) + (", ..." if len(ls) > 5 else "")
+        shown.append(Text(f"line{'s' if len(ls) > 1 else ''} {where}: {note}", style="dim"))
+    return Group(table, *shown)
 
 
 def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
