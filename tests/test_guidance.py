@@ -97,18 +97,18 @@ def _combined(age: float | None, female: bool = True) -> set[str]:
     return {a.topic for a in advise(situation_from(True, True, [(True, True, [""])], female=female, age=age))}
 
 
-def test_adult_only_trials_are_not_offered_to_children() -> None:
-    for age in (5, 12, 16):
-        assert not {"mg_b6_stress", "b6_raises_cell_mg"} & _combined(age)
-    assert {"mg_b6_stress", "b6_raises_cell_mg"} <= _combined(19)
-    assert {"mg_b6_stress", "b6_raises_cell_mg"} <= _combined(None)  # the labelled adult default
+TRIALS = {"mg_b6_stress", "b6_raises_cell_mg", "mg_b6_pms", "vitamin_d"}
 
 
-def test_premenstrual_trial_only_for_females_from_14() -> None:
-    assert "mg_b6_pms" not in _combined(5)
-    assert "mg_b6_pms" not in _combined(13)
-    assert "mg_b6_pms" in _combined(14)
-    assert "mg_b6_pms" in _combined(None)
+def test_trial_based_advice_is_for_adults_only() -> None:
+    for age in (0.5, 5, 12, 14, 16, 18):
+        assert not TRIALS & _combined(age), age
+    assert _combined(19) >= TRIALS
+    assert _combined(None) >= TRIALS  # the labelled adult default
+
+
+def test_premenstrual_trial_only_for_adult_females() -> None:
+    assert "mg_b6_pms" in _combined(25)
     assert "mg_b6_pms" not in _combined(30, female=False)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from mgb6.advice import B6_RISK, KIDNEY
 from mgb6.models import NUTRIENTS
 from mgb6.targets import Profile, Target, row_for, target_of, validate
 
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
 
 TGA_B6_LABEL_MG = 10.0
 TGA_SOURCE = "TGA (Australia) label rule: warning required on products above 10 mg/day of vitamin B6"
-B6_RISK = (
-    "peripheral neuropathy has been reported from supplemental B6 (not from food); sum B6 across every "
-    "product: multivitamins and magnesium and zinc products can contain it (TGA)"
+TGA_RULES = (
+    "TGA also caps listed products at 100 mg/day for adults, and from 1 June 2027 products above 50 mg/day "
+    "need a pharmacist and those above 200 mg a prescription (TGA scheduling decision, 2025)."
 )
+# Each B6 warning ends with B6_RISK and each magnesium UL warning with KIDNEY: the report says them once.
+CAVEATS = (B6_RISK, KIDNEY)
 # the B6 UL of each authority, as the reference names it (../shared/reference/README.md)
 B6_UL_NAME = {"efsa": "EFSA 2023", "iom": "IOM 1998"}
 
@@ -130,7 +133,7 @@ def day_limits(
                 label,
                 f"{supplement_mg:.0f} mg of magnesium from supplements is above the {authority.upper()} "
                 f"upper limit of {mg_target.ul:g} mg/day, which applies to {mg_target.ul_applies_to}; "
-                "magnesium in food does not count towards it.",
+                f"magnesium in food does not count towards it. {KIDNEY}",
             )
         )
     elif supplement_mg > 0 and (mg_target is None or mg_target.ul is None):
@@ -174,7 +177,7 @@ def day_limits(
                 ul_source(t.source),
                 label,
                 f"{total_b6:.1f} mg of vitamin B6 (all sources) is above the {B6_UL_NAME[auth]} upper limit "
-                f"of {t.ul:g} mg/day{others}: {B6_RISK}.",
+                f"of {t.ul:g} mg/day{others}. {B6_RISK}",
             )
         )
     if supplement_b6 > 0 and not b6_uls:
@@ -205,7 +208,7 @@ def day_limits(
                 TGA_SOURCE,
                 label,
                 f"Products above {TGA_B6_LABEL_MG:g} mg/day of vitamin B6: {listed}; in Australia such "
-                "products must carry a warning label.",
+                f"products must carry a warning label. {TGA_RULES}",
             )
         )
     return out

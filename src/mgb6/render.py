@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -224,19 +226,31 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
 
 
 def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
-    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source."""
+    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source.
+
+    The safety caveat that ends every magnesium or B6 limit message is said once, after the warnings.
+    """
+    from mgb6.limits import CAVEATS
+
     if not warnings:
         return None
     groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
     for w in warnings:
         groups.setdefault((w.nutrient, w.kind, w.authority), []).append(w)
     lines: list[RenderableType] = [Text("Upper limits", style="bold")]
+    said: list[str] = []
     for ws in groups.values():
         top = max(ws, key=lambda w: w.amount)
         style = "yellow" if top.kind in ("label_threshold", "no_ul") else "bold red"
         days = ", ".join(w.day for w in ws)
-        lines.append(Text(f"! {top.message}", style=style))
+        message = top.message
+        for caveat in CAVEATS:
+            if message.endswith(caveat):
+                message = message[: -len(caveat)].rstrip()
+                said += [caveat] if caveat not in said else []
+        lines.append(Text(f"! {message}", style=style))
         lines.append(Text(f"  days: {days}; source: {top.source}", style="dim"))
+    lines += [Text(f"  {caveat}", style="yellow") for caveat in said]
     return Group(*lines)
 
 
@@ -301,7 +315,9 @@ def _pct(x: float) -> str:
     return ">100%" if x > 1 else f"{x:.0%}"
 
 
-def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-arg]
+def advice_section(advice: list, said: Sequence[str] = ()) -> RenderableType | None:  # type: ignore[type-arg]
+    """Graded advice lines; a caveat the upper-limit warnings already said (``said``) is not repeated."""
+    advice = [a for a in advice if a.text not in said]
     if not advice:
         return None
     lines: list[RenderableType] = [Text("Advice", style="bold")]
@@ -312,11 +328,14 @@ def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-
 
 def guidance(result: CheckResult) -> list[RenderableType]:
     """Supplements, upper-limit warnings, suggestions and advice, in that order (None parts skipped)."""
+    from mgb6.limits import CAVEATS
+
+    said = [c for c in CAVEATS if any(w.message.endswith(c) for w in result.warnings)]
     parts = [
         supplements_table(result),
         warnings_section(result.warnings),
         suggestions_section(result.suggestions) if result.suggestions is not None else None,
-        advice_section(result.advice),
+        advice_section(result.advice, said),
     ]
     return [p for p in parts if p is not None]
 
