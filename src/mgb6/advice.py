@@ -10,7 +10,7 @@ says the disclaimer once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 DISCLAIMER = "Not medical advice; ask a clinician before changing supplements."
@@ -207,3 +207,41 @@ def situation_from(
         combined |= has_mg and has_b6
         forms.update(f for f in line_forms if f)
     return Situation(magnesium_low, b6_low, mg, b6, combined, frozenset(forms), female, age)
+
+
+INTAKE_NOT_STATUS = (
+    "mgb6 estimates intake from what you log; it does not measure your body's magnesium or B6 status."
+)
+INFANT_MILK = (
+    "Under 1 year the adequate intake is what breast-fed infants take in: breast milk or formula supplies "
+    "it, so mgb6 suggests no foods. Log the milk too ('breast milk' is read as USDA's human milk); a log "
+    "without it shows a false gap."
+)
+
+
+def conclusion_notes(days: int, statuses: Mapping[str, str], infant: bool = False) -> list[str]:
+    """What the statuses can and cannot say, for every log: the days they rest on, what an AI or a PRI
+    shortfall means, and that intake is not status (IOM, DRI: Applications in Dietary Assessment, 2000).
+    """
+    if not days:
+        return [INTAKE_NOT_STATUS]
+    if days < 3:
+        lead = f"{'One day says' if days == 1 else 'Two days say'} little about usual intake: the statuses hold"
+        lead += f" only if {'this day is' if days == 1 else 'these days are'} typical"
+    else:
+        lead = f"Based on {days} days: the statuses hold only if these days are typical of usual intake"
+    out = [
+        lead + "; high confidence that intake is adequate needs many days at or above the goal, or fewer "
+        "days well above it (IOM 2000)."
+    ]
+    if "below AI" in statuses.values():
+        out.append("An adequate intake (AI) is a goal: falling short of it is not evidence of inadequacy.")
+    if "below PRI" in statuses.values():
+        out.append(
+            "No EFSA average requirement was read for this life stage, so B6 is judged against the PRI "
+            "alone: below it says nothing about how likely inadequacy is."
+        )
+    if infant:
+        out.append(INFANT_MILK)
+    out.append(INTAKE_NOT_STATUS)
+    return out

@@ -31,7 +31,9 @@ def _mg(x: float | None, nutrient: str) -> str:
 
 
 def _status(s: str) -> Text:
-    return Text(s, style=STYLE.get(s, ""))
+    from mgb6.targets import STATUS_TEXT
+
+    return Text(STATUS_TEXT.get(s, s), style=STYLE.get(s, ""))
 
 
 def header(result: CheckResult) -> RenderableType:
@@ -96,8 +98,10 @@ def summary_table(result: CheckResult) -> Grid:
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
             _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(result.status[n]),
         )  # fmt: skip
-    if n_days and n_days < 3:
-        table.caption = "One or two days say little about usual intake; log a week for a fair picture."
+    from mgb6.advice import conclusion_notes
+
+    infant = result.profile.age is not None and result.profile.age < 1
+    table.caption = "\n".join(conclusion_notes(n_days, result.status, infant))
     return table
 
 

@@ -154,6 +154,16 @@ STATUS_ADEQUATE = "adequate"
 STATUS_BELOW_AI = "below AI"
 STATUS_BELOW_PRI = "below PRI"
 STATUS_UNKNOWN = "unknown"
+# What each status means for one person, as the report words it (the status strings stay the JSON's
+# codes): "adequate" from a few days overstates (IOM 2000), and falling short of an AI is a goal.
+STATUS_TEXT = {
+    STATUS_LIKELY: "likely inadequate",
+    STATUS_POSSIBLY: "possibly inadequate",
+    STATUS_ADEQUATE: "inadequacy unlikely",
+    STATUS_BELOW_AI: "below AI (a goal)",
+    STATUS_BELOW_PRI: "below PRI",
+    STATUS_UNKNOWN: "unknown",
+}
 
 
 def status(intake: float | None, target: Target) -> str:
