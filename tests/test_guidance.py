@@ -267,3 +267,37 @@ def test_suggest_refuses_non_finite_or_negative_amounts(option: str, value: str)
     assert res.exit_code == 2, res.output
     assert "finite" in res.output and ">= 0" in res.output.replace("≥", ">=")
     assert "Traceback" not in res.output
+
+
+# --- 7. what a status can say: days, AI goals, intake is not status ----------------------------------
+
+
+@pytest.mark.parametrize("days", [1, 2, 7])
+def test_every_log_says_how_far_its_days_carry_the_conclusion(tmp_path: Path, days: int) -> None:
+    day = "1 cup cooked spinach\n3 oz roasted chicken breast\n"
+    text = "".join(f"2026-11-{10 + d}\n{day}" for d in range(days))
+    doc = _json(tmp_path, text, "--sex", "female", "--age", "40")
+    notes = " ".join(doc["summary"]["notes"])
+    assert "only if" in notes and "typical" in notes and "(IOM 2000)" in notes
+    assert ("say little" in notes or "says little" in notes) == (days < 3)
+    assert "does not measure your body's magnesium" in notes
+    for n in ("magnesium", "vitamin_b6"):  # the status codes stay; the words say what they mean
+        s = doc["summary"][n]
+        assert s["meaning"] == {"adequate": "inadequacy unlikely"}.get(s["status"], s["meaning"])
+    log = tmp_path / "log.txt"
+    res = runner.invoke(app, ["check", str(log), "--sex", "female", "--age", "40", "--no-color"],
+                        env={"COLUMNS": "200"})  # fmt: skip
+    rows = [ln.strip() for ln in res.stdout.splitlines()]
+    rows = [r for r in rows if r.startswith(("Magnesium ", "Vitamin B6 "))]
+    rows = [r for r in rows if r.endswith(("unlikely", "inadequate", "adequate", "PRI", "goal)"))]
+    assert len(rows) == 2 and not [r for r in rows if r.endswith(" adequate")], rows
+    assert "only if" in res.stdout
+
+
+def test_a_shortfall_from_an_adequate_intake_is_called_a_goal(tmp_path: Path) -> None:
+    doc = _json(tmp_path, "1 apple\n", "--age", "0.8")
+    assert doc["summary"]["magnesium"]["status"] == "below AI"
+    assert doc["summary"]["magnesium"]["meaning"] == "below AI (a goal)"
+    assert any("not evidence of inadequacy" in n for n in doc["summary"]["notes"])
+    adult = _json(tmp_path, "1 apple\n", "--sex", "female", "--age", "40")
+    assert not any("not evidence of inadequacy" in n for n in adult["summary"]["notes"])

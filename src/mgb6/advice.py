@@ -226,8 +226,8 @@ def conclusion_notes(days: int, statuses: Mapping[str, str], infant: bool = Fals
     if not days:
         return [INTAKE_NOT_STATUS]
     if days < 3:
-        lead = f"{'One day says' if days == 1 else 'Two days say'} little about usual intake: the statuses hold"
-        lead += f" only if {'this day is' if days == 1 else 'these days are'} typical"
+        lead = f"{'One day says' if days == 1 else 'Two days say'} little about usual intake: the statuses "
+        lead += f"hold only if {'this day is' if days == 1 else 'these days are'} typical"
     else:
         lead = f"Based on {days} days: the statuses hold only if these days are typical of usual intake"
     out = [
