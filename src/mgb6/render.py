@@ -18,7 +18,7 @@ from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_BELOW_PRI, STA
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
-STYLE[STATUS_BELOW_PRI] = "yellow"  # EFSA: no average requirement, so not "possibly inadequate"
+STYLE[STATUS_BELOW_PRI] = "yellow"  # no EFSA AR read for this life stage, so not "possibly inadequate"
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
 MAX_PROBLEM_ROWS = 200
