@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mgb6.advice import Situation, advise, situation_from
 from mgb6.cli import app
-from mgb6.render import DISCLAIMER
+from mgb6.nutrition.advice import Situation, advise, situation_from
+from mgb6.report.render import DISCLAIMER
 
 runner = CliRunner()
 
@@ -123,7 +123,7 @@ def test_supplements_bring_the_medicines_that_interact_with_them() -> None:
 
 
 def test_every_number_in_the_advice_is_a_number_of_the_reference(shared: Path) -> None:
-    from mgb6.limits import TGA_RULES
+    from mgb6.nutrition.limits import TGA_RULES
 
     ref = (shared / "reference" / "README.md").read_text(encoding="utf-8")
     every = advise(Situation(True, True, True, True, True, frozenset({"oxide"}), True))

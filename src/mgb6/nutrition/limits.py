@@ -16,13 +16,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from mgb6.advice import B6_RISK, KIDNEY
 from mgb6.models import NUTRIENTS
-from mgb6.targets import Profile, Target, row_for, target_of, validate
+from mgb6.nutrition.advice import B6_RISK, KIDNEY
+from mgb6.nutrition.targets import Profile, Target, row_for, target_of, validate
 
 if TYPE_CHECKING:
     from mgb6.models import Item
-    from mgb6.scoring import Day
+    from mgb6.nutrition.tally import Day
 
 TGA_B6_LABEL_MG = 10.0
 TGA_SOURCE = "TGA (Australia) label rule: warning required on products above 10 mg/day of vitamin B6"

@@ -12,10 +12,10 @@ from operator import attrgetter
 from typing import Any, TextIO
 
 from mgb6 import __version__
-from mgb6.advice import DISCLAIMER, conclusion_notes
 from mgb6.models import NUTRIENTS, Item, Problem
-from mgb6.scoring import CheckResult
-from mgb6.targets import STATUS_TEXT
+from mgb6.nutrition.advice import DISCLAIMER, conclusion_notes
+from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.targets import STATUS_TEXT
 
 SCHEMA_VERSION = 1
 

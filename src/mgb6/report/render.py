@@ -10,11 +10,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.advice import DISCLAIMER  # defined with the advice so the JSON export need not import rich
-from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
-from mgb6.scoring import CheckResult
-from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY
+from mgb6.nutrition.advice import (
+    DISCLAIMER,  # defined with the advice so the JSON export need not import rich
+)
+from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.targets import (
+    STATUS_ADEQUATE,
+    STATUS_BELOW_AI,
+    STATUS_BELOW_PRI,
+    STATUS_LIKELY,
+    STATUS_POSSIBLY,
+)
+from mgb6.report.grid import Grid
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
@@ -31,7 +39,7 @@ def _mg(x: float | None, nutrient: str) -> str:
 
 
 def _status(s: str) -> Text:
-    from mgb6.targets import STATUS_TEXT
+    from mgb6.nutrition.targets import STATUS_TEXT
 
     return Text(STATUS_TEXT.get(s, s), style=STYLE.get(s, ""))
 
@@ -56,8 +64,8 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("B6 mg", justify="right")
     table.add_column("% goal", justify="right")
     table.add_column("Lines", justify="right")
-    from mgb6.targets import status
-    from mgb6.views import SYMBOL
+    from mgb6.nutrition.targets import status
+    from mgb6.report.views import SYMBOL
 
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
@@ -98,7 +106,7 @@ def summary_table(result: CheckResult) -> Grid:
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
             _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(result.status[n]),
         )  # fmt: skip
-    from mgb6.advice import conclusion_notes
+    from mgb6.nutrition.advice import conclusion_notes
 
     infant = result.profile.age is not None and result.profile.age < 1
     table.caption = "\n".join(conclusion_notes(n_days, result.status, infant))
@@ -156,7 +164,7 @@ def coverage_line(result: CheckResult) -> Text:
 
 def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:
     """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are."""
-    from mgb6.views import custom_foods_table, narrow_summary, trend_charts
+    from mgb6.report.views import custom_foods_table, narrow_summary, trend_charts
 
     parts: list[RenderableType] = [header(result)]
     if targets_from:
@@ -234,7 +242,7 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
 
     The safety caveat that ends every magnesium or B6 limit message is said once, after the warnings.
     """
-    from mgb6.limits import CAVEATS
+    from mgb6.nutrition.limits import CAVEATS
 
     if not warnings:
         return None
@@ -260,7 +268,7 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
 
 def suggestions_section(sugg: object, title: str = "To close the gap") -> RenderableType | None:
     """The ranked foods and the combined plan; ``sugg`` is a suggest.Suggestions."""
-    from mgb6.suggest import Suggestions, short_name
+    from mgb6.nutrition.suggest import Suggestions, short_name
 
     if not isinstance(sugg, Suggestions):
         return None
@@ -332,7 +340,7 @@ def advice_section(advice: list, said: Sequence[str] = ()) -> RenderableType | N
 
 def guidance(result: CheckResult) -> list[RenderableType]:
     """Supplements, upper-limit warnings, suggestions and advice, in that order (None parts skipped)."""
-    from mgb6.limits import CAVEATS
+    from mgb6.nutrition.limits import CAVEATS
 
     said = [c for c in CAVEATS if any(w.message.endswith(c) for w in result.warnings)]
     parts = [
