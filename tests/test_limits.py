@@ -220,6 +220,7 @@ def test_an_infant_taking_3_mg_of_b6_is_above_the_efsa_infant_limit(
         ("total_ul", "efsa", limit)
     ]
     assert "no upper limit" not in " ".join(w["message"] for w in b6)
+    assert "the IOM sets no B6 upper limit at this age" in b6[0]["message"]
 
 
 def test_targets_command_switches_authority() -> None:

@@ -165,7 +165,9 @@ def day_limits(
         if t is None or t.ul is None or total_b6 <= t.ul:
             continue
         others = "".join(
-            f"; the {B6_UL_NAME[a]} upper limit is {ul:g} mg/day" for a, ul in b6_uls.items() if a != auth
+            f"; the {B6_UL_NAME[a]} upper limit is {b6_uls[a]:g} mg/day" if a in b6_uls
+            else f"; the {'IOM' if a == 'iom' else 'EFSA'} sets no B6 upper limit at this age"
+            for a in ("efsa", "iom") if a != auth
         )
         out.append(
             LimitWarning(
