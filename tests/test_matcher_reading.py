@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from mgb6.matcher import EATEN_COOKED_VEGETABLES, match, respell, search, tokens
+from mgb6.foods.match import EATEN_COOKED_VEGETABLES, match, respell, search, tokens
+from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
-from mgb6.parser import parse_entry
-from mgb6.scoring import Scorer
+from mgb6.nutrition.tally import Scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,7 +125,7 @@ def test_a_word_that_cancels_a_rewrite_keeps_the_word(table) -> None:
 
 
 def test_every_words_row_leads_to_words_the_table_knows_and_says_where_it_comes_from() -> None:
-    from mgb6.data import load_table
+    from mgb6.foods.table import load_table
 
     index = load_table().index
     with (ROOT / "data" / "words.csv").open(encoding="utf-8") as fh:
@@ -242,7 +242,7 @@ def test_spelling_correction_compares_a_word_with_same_initial_words_only(table)
 def test_an_unknown_word_is_corrected_once_per_table(table, monkeypatch: pytest.MonkeyPatch) -> None:
     from rapidfuzz import process
 
-    import mgb6.matcher as matcher
+    import mgb6.foods.match as matcher
 
     calls: list[str] = []
     real = process.extractOne

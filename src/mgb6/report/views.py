@@ -17,9 +17,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
-from mgb6.targets import (
+from mgb6.nutrition.targets import (
     STATUS_ADEQUATE,
     STATUS_BELOW_AI,
     STATUS_BELOW_PRI,
@@ -28,18 +27,19 @@ from mgb6.targets import (
     Target,
     status,
 )
+from mgb6.report.grid import Grid
 
 if TYPE_CHECKING:
-    from mgb6.importers import Comparison
+    from mgb6.log.cronometer import Comparison
+    from mgb6.nutrition.tally import CheckResult, Day
     from mgb6.profile import StoredProfile
-    from mgb6.scoring import CheckResult, Day
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 SHORT = {"magnesium": "Mg", "vitamin_b6": "B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
 # one symbol per status so the chart reads the same with NO_COLOR, when piped, or printed in grey
 SYMBOL = {STATUS_ADEQUATE: "✓", STATUS_POSSIBLY: "~", STATUS_BELOW_AI: "~", STATUS_LIKELY: "✗"}
-STYLE[STATUS_BELOW_PRI], SYMBOL[STATUS_BELOW_PRI] = "yellow", "~"  # EFSA: no EAR, so not "possibly"
+STYLE[STATUS_BELOW_PRI], SYMBOL[STATUS_BELOW_PRI] = "yellow", "~"  # no EFSA AR read here, so not "possibly"
 MAX_CHART_DAYS = 31
 BAR, GOAL, MEAN = "█", "│", "◆"
 EIGHTHS = " ▏▎▍▌▋▊▉"
