@@ -72,14 +72,14 @@ MAX_LINE_WARNINGS = 10
 
 def line_warnings(result: CheckResult) -> list[str]:
     """Counted lines that deserve a second look (an implausible amount, an unknown word, a brand or
-    label variant left out, a vegetable counted raw because the line did not say), as
+    label variant left out), as
     ``path:line: note`` strings;
     capped so that a pasted year of data gives a readable list, not a wall."""
     found = [
         f"{i.path}:{i.line}: {i.text}: {note}"
         for i in result.items
         for note in i.notes
-        if note.startswith(("implausible", "unknown word", "brand ", "label variant", "counted as raw"))
+        if note.startswith(("implausible", "unknown word", "brand ", "label variant"))
     ]
     if len(found) > MAX_LINE_WARNINGS:
         more = len(found) - MAX_LINE_WARNINGS

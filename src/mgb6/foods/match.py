@@ -179,6 +179,8 @@ class SearchIndex(NamedTuple):
 def food_bias(food: Food) -> float:
     """SR28 first (it matched Cronometer's values best, see data/SOURCES.md); brands and dishes last."""
     bias = 2.0 if food.source == "sr28" else 0.0
+    if food.magnesium is None or food.vitamin_b6 is None:
+        bias -= 3.0  # of two near-equal foods, the one USDA analysed for both nutrients ("Big Mac")
     if food.category in UNWANTED_CATEGORIES or re.search(r"\b[A-Z]{3,}\b", food.description):
         bias -= 8.0
     return bias
@@ -634,23 +636,28 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
 
     Cronometer and shop labels write "Brand, Product, Variant" ("Publix, Cottage Cheese, Fat Free",
     "Chobani Non-Fat Greek Yogurt"). The brand is the first comma part when it is written with
-    capitals and names no food by itself; without a comma, the leading capitalised words the table
-    does not know at all. Only tried after the whole text named no food, so a brand USDA lists
-    ("Cheerios", "Big Mac") is matched with its brand first.
+    capitals and names no food by itself; without a comma (a label in capitals throughout), the
+    leading words the table does not know at all. Only tried after the whole text named no food, so a
+    brand USDA lists ("Cheerios", "Big Mac") is matched with its brand first.
     """
     index = table.index
     if "," in text:
         first, rest = text.split(",", 1)
         words = first.split()
-        if rest.strip() and words and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        if rest.strip() and 0 < len(words) <= 4 and capitalised:
             toks = tokens(first)
-            unknown = not toks or any(not known_word(t, index) for t in toks)
-            if unknown or (search(first, table, limit=1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE:
+            # a label's rest is food words ("Cottage Cheese, Fat Free"); a sentence's is not ("I had ...")
+            label = all(known_word(t, index) for t in tokens(rest))
+            unknown = any(not known_word(t, index) for t in toks)
+            if toks and label and (unknown or (search(first, table, 1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE):
                 return first.strip(), rest.strip()
     words = text.split()
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None  # a label is written in capitals throughout; a sentence's first word is no brand
     n = 0
-    while n < len(words) - 1 and words[n][:1].isupper() and all(
-        not known_word(t, index) and _correct(t, index) is None for t in tokens(words[n])
+    while n < len(words) - 1 and (toks := tokens(words[n])) and all(
+        not known_word(t, index) and _correct(t, index) is None for t in toks
     ):
         n += 1
     if n and len(tokens(" ".join(words[n:]))) >= 2:  # "Superior Keto Bread" is not any "bread"

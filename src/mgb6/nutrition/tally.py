@@ -81,6 +81,10 @@ class CheckResult:
         return len(self.problems) - self.bad_date_lines
 
 
+# Size words the parser reads as a unit ("1 large banana"); some are part of a food's name ("Big Mac").
+SIZE_UNITS = frozenset(("large", "small", "medium", "big", "jumbo", "mini", "regular"))
+
+
 @dataclass(slots=True)
 class Scorer:
     """Resolves entries against one table, memoising what repeats in logs.
@@ -131,6 +135,7 @@ class Scorer:
         from mgb6.foods.match import tokens
         from mgb6.foods.portions import implausible, to_grams
 
+        entry = self._size_in_name(entry)
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         dropped = ""
@@ -197,9 +202,31 @@ class Scorer:
                 return other, got, note
         return food, g, ""
 
+    def _size_in_name(self, entry: Entry) -> Entry:
+        """"1 Big Mac" is one Big Mac, not one large "Mac": a size word the parser took as the unit is
+        given back to the food when the two together are a food's own name (an alias, a USDA name, or a
+        confident match whose name has the word)."""
+        from mgb6.foods.match import tokens
+
+        q = entry.quantity
+        if q is None or q.unit not in SIZE_UNITS or not entry.food_text:
+            return entry
+        head = q.text[: len(q.text) - len(entry.food_text)] if q.text.endswith(entry.food_text) else ""
+        word = head.split()[-1] if head.split() else ""
+        if not word.isalpha():
+            return entry
+        whole = f"{word} {entry.food_text}"
+        m, _ = self.lookup(whole)
+        if m is None:
+            return entry
+        named = set(tokens(self.table.foods[m.food_index].description))
+        if m.method == "fuzzy" and not set(tokens(word)) <= named:
+            return entry
+        return entry._replace(food_text=whole, quantity=q._replace(unit=""))
+
     def _raw_note(self, entry: Entry, food_index: int, raw_grams: float) -> str:
-        """"counted as raw (the line did not say cooked); cooked, 1½ cups is 270 g": a vegetable people
-        eat cooked, counted raw because the line did not say; the note shows what cooked would weigh."""
+        """A vegetable people eat cooked, counted raw because the line did not say: the note says so and
+        what the same amount cooked would weigh ("1½ cups spinach": 45 g raw, 270 g cooked)."""
         from mgb6.foods.match import cooked_counterpart
         from mgb6.foods.portions import to_grams
 
@@ -213,7 +240,7 @@ class Scorer:
         q = entry.quantity
         if got.grams is not None and q is not None and q.unit and round(got.grams) != round(raw_grams):
             mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
-            note += f"; {q.amount:g} {q.unit} cooked ({other.description}) is {got.grams:.0f} g{mg}"
+            note += f"; cooked, the same amount would be {got.grams:.0f} g{mg} ({other.description})"
         return note
 
     def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
