@@ -43,6 +43,11 @@ DISH_WORDS = frozenset(
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
     strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast""")
 )
+# Flavours: a flavoured product is not the plain one the user wrote ("frozen yogurt", "greek yogurt").
+FLAVOR_WORDS = frozenset(
+    _words("""chocolate vanilla strawberry blueberry raspberry cherry peach lemon lime orange coffee caramel
+    mint maple honey cinnamon""")
+)
 # Stand-ins for a food: never what the user meant unless written.
 SUBSTITUTE_WORDS = frozenset(
     _words("""meatless vegetarian vegan veggie imitation substitute analog vodka rum gin whiskey whisky
@@ -51,7 +56,8 @@ SUBSTITUTE_WORDS = frozenset(
 # SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
 # kind of food it is, not which food, so a candidate does not need the user to write it.
 GROUP_WORDS = frozenset(
-    _words("nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat")
+    _words("""nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat soft
+    drink""")
 )
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
@@ -456,6 +462,7 @@ def _score(
     score -= 12.0 * len(core - qset)
     extra = described - qset
     score -= 6.0 * len((extra & DISH_WORDS) - core)
+    score -= 4.0 * len((extra & FLAVOR_WORDS) - core)  # "frozen yogurt" is no chocolate one
     # "cooked from fresh" is cooked: "fresh" only means raw when no cooking is written
     q_cooked = bool(q_cook)
     q_raw = not q_cooked and (bool(qset & RAW_WORDS) or "dry" in qset)
