@@ -43,6 +43,12 @@ DISH_WORDS = frozenset(
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
     strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast""")
 )
+# Mixed dishes, FNDDS's ground ("as eaten"): for these SR28's precedence yields (data/SOURCES.md).
+MIXED_DISHES = frozenset(
+    _words("""salad sandwich soup casserole stew pie burrito taco pizza noodle pasta smoothie shake burger
+    cheeseburger hamburger wrap quesadilla enchilada lasagna curry omelet frittata chili sushi nacho
+    dumpling sub hoagie""")
+)
 # Flavours: a flavoured product is not the plain one the user wrote ("frozen yogurt", "greek yogurt").
 FLAVOR_WORDS = frozenset(
     _words("""chocolate vanilla strawberry blueberry raspberry cherry peach lemon lime orange coffee caramel
@@ -57,7 +63,7 @@ SUBSTITUTE_WORDS = frozenset(
 # kind of food it is, not which food, so a candidate does not need the user to write it.
 GROUP_WORDS = frozenset(
     _words("""nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat soft
-    drink""")
+    drink leavening agent""")
 )
 # Qualifiers that narrow a food without changing it much: they weigh little on either side.
 QUALIFIER_WORDS = frozenset(
@@ -73,6 +79,8 @@ CUT_WORDS = frozenset(
     _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
     floret""")
 )
+# Recipe words for what was done before measuring: they neither name the food nor are misspellings.
+RECIPE_WORDS = frozenset(_words("beaten whisked melted softened rinsed sifted divided optional trimmed"))
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = frozenset(
     _words("""bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
@@ -307,8 +315,8 @@ def _correct(token: str, index: SearchIndex) -> str | None:
     "bananna": people rarely get the first letter wrong), which keeps an unknown word's cost small; the
     answer is memoised per table, so a long line of unknown words costs each word once.
     """
-    if len(token) < 4 or not token.isalpha():
-        return None
+    if len(token) < 4 or not token.isalpha() or token in CUT_WORDS or token in RECIPE_WORDS:
+        return None  # ("beaten" is no misspelt "beater")
     if _corrected["owner"] is not index.by_initial:
         _corrected.update(owner=index.by_initial, map={})
     memo: dict[str, str | None] = _corrected["map"]  # type: ignore[assignment]
@@ -340,7 +348,7 @@ def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
 
 def _query_weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
-    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS else w
+    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS or t in RECIPE_WORDS else w
 
 
 def _cooked(words: set[str]) -> bool:
@@ -363,7 +371,7 @@ _DESCRIBING = frozenset(
     usual ground halves white yellow red golden""")
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
-               | MEAL_WORDS | _DESCRIBING)  # fmt: skip
+               | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
@@ -508,7 +516,10 @@ def _score(
         score += 2.0  # FNDDS's "not further specified" entry is its generic one
     score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
-    return score + index.bias[food_i]
+    bias = index.bias[food_i]
+    if bias > 0 and qset & MIXED_DISHES:  # (only a usable SR28 food has a positive bias)
+        bias -= 4.0  # a dish is FNDDS's ("as eaten"); SR28 first holds for single foods (SOURCES.md)
+    return score + bias
 
 
 _WORD = lazy(r"[a-z0-9']+")
