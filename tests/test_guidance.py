@@ -190,9 +190,10 @@ def test_efsa_check_json_and_table_show_below_pri(tmp_path: Path) -> None:
 
 
 def test_below_pri_has_a_colour_and_a_chart_symbol() -> None:
-    from mgb6.report import render, views
-    assert render.STYLE[STATUS_BELOW_PRI] == views.STYLE[STATUS_BELOW_PRI] == render.STYLE[STATUS_BELOW_AI]
-    assert views.SYMBOL[STATUS_BELOW_PRI] == views.SYMBOL[STATUS_BELOW_AI]
+    from mgb6.report.styles import STYLE, SYMBOL
+
+    assert STYLE[STATUS_BELOW_PRI] == STYLE[STATUS_BELOW_AI]
+    assert SYMBOL[STATUS_BELOW_PRI] == SYMBOL[STATUS_BELOW_AI]
 
 
 # --- 5. supplement arithmetic states the reference's range -----------------------------------------

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
-from mgb6.report.render import DISCLAIMER, STYLE
+from mgb6.report.render import DISCLAIMER
+from mgb6.report.styles import STYLE
 
 
 def _num(x: float | None, fmt: str) -> str:
