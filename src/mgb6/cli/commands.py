@@ -158,7 +158,7 @@ def _diet_and_avoid(
     resolved: Resolved, diet: Diet | None, avoid: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
     """This run's --diet/--avoid, else the saved profile's; ``--diet none`` drops a saved diet."""
-    from mgb6.nutrition.suggest import parse_avoid
+    from mgb6.profile import parse_avoid
 
     stored = resolved.stored
     if diet is not None:

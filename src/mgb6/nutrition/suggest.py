@@ -156,10 +156,6 @@ def excluded_groups(diet: str | None, avoid: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def parse_avoid(text: str | None) -> tuple[str, ...]:
-    return tuple(w.strip() for w in (text or "").split(",") if w.strip())
-
-
 def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Candidate]:
     """Join the suggestable rows with the food table's USDA values (missing stays ``None``)."""
     out = []
