@@ -53,7 +53,6 @@ class SupplementDose(NamedTuple):
     nutrient: str  # "magnesium" | "vitamin_b6"
     mg: float
     form: str = ""  # "glycinate", "p5p", ...
-    compound_mg: float | None = None  # the amount written, when it was read as compound weight
     reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
 
 
