@@ -54,6 +54,7 @@ class SupplementDose(NamedTuple):
     mg: float
     form: str = ""  # "glycinate", "p5p", ...
     reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
+    label: str = ""  # the medicine the line named ("milk of magnesia"), whose label states the salt's weight
 
 
 class Entry(NamedTuple):

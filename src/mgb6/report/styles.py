@@ -17,7 +17,7 @@ LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 ABBR = {"magnesium": "Mg", "vitamin_b6": "B6"}
 DIGITS = {"magnesium": 0, "vitamin_b6": 2}  # mg shown: Mg in whole mg, B6 in hundredths
 
-# EFSA has no average requirement, so "below PRI" is never "possibly inadequate": it reads like below AI
+# "below PRI": no EFSA average requirement read for this life stage, so never "possibly inadequate"
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow",
          STATUS_BELOW_PRI: "yellow"}  # fmt: skip
 # one symbol per status so a chart or table reads the same with NO_COLOR, when piped, or printed in grey
