@@ -12,13 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, write_log
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner, write_log
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode
 
-runner = CliRunner()
 LOG = "2026-11-20\n1 banana\n2 cups spinach\n"
 
 

@@ -11,13 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES, ROOT
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, ROOT, runner
 
 from mgb6.cli import app
 
 WEEK = str(EXAMPLES / "week.txt")
-runner = CliRunner()
 
 
 def _food_row(food_id: str) -> dict[str, str]:
