@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.foods.match import EATEN_COOKED_VEGETABLES, match, respell, search, tokens
 from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
 from mgb6.nutrition.tally import Scorer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _food(table, text: str) -> str | None:
