@@ -256,3 +256,18 @@ def test_an_unknown_word_is_corrected_once_per_table(table, monkeypatch: pytest.
     search(line, table)
     search(line + " zorblaxian", table)
     assert sorted(calls) == ["quuxberry", "zorblaxian"]
+
+
+def test_a_remembered_match_never_crosses_from_a_sentence_to_a_label(tmp_path: Path) -> None:
+    """Capitals make a brand ("Publix, Cottage Cheese"); the same words in lower case are no label, and
+    a match remembered for one must not answer for the other, in either order."""
+    from tests.conftest import check_log_json
+
+    label, plain = "200 g Publix, Cottage Cheese, Fat Free", "200 g publix, cottage cheese, fat free"
+    one = check_log_json(tmp_path, f"{plain}\n{label}\n")
+    two = check_log_json(tmp_path, f"{label}\n{plain}\n")
+
+    def counted(doc: dict) -> set[str]:
+        return {u["text"] for u in doc.get("unmatched", [])}
+
+    assert counted(one) == counted(two)

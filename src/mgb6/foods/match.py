@@ -649,6 +649,20 @@ def _alias(key: str, table: FoodTable) -> int | None:
     return alias
 
 
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def memo_key(text: str) -> str:
+    """The key under which a text's match may be remembered: its normal form, plus how it is capitalised
+    where capitals can make a brand (a label's "Publix, Cottage Cheese" is read apart from "publix, ...")."""
+    key = normalize(text)
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return key
+    return f"{key}\x00{int(_capitalised(text.split(',', 1)[0].split()))}{int(_capitalised(words))}"
+
+
 def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     """("Publix", "Cottage Cheese, Fat Free") when ``text`` starts with a brand USDA does not list.
 
@@ -662,8 +676,7 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     if "," in text:
         first, rest = text.split(",", 1)
         words = first.split()
-        capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-        if rest.strip() and 0 < len(words) <= 4 and capitalised:
+        if rest.strip() and 0 < len(words) <= 4 and _capitalised(words):
             toks = tokens(first)
             # a label's rest is food words ("Cottage Cheese, Fat Free"); a sentence's is not ("I had ...")
             label = all(known_word(t, index) for t in tokens(rest))
@@ -671,7 +684,7 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
             if toks and label and (unknown or (search(first, table, 1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE):
                 return first.strip(), rest.strip()
     words = text.split()
-    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not _capitalised(words):
         return None  # a label is written in capitals throughout; a sentence's first word is no brand
     n = 0
     while n < len(words) - 1 and (toks := tokens(words[n])) and all(

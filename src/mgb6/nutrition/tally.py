@@ -110,10 +110,10 @@ class Scorer:
             self._resolved = resolved
 
     def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
-        from mgb6.foods.match import match, normalize
+        from mgb6.foods.match import match, memo_key
 
         memo = self.table.memo
-        key = normalize(food_text)
+        key = memo_key(food_text)
         hit = memo.get(key)
         if hit is None:
             hit = memo[key] = match(food_text, self.table)
