@@ -813,12 +813,26 @@ def cooked_counterpart(text: str, food_index: int, table: FoodTable) -> int | No
     """
     index = table.index
     desc = index.choices[food_index].split()
+    if "raw" not in desc or not set(desc[: max(1, index.core[food_index])]) & EATEN_COOKED_VEGETABLES:
+        return None
+    if _cooked_memo["owner"] is not index.idf:
+        _cooked_memo.update(owner=index.idf, map={})
+    memo: dict[tuple[str, int], int | None] = _cooked_memo["map"]  # type: ignore[assignment]
+    key = (normalize(text), food_index)
+    if key not in memo:
+        memo[key] = _cooked_counterpart(text, desc, food_index, table)
+    return memo[key]
+
+
+_cooked_memo: dict[str, object] = {"owner": None, "map": {}}
+
+
+def _cooked_counterpart(text: str, desc: list[str], food_index: int, table: FoodTable) -> int | None:
+    index = table.index
     words = set(tokens(respell(text, index)))
-    if "raw" not in desc or words & (RAW_WORDS | COOKED_WORDS | FORM_WORDS) or "raw" in words:
+    if words & (RAW_WORDS | COOKED_WORDS | FORM_WORDS):
         return None
     veg = set(desc[: max(1, index.core[food_index])]) & EATEN_COOKED_VEGETABLES
-    if not veg:
-        return None
     for f, _ in search(f"{text} cooked boiled without salt", table, limit=5):
         other = set(index.choices[f].split())
         if veg <= other and other & COOKED_WORDS and "raw" not in other and not other & FORM_WORDS:
