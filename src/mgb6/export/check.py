@@ -311,7 +311,7 @@ def _items_in_order(result: CheckResult) -> Iterator[Item]:
 
 def csv_rows(result: CheckResult) -> Iterator[Item | Problem]:
     """Counted items and lines not counted, interleaved by file and line as they stand in the logs."""
-    problems = result.problems  # sorted by (path, line) in scoring.check
+    problems = result.problems  # sorted by (path, line) in tally.check
     if not problems:
         yield from _items_in_order(result)
         return
