@@ -308,7 +308,7 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
 
 
 def _code_files() -> list[Path]:
-    return sorted(Path(__file__).parent.glob("*.py"))
+    return sorted(Path(__file__).parent.rglob("*.py"))  # the layer folders too (log/, nutrition/, ...)
 
 
 def table_digest(blobs: dict[str, bytes]) -> str:
@@ -321,7 +321,7 @@ def table_digest(blobs: dict[str, bytes]) -> str:
 
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
     for module in _code_files():
-        h.update(module.name.encode())
+        h.update(module.relative_to(Path(__file__).parent).as_posix().encode())
         h.update(module.read_bytes())
     for name in TABLE_FILES:
         h.update(name.encode())
