@@ -13,6 +13,7 @@ from __future__ import annotations
 MEAL_WORDS = (
     "breakfast", "brunch", "lunch", "lunchtime", "dinner", "dinnertime", "supper", "snack", "snacks",
     "snacktime", "dessert", "desserts", "elevenses", "meal", "treat", "bite", "pick-me-up", "tea",
+    "break", "routine", "menu", "refreshment", "refreshments", "nightcap",
 )  # fmt: skip
 # The meal an item gets from a framing word (words not listed here set none).
 MEAL_OF = {
@@ -37,6 +38,8 @@ ADVERBS = (
     "also", "just", "then", "really", "finally", "quickly", "happily", "simply", "later", "first",
     "eventually", "again", "even", "totally", "gladly", "recently", "earlier", "actually", "decided to",
     "went ahead and", "chose to", "got to", "managed to", "wanted to", "had to", "couldn't resist",
+    "decided to", "opted to", "made sure to", "took the time to", "took a moment to", "like to", "love to",
+    "always", "usually", "often",
 )  # fmt: skip
 # Verbs (with the words that follow them) meaning "ate" or "drank". Longer phrases come first.
 EATING_VERBS = (
@@ -56,6 +59,14 @@ EATING_VERBS = (
     "chose", "picked", "relished", "prepared", "cooked", "made", "ordered", "bought", "tried",
     "downed", "finished", "indulged", "snacked", "munched", "nibbled", "included", "packed", "fixed",
     "shared", "split", "baked", "heated up", "warmed up",
+    "indulge in", "treat myself to", "savor", "savour", "sip on", "sipped on", "snack on", "munch on",
+    "reached for", "poured myself", "poured", "brewed", "brewed myself", "quenched my thirst with",
+    "fixed myself", "went with", "stuck with", "kept it simple with", "kept it light with",
+    "kicked off my morning with", "began my morning with", "started my afternoon with",
+    "ended my night with", "ended my evening with", "finished my meal with", "rounded out my meal with",
+    "capped off my meal with", "topped off my meal with", "complemented my meal with", "relish",
+    "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
+    "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
 # What a meal "was" ("My afternoon snack consisted of", "Lunch today was", "This evening's dinner included").
 MEAL_VERBS = (
@@ -82,7 +93,8 @@ CHATTER = (
     "irresistible", "nourishing", "nutritious", "invigorating", "energizing", "energising", "luscious",
     "steaming", "piping", "velvety", "cozy", "cosy", "succulent", "fragrant", "aromatic", "scrumptuous",
     "heavenly", "divine", "appetizing", "appetising", "enjoyable", "pleasant", "fabulous", "awesome",
-    "beloved", "trusty", "go-to", "well-deserved", "much-needed", "guilt-free",
+    "beloved", "trusty", "go-to", "well-deserved", "much-needed", "guilt-free", "bubbly", "hearty",
+    "expertly", "neatly", "convenient", "handy", "delectable", "exquisite", "sumptuous", "warm",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 RELATIVE_OPENERS = (
@@ -96,7 +108,14 @@ TRAILING_CLAUSES = (
     "to finish", "to cap off", "to power", "to satisfy", "to keep", "to curb", "to tide", "to get",
     "to boost", "to refuel", "to recharge", "for a boost", "for an energy boost", "for some energy",
     "as a treat", "as a reward", "it was", "so good", "so tasty", "so delicious", "what a", "yum",
-    "which was delicious", "which was tasty", "and it was", "because", "since", "while",
+    "which was delicious", "which was tasty", "and it was", "because", "since",
+    "every bite", "every bit", "every sip", "every spoonful", "every mouthful", "every morsel",
+    "each bite", "each sip", "savoring its", "savouring its", "savoring every", "savouring every",
+    "relishing the", "relishing its", "relishing every", "bringing a", "ensuring", "following the",
+    "hitting the spot", "that hit the spot", "which hit the spot", "really hit the spot", "hit the spot",
+    "giving me", "providing a", "providing me", "leaving me", "keeping me", "adding a delightful",
+    "adding a touch", "adding a nice", "creating a", "offering a", "for a satisfying", "for a delightful",
+    "for a refreshing", "for a comforting", "for a perfect", "for that perfect",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -104,12 +123,51 @@ JOINERS = (
     "along with", "together with", "as well as", "alongside", "accompanied by", "complemented by",
     "followed by", "paired with", "topped with", "served with", "garnished with", "drizzled with",
     "sprinkled with", "washed down with", "with a side of", "and a side of", "plus a side of",
-    "on the side with", "and then", "and also", "and some", "plus", "and", "with", "w/", "&", "+",
-    "then", "also",
+    "on the side with", "and then", "and also", "plus", "and", "with", "w/", "&", "+", "then",
+    "filled with", "stuffed with", "enriched with", "enhanced with", "complete with", "piled high with",
+    "made with", "loaded with", "featuring", "consisting of", "that included", "including",
+    "complemented with", "while sipping on", "while sipping", "while enjoying", "while drinking",
+    "while eating", "while having", "while munching on",
+)  # fmt: skip
+# Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
+# cup of water", "... and relished a burger"): read as joiners.
+LATER_VERBS = (
+    "enjoyed", "relished", "savored", "savoured", "added", "paired it with", "paired them with",
+    "complemented it with", "complemented them with", "complemented it", "complemented by",
+    "washed it down with", "washed it all down with", "washed them down with", "washed down with",
+    "washed down", "finished it off with", "finished off with", "finished with", "rounded it out with",
+    "rounded out with", "topped it off with", "topped it with", "topped them with", "capped it off with",
+    "had", "ate", "drank", "sipped on", "sipped", "grabbed", "treated myself to", "indulged in",
+    "followed it with", "followed it up with", "balanced it with", "accompanied by", "accompanied it with",
+    "alongside it", "with it",
+)  # fmt: skip
+# Words that say how a food was made or served, never which food: a part made only of these ("cooked",
+# "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
+HOW_WORDS = (
+    "cooked", "raw", "fried", "deep-fried", "pan-fried", "stir-fried", "baked", "boiled", "hard-boiled",
+    "soft-boiled", "grilled", "roasted", "steamed", "broiled", "poached", "scrambled", "sauteed", "sautéed",
+    "toasted", "microwaved", "melted", "warmed", "heated", "chilled", "served", "warm", "hot", "cold",
+    "coated", "breaded", "battered", "flaked", "sliced", "diced", "chopped", "shredded", "grated",
+    "mashed", "whipped", "seasoned", "salted", "unsalted", "lightly", "well", "done", "crispy", "crisp",
+    "crunchy", "tender", "fresh", "freshly", "prepared", "made", "homemade", "home-cooked", "drained",
+    "rinsed", "peeled", "skinless", "boneless", "plain", "simple", "piled", "high", "topped", "filled",
+    "stuffed", "loaded", "dipped", "drizzled", "sprinkled", "garnished", "glazed", "frosted", "iced",
+    "canned", "frozen", "dried", "instant", "from", "scratch", "style", "expertly", "neatly", "placed",
+    "ready-to-eat", "ready-to-drink", "store-bought", "packaged", "bottled", "enriched", "enhanced",
+    "complete", "it", "them", "all", "just", "right", "both", "either", "also", "then", "too", "some",
+    "extra", "more", "a", "an", "the", "and", "or", "of", "in", "on", "to", "with", "my", "its", "their",
+    "bit", "touch", "little", "lot", "way", "like", "perfection", "choice", "option", "free", "side",
+)  # fmt: skip
+# Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
+PURPOSES = (
+    "flavor", "flavour", "sweetness", "richness", "crunch", "texture", "color", "colour", "protein",
+    "energy", "fiber", "fibre", "hydration", "balance", "zest", "kick", "boost", "freshness",
+    "creaminess", "heat", "spice", "tang", "taste", "fun", "comfort", "nutrition", "satisfaction",
 )  # fmt: skip
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
-TAIL_WORDS = ("on the side", "to drink", "to go", "for dessert", "for afters", "as a side", "as well",
-              "too")  # fmt: skip
+TAIL_WORDS = ("on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
+              "alongside it", "with it", "with them", "along with it", "to enjoy", "to sip", "to perfection",
+              "just right", "just the way i like it", "in the middle of the day")  # fmt: skip
 # Bare meal labels: a line that is only one of these (with "-", ":" or "was" after it) names no food.
 # "tea" is not among them: alone on a line it is the drink.
 LABEL_WORDS = (

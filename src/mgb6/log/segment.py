@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from mgb6.lazyre import lazy
@@ -54,14 +55,17 @@ _MODS = _alt(P.MEAL_MODIFIERS)
 _DET = r"(?:my|our|a|an|the|this|that|today's|tonight's|yesterday's|some|his|her|their)"
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
-_MEAL_PHRASE = rf"(?:{_DET}\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s*time)?{_END}"
+_MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
+_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*time)?{_END}"
 _SUBJECT_VERB = (
     rf"{_alt(P.SUBJECTS)}\s+(?:{_alt(P.ADVERBS)}\s+)*{_alt(P.EATING_VERBS)}{_END}"
     r"(?:\s+(?:myself|ourselves|me|us|up|on|in|some|for\s+myself)(?=\s))?"
 )
 # A line may start with the verb alone ("Had 2 eggs", "Grabbed a coffee"): only verbs that are no food word.
-_BARE_VERBS = _alt(("had", "ate", "drank", "grabbed", "enjoyed", "having", "eating", "drinking", "snacked on",
-                    "munched on", "nibbled on", "sipped", "devoured", "ordered", "just had", "also had"))  # fmt: skip
+_BARE_VERBS = _alt((
+    "had", "ate", "drank", "grabbed", "enjoyed", "having", "eating", "drinking", "snacked on", "munched on",
+    "nibbled on", "sipped", "devoured", "ordered", "just had", "also had",
+))
 _LEAD = (
     # "For lunch", "At dinner,", "During my afternoon snack", "As a quick bite"
     lazy(rf"(?:for|at|during|with|as|over|around|on)\s+{_MEAL_PHRASE}\s*(?:{_TIME}\s*)?,?\s*", re.I),
@@ -69,13 +73,22 @@ _LEAD = (
     lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
     lazy(rf"(?:(?:{_DET}|this\s+\w+'s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
-         rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),  # fmt: skip
+         rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),
     # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
     lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
     lazy(rf"{_TIME}\s*,?\s*", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
+    # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
+    lazy(rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})\s+(?:that\s+)?(?:included|includes|including|consisting"
+         r"\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of)\s+", re.I),
+    # "To start my day right,", "To kick off my morning"
+    lazy(r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
+         r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
+         r"meal|breakfast|lunch|dinner|snack|workout)(?:\s+(?:right|off))?\s*,?\s*", re.I),
+    lazy(r"as\s+part\s+of\s+(?:my|a|the)\s+(?:\w+\s+){0,3}?(?:routine|meal|breakfast|lunch|dinner|snack|diet)"
+         r"\s*,?\s*", re.I),
     lazy(r"(?:so|well|ok|okay|oh|and|then|also|next|later|finally|afterwards|after\s+that|for\s+starters"
-         r"|to\s+start|first|first\s+up)\s*[,:]?\s+", re.I),  # fmt: skip
+         r"|to\s+start|first|first\s+up)\s*[,:]?\s+", re.I),
 )
 _TRAIL = (
     lazy(rf"\s*,?\s*(?:for|at|during|as|with|over|in)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$", re.I),
@@ -83,22 +96,26 @@ _TRAIL = (
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
 )
-_CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$", re.I)
+_CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
 _INNER = lazy(
     rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
     r"|really|very|absolutely|incredibly|extremely|truly|perfectly|nicely|deliciously|wonderfully)"
-    rf"{_END}\s*"
+    r"(?![\w'’-])\s*"
+    rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
+    rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of)\s+)*{_alt(P.PURPOSES)}(?![\w'’-])\s*"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
     rf"|\b{_SUBJECT_VERB}\s*"
-    rf"|\b(?:for|at|during)\s+(?:{_DET}\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?=\s*(?:[,;]|\band\b|\bwith\b))",
+    rf"|\b(?:for|at|during|as)\s+(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?=\s*(?:[,;.!?]|\band\b|\bwith\b|$))",
     re.I,
 )
 # Where a line may divide. Not inside parentheses (see _segment), never "1 and 1/2", "one and a half".
+_LATER = rf"(?:(?:and\s+)?(?:then\s+)?(?:also\s+)?(?:{_alt(P.SUBJECTS)}\s+)?{_alt(P.LATER_VERBS)}(?=\s))"
 _JOINER = lazy(
-    r"\s*[;,]\s*(?:(?:and|plus|with|then|along\s+with|as\s+well\s+as|alongside|together\s+with|followed\s+by"
-    r"|paired\s+with|accompanied\s+by|and\s+then|and\s+also|and\s+a\s+side\s+of|with\s+a\s+side\s+of)\s+)?"
+    rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+)?"
+    rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+(?<!\d\s){_alt(P.JOINERS)}(?!\s+(?:a\s+)?half\b)(?!\s*\d+\s*/)\s+"
-    r"|\s+w/\s*",
+    r"|\s+w/\s*"
+    r"|[.!?]\s+(?=[A-Z])",  # a second sentence
     re.I,
 )
 _HAS_WORD = lazy(r"[^\W_]")
@@ -106,7 +123,7 @@ _EDGE = " \t,;:-–—.!?"
 
 
 def _lead(text: str, pos: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
-    """Consume framing at the start of what is left; returns the new start and a meal word if one was named."""
+    """Consume framing at the start of what is left: the new start, and the meal it named if any."""
     meal = None
     progressed = True
     while progressed and pos < len(text):
@@ -213,7 +230,7 @@ def segment(line: str) -> Segmented:
         b2 = a2 + len(text)
         parts.append(Part(text, where[a2], where[b2 - 1] + 1, a2, b2))
     joiners = []
-    for prev, nxt in zip(parts, parts[1:], strict=False):
+    for prev, nxt in pairwise(parts):
         if nxt.start > prev.end:
             joiners.append((prev.end, nxt.start))
     return Segmented(line, core, tuple(parts), meal, tuple(sorted(framing)), tuple(joiners))

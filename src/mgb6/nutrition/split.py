@@ -12,7 +12,9 @@ No list of exceptions: the matcher's confidence decides.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mgb6.models import Entry, Item, Problem, Quantity
@@ -24,6 +26,7 @@ MAX_SPAN = 4  # parts one food may span: "peanut butter and jelly sandwich with 
 # The key under which a whole line's division is memoised beside the (food text, amount) resolutions.
 PARTS_KEY = Quantity(0.0, "<parts>")
 _NO_FOOD = float("-inf")
+Cut = tuple[int, int, "Item | Problem"]
 
 
 def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
@@ -67,19 +70,63 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     return True
 
 
-def divide(scorer: Scorer, entry: Entry, day: date | None) -> list[tuple[int, int, Item | Problem]]:
-    """The best division of the line into spans (i, j) of parts, each with its resolution."""
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w'’-]+", text.lower()) if w]
+
+
+def _only_how(text: str) -> bool:
+    """"cooked", "melted and served warm", "2 large": a part that says how, or how much, but names no food."""
+    from mgb6.log.phrases import HOW_WORDS
+    from mgb6.units import NUMBER_WORDS, SIZES, is_unit_spelling
+
+    how = _how_words(HOW_WORDS, SIZES)
+    return all(w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) for w in _words(text))
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d./½¼¾⅓⅔-]+", word))
+
+
+@lru_cache(maxsize=1)
+def _how_words(words: tuple[str, ...], sizes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words) | frozenset(w for s in sizes for w in s.split())
+
+
+def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
+    """In a sentence (the line had framing), a part with no word the food table knows and no amount is
+    talk ("both and", "my day"), not a food: it is left out, and the line's first item says so."""
+    if entry.core == entry.written:
+        return False  # a plain log line: an unknown word is reported, never dropped
+    from mgb6.matcher import tokens
+    from mgb6.parser import split_amount
+
+    text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
+    try:
+        if split_amount(text)[0] is not None:
+            return False
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
+    known = scorer.table.index.idf
+    return not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
+
+
+def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
+    """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
+    left out as talk."""
     n = len(entry.parts)
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
     def span(i: int, j: int) -> Item | Problem | None:
         if (i, j) not in table:
-            sub = _span_entry(entry, i, j)
+            sub = None
+            if i < j or not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]]):
+                sub = _span_entry(entry, i, j)
             table[i, j] = None if sub is None else scorer.resolve(sub, day)
         return table[i, j]
 
     best: list[float] = [0.0] + [_NO_FOOD] * n
     back: list[int] = [0] * (n + 1)
+    skip = [False] * (n + 1)
     for end in range(1, n + 1):
         for start in range(max(0, end - MAX_SPAN), end):
             if best[start] == _NO_FOOD:
@@ -87,43 +134,59 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> list[tuple[int, in
             out = span(start, end - 1)
             width = end - start
             v = _value(out, width)
-            if v == _NO_FOOD:
+            if width == 1 and v < 0 and _chatter(scorer, entry, start):
+                v = 0.0
+                out = None
+            elif v == _NO_FOOD:
                 continue
             if width > 1 and isinstance(out, Item) and not _explains(out, scorer, entry, start, end - 1):
                 continue
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
             if total > best[end]:
-                best[end], back[end] = total, start
+                best[end], back[end], skip[end] = total, start, out is None
     if best[n] == _NO_FOOD:
-        return [(0, n - 1, _whole(scorer, entry, day))]
-    cuts: list[tuple[int, int, Item | Problem]] = []
+        return [(0, n - 1, _whole(scorer, entry, day))], []
+    cuts: list[Cut] = []
+    dropped: list[int] = []
     end = n
     while end > 0:
         start = back[end]
-        out = span(start, end - 1)
-        assert out is not None
-        cuts.append((start, end - 1, out))
+        if skip[end]:
+            dropped.append(start)
+        else:
+            out = span(start, end - 1)
+            assert out is not None
+            cuts.append((start, end - 1, out))
         end = start
     cuts.reverse()
-    if _amount_left_behind(cuts, entry):
-        return [(0, n - 1, _whole(scorer, entry, day))]
-    return cuts
+    dropped.reverse()
+    if not cuts or _amount_left_behind(cuts, entry, scorer):
+        return [(0, n - 1, _whole(scorer, entry, day))], []
+    return cuts, dropped
 
 
-def _amount_left_behind(cuts: list[tuple[int, int, Item | Problem]], entry: Entry) -> bool:
-    """"1 cup Publix, cottage cheese": when the part holding the amount is not counted but a part without
-    one is, the division has most likely cut a food from its amount; the whole line is safer."""
+def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
+    """"1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
+    and that part is not counted while a part without an amount is, the division has most likely cut a
+    food from its amount; the whole line is safer."""
+    from mgb6.matcher import tokens
     from mgb6.parser import split_amount
 
-    def has_amount(i: int, j: int) -> bool:
+    def amount(i: int, j: int) -> tuple[bool, str]:
         try:
-            return split_amount(entry.core[entry.parts[i][0] : entry.parts[j][1]])[0] is not None
+            q, food = split_amount(entry.core[entry.parts[i][0] : entry.parts[j][1]])
         except (ValueError, OverflowError, ZeroDivisionError):
-            return False
+            return False, ""
+        return q is not None, food
 
-    lost = any(isinstance(out, Problem) and has_amount(i, j) for i, j, out in cuts)
-    return lost and any(isinstance(out, Item) and not has_amount(i, j) for i, j, out in cuts)
+    known = scorer.table.index.idf
+    for i, j, out in cuts:
+        if isinstance(out, Problem):
+            has, food = amount(i, j)
+            if has and not any(t in known for t in tokens(food)):
+                return any(isinstance(o, Item) and not amount(a, b)[0] for a, b, o in cuts)
+    return False
 
 
 def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
@@ -133,8 +196,8 @@ def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
 
 def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
     """The items (and problems) of a line that may hold several foods, each marked with its part."""
-    cuts = divide(scorer, entry, day)
-    if len(cuts) == 1:
+    cuts, dropped = divide(scorer, entry, day)
+    if len(cuts) == 1 and not dropped:
         return (cuts[0][2],)
     n = len(cuts)
     out: list[Item | Problem] = []
@@ -145,4 +208,9 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         else:  # a fresh item (Scorer.resolve restamps every memoised one): safe to mark
             done.part, done.parts, done.part_text = k, n, written
             out.append(done)
+    if dropped:
+        talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
+        first = next((o for o in out if isinstance(o, Item)), None)
+        if first is not None:  # notes are shared with the memo: a new list, never an append
+            first.notes = [*first.notes, f"not read as food: {talk}"]
     return tuple(out)
