@@ -95,6 +95,8 @@ CHATTER = (
     "heavenly", "divine", "appetizing", "appetising", "enjoyable", "pleasant", "fabulous", "awesome",
     "beloved", "trusty", "go-to", "well-deserved", "much-needed", "guilt-free", "bubbly", "hearty",
     "expertly", "neatly", "convenient", "handy", "delectable", "exquisite", "sumptuous", "warm",
+    "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
+    "gently", "thoroughly", "tastefully",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 RELATIVE_OPENERS = (
@@ -115,7 +117,9 @@ TRAILING_CLAUSES = (
     "hitting the spot", "that hit the spot", "which hit the spot", "really hit the spot", "hit the spot",
     "giving me", "providing a", "providing me", "leaving me", "keeping me", "adding a delightful",
     "adding a touch", "adding a nice", "creating a", "offering a", "for a satisfying", "for a delightful",
-    "for a refreshing", "for a comforting", "for a perfect", "for that perfect",
+    "for a refreshing", "for a comforting", "for a perfect", "for that perfect", "to add", "to enhance",
+    "to complement", "to balance", "to make", "to help", "to quench", "to wash", "to brighten",
+    "to complete", "to accompany", "and it", "it yielded", "that yielded", "which yielded",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -127,19 +131,18 @@ JOINERS = (
     "filled with", "stuffed with", "enriched with", "enhanced with", "complete with", "piled high with",
     "made with", "loaded with", "featuring", "consisting of", "that included", "including",
     "complemented with", "while sipping on", "while sipping", "while enjoying", "while drinking",
-    "while eating", "while having", "while munching on",
+    "while eating", "while having", "while munching on", "combined with", "mixed with", "tossed with",
+    "blended with", "dressed with", "smothered in", "smothered with", "covered in", "covered with",
+    "served over", "served on", "served alongside",
 )  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
-# cup of water", "... and relished a burger"): read as joiners.
+# cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after
+# them. Read as joiners.
 LATER_VERBS = (
-    "enjoyed", "relished", "savored", "savoured", "added", "paired it with", "paired them with",
-    "complemented it with", "complemented them with", "complemented it", "complemented by",
-    "washed it down with", "washed it all down with", "washed them down with", "washed down with",
-    "washed down", "finished it off with", "finished off with", "finished with", "rounded it out with",
-    "rounded out with", "topped it off with", "topped it with", "topped them with", "capped it off with",
-    "had", "ate", "drank", "sipped on", "sipped", "grabbed", "treated myself to", "indulged in",
-    "followed it with", "followed it up with", "balanced it with", "accompanied by", "accompanied it with",
-    "alongside it", "with it",
+    "enjoyed", "relished", "savored", "savoured", "added", "paired", "complemented", "washed", "finished",
+    "rounded", "topped", "capped", "had", "ate", "drank", "sipped", "grabbed", "treated", "indulged",
+    "followed", "balanced", "accompanied", "chased", "polished", "munched", "snacked", "nibbled",
+    "devoured", "tried", "sampled", "included", "threw in", "tossed in",
 )  # fmt: skip
 # Words that say how a food was made or served, never which food: a part made only of these ("cooked",
 # "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
@@ -157,6 +160,7 @@ HOW_WORDS = (
     "complete", "it", "them", "all", "just", "right", "both", "either", "also", "then", "too", "some",
     "extra", "more", "a", "an", "the", "and", "or", "of", "in", "on", "to", "with", "my", "its", "their",
     "bit", "touch", "little", "lot", "way", "like", "perfection", "choice", "option", "free", "side",
+    "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

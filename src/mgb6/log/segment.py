@@ -56,9 +56,15 @@ _DET = r"(?:my|our|a|an|the|this|that|today's|tonight's|yesterday's|some|his|her
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
 _MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
-_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*time)?{_END}"
+_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*(?:time|break|hour))?{_END}"
+# "kicked off my lunch with", "rounded out the meal by having"
+_DAY_VERB = (
+    r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off"
+    r"|completed|fu?ell?ed|brightened|powered|treated)\s+(?:my|the|our)\s+(?:\w+\s+)?"
+    rf"(?:{_MEAL}|day|morning|afternoon|evening|night|self|myself)(?:\s+off)?\s+(?:with|by\s+having|by\s+eating)"
+)
 _SUBJECT_VERB = (
-    rf"{_alt(P.SUBJECTS)}\s+(?:{_alt(P.ADVERBS)}\s+)*{_alt(P.EATING_VERBS)}{_END}"
+    rf"{_alt(P.SUBJECTS)}\s+(?:{_alt(P.ADVERBS)}\s+)*(?:{_DAY_VERB}|{_alt(P.EATING_VERBS)}){_END}"
     r"(?:\s+(?:myself|ourselves|me|us|up|on|in|some|for\s+myself)(?=\s))?"
 )
 # A line may start with the verb alone ("Had 2 eggs", "Grabbed a coffee"): only verbs that are no food word.
@@ -69,6 +75,8 @@ _BARE_VERBS = _alt((
 _LEAD = (
     # "For lunch", "At dinner,", "During my afternoon snack", "As a quick bite"
     lazy(rf"(?:for|at|during|with|as|over|around|on)\s+{_MEAL_PHRASE}\s*(?:{_TIME}\s*)?,?\s*", re.I),
+    # "While enjoying my lunch,"
+    lazy(rf"while\s+\w+ing\s+(?:on\s+)?{_MEAL_PHRASE}\s*,?\s*", re.I),
     # "I had", "I am enjoying", "we treated ourselves to", "I also grabbed"
     lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
@@ -104,18 +112,24 @@ _INNER = lazy(
     rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
     rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of)\s+)*{_alt(P.PURPOSES)}(?![\w'’-])\s*"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
+    r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
     rf"|\b{_SUBJECT_VERB}\s*"
     rf"|\b(?:for|at|during|as)\s+(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?=\s*(?:[,;.!?]|\band\b|\bwith\b|$))",
     re.I,
 )
 # Where a line may divide. Not inside parentheses (see _segment), never "1 and 1/2", "one and a half".
-_LATER = rf"(?:(?:and\s+)?(?:then\s+)?(?:also\s+)?(?:{_alt(P.SUBJECTS)}\s+)?{_alt(P.LATER_VERBS)}(?=\s))"
+_LATER = (
+    rf"(?:(?:and\s+)?(?:then\s+)?(?:also\s+)?(?:{_alt(P.SUBJECTS)}\s+)?{_alt(P.LATER_VERBS)}"
+    r"(?:\s+(?:it|them|myself|ourselves|everything)(?:\s+all)?)?(?:\s+(?:down|off|up|out|in|on))?"
+    r"(?:\s+(?:with|by|to))?(?=\s))"
+)
 _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+)?"
     rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+(?<!\d\s){_alt(P.JOINERS)}(?!\s+(?:a\s+)?half\b)(?!\s*\d+\s*/)\s+"
     r"|\s+w/\s*"
-    r"|[.!?]\s+(?=[A-Z])",  # a second sentence
+    r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
+    r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,
 )
 _HAS_WORD = lazy(r"[^\W_]")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from mgb6.models import Entry, Item, Problem, Quantity
@@ -58,13 +59,18 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
+    from mgb6.log.phrases import HOW_WORDS
     from mgb6.matcher import tokens
+    from mgb6.units import is_unit_spelling
 
     known = scorer.table.index.idf
     described = set(tokens(merged.food))
     for k in range(i, j + 1):
         a, b = entry.parts[k][0], entry.parts[k][1]
-        words = {t for t in tokens(entry.core[a:b]) if t in known and t.isalpha()}
+        words = {
+            t for t in tokens(entry.core[a:b])
+            if t in known and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
+        }  # fmt: skip
         if words and not described.intersection(words):
             return False
     return True
@@ -110,10 +116,42 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     return not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
 
 
+def _has_comma(entry: Entry) -> bool:
+    return any(entry.core[a[1] : b[0]].strip().startswith(",") for a, b in pairwise(entry.parts))
+
+
+_DETERMINERS = frozenset(("a", "an", "some", "one", "two", "three", "another", "half", "my"))
+
+
+def _one_food_named(entry: Entry) -> bool:
+    """Only the first part has an amount, and no later one has an amount or an article of its own: the later
+    parts describe the first ("100 g bread, wholemeal, sour dough"), a list would give each its own."""
+    from mgb6.parser import split_amount
+
+    for k, (a, b, _, _) in enumerate(entry.parts):
+        text = entry.core[a:b]
+        try:
+            has = split_amount(text)[0] is not None
+        except (ValueError, OverflowError, ZeroDivisionError):
+            has = True
+        if k == 0 and not has:
+            return False
+        if k > 0 and (has or text.split(" ", 1)[0].lower() in _DETERMINERS):
+            return False
+    return True
+
+
 def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
     """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
     left out as talk."""
     n = len(entry.parts)
+    if _has_comma(entry):
+        # USDA and Cronometer write one food with commas ("Egg, whole, raw, fresh", "470 g bread, from
+        # wholemeal flour, commercial"): the whole line is read first and kept when it reads as one food
+        # naming every part, or when only its first part has an amount (the rest qualify it).
+        whole = _whole(scorer, entry, day)
+        if _one_food_named(entry) or (isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1)):
+            return [(0, n - 1, whole)], []
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
     def span(i: int, j: int) -> Item | Problem | None:
