@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from mgb6.models import Entry, Item, Problem, Quantity
 
 if TYPE_CHECKING:
-    from mgb6.scoring import Scorer
+    from mgb6.nutrition.tally import Scorer
 
 MAX_SPAN = 4  # parts one food may span: "peanut butter and jelly sandwich with chips" needs 2; 4 is ample
 # The key under which a whole line's division is memoised beside the (food text, amount) resolutions.
@@ -32,7 +32,7 @@ Cut = tuple[int, int, "Item | Problem"]
 
 def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
     """Parts i..j of the line read as one food line (its own amount), or None when it names no food."""
-    from mgb6.parser import amount_only, split_amount
+    from mgb6.log.parse import amount_only, split_amount
 
     text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
     try:
@@ -59,9 +59,9 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
+    from mgb6.foods.match import tokens
     from mgb6.log.phrases import HOW_WORDS
-    from mgb6.matcher import tokens
-    from mgb6.units import is_unit_spelling
+    from mgb6.log.units import is_unit_spelling
 
     known = scorer.table.index.idf
     described = set(tokens(merged.food))
@@ -83,7 +83,7 @@ def _words(text: str) -> list[str]:
 def _only_how(text: str) -> bool:
     """"cooked", "melted and served warm", "2 large": a part that says how, or how much, but names no food."""
     from mgb6.log.phrases import HOW_WORDS
-    from mgb6.units import NUMBER_WORDS, SIZES, is_unit_spelling
+    from mgb6.log.units import NUMBER_WORDS, SIZES, is_unit_spelling
 
     how = _how_words(HOW_WORDS, SIZES)
     return all(w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) for w in _words(text))
@@ -103,8 +103,8 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     talk ("both and", "my day"), not a food: it is left out, and the line's first item says so."""
     if entry.core == entry.written:
         return False  # a plain log line: an unknown word is reported, never dropped
-    from mgb6.matcher import tokens
-    from mgb6.parser import split_amount
+    from mgb6.foods.match import tokens
+    from mgb6.log.parse import split_amount
 
     text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
     try:
@@ -126,7 +126,7 @@ _DETERMINERS = frozenset(("a", "an", "some", "one", "two", "three", "another", "
 def _one_food_named(entry: Entry) -> bool:
     """Only the first part has an amount, and no later one has an amount or an article of its own: the later
     parts describe the first ("100 g bread, wholemeal, sour dough"), a list would give each its own."""
-    from mgb6.parser import split_amount
+    from mgb6.log.parse import split_amount
 
     for k, (a, b, _, _) in enumerate(entry.parts):
         text = entry.core[a:b]
@@ -208,8 +208,8 @@ def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
     """"1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
     and that part is not counted while a part without an amount is, the division has most likely cut a
     food from its amount; the whole line is safer."""
-    from mgb6.matcher import tokens
-    from mgb6.parser import split_amount
+    from mgb6.foods.match import tokens
+    from mgb6.log.parse import split_amount
 
     def amount(i: int, j: int) -> tuple[bool, str]:
         try:
