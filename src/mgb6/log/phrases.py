@@ -161,6 +161,7 @@ HOW_WORDS = (
     "extra", "more", "a", "an", "the", "and", "or", "of", "in", "on", "to", "with", "my", "its", "their",
     "bit", "touch", "little", "lot", "way", "like", "perfection", "choice", "option", "free", "side",
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
+    "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

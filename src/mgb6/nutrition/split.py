@@ -113,7 +113,7 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     except (ValueError, OverflowError, ZeroDivisionError):
         return False
     known = scorer.table.index.idf
-    return not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
+    return _only_how(text) or not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
 
 
 def _has_comma(entry: Entry) -> bool:
@@ -128,14 +128,19 @@ def _one_food_named(entry: Entry) -> bool:
     parts describe the first ("100 g bread, wholemeal, sour dough"), a list would give each its own."""
     from mgb6.log.parse import split_amount
 
+    if entry.core != entry.written:
+        return False  # a sentence ("I had a quesadilla, simple yet filling"): its commas may list foods
     for k, (a, b, _, _) in enumerate(entry.parts):
         text = entry.core[a:b]
         try:
-            has = split_amount(text)[0] is not None
+            q = split_amount(text)[0]
         except (ValueError, OverflowError, ZeroDivisionError):
-            has = True
-        if k == 0 and not has:
-            return False
+            q = None
+            if k > 0:
+                return False
+        has = q is not None
+        if k == 0 and not (q is not None and (q.unit or q.text[:1].isdigit())):
+            return False  # a measured amount ("470 g", "2 cups", "1 burger"), not "a" or "some"
         if k > 0 and (has or text.split(" ", 1)[0].lower() in _DETERMINERS):
             return False
     return True
@@ -159,7 +164,7 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
             sub = None
             if i < j or not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]]):
                 sub = _span_entry(entry, i, j)
-            table[i, j] = None if sub is None else scorer.resolve(sub, day)
+            table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
         return table[i, j]
 
     best: list[float] = [0.0] + [_NO_FOOD] * n
@@ -229,7 +234,7 @@ def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
 
 def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
     whole = Entry(entry.path, entry.line, entry.text, entry.food_text, entry.quantity, entry.meal)
-    return scorer.resolve(whole, day)
+    return scorer.resolve(whole, day, record=False)
 
 
 def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:

@@ -145,7 +145,9 @@ class Scorer:
             hit = memo[key] = match(food_text, self.table)
         return hit
 
-    def resolve(self, entry: Entry, day: date | None) -> Item | Problem:
+    def resolve(self, entry: Entry, day: date | None, *, record: bool = True) -> Item | Problem:
+        """One food line's item or problem. ``record=False`` (the spans nutrition/split.py tries) keeps it
+        out of ``used``: only what a line finally became is saved, so a repeat check saves the same."""
         if entry.supplement is not None:
             return self._supplement(entry, day)
         key = (entry.food_text, entry.quantity)
@@ -154,7 +156,7 @@ class Scorer:
             done = self.known.get(key) or self._resolve_food(entry, day)
             self._resolved[key] = done
         assert isinstance(done, Item | Problem), "a single food's key never holds a division"
-        if self.used is not None and key not in self.used:
+        if record and self.used is not None and key not in self.used:
             self.used[key] = done
         return _restamp(done, entry, day)
 
