@@ -29,7 +29,10 @@ MEAL_MODIFIERS = (
     "morning", "afternoon", "evening", "late-night", "night", "nighttime", "night-time", "midnight",
     "post-workout", "pre-workout", "after-school", "school", "work", "office", "packed", "daily", "usual",
     "sweet", "savory", "savoury", "main", "first", "second", "last", "family", "sit-down", "mid-day",
-    "midday", "afternoon's", "evening's", "morning's",
+    "midday", "afternoon's", "evening's", "morning's", "easy", "nutritious", "balanced", "filling",
+    "wholesome", "protein-packed", "energizing", "refreshing", "indulgent", "well-deserved", "proper",
+    "relaxed", "leisurely", "hurried", "fast", "late-afternoon", "early-morning", "mid-afternoon",
+    "late-morning", "after-dinner", "bedtime", "on-the-go", "cozy", "cosy", "special", "festive",
 )  # fmt: skip
 # Who ate (the subject of a framing sentence).
 SUBJECTS = ("i", "we", "i've", "i'm", "i'd", "we've", "we're", "ive", "im", "my family and i", "my kids")
@@ -65,6 +68,7 @@ EATING_VERBS = (
     "kicked off my morning with", "began my morning with", "started my afternoon with",
     "ended my night with", "ended my evening with", "finished my meal with", "rounded out my meal with",
     "capped off my meal with", "topped off my meal with", "complemented my meal with", "relish",
+    "served myself", "helped myself to", "dished up", "plated up", "snagged", "picked out",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
@@ -82,6 +86,7 @@ TIME_WORDS = (
     "in the evening", "at night", "late at night", "before bed", "before bedtime", "at home", "at work",
     "at the office", "on the go", "on the run", "on my way to work", "after my workout", "after the gym",
     "before my workout", "after work", "after school", "midday", "at noon", "around noon",
+    "between meals", "on my plate", "on the plate", "this morning for breakfast",
 )  # fmt: skip
 # Words that praise a food without naming anything about it: dropped wherever they stand. None appears
 # in a USDA description (checked against data/foods.csv) except "delicious" (Golden/Red Delicious apples,
@@ -120,6 +125,10 @@ TRAILING_CLAUSES = (
     "for a refreshing", "for a comforting", "for a perfect", "for that perfect", "to add", "to enhance",
     "to complement", "to balance", "to make", "to help", "to quench", "to wash", "to brighten",
     "to complete", "to accompany", "and it", "it yielded", "that yielded", "which yielded",
+    "enjoying its", "enjoying the", "enjoying every", "enjoying each", "enjoying how", "allowing me",
+    "which left me", "that left me", "leaving me feeling", "feeling", "with each bite", "with every bite",
+    "to rehydrate", "to munch on", "to snack on", "to nibble on", "to share", "appreciating",
+    "perfect for starting", "great for", "which is great", "which is perfect", "a perfect",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -142,7 +151,8 @@ LATER_VERBS = (
     "enjoyed", "relished", "savored", "savoured", "added", "paired", "complemented", "washed", "finished",
     "rounded", "topped", "capped", "had", "ate", "drank", "sipped", "grabbed", "treated", "indulged",
     "followed", "balanced", "accompanied", "chased", "polished", "munched", "snacked", "nibbled",
-    "devoured", "tried", "sampled", "included", "threw in", "tossed in",
+    "devoured", "tried", "sampled", "included", "threw in", "tossed in", "finishing", "washing",
+    "rounding", "pairing", "complementing", "topping", "capping", "chasing", "following",
 )  # fmt: skip
 # Words that say how a food was made or served, never which food: a part made only of these ("cooked",
 # "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
@@ -168,6 +178,7 @@ PURPOSES = (
     "flavor", "flavour", "sweetness", "richness", "crunch", "texture", "color", "colour", "protein",
     "energy", "fiber", "fibre", "hydration", "balance", "zest", "kick", "boost", "freshness",
     "creaminess", "heat", "spice", "tang", "taste", "fun", "comfort", "nutrition", "satisfaction",
+    "touch", "twist", "change", "note", "pick-me-up", "refreshment", "indulgence", "snack-time treat",
 )  # fmt: skip
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
 TAIL_WORDS = ("on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",

@@ -51,7 +51,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 _MEAL = _alt(P.MEAL_WORDS)
-_MODS = _alt(P.MEAL_MODIFIERS)
+_MODS = _alt(P.MEAL_MODIFIERS + P.CHATTER)
 _DET = r"(?:my|our|a|an|the|this|that|today's|tonight's|yesterday's|some|his|her|their)"
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
@@ -61,7 +61,8 @@ _MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*(?:time|break|
 _DAY_VERB = (
     r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off"
     r"|completed|fu?ell?ed|brightened|powered|treated)\s+(?:my|the|our)\s+(?:\w+\s+)?"
-    rf"(?:{_MEAL}|day|morning|afternoon|evening|night|self|myself)(?:\s+off)?\s+(?:with|by\s+having|by\s+eating)"
+    rf"(?:{_MEAL}|day|morning|afternoon|evening|night|self|myself)(?:\s+(?:off|right))?\s+"
+    r"(?:with|by\s+having|by\s+eating)"
 )
 _SUBJECT_VERB = (
     rf"{_alt(P.SUBJECTS)}\s+(?:{_alt(P.ADVERBS)}\s+)*(?:{_DAY_VERB}|{_alt(P.EATING_VERBS)}){_END}"
@@ -87,8 +88,9 @@ _LEAD = (
     lazy(rf"{_TIME}\s*,?\s*", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
-    lazy(rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})\s+(?:that\s+)?(?:included|includes|including|consisting"
-         r"\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of)\s+", re.I),
+    lazy(rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+)?(?:included|includes|including"
+         r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
+         r"|eating|enjoying|with)\s+", re.I),
     # "To start my day right,", "To kick off my morning"
     lazy(r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
          r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
@@ -110,7 +112,9 @@ _INNER = lazy(
     r"|really|very|absolutely|incredibly|extremely|truly|perfectly|nicely|deliciously|wonderfully)"
     r"(?![\w'’-])\s*"
     rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
-    rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of)\s+)*{_alt(P.PURPOSES)}(?![\w'’-])\s*"
+    rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of|a|an|that)\s+)*(?:[a-z-]+\s+)?{_alt(P.PURPOSES)}(?![\w'’-])\s*"
+    rf"|\b(?:this\s+morning|this\s+afternoon|this\s+evening|tonight|today|yesterday|last\s+night|earlier\s+today"
+    r"|primarily|mostly|mainly|largely|fully|partly)(?![\w'’-])\s*"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
     r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
     rf"|\b{_SUBJECT_VERB}\s*"
