@@ -318,7 +318,7 @@ def parse_entry(
     if looks_like_supplement(text):
         doses, problem = parse_supplement(text)
         return Entry(path, line, raw, text, None, meal, supplement=doses, supplement_problem=problem)
-    from mgb6.log.segment import segment
+    from mgb6.log.segment import amount_first, segment
 
     seg = segment(text)
     if not seg.parts:
@@ -327,7 +327,7 @@ def parse_entry(
     if len(seg.parts) > 1:  # several foods, perhaps: the resolution step decides (nutrition/split.py)
         parts = tuple((p.core_start, p.core_end, p.start, p.end) for p in seg.parts)
     try:
-        quantity, food = split_amount(seg.core)
+        quantity, food = split_amount(amount_first(seg.core))
     except (ValueError, OverflowError, ZeroDivisionError) as exc:
         if not parts:
             return Problem(path, line, raw, "unreadable", f"amount not understood ({exc})")

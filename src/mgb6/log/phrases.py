@@ -69,6 +69,7 @@ EATING_VERBS = (
     "ended my night with", "ended my evening with", "finished my meal with", "rounded out my meal with",
     "capped off my meal with", "topped off my meal with", "complemented my meal with", "relish",
     "served myself", "helped myself to", "dished up", "plated up", "snagged", "picked out",
+    "delighted in", "chewed on", "chewed", "gnawed on", "spooned up", "dipped into",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
@@ -101,7 +102,8 @@ CHATTER = (
     "beloved", "trusty", "go-to", "well-deserved", "much-needed", "guilt-free", "bubbly", "hearty",
     "expertly", "neatly", "convenient", "handy", "delectable", "exquisite", "sumptuous", "warm",
     "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
-    "gently", "thoroughly", "tastefully",
+    "gently", "thoroughly", "tastefully", "thirst-quenching", "revitalizing", "revitalising", "zesty",
+    "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 RELATIVE_OPENERS = (
@@ -142,7 +144,9 @@ JOINERS = (
     "complemented with", "while sipping on", "while sipping", "while enjoying", "while drinking",
     "while eating", "while having", "while munching on", "combined with", "mixed with", "tossed with",
     "blended with", "dressed with", "smothered in", "smothered with", "covered in", "covered with",
-    "served over", "served on", "served alongside",
+    "served over", "served on", "served alongside", "packed with", "brimming with", "bursting with",
+    "nestled between", "nestled in", "drenched in", "enhanced by", "accented with", "studded with",
+    "infused with", "swirled with", "layered with", "sandwiched between",
 )  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
 # cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after
@@ -152,7 +156,8 @@ LATER_VERBS = (
     "rounded", "topped", "capped", "had", "ate", "drank", "sipped", "grabbed", "treated", "indulged",
     "followed", "balanced", "accompanied", "chased", "polished", "munched", "snacked", "nibbled",
     "devoured", "tried", "sampled", "included", "threw in", "tossed in", "finishing", "washing",
-    "rounding", "pairing", "complementing", "topping", "capping", "chasing", "following",
+    "rounding", "pairing", "complementing", "topping", "capping", "chasing", "following", "chewed",
+    "delighted in",
 )  # fmt: skip
 # Words that say how a food was made or served, never which food: a part made only of these ("cooked",
 # "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
@@ -171,7 +176,8 @@ HOW_WORDS = (
     "extra", "more", "a", "an", "the", "and", "or", "of", "in", "on", "to", "with", "my", "its", "their",
     "bit", "touch", "little", "lot", "way", "like", "perfection", "choice", "option", "free", "side",
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
-    "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy",
+    "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy", "rich",
+    "packed", "brimming", "completely", "various", "assorted", "full", "flavor", "flavour", "flavors",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

@@ -47,12 +47,13 @@ class Segmented(NamedTuple):
 def _alt(words: tuple[str, ...] | list[str]) -> str:
     """One alternation, longest first (a regex tries alternatives in order), spaces as any whitespace."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    alts = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+    return "(?:" + "|".join(alts) + ")"
 
 
 _MEAL = _alt(P.MEAL_WORDS)
 _MODS = _alt(P.MEAL_MODIFIERS + P.CHATTER)
-_DET = r"(?:my|our|a|an|the|this|that|today's|tonight's|yesterday's|some|his|her|their)"
+_DET = r"(?:my|our|a|an|the|this|that|today['’]s|tonight['’]s|yesterday['’]s|some|his|her|their)"
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
 _MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
@@ -81,7 +82,7 @@ _LEAD = (
     # "I had", "I am enjoying", "we treated ourselves to", "I also grabbed"
     lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
-    lazy(rf"(?:(?:{_DET}|this\s+\w+'s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
+    lazy(rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
          rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),
     # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
     lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
@@ -115,6 +116,7 @@ _INNER = lazy(
     rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of|a|an|that)\s+)*(?:[a-z-]+\s+)?{_alt(P.PURPOSES)}(?![\w'’-])\s*"
     rf"|\b(?:this\s+morning|this\s+afternoon|this\s+evening|tonight|today|yesterday|last\s+night|earlier\s+today"
     r"|primarily|mostly|mainly|largely|fully|partly)(?![\w'’-])\s*"
+    r"|\b(?:weighing(?:\s+in\s+at)?|weighed\s+at|measured\s+at|measuring|totaling|totalling|amounting\s+to)\s+(?=\d)"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
     r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
     rf"|\b{_SUBJECT_VERB}\s*"
@@ -269,3 +271,25 @@ def _split(core: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(core)))
     return [(a, b) for a, b in spans if b > a]
+
+
+# "a sweet 14.2g chocolate roll", "a hearty 248g of milk": an article and praise before a measured amount.
+# The amount is moved to the front ("14.2g sweet chocolate roll") so that it is read as the amount; a
+# container after it ("a 12-oz can of cola") is left for the amount reader.
+_LATE_AMOUNT = lazy(
+    r"^(?:a|an|one|the|some|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){0,3}?)"
+    r"(?P<amount>\d+(?:[.,]\d+)?\s*-?\s*(?:g|grams?|kg|mg|oz|ounces?|ml|millilit(?:er|re)s?|l|lbs?|pounds?"
+    r"|fl\.?\s*oz\.?|fluid\s+ounces?))(?![\w-])(?:\s+(?:serving|portion|helping|amount|dish|bowl))?"
+    r"(?:\s+of)?\s+(?P<rest>(?!(?:can|bottle|jar|package|packet|bag|box|carton|cup|glass|container|pouch|tub"
+    r"|slice|piece|bar)s?\b).+)$",
+    re.I,
+)
+
+
+def amount_first(text: str) -> str:
+    """The text of one part with a measured amount that stands after its article moved to the front."""
+    m = _LATE_AMOUNT.match(text) if any(c.isdigit() for c in text) else None
+    if m is None:
+        return text
+    return f"{m.group('amount')} {m.group('adj')}{m.group('rest')}".strip()
+

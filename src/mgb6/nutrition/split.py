@@ -33,8 +33,9 @@ Cut = tuple[int, int, "Item | Problem"]
 def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
     """Parts i..j of the line read as one food line (its own amount), or None when it names no food."""
     from mgb6.log.parse import amount_only, split_amount
+    from mgb6.log.segment import amount_first
 
-    text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
+    text = amount_first(entry.core[entry.parts[i][0] : entry.parts[j][1]])
     try:
         quantity, food = split_amount(text)
     except (ValueError, OverflowError, ZeroDivisionError):
