@@ -10,16 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.api import run_check
 from mgb6.cli import app
 from mgb6.errors import ExitCode
 from mgb6.nutrition.targets import Profile
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -113,6 +111,15 @@ def test_table_names_every_log(clients: Path) -> None:
     for name in ("ann.txt", "bob.txt", "cy.txt"):
         assert name in res.stdout
     assert "notes.md" not in res.stdout
+
+
+def test_table_words_statuses_as_the_check_report_does(clients: Path) -> None:
+    from mgb6.nutrition.targets import STATUS_TEXT
+
+    res = runner.invoke(app, ["batch", str(clients)], env={"COLUMNS": "200"})
+    words = [w for w in STATUS_TEXT.values() if w in res.stdout]
+    assert words and "only if that log's days are typical" in " ".join(res.stdout.split())
+    assert not [ln for ln in res.stdout.splitlines() if "/ adequate" in ln or " adequate /" in ln]
 
 
 def test_installed_command_runs_a_batch(mgb6_exe: str, clients: Path) -> None:

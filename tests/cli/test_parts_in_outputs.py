@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
+from tests.conftest import check_log_json, runner, write_log
 
-from conftest import check_log_json, write_log
 from mgb6.cli import app
 
 LOG = "2026-11-02\nBreakfast\n2 eggs and toast\nmac and cheese\napple and qwzxq\n1 medium banana\n"
@@ -40,7 +39,7 @@ def test_an_unmatched_part_is_listed_and_coverage_adds_up(tmp_path: Path) -> Non
 
 
 def test_csv_appends_the_part_columns(tmp_path: Path) -> None:
-    res = CliRunner().invoke(app, ["check", str(write_log(tmp_path, LOG)), "--format", "csv"])
+    res = runner.invoke(app, ["check", str(write_log(tmp_path, LOG)), "--format", "csv"])
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     header = res.stdout.splitlines()[0].split(",")
@@ -52,19 +51,19 @@ def test_csv_appends_the_part_columns(tmp_path: Path) -> None:
 
 def test_the_report_shows_how_split_lines_were_read(tmp_path: Path) -> None:
     log = write_log(tmp_path, LOG)
-    res = CliRunner().invoke(app, ["check", str(log), "--no-color"], env={"COLUMNS": "120"})
+    res = runner.invoke(app, ["check", str(log), "--no-color"], env={"COLUMNS": "120"})
     assert res.exit_code == 0, res.output
     section = res.stdout[res.stdout.index("How these lines were read") :]
     assert "part 1 of 2" in section and "toast" in section
     assert "1 medium banana" not in section  # a plain, sure line is only listed with --lines
     assert "(1 of them only in part)" in res.stdout
-    every = CliRunner().invoke(app, ["check", str(log), "--no-color", "--lines"], env={"COLUMNS": "120"})
+    every = runner.invoke(app, ["check", str(log), "--no-color", "--lines"], env={"COLUMNS": "120"})
     assert "1 medium banana" in every.stdout[every.stdout.index("How each line was read") :]
 
 
 def test_log_echoes_each_part(tmp_path: Path) -> None:
     target = tmp_path / "food.txt"
-    res = CliRunner().invoke(app, ["log", "--file", str(target), "oatmeal with banana and walnuts"])
+    res = runner.invoke(app, ["log", "--file", str(target), "oatmeal with banana and walnuts"])
     assert res.exit_code == 0, res.output
     assert "part 1 of 3, 'oatmeal'" in res.stdout and "part 3 of 3, 'walnuts'" in res.stdout
 
