@@ -87,7 +87,17 @@ def _only_how(text: str) -> bool:
     from mgb6.log.units import NUMBER_WORDS, SIZES, is_unit_spelling
 
     how = _how_words(HOW_WORDS, SIZES)
-    return all(w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) for w in _words(text))
+    return all(
+        w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) or _qualifier(w)
+        for w in _words(text)
+    )
+
+
+def _qualifier(word: str) -> bool:
+    """"sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food."""
+    return word.endswith(("-free", "-style", "-sized", "-size")) or word.startswith(
+        ("low-", "reduced-", "non-", "no-", "ready-to-", "fat-", "sugar-", "lightly-", "extra-")
+    )
 
 
 def _is_number(word: str) -> bool:
@@ -233,6 +243,55 @@ def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
     return False
 
 
+# USDA mixed dishes (FNDDS/WWEIA categories, and SR28's dish groups): their values include what they are
+# filled or topped with, so "a taco filled with chicken" is the taco, not a taco plus a default portion of
+# chicken.
+DISH_CATEGORIES = (
+    "Pizza", "sandwiches", "Sandwiches", "mixed dishes", "Burritos and tacos", "Fried rice and lo/chow mein",
+    "Soups", "Ramen", "Egg rolls, dumplings, sushi", "Macaroni and cheese", "Bean, pea, legume dishes",
+    "Vegetable dishes", "Vegetables on a sandwich", "Fast Foods", "Meals, Entrees, and Side Dishes",
+    "Restaurant Foods", "Lettuce and lettuce salads", "Coleslaw, non-lettuce salads",
+    "Baby food: meat and dinners",
+)
+# A joiner that introduces what a food is made, filled or topped with.
+_FILLING = re.compile(
+    r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
+    r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
+    re.I,
+)
+
+
+def _is_dish(item: Item | Problem) -> bool:
+    return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
+
+
+def _fillings(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, list[str]]]]:
+    """Parts that only say what a counted mixed dish holds ("a taco filled with chicken and cheese", no
+    amount of their own) are taken as part of the dish: its USDA values already include them."""
+    from mgb6.log.parse import split_amount
+
+    kept: list[Cut] = []
+    absorbed: list[tuple[Item, list[str]]] = []
+    dish: Item | None = None
+    for i, j, out in cuts:
+        joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
+        text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
+        try:
+            amount = split_amount(text)[0]
+        except (ValueError, OverflowError, ZeroDivisionError):
+            amount = None
+        if dish is not None and amount is None:
+            listed = absorbed and absorbed[-1][0] is dish and joiner.strip(" ,") in ("", "and")
+            if _FILLING.search(joiner) or listed:  # "with chicken", then "..., cheese, and beans"
+                if not (absorbed and absorbed[-1][0] is dish):
+                    absorbed.append((dish, []))
+                absorbed[-1][1].append(entry.written[entry.parts[i][2] : entry.parts[j][3]])
+                continue
+        dish = out if isinstance(out, Item) and _is_dish(out) else None
+        kept.append((i, j, out))
+    return kept, absorbed
+
+
 def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
     whole = Entry(entry.path, entry.line, entry.text, entry.food_text, entry.quantity, entry.meal)
     return scorer.resolve(whole, day, record=False)
@@ -243,6 +302,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     cuts, dropped = divide(scorer, entry, day)
     if len(cuts) == 1 and not dropped:
         return (cuts[0][2],)
+    cuts, absorbed = _fillings(cuts, entry)
     n = len(cuts)
     out: list[Item | Problem] = []
     for k, (i, j, done) in enumerate(cuts, start=1):
@@ -252,6 +312,9 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         else:  # a fresh item (Scorer.resolve restamps every memoised one): safe to mark
             done.part, done.parts, done.part_text = k, n, written
             out.append(done)
+    for dish, words in absorbed:
+        said = ", ".join(repr(w) for w in words)
+        dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} (a USDA mixed dish includes it)"]
     if dropped:
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
         first = next((o for o in out if isinstance(o, Item)), None)
