@@ -13,7 +13,8 @@ from __future__ import annotations
 MEAL_WORDS = (
     "breakfast", "brunch", "lunch", "lunchtime", "dinner", "dinnertime", "supper", "snack", "snacks",
     "snacktime", "dessert", "desserts", "elevenses", "meal", "treat", "bite", "pick-me-up", "tea",
-    "break", "routine", "menu", "refreshment", "refreshments", "nightcap",
+    "break", "routine", "menu", "refreshment", "refreshments", "nightcap", "feeding", "indulgence",
+    "reward", "delight", "pleasure", "meal time", "mealtime", "feast",
 )  # fmt: skip
 # The meal an item gets from a framing word (words not listed here set none).
 MEAL_OF = {
@@ -69,7 +70,8 @@ EATING_VERBS = (
     "ended my night with", "ended my evening with", "finished my meal with", "rounded out my meal with",
     "capped off my meal with", "topped off my meal with", "complemented my meal with", "relish",
     "served myself", "helped myself to", "dished up", "plated up", "snagged", "picked out",
-    "delighted in", "chewed on", "chewed", "gnawed on", "spooned up", "dipped into",
+    "delighted in", "chewed on", "chewed", "gnawed on", "spooned up", "dipped into", "offered",
+    "gave my baby", "gave my son", "gave my daughter", "fed my baby", "fed",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
@@ -79,6 +81,7 @@ MEAL_VERBS = (
     "included", "includes", "including", "featured", "features", "featuring", "was", "were", "is",
     "are", "had", "has", "contained", "contains", "started with", "began with", "centered on",
     "centred on", "revolved around", "was all about", "involved", "looked like", "came with",
+    "concluded with", "ended with", "wrapped up with", "finished with", "kicked off with", "began with",
 )  # fmt: skip
 # Times and places that say when, not what ("this morning", "at work").
 TIME_WORDS = (
@@ -131,6 +134,9 @@ TRAILING_CLAUSES = (
     "which left me", "that left me", "leaving me feeling", "feeling", "with each bite", "with every bite",
     "to rehydrate", "to munch on", "to snack on", "to nibble on", "to share", "appreciating",
     "perfect for starting", "great for", "which is great", "which is perfect", "a perfect",
+    "to ensure", "to cool off", "to cool down", "to warm up", "to stay", "to wind down", "to unwind",
+    "to relax", "to hydrate", "to perk", "savoring their", "savouring their", "enjoying their",
+    "relishing their", "for the healthy", "for their",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -178,6 +184,7 @@ HOW_WORDS = (
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
     "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy", "rich",
     "packed", "brimming", "completely", "various", "assorted", "full", "flavor", "flavour", "flavors",
+    "size", "sized", "perfectly",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

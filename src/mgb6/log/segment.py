@@ -53,14 +53,17 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MEAL = _alt(P.MEAL_WORDS)
 _MODS = _alt(P.MEAL_MODIFIERS + P.CHATTER)
-_DET = r"(?:my|our|a|an|the|this|that|today['’]s|tonight['’]s|yesterday['’]s|some|his|her|their)"
+_DET = (
+    r"(?:my|our|a|an|the|this|that|today['’]s|tonight['’]s|yesterday['’]s|some|his|her|their"
+    r"|(?:my|our|the)\s+(?:baby|son|daughter|toddler|child|kid|little\s+one)['’]s)"
+)
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
 _MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
 _MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*(?:time|break|hour))?{_END}"
 # "kicked off my lunch with", "rounded out the meal by having"
 _DAY_VERB = (
-    r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off"
+    r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off|wrapped\s+up"
     r"|completed|fu?ell?ed|brightened|powered|treated)\s+(?:my|the|our)\s+(?:\w+\s+)?"
     rf"(?:{_MEAL}|day|morning|afternoon|evening|night|self|myself)(?:\s+(?:off|right))?\s+"
     r"(?:with|by\s+having|by\s+eating)"
@@ -84,6 +87,8 @@ _LEAD = (
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
     lazy(rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
          rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),
+    # "In the mood for something sweet,"
+    lazy(r"in\s+the\s+mood\s+for\s+[^,]{1,40},\s*", re.I),
     # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
     lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
     lazy(rf"{_TIME}\s*,?\s*", re.I),
@@ -115,7 +120,13 @@ _INNER = lazy(
     rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
     rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of|a|an|that)\s+)*(?:[a-z-]+\s+)?{_alt(P.PURPOSES)}(?![\w'’-])\s*"
     rf"|\b(?:this\s+morning|this\s+afternoon|this\s+evening|tonight|today|yesterday|last\s+night|earlier\s+today"
-    r"|primarily|mostly|mainly|largely|fully|partly)(?![\w'’-])\s*"
+    r"|primarily|mostly|mainly|largely|fully|partly|to\s+perfection|just\s+right|just\s+the\s+way\s+i\s+like\s+it)"
+    r"(?![\w'’-])\s*"
+    # "that always hits the spot", "which I quickly made": a clause about the food, up to the next comma
+    r"|\b(?:that|which)\s+(?:i\s+|we\s+)?(?:\w+ly\s+|always\s+|really\s+|just\s+|also\s+)*(?:hits?|brings?|brought"
+    r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
+    r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
+    r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
     r"|\b(?:weighing(?:\s+in\s+at)?|weighed\s+at|measured\s+at|measuring|totaling|totalling|amounting\s+to)\s+(?=\d)"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
     r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
