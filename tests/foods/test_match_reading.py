@@ -45,6 +45,9 @@ TRAPS = [
     ("homemade beef broth", r"^Fish"),
     ("pumpkin empanada", r"^Pumpkin, raw"),
     ("peanut butter sticks", r"^Fish"),
+    ("chocolate milkshake", r"not chocolate"),
+    ("eggs, beaten", r"substitute"),
+    ("diet cola", r"^Vodka"),
 ]
 
 

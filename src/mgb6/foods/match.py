@@ -504,7 +504,7 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
-    for neg in ("no", "without"):
+    for neg in ("no", "without", "not"):
         # "Pizza, no cheese" is never the "cheese pizza" the user wrote
         if neg in cset and neg not in qset:
             i = ctoks.index(neg)
