@@ -48,6 +48,7 @@ TRAPS = [
     ("chocolate milkshake", r"not chocolate"),
     ("eggs, beaten", r"substitute"),
     ("diet cola", r"^Vodka"),
+    ("crisp tap water", r"chips"),
 ]
 
 
@@ -106,6 +107,7 @@ SPELLINGS = [
     ("jacket potato", r"^Potato(es)?, baked"),
     ("crisps", r"^(Snacks, )?[Pp]otato chips"),
     ("apple crisp", r"^Crisp, apple"),
+    ("nfs milk", r"^Milk(?!.*nonfat)"),
     ("beef mince", r"^Beef, ground"),
     ("mince pie", r"^Pie, mince"),
     ("semi-skimmed milk", r"^Milk, reduced fat"),
