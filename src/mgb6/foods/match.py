@@ -454,8 +454,9 @@ def _score(
         score -= UNCOVERED_COST * len(uncovered)
         if uncovered and ctoks[0] not in qset and ctoks[0] in index.food_words:
             score -= SWAPPED_COST  # "beef broth" -> "Fish broth": one food named in place of another
-        if len(naming) >= 2 and not uncovered and not (qset - described - _NOT_NAMING):
-            score += COVERED_BONUS  # the whole phrase names this food, nothing left over
+        left = sum(weights[t] for t in q if t not in described and t not in _NOT_NAMING)
+        if len(naming) >= 2 and not uncovered and left < wq / 3:
+            score += COVERED_BONUS  # the whole phrase names this food, little left over
     branded = index.brand.get(food_i)
     if branded:
         brand, named = branded
