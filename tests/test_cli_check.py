@@ -172,5 +172,8 @@ def test_built_wheel_contains_the_food_table(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheel = next(tmp_path.glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for table in ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv"):
+    for table in (
+        "foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv",
+        "amounts.csv",
+    ):
         assert f"mgb6/data/{table}" in names

@@ -158,6 +158,7 @@ def run_check(
     diet: str | None = None,
     avoid: Sequence[str] = (),
     per: str = "serving",
+    strict_amounts: bool = False,
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
 
@@ -172,7 +173,7 @@ def run_check(
     del memo
     used: dict[Any, Any] | None = None if lines is None else {}
     result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
-                   known=before[1], used=used)  # fmt: skip
+                   known=before[1], used=used, strict_amounts=strict_amounts)  # fmt: skip
     save_matches(table)
     if lines is not None and used is not None:
         save_log_memo(table, paths, (lines, used), before)

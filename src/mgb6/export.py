@@ -39,6 +39,7 @@ def item_dict(item: Item) -> dict[str, Any]:
         "confidence": round(item.confidence),
         "supplement": item.is_supplement,
         "notes": item.notes,
+        "amount_assumed": item.amount_assumed,
     }
 
 
@@ -124,6 +125,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
             "counted_lines": result.counted_lines,
             "not_counted_lines": result.not_counted_lines,  # counted + not counted == food lines
             "bad_date_lines": result.bad_date_lines,  # invalid date headers: listed, but not food lines
+            "assumed_amount_lines": result.assumed_amount_lines,  # counted, on an amount the line did not say
         },
         "top_foods": {
             n: [
@@ -264,7 +266,7 @@ def to_json(result: CheckResult) -> str:
 
 CSV_COLUMNS = (
     "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
-    "kcal", "confidence", "supplement", "status", "reason",
+    "kcal", "confidence", "supplement", "status", "reason", "amount_assumed",
 )  # fmt: skip
 COUNTED = "counted"  # the status of a counted row; other rows carry their Problem.kind
 
@@ -316,13 +318,14 @@ def write_csv(result: CheckResult, out: TextIO) -> None:
         if isinstance(i, Problem):
             reason = i.reason + ("; closest: " + " | ".join(i.candidates) if i.candidates else "")
             w.writerow([i.path, i.date.isoformat() if i.date else "", i.line, "", i.text, "", "", "", "", "",
-                        "", "", "", i.kind, reason])  # fmt: skip
+                        "", "", "", i.kind, reason, ""])  # fmt: skip
             continue
         d = item_dict(i)
         w.writerow(
             [i.path, i.date.isoformat() if i.date else "", i.line, i.meal or "", i.text, i.food,
              i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
-             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, ""]
+             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, "",
+             "yes" if i.amount_assumed else "no"]
         )  # fmt: skip
 
 

@@ -39,6 +39,7 @@ class Quantity(NamedTuple):
     unit: str
     is_range: bool = False
     text: str = ""
+    assumed: str = ""  # when the amount is a reading of vague words ("a few"): the note that says so
 
 
 class SupplementDose(NamedTuple):
@@ -98,3 +99,4 @@ class Item:
     source: str = ""
     reading: str = ""  # supplements: how the magnesium amount was read ("elemental" | "compound" | "mixed")
     doses: tuple[SupplementDose, ...] = ()  # supplements: what the line names (nutrient, form), as parsed
+    amount_assumed: bool = False  # the grams rest on an amount not stated (none, a bowl, "a few"): see notes

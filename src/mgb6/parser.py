@@ -10,6 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
+from mgb6.log.amounts import juice_of, said_amount
 from mgb6.models import Entry, Problem, Quantity
 from mgb6.supplements import looks_like_supplement, parse_supplement
 from mgb6.units import (
@@ -232,8 +233,22 @@ _LEADING_EVERY_SPELLING = lazy(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_
 
 
 def split_amount(text: str) -> tuple[Quantity | None, str]:
-    """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text)."""
+    """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text).
+
+    Amounts as people say them ("half a cup", "a 12-oz can of", "juice of 2 limes") are first rewritten
+    into the plain form (log/amounts.py); a vague reading ("a few") rides on the quantity as ``assumed``."""
     text = _expand_fractions(text)
+    juice = juice_of(text)
+    if juice is not None:
+        return juice
+    text, assumed = said_amount(text)
+    quantity, food = _split_plain(text)
+    if assumed and quantity is not None:
+        quantity = quantity._replace(assumed=assumed)
+    return quantity, food
+
+
+def _split_plain(text: str) -> tuple[Quantity | None, str]:
     lead = _leading(text)
     if lead is not None:
         count, rest = lead

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mgb6.lazyre import lazy
 from mgb6.matcher import tokens
 from mgb6.models import Food, Portion, Quantity
-from mgb6.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
+from mgb6.units import MASS_G, PACKAGE_UNITS, SIZE_UNITS, SMALL_UNITS, VAGUE_UNITS, VESSEL_UNITS, VOLUME_ML
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
@@ -40,11 +41,13 @@ PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
 
 @dataclass(frozen=True, slots=True)
 class Grams:
-    """Grams for a line, or the reason there are none; ``note`` says how the weight was found."""
+    """Grams for a line, or the reason there are none; ``note`` says how the weight was found, and
+    ``assumed`` whether it rests on an amount the line did not state (no amount, "a bowl", "a few")."""
 
     grams: float | None
     note: str = ""
     reason: str = ""
+    assumed: bool = False
 
 
 def is_beverage(food: Food) -> bool:
@@ -83,6 +86,16 @@ def label(p: Portion) -> str:
         return f"USDA's standard portion ({_fmt(p.grams)} g)"
     what = _LEADING_AMOUNT.sub("", p.description).strip() or p.unit
     return f"1 {what} ({_fmt(p.grams)} g)"
+
+
+ASSUMED = "amount assumed"
+
+
+def usual(p: Portion) -> str:
+    """How an assumed portion reads in a note: "USDA's usual portion (1 cup, 244 g)"."""
+    what = "quantity not specified" if p.unit == "default" else (
+        f"1 {_LEADING_AMOUNT.sub('', p.description).strip() or p.unit}")  # fmt: skip
+    return f"USDA's usual portion ({what}, {_fmt(p.grams)} g)"
 
 
 # Everyday words for a USDA portion's own name: a "roma" tomato is USDA's "plum tomato" (= "Italian tomato").
@@ -279,8 +292,28 @@ def to_grams(
     portions: list[Portion],
     food_text: str = "",
     preferred_unit: str | None = None,
+    informal: Mapping[str, tuple[float, str, str]] | None = None,
 ) -> Grams:
-    """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight."""
+    """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight.
+
+    An amount the line does not state is assumed only from USDA's own rows (the vessel's row, FNDDS's
+    "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
+    says which; the result is then ``assumed``."""
+    g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {})
+    if quantity is not None and quantity.assumed and g.grams is not None:
+        rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
+        return Grams(g.grams, _join(f"{ASSUMED}: {quantity.assumed}", rest), assumed=True)
+    return g
+
+
+def _to_grams(
+    quantity: Quantity | None,
+    food: Food,
+    portions: list[Portion],
+    food_text: str,
+    preferred_unit: str | None,
+    informal: Mapping[str, tuple[float, str, str]],
+) -> Grams:
     named = set(tokens(food_text))
     # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
@@ -293,7 +326,7 @@ def to_grams(
                 "write an amount (e.g. '3 oz', '100 g')"
             ))
         p, half = as_eaten(p)
-        return Grams(p.grams, note=_join(f"no amount: assumed {label(p)}", half))
+        return Grams(p.grams, note=_join(f"{ASSUMED} (none given): {usual(p)}", half), assumed=True)
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
@@ -339,8 +372,10 @@ def to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None and unit == "serving":
             p = default_portion(portions, words, preferred_unit, named)
-            if p is not None:
-                note = _join(note, f"used {label(p)}")
+            if p is not None:  # USDA names no serving of this food: its usual portion stands in for one
+                g = as_eaten(p)[0]
+                return Grams(amount * g.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(g)}"),
+                             assumed=True)  # fmt: skip
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
             if counted in MASS_G or (counted in VOLUME_ML and not is_beverage(food)):
@@ -375,11 +410,22 @@ def to_grams(
     p = _pick(portions, unit, words)
     if p:
         p, half = as_eaten(p)
+        if unit in VAGUE_UNITS:  # USDA's own "1 glass" of wine: still a size the line did not say
+            return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: {usual(p)}"), assumed=True)
         return Grams(amount * p.grams, note=_join(note, half))
     for same in UNIT_EQUIVALENTS.get(unit, ()):
         p = _pick(portions, same, words)
         if p:
             return Grams(amount * p.grams, note=_join(note, f"used {label(p)}"))
+    if quantity.text.lower().startswith(("juice", "the juice")):
+        # "juice of 2 oranges": SR28 weighs the juice one fruit yields ("fruit yields", "lime yields")
+        for p in portions:
+            if p.unit in (unit, "fruit") and "yield" in p.modifier.lower():
+                said = f"used USDA's {p.description} ({_fmt(p.grams)} g)"
+                return Grams(amount * p.grams, note=_join(note, said))
+    assumed = _assumed(amount, unit, food, portions, words, named, preferred_unit, informal)
+    if assumed is not None:
+        return Grams(assumed.grams, _join(note, assumed.note), assumed.reason, True)
     if unit in VAGUE_UNITS:
         return Grams(None, reason=(
             f"a {unit} is not a standard measure and USDA gives no weight for a {unit} of "
@@ -389,6 +435,38 @@ def to_grams(
         p.unit in VOLUME_ML for p in portions
     ) else "give grams"
     return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; {hint}")
+
+
+def _assumed(
+    amount: float, unit: str, food: Food, portions: list[Portion], words: set[str], named: set[str],
+    preferred_unit: str | None, informal: Mapping[str, tuple[float, str, str]],
+) -> Grams | None:
+    """The weight of a vague amount the food has no USDA row of that name for, or None.
+
+    A vessel ("a bowl of oatmeal", "a glass of milk") is USDA's answer for an amount not said: FNDDS's
+    "quantity not specified", else the food's usual portion (what a line with no amount gets). A package
+    ("a can", "a bag") only through FNDDS's "quantity not specified": package sizes vary too much for a
+    cup to stand in. A small amount ("a pinch") only through the reviewed table data/amounts.csv."""
+    if unit in SMALL_UNITS:
+        row = informal.get(unit)
+        if row is None:
+            return None
+        how_many, measure, wording = row
+        g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})
+        if g.grams is None:
+            return None
+        return Grams(g.grams, f"{ASSUMED}: {wording} (data/amounts.csv)" + (f"; {g.note}" if g.note else ""))
+    if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
+        return None
+    p = _pick(portions, "default", words)
+    if p is None and unit in VESSEL_UNITS:
+        p = _default_portion(portions, words, preferred_unit, named)
+        if p is not None and p.unit in SMALL_UNITS:
+            p = None
+    if p is None:
+        return None
+    p = as_eaten(p)[0]
+    return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
 
 
 _VOLUME_IN_TEXT = lazy(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")

@@ -145,7 +145,13 @@ def problems_table(result: CheckResult) -> Grid:
 def coverage_line(result: CheckResult) -> Text:
     counted, total = result.counted_lines, result.food_lines
     style = "green" if counted == total else "yellow"
-    return Text(f"Totals cover {counted} of {total} food lines.", style=style)
+    line = Text(f"Totals cover {counted} of {total} food lines.", style=style)
+    assumed = result.assumed_amount_lines
+    if assumed:
+        lines = "line rests" if assumed == 1 else "lines rest"
+        line.append(f" {assumed} counted {lines} on an assumed amount (see its note; --strict-amounts "
+                    "refuses them).", style="yellow")  # fmt: skip
+    return line
 
 
 def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:

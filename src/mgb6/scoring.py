@@ -71,6 +71,11 @@ class CheckResult:
         return sum(len(d.items) for d in self.days)
 
     @property
+    def assumed_amount_lines(self) -> int:
+        """Counted lines whose grams rest on an amount the line did not state (see portions.to_grams)."""
+        return sum(1 for d in self.days for i in d.items if i.amount_assumed)
+
+    @property
     def bad_date_lines(self) -> int:
         """Invalid date headers: listed among the problems, but not food lines."""
         return sum(1 for p in self.problems if p.kind == "bad-date")
@@ -142,7 +147,7 @@ class Scorer:
         food = self.table.foods[m.food_index]
         g = to_grams(
             entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
-            self.table.default_units.get(m.food_index),
+            self.table.default_units.get(m.food_index), self.table.amounts,
         )  # fmt: skip
         switched = ""
         if g.grams is None:
@@ -168,7 +173,7 @@ class Scorer:
             None if food.magnesium is None else food.magnesium * grams / 100,
             None if food.vitamin_b6 is None else food.vitamin_b6 * grams / 100,
             None if food.kcal is None else food.kcal * grams / 100,
-            m.confidence, notes=notes, category=food.category, source=food.source,
+            m.confidence, notes=notes, category=food.category, source=food.source, amount_assumed=g.assumed,
         )  # fmt: skip
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
@@ -179,7 +184,7 @@ class Scorer:
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
-                           self.table.default_units.get(alt))  # fmt: skip
+                           self.table.default_units.get(alt), self.table.amounts)  # fmt: skip
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
@@ -282,12 +287,15 @@ def check(
     consume: bool = False,
     known: Mapping[tuple[str, Quantity | None], Item | Problem] | None = None,
     used: dict[tuple[str, Quantity | None], Item | Problem] | None = None,
+    strict_amounts: bool = False,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
     ``consume=True`` empties the logs' entry lists as they are scored, so a caller that owns the parsed
     logs (api.run_check) never holds a huge log's entries and its items at once. ``known`` and ``used``
     are the Scorer's: resolutions from an earlier run, and a dict to collect this run's in.
+    ``strict_amounts`` lists a line resting on an assumed amount as not counted (the memoised resolution is
+    unchanged: the refusal is made here, per run).
     """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights, known or {}, used)
@@ -311,6 +319,8 @@ def check(
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
                 out = scorer.resolve(entry, block.date)
+                if strict_amounts and isinstance(out, Item) and out.amount_assumed:
+                    out = refuse_assumed(out)
                 if isinstance(out, Problem):
                     problems.append(out if out.date == block.date else out._replace(date=block.date))
                 else:
@@ -333,6 +343,14 @@ def check(
         profile, targets, ordered, problems, food_lines, mean, stat, gap,
         top_contributors(ordered, top_n), compound_weights,
     )  # fmt: skip
+
+
+def refuse_assumed(item: Item) -> Problem:
+    """An item counted on an assumed amount, as the line not counted that --strict-amounts makes of it."""
+    said = "; ".join(n for n in item.notes if "amount assumed" in n)
+    reason = (f"the amount is not stated ({said}); --strict-amounts counts only stated amounts: "
+              "write e.g. '1 cup' or '150 g'")  # fmt: skip
+    return Problem(item.path, item.line, item.text, "unresolved", reason, (item.food,), item.date)
 
 
 def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
