@@ -3,8 +3,9 @@
 This set does not come from Cronometer: the phrases are what people type into a food log, the expected
 food is what a careful dietitian would pick, and every expected weight is read here from
 data/portions.csv (USDA's household measures) or from the exact unit definitions, never copied from
-mgb6's output. Vague vessels (glass, bowl, mug, handful) have no standard size: a line using one stays
-unresolved with a hint, unless USDA itself lists that portion for the food (FNDDS's "1 glass" of wine).
+mgb6's output. Vague vessels (glass, bowl, mug, handful) have no standard size: USDA's own row of that
+name weighs one (FNDDS's "1 glass" of wine), else USDA's usual portion is assumed and said (tested in
+test_amounts.py); a "shot" has no stand-in and stays unresolved with a hint.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ _CONTAINER = lazy(
     re.I,
 )
 # "1 T butter", "2 t salt", "1 c milk": one letter after a number, then a word.
-_LETTER_UNIT = lazy(r"^(?P<n>[\d./ ]*\d)\s?(?P<u>[Ttc])\.?\s(?=[^\W\d_])")
+_LETTER_UNIT = lazy(r"^(?P<n>[\d./ ]*\d)\s?(?P<u>[TtcC])\.?\s(?=[^\W\d_])")
 _LETTER = {"T": "tbsp", "t": "tsp", "c": "cup", "C": "cup"}
 
 # Spoken fractions at the start: "a quarter cup", "three quarters of a cup", "half of a", "a third of".
