@@ -293,13 +293,15 @@ def to_grams(
     food_text: str = "",
     preferred_unit: str | None = None,
     informal: Mapping[str, tuple[float, str, str]] | None = None,
+    assume: bool = True,
 ) -> Grams:
     """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight.
 
     An amount the line does not state is assumed only from USDA's own rows (the vessel's row, FNDDS's
     "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
-    says which; the result is then ``assumed``."""
-    g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {})
+    says which; the result is then ``assumed``. ``assume=False`` skips the stand-ins for a vessel or
+    package with no row of its name, so that the scorer can first look for a candidate food that has one."""
+    g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {}, assume)
     if quantity is not None and quantity.assumed and g.grams is not None:
         rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
         return Grams(g.grams, _join(f"{ASSUMED}: {quantity.assumed}", rest), assumed=True)
@@ -313,6 +315,7 @@ def _to_grams(
     food_text: str,
     preferred_unit: str | None,
     informal: Mapping[str, tuple[float, str, str]],
+    assume: bool = True,
 ) -> Grams:
     named = set(tokens(food_text))
     # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
@@ -424,7 +427,7 @@ def _to_grams(
                 said = f"used USDA's {p.description} ({_fmt(p.grams)} g)"
                 return Grams(amount * p.grams, note=_join(note, said))
     assumed = _assumed(amount, unit, food, portions, words, named, preferred_unit, informal)
-    if assumed is not None:
+    if assumed is not None and assume:
         return Grams(assumed.grams, _join(note, assumed.note), assumed.reason, True)
     if unit in VAGUE_UNITS:
         return Grams(None, reason=(

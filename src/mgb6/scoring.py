@@ -145,13 +145,17 @@ class Scorer:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
-        g = to_grams(
-            entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
-            self.table.default_units.get(m.food_index), self.table.amounts,
-        )  # fmt: skip
+        portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
+        amounts = self.table.amounts
+        g = to_grams(entry.quantity, food, portions, entry.food_text, preferred, amounts, assume=False)
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
+        if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
+            first = self.table.foods[m.food_index]
+            stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
+            if stand_in.grams is not None:
+                food, g = first, stand_in
         if g.grams is None:
             unknown = self._unknown_word(entry, food_index=m.food_index)
             reason = g.reason
@@ -184,7 +188,7 @@ class Scorer:
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
-                           self.table.default_units.get(alt), self.table.amounts)  # fmt: skip
+                           self.table.default_units.get(alt), self.table.amounts, assume=False)  # fmt: skip
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
