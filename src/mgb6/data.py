@@ -170,8 +170,9 @@ class FoodTable:
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
     resolved: dict[Any, Any] = field(default_factory=dict)  # scoring.Scorer's per-process resolution memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
-    # informal amount ("pinch") -> (how many, of which measure, the wording for the note): data/amounts.csv
-    amounts: dict[str, tuple[float, str, str]] = field(default_factory=dict)
+    # informal amount ("pinch") -> (how many, of which measure, the note's wording, "" or "drinks" it applies
+    # to): data/amounts.csv
+    amounts: dict[str, tuple[float, str, str, str]] = field(default_factory=dict)
 
     @property
     def by_id(self) -> dict[str, int]:
@@ -315,12 +316,12 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     return table
 
 
-def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str]]:
+def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str, str]]:
     """data/amounts.csv, checked: every row names a unit mgb6 reads, a measure it can weigh, and a source
     (a row without one would be an invented number)."""
     from mgb6.units import MASS_G, VOLUME_ML, canonical_unit
 
-    out: dict[str, tuple[float, str, str]] = {}
+    out: dict[str, tuple[float, str, str, str]] = {}
     for n, r in enumerate(_rows(blob), start=2):
         unit, measure = canonical_unit(r.get("unit") or ""), (r.get("measure") or "").strip()
         sourced = bool((r.get("source") or "").strip())
@@ -331,7 +332,10 @@ def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str]]:
         except (TypeError, ValueError) as exc:
             raise DataError(f"amounts.csv:{n}: amount {r.get('amount')!r} is not a number") from exc
         wording = (r.get("wording") or "").strip() or f"a {unit} taken as {amount:g} {measure}"
-        out[unit] = (amount, measure, wording)
+        applies_to = (r.get("applies_to") or "").strip()
+        if applies_to not in ("", "drinks"):
+            raise DataError(f"amounts.csv:{n}: applies_to is '' (any food) or 'drinks', not {applies_to!r}")
+        out[unit] = (amount, measure, wording, applies_to)
     return out
 
 

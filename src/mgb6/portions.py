@@ -292,7 +292,7 @@ def to_grams(
     portions: list[Portion],
     food_text: str = "",
     preferred_unit: str | None = None,
-    informal: Mapping[str, tuple[float, str, str]] | None = None,
+    informal: Mapping[str, tuple[float, str, str, str]] | None = None,
     assume: bool = True,
 ) -> Grams:
     """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight.
@@ -314,7 +314,7 @@ def _to_grams(
     portions: list[Portion],
     food_text: str,
     preferred_unit: str | None,
-    informal: Mapping[str, tuple[float, str, str]],
+    informal: Mapping[str, tuple[float, str, str, str]],
     assume: bool = True,
 ) -> Grams:
     named = set(tokens(food_text))
@@ -442,27 +442,23 @@ def _to_grams(
 
 def _assumed(
     amount: float, unit: str, food: Food, portions: list[Portion], words: set[str], named: set[str],
-    preferred_unit: str | None, informal: Mapping[str, tuple[float, str, str]],
+    preferred_unit: str | None, informal: Mapping[str, tuple[float, str, str, str]],
 ) -> Grams | None:
     """The weight of a vague amount the food has no USDA row of that name for, or None.
 
     A vessel ("a bowl of oatmeal", "a glass of milk") is USDA's answer for an amount not said: FNDDS's
     "quantity not specified", else the food's usual portion (what a line with no amount gets). A package
-    ("a can", "a bag") only through FNDDS's "quantity not specified": package sizes vary too much for a
-    cup to stand in. A small amount ("a pinch") only through the reviewed table data/amounts.csv."""
+    ("a can", "a bag") takes FNDDS's "quantity not specified", else a row of the reviewed table
+    data/amounts.csv (a can of a drink): package sizes vary too much for a cup to stand in. A small
+    amount ("a pinch") only the reviewed table."""
     if unit in SMALL_UNITS:
-        row = informal.get(unit)
-        if row is None:
-            return None
-        how_many, measure, wording = row
-        g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})
-        if g.grams is None:
-            return None
-        return Grams(g.grams, f"{ASSUMED}: {wording} (data/amounts.csv)" + (f"; {g.note}" if g.note else ""))
+        return _informal(amount, unit, food, portions, named, informal)
     if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
         return None
     p = _pick(portions, "default", words)
-    if p is None and unit in VESSEL_UNITS:
+    if p is None and unit in PACKAGE_UNITS:
+        return _informal(amount, unit, food, portions, named, informal)
+    if p is None:
         p = _default_portion(portions, words, preferred_unit, named)
         if p is not None and p.unit in SMALL_UNITS:
             p = None
@@ -470,6 +466,23 @@ def _assumed(
         return None
     p = as_eaten(p)[0]
     return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
+
+
+def _informal(
+    amount: float, unit: str, food: Food, portions: list[Portion], named: set[str],
+    informal: Mapping[str, tuple[float, str, str, str]],
+) -> Grams | None:
+    """A row of data/amounts.csv ("a pinch" = 1/16 tsp), weighed through the food's own USDA measures."""
+    row = informal.get(unit)
+    if row is None:
+        return None
+    how_many, measure, wording, applies_to = row
+    if applies_to == "drinks" and not is_beverage(food):
+        return None
+    g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})
+    if g.grams is None:
+        return None
+    return Grams(g.grams, f"{ASSUMED}: {wording} (data/amounts.csv)" + (f"; {g.note}" if g.note else ""))
 
 
 _VOLUME_IN_TEXT = lazy(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")
