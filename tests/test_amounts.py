@@ -20,12 +20,12 @@ from tests.test_household import FL_OZ_ML, OZ_G, resolve, usda
 from typer.testing import CliRunner
 
 from mgb6.cli import app
-from mgb6.data import informal_amounts
 from mgb6.errors import DataError
+from mgb6.foods.table import informal_amounts
 from mgb6.log.amounts import said_amount
+from mgb6.log.parse import parse_entry, split_amount
 from mgb6.models import Entry, Item, Problem
-from mgb6.parser import parse_entry, split_amount
-from mgb6.scoring import Scorer
+from mgb6.nutrition.tally import Scorer
 
 TSP_ML = FL_OZ_ML / 6
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from mgb6.lazyre import lazy
+from mgb6.log.units import MASS_UNITS, UNIT_WORD_PATTERN, VOLUME_UNITS, canonical_unit
 from mgb6.models import Quantity
-from mgb6.units import MASS_UNITS, UNIT_WORD_PATTERN, VOLUME_UNITS, canonical_unit
 
 # Units of the metric system, preferred when a line states one amount twice ("100g/3½oz").
 METRIC_UNITS = frozenset({"g", "kg", "mg", "ml", "cl", "dl", "l"})

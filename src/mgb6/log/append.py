@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgb6.errors import LogWriteError
-from mgb6.parser import parse_date_line, strip_line
-from mgb6.reader import bomless_utf16, looks_binary
+from mgb6.log.parse import parse_date_line, strip_line
+from mgb6.log.read import bomless_utf16, looks_binary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,7 +33,7 @@ _OPEN_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
 
 def default_log_path() -> Path:
     """The log ``mgb6 log`` writes when no --file is given: $MGB6_DATA_HOME, else the platform data dir."""
-    from mgb6.dirs import user_dir
+    from mgb6.paths import user_dir
 
     return user_dir("data") / LOG_NAME
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mgb6.units import MASS_G, VOLUME_ML, canonical_unit
+from mgb6.log.units import MASS_G, VOLUME_ML, canonical_unit
 
 CRONOMETER_REQUIRED = ("Day", "Food Name", "Amount", "Magnesium (mg)", "B6 (Pyridoxine) (mg)")
 # measures Cronometer writes that our unit vocabulary does not know, as (factor, unit)
