@@ -79,6 +79,24 @@ _JUICE = lazy(
     re.I,
 )
 _HALVES = ("half a", "half an", "a half", "an half")
+# Cheap tests that keep a line from compiling a pattern it cannot match (most lines need none of them:
+# compiling them all costs milliseconds, a line's test microseconds).
+_VESSEL_WORDS = frozenset(
+    w + s for w in (*_VESSELS.split("|"), "handful", "plate") for s in ("", "s", "es", "ful")
+)  # fmt: skip
+_SIZE_WORDS = frozenset("small medium large big huge generous heaping heaped full tall little".split())
+_MEASURES = MASS_UNITS | VOLUME_UNITS
+
+
+def _measure_word(word: str) -> bool:
+    """Whether a word is a weight or volume other than a vessel ("oz", "12-oz", "500ml"; not "cup")."""
+    if word[:1].isdigit():
+        word = word.lstrip("0123456789./-")
+    return word not in _VESSEL_WORDS and canonical_unit(word) in _MEASURES
+_SERVED_WORDS = frozenset(w + s for w in _SERVED.split("|") for s in ("", "s"))
+_SPOKEN_STARTS = ("a quarter", "an quarter", "one quarter", "three quarters", "a third", "an third",
+                  "one third", "two thirds", "half ")  # fmt: skip
+_LETTERS = frozenset({"T", "t", "c", "C", "T.", "t.", "c.", "C."})
 
 
 def _value(text: str) -> float:
@@ -105,7 +123,7 @@ def _fmt(x: float) -> str:
 def juice_of(text: str) -> tuple[Quantity, str] | None:
     """"juice of 2 limes" is the juice two limes yield: (2 "lime", "lime juice"); USDA weighs it by the
     fruit (SR28 lime juice: "lime yields" 44 g; orange juice: "fruit yields" 86 g)."""
-    m = _JUICE.match(text)
+    m = _JUICE.match(text) if "juice" in text[:24].lower() else None
     if m is None:
         return None
     fruit = m.group("fruit").lower()
@@ -114,7 +132,7 @@ def juice_of(text: str) -> tuple[Quantity, str] | None:
 
 def _dual(text: str) -> str:
     """"100g/3½oz dates" -> "100g dates": one amount said twice; the metric one is kept."""
-    m = _DUAL.search(text) if ("/" in text or "(" in text) else None
+    m = _DUAL.search(text) if ("/" in text or "(" in text) and sum(c.isdigit() for c in text) >= 2 else None
     if m is None:
         return text
     ua, ub = canonical_unit(m.group("ua")), canonical_unit(m.group("ub"))
@@ -133,39 +151,44 @@ def said_amount(text: str) -> tuple[str, str]:
 
     Idempotent: the plain form it writes is never rewritten again."""
     text = _dual(text)
-    m = _LETTER_UNIT.match(text)
+    head = text[:48].lower()
+    words = head.split()
+    m = _LETTER_UNIT.match(text) if text[:1].isdigit() and _LETTERS.intersection(text[:16].split()) else None
     if m:
         text = f"{m.group('n')} {_LETTER[m.group('u')]} {text[m.end():]}"
-    m = _DOZEN.match(text)
+    m = _DOZEN.match(text) if "dozen" in head else None
     if m:
         text = f"{_fmt(12 * _value(m.group('n')))} {text[m.end():].lstrip()}"
-    m = _UNIT_AND_A_HALF.match(text)
+    m = _UNIT_AND_A_HALF.match(text) if " and " in head else None
     if m:
         text = f"{_fmt(_value(m.group('n')) + 0.5)} {m.group('u')}{text[m.end():]}"
-    m = _AND_A_HALF.match(text)
+    m = _AND_A_HALF.match(text) if " and " in head else None
     if m:
         frac = _value(m.group("f")) if m.group("f") else 0.5
         text = f"{_fmt(_value(m.group('n')) + frac)}{text[m.end():]}"
-    m = _SPOKEN.match(text)
+    m = _SPOKEN.match(text) if head.startswith(_SPOKEN_STARTS) else None
     if m:
         value = (0.25 if m.group("q") else 0.75 if m.group("tq") else 1 / 3 if m.group("t")
                  else 2 / 3 if m.group("tt") else 0.5)  # fmt: skip
         text = f"{_fmt(round(value, 4))} {text[m.end():]}"
     note = ""
-    m = _SIZED_VESSEL.match(text)
+    bare = {w.strip(".,-") for w in words}
+    vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
+    m = _SIZED_VESSEL.match(text) if vessel_named and len(words) > 2 and words[1] in _SIZE_WORDS else None
     if m:
         vessel = m.group("v") + (m.group("pl") or "")
         note = f"'{m.group('size')} {m.group('v')}' read as a {m.group('v').lower()}"
         text = f"{m.group('n')} {vessel}{text[m.end():]}"
-    m = _FEW.match(text)
+    m = _FEW.match(text) if head.startswith(("a few", "several")) else None
     if m and text[m.end():].strip():
         note = f"{m.group(0).strip()!r} read as {A_FEW:g}"  # (no sized vessel has "a few" after it)
         text = f"{A_FEW:g} {text[m.end():]}"
-    m = _SOME.match(text)
+    m = _SOME.match(text) if head.startswith(("some", "any")) else None
     while m:  # "some", "any" (repeated words too, so the rewrite is idempotent)
         text = text[m.end():]
         m = _SOME.match(text)
-    m = _CONTAINER.match(text)
+    sized = vessel_named or (" of " in head and not _SERVED_WORDS.isdisjoint(bare))
+    m = _CONTAINER.match(text) if sized and any(_measure_word(w) for w in bare) else None
     if m and canonical_unit(m.group("u")) in (MASS_UNITS | VOLUME_UNITS):
         each = _value(m.group("m"))
         n = _value(m.group("n")) if m.group("n") else 1.0
