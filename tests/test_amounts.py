@@ -97,12 +97,16 @@ def test_a_few_is_read_as_three_and_marked_as_an_assumption(line: str, amount: f
 @pytest.mark.parametrize(
     ("line", "amount", "unit", "food"),
     [("1 t-bone steak", 1, "", "t-bone steak"), ("a 6 oz steak", 6, "oz", "steak"),
-     ("vitamin c gummies", None, None, "vitamin c gummies"), ("some almonds", None, None, "almonds")],
+     ("vitamin c gummies", None, None, "vitamin c gummies"), ("some almonds", None, None, "almonds"),
+     ("a quarter pounder", 1, "", "quarter pounder"), ("half and half", None, None, "half and half"),
+     ("half and half 2 tbsp", 2, "tbsp", "half and half"),
+     ("2 tbsp half and half", 2, "tbsp", "half and half")],
 )  # fmt: skip
 def test_words_that_only_look_like_amounts_stay_food_words(
     line: str, amount: float | None, unit: str | None, food: str
 ) -> None:
-    # "t-bone" is no teaspoon, "vitamin c" no cup, and a steak is the food, not a container of it
+    # "t-bone" is no teaspoon, "vitamin c" no cup, a steak is the food, not a container of it, and a
+    # quarter pounder or half and half are foods, not fractions
     q, rest = split_amount(line)
     assert rest == food
     assert (q.amount, q.unit) == (amount, unit) if q is not None else amount is None

@@ -51,7 +51,7 @@ _LETTER = {"T": "tbsp", "t": "tsp", "c": "cup", "C": "cup"}
 # Spoken fractions at the start: "a quarter cup", "three quarters of a cup", "half of a", "a third of".
 _SPOKEN = lazy(
     r"^(?:(?P<q>an?|one)\s+quarter|(?P<tq>three)\s+quarters|(?P<t>an?|one)\s+third|(?P<tt>two)\s+thirds"
-    r"|(?P<h>half))(?:\s+of)?(?:\s+an?\b)?\s+(?=\S)",
+    r"|(?P<h>half))(?P<of>\s+of(?:\s+an?\b)?)?\s+(?P<next>[^\W\d_]+)?",
     re.I,
 )
 # "one and a half cups", "2 and a half", "1 and 1/2": a whole number and a fraction.
@@ -96,6 +96,8 @@ def _measure_word(word: str) -> bool:
 _SERVED_WORDS = frozenset(w + s for w in _SERVED.split("|") for s in ("", "s"))
 _SPOKEN_STARTS = ("a quarter", "an quarter", "one quarter", "three quarters", "a third", "an third",
                   "one third", "two thirds", "half ")  # fmt: skip
+# Foods whose name starts like an amount: the amount reader leaves their first word alone.
+_FOOD_FIRST = ("half and half", "half & half", "half-and-half", "half n half")
 _LETTERS = frozenset({"T", "t", "c", "C", "T.", "t.", "c.", "C."})
 
 
@@ -145,6 +147,11 @@ def _dual(text: str) -> str:
     return f"{text[:m.start()]}{keep}{' ' if tail and not tail.startswith(' ') else ''}{tail}"
 
 
+def names_food_first(text: str) -> bool:
+    """Whether the line starts with a food whose name reads like an amount ("half and half")."""
+    return text[:16].lower().startswith(_FOOD_FIRST)
+
+
 def said_amount(text: str) -> tuple[str, str]:
     """Rewrite the spoken amount at the start of ``text`` into the parser's plain form; return the text
     and, when the amount is a reading of vague words ("a few"), the note saying so ("" otherwise).
@@ -167,10 +174,12 @@ def said_amount(text: str) -> tuple[str, str]:
         frac = _value(m.group("f")) if m.group("f") else 0.5
         text = f"{_fmt(_value(m.group('n')) + frac)}{text[m.end():]}"
     m = _SPOKEN.match(text) if head.startswith(_SPOKEN_STARTS) else None
+    if m and not (m.group("of") or canonical_unit(m.group("next") or "")):
+        m = None  # "a quarter pounder", "half and half": only "of" or a unit makes the word a fraction
     if m:
         value = (0.25 if m.group("q") else 0.75 if m.group("tq") else 1 / 3 if m.group("t")
                  else 2 / 3 if m.group("tt") else 0.5)  # fmt: skip
-        text = f"{_fmt(round(value, 4))} {text[m.end():]}"
+        text = f"{_fmt(round(value, 4))} {text[m.start('next') if m.group('next') else m.end():]}"
     note = ""
     bare = {w.strip(".,-") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)

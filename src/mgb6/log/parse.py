@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
-from mgb6.log.amounts import juice_of, said_amount
+from mgb6.log.amounts import juice_of, names_food_first, said_amount
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
     MASS_UNITS,
@@ -242,14 +242,18 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     if juice is not None:
         return juice
     text, assumed = said_amount(text)
-    quantity, food = _split_plain(text)
+    food_first = names_food_first(text)
+    quantity, food = _split_plain(text, leading=not food_first)
+    if food_first and not names_food_first(food):  # "half and half": its last word is no amount either
+        quantity, food = None, text.strip()
     if assumed and quantity is not None:
         quantity = quantity._replace(assumed=assumed)
     return quantity, food
 
 
-def _split_plain(text: str) -> tuple[Quantity | None, str]:
-    lead = _leading(text)
+def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]:
+    """split_amount on plain text; ``leading=False`` when the line starts with a food ("half and half")."""
+    lead = _leading(text) if leading else None
     if lead is not None:
         count, rest = lead
         inner = _leading(rest) if count.unit == "" else None
