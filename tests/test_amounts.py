@@ -187,6 +187,13 @@ def test_a_vague_amount_is_counted_on_usdas_own_portion_and_says_so(
     assert any(note.startswith("amount assumed") and "USDA's usual portion" in note for note in out.notes)
 
 
+def test_one_of_a_food_whose_only_portion_is_usdas_usual_one_is_an_assumption(scorer: Scorer) -> None:
+    # "1 peanut butter": FNDDS weighs no single item, only its "quantity not specified" portion
+    out = resolve(scorer, "1 peanut butter")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "default")), out
+    assert out.amount_assumed and any("one as USDA's usual portion" in n for n in out.notes)
+
+
 @pytest.mark.parametrize(
     ("line", "food", "ml"),
     [("a pinch of salt", "sr28:02047", TSP_ML / 16), ("a splash of milk", "sr28:01079", FL_OZ_ML / 8)],

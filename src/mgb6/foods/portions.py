@@ -400,19 +400,24 @@ def _to_grams(
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
-        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit and amount > 1
+        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit
                 and unit in COUNT_WORDS):
             # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions, unless
             # USDA's standard portion is itself one item ("1 sandwich" = "Quantity not specified", 160 g)
             item = [q for q in portions if abs(q.grams - p.grams) < 0.5 and q.unit not in MASS_G
                     and q.unit not in VOLUME_ML and q.unit not in ("default", "serving", "order")]
-            if item:
+            if amount <= 1 and not item:  # "1 peanut butter": one is USDA's usual portion, an assumption
+                g = as_eaten(p)[0]
+                return Grams(amount * g.grams, note=_join(note.replace(f"used {label(p)}", ""),
+                             f"{ASSUMED}: one as {usual(g)}").strip("; "), assumed=True)  # fmt: skip
+            if amount > 1 and item:
                 base = "range: used the midpoint" if quantity.is_range else ""
                 return Grams(amount * item[0].grams, note=_join(base, f"used {label(item[0])}"))
-            return Grams(None, reason=(
-                f"USDA gives no weight for one item of {food.description}, only a standard portion of "
-                f"{_fmt(p.grams)} g; give grams or write '1 serving'"
-            ))
+            if amount > 1:
+                return Grams(None, reason=(
+                    f"USDA gives no weight for one item of {food.description}, only a standard portion of "
+                    f"{_fmt(p.grams)} g; give grams or write '1 serving'"
+                ))
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
         whole = p
