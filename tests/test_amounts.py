@@ -66,6 +66,9 @@ SAID = [
     ("the juice of half a lemon", 0.5, "lemon", "lemon juice"),
     ("2 slices of rye bread", 2, "slice", "rye bread"),
     ("a large bowl of oatmeal", 1, "bowl", "oatmeal"),
+    ("a heaping tablespoon of almond butter", 1, "tbsp", "almond butter"),
+    ("2 level tsp brown sugar", 2, "tsp", "brown sugar"),
+    ("a small handful of cashews", 1, "handful", "cashews"),
     ("a glass of milk", 1, "glass", "milk"),
     ("a pinch of salt", 1, "pinch", "salt"),
     ("a splash of cream", 1, "splash", "cream"),
@@ -88,6 +91,16 @@ def test_an_amount_as_people_say_it_is_read_as_one_amount(
     [("a few almonds", 3, "almonds"), ("several crackers", 3, "crackers"),
      ("a few of the dates", 3, "the dates")],
 )  # fmt: skip
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("a heaping tablespoon of almond butter", "'heaping tablespoon' read as a tbsp"),
+     ("a tall glass of milk", "'tall glass' read as a glass"), ("2 level tsp sugar", "")],
+)  # fmt: skip
+def test_how_full_or_big_a_measure_was_is_said_not_weighed(line: str, said: str) -> None:
+    q, _ = split_amount(line)
+    assert q is not None and q.assumed == said
+
+
 def test_a_few_is_read_as_three_and_marked_as_an_assumption(line: str, amount: float, food: str) -> None:
     q, rest = split_amount(line)
     assert q is not None and q.amount == amount and rest == food

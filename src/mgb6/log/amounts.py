@@ -62,9 +62,10 @@ _UNIT_AND_A_HALF = lazy(rf"^(?P<n>an?|one|\d+)\s+(?P<u>{UNIT_WORD_PATTERN})\s+an
 _DOZEN = lazy(r"^(?P<n>half\s+an?|an?|one|two|three|four|\d+)\s+dozen\b(?:\s+of\b)?", re.I)
 # "a large bowl of", "a big glass of": a vessel's size USDA gives no weight for (the vessel's usual
 # portion is assumed, and the note says the size was not weighed)
-_SIZED_VESSEL = lazy(
-    r"^(?P<n>an?|one|two|three|\d+)\s+(?P<size>small|medium|large|big|huge|generous|heaping|heaped|full|tall"
-    r"|little)\s+(?P<v>glass|mug|bowl|plate|handful|scoop|cup)(?P<pl>e?s|fuls?)?\b",
+# "a heaping tablespoon of", "2 level tsp", "a large glass of": a measure or vessel with a word on how
+# full or big it was; the word is not weighed (USDA has no heaping spoon), and the note says so.
+_QUALIFIED = lazy(
+    rf"^(?P<n>an?|one|two|three|four|five|six|{_NUM})\s+(?P<size>[a-z]+)\s+(?P<v>{UNIT_WORD_PATTERN})\.?(?=\s|$)",
     re.I,
 )
 # "a few", "several"
@@ -84,7 +85,12 @@ _HALVES = ("half a", "half an", "a half", "an half")
 _VESSEL_WORDS = frozenset(
     w + s for w in (*_VESSELS.split("|"), "handful", "plate") for s in ("", "s", "es", "ful")
 )  # fmt: skip
-_SIZE_WORDS = frozenset("small medium large big huge generous heaping heaped full tall little".split())
+# Words on how full or big a measure was: not weighed, and said in the note ...
+_SIZE_WORDS = frozenset(
+    "small medium large big huge generous heaping heaped heaped rounded scant good tall little".split()
+)
+# ... or words that change nothing ("a level teaspoon" is a teaspoon).
+_EXACT_WORDS = frozenset("level regular standard normal full".split())
 _MEASURES = MASS_UNITS | VOLUME_UNITS
 
 
@@ -183,11 +189,13 @@ def said_amount(text: str) -> tuple[str, str]:
     note = ""
     bare = {w.strip(".,-") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
-    m = _SIZED_VESSEL.match(text) if vessel_named and len(words) > 2 and words[1] in _SIZE_WORDS else None
-    if m:
-        vessel = m.group("v") + (m.group("pl") or "")
-        note = f"'{m.group('size')} {m.group('v')}' read as a {m.group('v').lower()}"
-        text = f"{m.group('n')} {vessel}{text[m.end():]}"
+    qualified = len(words) > 2 and (words[1] in _SIZE_WORDS or words[1] in _EXACT_WORDS)
+    m = _QUALIFIED.match(text) if qualified and (vessel_named or _measure_word(words[2])) else None
+    if m and (m.group("v").lower() in _VESSEL_WORDS or _measure_word(m.group("v").lower())):
+        if m.group("size").lower() in _SIZE_WORDS:
+            unit = canonical_unit(m.group("v")) or m.group("v")
+            note = f"'{m.group('size')} {m.group('v')}' read as a {unit}"
+        text = f"{m.group('n')} {m.group('v')}{text[m.end():]}"
     m = _FEW.match(text) if head.startswith(("a few", "several")) else None
     if m and text[m.end():].strip():
         note = f"{m.group(0).strip()!r} read as {A_FEW:g}"  # (no sized vessel has "a few" after it)
