@@ -87,11 +87,6 @@ def test_an_amount_as_people_say_it_is_read_as_one_amount(
 
 
 @pytest.mark.parametrize(
-    ("line", "amount", "food"),
-    [("a few almonds", 3, "almonds"), ("several crackers", 3, "crackers"),
-     ("a few of the dates", 3, "the dates")],
-)  # fmt: skip
-@pytest.mark.parametrize(
     ("line", "said"),
     [("a heaping tablespoon of almond butter", "'heaping tablespoon' read as a tbsp"),
      ("a tall glass of milk", "'tall glass' read as a glass"), ("2 level tsp sugar", "")],
@@ -101,6 +96,11 @@ def test_how_full_or_big_a_measure_was_is_said_not_weighed(line: str, said: str)
     assert q is not None and q.assumed == said
 
 
+@pytest.mark.parametrize(
+    ("line", "amount", "food"),
+    [("a few almonds", 3, "almonds"), ("several crackers", 3, "crackers"),
+     ("a few of the dates", 3, "the dates")],
+)  # fmt: skip
 def test_a_few_is_read_as_three_and_marked_as_an_assumption(line: str, amount: float, food: str) -> None:
     q, rest = split_amount(line)
     assert q is not None and q.amount == amount and rest == food
