@@ -228,6 +228,18 @@ def test_a_can_of_a_drink_without_a_usda_can_row_is_twelve_fluid_ounces(scorer: 
     assert out.amount_assumed and any("12 fl oz (data/amounts.csv)" in n for n in out.notes)
 
 
+def test_an_assumed_amount_that_is_a_whole_roast_is_refused_not_counted(scorer: Scorer) -> None:
+    # SR28's only portion for roast beef is the whole roast: no one means that by "roast beef"
+    out = resolve(scorer, "roast beef")
+    assert isinstance(out, Problem) and "too much to assume" in out.reason, out
+
+
+def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
+    out = resolve(scorer, "a piece of lemon pie")
+    assert isinstance(out, Item) and out.food_id == "fndds:53305700", out
+    assert out.grams == pytest.approx(usda("fndds:53305700", "slice"))
+
+
 @pytest.mark.parametrize("line", ["a dollop of sour cream", "1 shot of espresso", "a can of black beans"])
 def test_a_vague_amount_with_nothing_defensible_is_not_counted(scorer: Scorer, line: str) -> None:
     # a dollop has no sourced size; a shot of espresso is not its usual cup; cans vary by product

@@ -45,6 +45,10 @@ SIZE_EQUIVALENTS = {"medium": ("regular",)}
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
 PLAUSIBLE_GRAMS = 1500.0
 PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
+# An amount mgb6 assumes (none given, "a bowl") above this is refused rather than counted: USDA's only
+# portion is then a whole dish or roast ("roast beef": 1 roast, 1,138 g), which no one means by it.
+ASSUMABLE_GRAMS = 1000.0
+ASSUMABLE_BEVERAGE_GRAMS = 2000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +379,11 @@ def _to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None and unit:
             p = _pick(portions, unit, words)
+        if p is None and unit == "piece":
+            # "a piece of pie" is FNDDS's "slice", never the whole pie its name would pick below
+            p = next(filter(None, (_pick(portions, same, words) for same in UNIT_EQUIVALENTS[unit])), None)
+            if p is not None:
+                note = _join(note, f"used {label(p)}")
         for size in SIZE_EQUIVALENTS.get(unit, ()):
             p = p or _pick(portions, size, words)
         if p is None and unit in SIZE_UNITS:
@@ -395,6 +404,8 @@ def _to_grams(
                 counted = None
             p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True,
                               described=_head_words(food.description))
+            if p is not None and unit == "piece" and _unit_word(p) in _head_words(food_text):
+                p = None  # "a piece of chicken" is not USDA's whole "1 chicken" (598 g)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
@@ -541,3 +552,8 @@ def _join(a: str, b: str) -> str:
 
 def implausible(grams: float, food: Food) -> bool:
     return grams > (PLAUSIBLE_BEVERAGE_GRAMS if is_beverage(food) else PLAUSIBLE_GRAMS)
+
+
+def too_much_to_assume(grams: float, food: Food) -> bool:
+    """Whether an assumed amount is too big to pass for one serving (see ASSUMABLE_GRAMS)."""
+    return grams > (ASSUMABLE_BEVERAGE_GRAMS if is_beverage(food) else ASSUMABLE_GRAMS)

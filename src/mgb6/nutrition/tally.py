@@ -134,7 +134,7 @@ class Scorer:
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         from mgb6.foods.match import tokens
-        from mgb6.foods.portions import implausible, to_grams
+        from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
 
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
@@ -161,6 +161,10 @@ class Scorer:
             reason = g.reason
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
+            return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
+        if g.assumed and too_much_to_assume(g.grams, food):
+            reason = (f"the amount is not stated, and USDA's usual portion of {food.description} is "
+                      f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')")
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
