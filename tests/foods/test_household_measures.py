@@ -5,7 +5,7 @@ food is what a careful dietitian would pick, and every expected weight is read h
 data/portions.csv (USDA's household measures) or from the exact unit definitions, never copied from
 mgb6's output. Vague vessels (glass, bowl, mug, handful) have no standard size: USDA's own row of that
 name weighs one (FNDDS's "1 glass" of wine), else USDA's usual portion is assumed and said (tested in
-test_amounts.py); a "shot" has no stand-in and stays unresolved with a hint.
+tests/foods/test_assumed_amounts.py); a "shot" has no stand-in and stays unresolved with a hint.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
 from mgb6.nutrition.tally import Scorer
 
-ROOT = Path(__file__).resolve().parent.parent
 OZ_G = 28.349523125  # avoirdupois ounce, exact
 CUP_ML = 236.5882365  # US cup, exact
 FL_OZ_ML = CUP_ML / 8
