@@ -72,8 +72,9 @@ class CheckResult:
 
     @property
     def assumed_amount_lines(self) -> int:
-        """Counted lines whose grams rest on an amount the line did not state (see portions.to_grams)."""
-        return sum(1 for d in self.days for i in d.items if i.amount_assumed)
+        """Counted lines whose grams rest on an amount the line did not state (see portions.to_grams); a line
+        read as several items counts once."""
+        return len({(i.path, i.line) for d in self.days for i in d.items if i.amount_assumed})
 
     @property
     def bad_date_lines(self) -> int:
