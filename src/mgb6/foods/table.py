@@ -114,7 +114,7 @@ class FoodTable:
     digest: str
     _memo: dict[str, Any] | None = None  # normalised food text -> matcher result; see ``memo``
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
-    resolved: dict[Any, Any] = field(default_factory=dict)  # scoring.Scorer's per-process resolution memo
+    resolved: dict[Any, Any] = field(default_factory=dict)  # nutrition.tally.Scorer's per-process memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
     # informal amount ("pinch") -> (how many, of which measure, the note's wording, "" or "drinks" it applies
     # to): data/amounts.csv
