@@ -18,6 +18,8 @@ from mgb6.cli.options import (
     Authority,
     AuthorityOpt,
     AvoidOpt,
+    DateOrder,
+    DateOrderOpt,
     Diet,
     DietOpt,
     FoodsOpt,
@@ -68,8 +70,10 @@ def _fail(err: Console, exc: Mgb6Error) -> NoReturn:
 @app.command()
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="Log files; '-' reads standard input.", metavar="FILE...")
-    ],
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Log files; '-' reads standard input. Default: your log (mgb6 log --where).",
+                       metavar="[FILE]...", show_default=False),
+    ] = None,
     sex: SexOpt = None,
     age: AgeOpt = None,
     pregnant: PregOpt = False,
@@ -95,6 +99,13 @@ def check(
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
+    date_order: DateOrderOpt = None,
+    include_today: Annotated[
+        bool, typer.Option("--include-today", help="Count today's unfinished day in the mean.")
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page the report (also: MGB6_PAGER=0).")
+    ] = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
@@ -115,9 +126,12 @@ def check(
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         table = _food_table(foods)
         diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
+        files = files or [_default_log(err)]
+        order = date_order.value if date_order else (resolved.stored.date_order if resolved.stored else None)
         result, warnings = run_check(
             files, resolved.profile, compound_weights=compound_weights, table=table,
-            diet=diet_name, avoid=avoid_words, per=per.value,
+            diet=diet_name, avoid=avoid_words, per=per.value, date_order=order,
+            include_today=include_today,
         )  # fmt: skip
         if compare:
             from mgb6.api import cronometer_comparison
@@ -145,9 +159,10 @@ def check(
 
         write_csv(result, sys.stdout)
     else:
+        from mgb6.cli.output import show
         from mgb6.report.render import report
 
-        out.print(_with_comparison(report(result, resolved.origin), comparison))
+        show(out, _with_comparison(report(result, resolved.origin), comparison), page=not no_pager)
     if fmt is not OutputFormat.table and not quiet:
         from mgb6.export.check import coverage_note
 
@@ -155,7 +170,23 @@ def check(
         if note:
             err.print(f"Note: {note}", soft_wrap=True, markup=False)
     if strict and result.problems:
+        if not quiet:
+            n = len(result.problems)
+            err.print(f"Error: --strict: {n} line{'s' if n != 1 else ''} not counted (listed in the report)",
+                      soft_wrap=True, markup=False)  # fmt: skip
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _default_log(err: Console) -> str:
+    """With no FILE, check the log ``mgb6 log`` appends to; say so, and say how to start one if absent."""
+    from mgb6.log.append import default_log_path
+
+    path = default_log_path()
+    if not path.is_file():
+        _fail(err, Mgb6Error(f"no FILE given and no log yet at {path}; start one with: mgb6 log \"2 cups "
+                             "spinach\", or give a file: mgb6 check FILE"))  # fmt: skip
+    err.print(f"Checking your log {path}", soft_wrap=True, markup=False, style="dim")
+    return str(path)
 
 
 def _resolve_profile(
@@ -267,6 +298,11 @@ def profile_set(
         Optional[str],  # noqa: UP045
         typer.Option("--avoid", help="Comma list of foods to leave out of suggestions ('' clears it)."),
     ] = None,
+    date_order: Annotated[
+        Optional[DateOrder],  # noqa: UP045
+        typer.Option("--date-order", case_sensitive=False,
+                     help="Read 3/4/2025 as dmy (3 April) or mdy (March 4); 'none' clears it."),
+    ] = None,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -285,6 +321,7 @@ def profile_set(
             current, sex=sex.value if sex else None, age=age, pregnant=pregnant,
             lactating=lactating, authority=authority.value if authority else None,
             diet=diet.value if diet else None, avoid=avoid,
+            date_order=date_order.value if date_order else None,
         )  # fmt: skip
         prof.ensure_usable(new)
         prof.save(new, path)

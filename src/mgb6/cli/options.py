@@ -71,6 +71,19 @@ QuietOpt = Annotated[
 ]
 
 
+class DateOrder(str, Enum):
+    dmy = "dmy"
+    mdy = "mdy"
+    none = "none"
+
+
+DateOrderOpt = Annotated[
+    Optional[DateOrder],  # noqa: UP045
+    typer.Option("--date-order", help="Read 3/4/2025 as dmy or mdy (default: the profile's; else refused).",
+                 case_sensitive=False),
+]
+
+
 class Per(str, Enum):
     serving = "serving"
     kcal100 = "100kcal"

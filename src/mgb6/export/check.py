@@ -64,7 +64,10 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
 
     ``lazy_items`` is for write_json only: each day's items become dicts one at a time while encoding.
     """
+    from mgb6.nutrition.verdict import verdict
+
     p = result.profile
+    judged = verdict(result)
     return {
         "schema": SCHEMA_VERSION,
         "mgb6_version": __version__,
@@ -102,11 +105,14 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                     "kcal": _r(d.kcal, 0) if d.items else None,
                 },
                 "items_missing_value": {f"{n}_mg": d.unknown[n] for n in NUTRIENTS},
+                "so_far": d.so_far,  # today, unfinished: left out of the mean unless asked
             }
             for d in result.days
         ],
         "summary": {
-            "days": sum(1 for d in result.days if d.items),
+            "days": result.mean_days,
+            "coverage_level": judged.level,  # full | most | partial | thin | none (nutrition/verdict.py)
+            "caveat": judged.caveat,
             **{
                 n: {
                     "mean_mg": _r(result.mean[n], 3),
@@ -115,6 +121,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                     ),
                     "gap_mg": _r(result.gap[n], 3),
                     "status": result.status[n],
+                    "held_back": n in judged.held,  # a low status a thin log cannot support
                 }
                 for n in NUTRIENTS
             },

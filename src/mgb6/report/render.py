@@ -67,7 +67,7 @@ def days_table(result: CheckResult) -> Grid:
     if len(shown) < len(result.days):
         table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
     for d in shown:
-        cells: list[str | Text] = [d.label]
+        cells: list[str | Text] = [d.label + (" so far" if d.so_far else "")]
         if not d.items:  # a date header with no counted line: no totals (not 0), not in the mean
             table.add_row(*cells, "-", "-", "-", "-", "0")
             continue
@@ -88,7 +88,10 @@ def days_table(result: CheckResult) -> Grid:
 
 
 def summary_table(result: CheckResult) -> Grid:
-    n_days = sum(1 for d in result.days if d.items)
+    from mgb6.nutrition.verdict import status_shown, verdict
+
+    judged = verdict(result)
+    n_days = result.mean_days
     table = Grid(f"Mean over {n_days} day{'s' if n_days != 1 else ''}")
     for col, just in (("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
                       ("% goal", "right"), ("Gap mg", "right"), ("Status", "left")):  # fmt: skip
@@ -100,10 +103,14 @@ def summary_table(result: CheckResult) -> Grid:
         goal = f"{t.goal:g}" + (" (AI)" if t.rda is None else "")
         table.add_row(
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
-            _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(result.status[n]),
+            _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(status_shown(result, n, judged)),
         )  # fmt: skip
+    captions = [judged.caveat] if judged.caveat and judged.level in ("thin", "partial") else []
     if n_days and n_days < 3:
-        table.caption = "One or two days say little about usual intake; log a week for a fair picture."
+        captions.append("One or two days say little about usual intake; log a week for a fair picture.")
+    if any(d.so_far for d in result.days) and n_days < sum(1 for d in result.days if d.items):
+        captions.append("Today is not over, so it is left out of the mean (--include-today counts it).")
+    table.caption = "\n".join(captions) or None
     return table
 
 
@@ -185,6 +192,9 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
         parts.append(Text(note, style="dim"))
     parts += guidance(result)
     parts.append(Text(DISCLAIMER, style="dim italic"))
+    from mgb6.report.summary import closing_summary
+
+    parts.append(closing_summary(result))  # last, so it is what stays on screen
     return Group(*parts)
 
 
@@ -311,10 +321,19 @@ def guidance(result: CheckResult) -> list[RenderableType]:
     parts = [
         supplements_table(result),
         warnings_section(result.warnings),
-        suggestions_section(result.suggestions) if result.suggestions is not None else None,
+        suggestions_section(result.suggestions) if result.suggestions is not None else _no_plan(result),
         advice_section(result.advice),
     ]
     return [p for p in parts if p is not None]
+
+
+def _no_plan(result: CheckResult) -> RenderableType | None:
+    """Say why there is no plan when a thin log held the verdict back (nutrition/verdict.py)."""
+    from mgb6.nutrition.verdict import verdict
+
+    if not verdict(result).held:
+        return None
+    return Text("To close the gap: no plan yet; too few lines were counted to know the gap.", style="yellow")
 
 
 def suggest_report(sugg: object) -> RenderableType:

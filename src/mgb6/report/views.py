@@ -177,6 +177,8 @@ def profile_view(p: StoredProfile, path: Path) -> RenderableType:
         ("authority", p.authority),
         ("diet", p.diet or "-"),
         ("avoid", ", ".join(p.avoid) or "-"),
+        ("date order", {"dmy": "day first (3/4 = 3 April)", "mdy": "month first (3/4 = March 4)"}.get(
+            p.date_order or "", "not set (a date such as 3/4/2025 is refused)")),
     ]
     for k, v in rows:
         table.add_row(k, escape(v))
