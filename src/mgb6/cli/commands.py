@@ -23,6 +23,7 @@ from mgb6.cli.options import (
     Diet,
     DietOpt,
     FoodsOpt,
+    FormatOpt,
     LactOpt,
     NoColorOpt,
     NoProfileOpt,
@@ -397,6 +398,7 @@ def targets(
     no_profile: NoProfileOpt = False,
     no_color: NoColorOpt = False,
     authority: AuthorityOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show EAR, RDA (or AI) and UL for magnesium and vitamin B6, what each UL covers, and the source.
 
@@ -411,6 +413,11 @@ def targets(
         found = targets_for(resolved.profile, load_dri())
     except Mgb6Error as exc:
         _fail(err, exc)
+    if fmt is not OutputFormat.table:
+        from mgb6.export.check import targets_rows
+
+        _write_rows(targets_rows(found, resolved.profile, resolved.origin), fmt)
+        return
     from mgb6.report.views import targets_table
 
     out.print(targets_table(found, resolved.profile.describe(), resolved.origin))
@@ -483,16 +490,20 @@ def _gap_amount(value: float) -> float:
 @app.command()
 def suggest(
     magnesium: Annotated[
-        float, typer.Option("--magnesium", callback=_gap_amount, help="Magnesium gap, mg/day.")
+        float,
+        typer.Option("--magnesium", callback=_gap_amount, metavar="MG", help="Magnesium gap, mg/day."),
     ] = 0.0,
     b6: Annotated[
-        float, typer.Option("--b6", callback=_gap_amount, help="Vitamin B6 gap to close, mg/day.")
+        float,
+        typer.Option("--b6", callback=_gap_amount, metavar="MG", help="Vitamin B6 gap to close, mg/day."),
     ] = 0.0,
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
-    n: Annotated[int, typer.Option("-n", min=1, max=50, help="How many foods to list.")] = 8,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=50, metavar="N", help="How many foods to list (1-50).")
+    ] = 8,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """Foods (and a 1-3 serving plan) that close a magnesium and/or B6 gap; no log needed.
@@ -526,6 +537,11 @@ def suggest(
                "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return
+    if fmt is OutputFormat.csv:
+        from mgb6.export.check import suggestions_csv
+
+        sys.stdout.write(suggestions_csv(sugg))
+        return
     from mgb6.report.render import suggest_report
 
     out.print(suggest_report(sugg))
@@ -534,7 +550,10 @@ def suggest(
 @foods_app.command("search")
 def foods_search(
     text: Annotated[list[str], typer.Argument(help="Food words, as you would write them in a log.")],
-    n: Annotated[int, typer.Option("-n", min=1, max=20, help="How many candidates.")] = 5,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=20, metavar="N", help="How many candidates (1-20).")
+    ] = 5,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """What mgb6 would match for TEXT, with the candidates and their confidence.
@@ -549,6 +568,10 @@ def foods_search(
         res = search_foods(" ".join(text), load_table(), n)
     except Mgb6Error as exc:
         _fail(err, exc)
+    if fmt is not OutputFormat.table:
+        _write_rows([{"food_id": fid, "food": desc, "score": round(score, 1), "chosen": fid == res.chosen}
+                     for fid, desc, score in res.candidates], fmt)  # fmt: skip
+        return
     from mgb6.report.render import search_report
 
     out.print(search_report(res))
@@ -561,8 +584,11 @@ def foods_top(
     category: Annotated[
         Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045
     ] = None,
-    n: Annotated[int, typer.Option("-n", min=1, max=500, help="How many foods.")] = 20,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=500, metavar="N", help="How many foods (1-500).")
+    ] = 20,
     everyday: Annotated[bool, typer.Option("--everyday", help="Only foods suggestions may name.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """The foods richest in magnesium or B6: per 100 g or 100 kcal over the whole table, per serving over
@@ -583,6 +609,10 @@ def foods_top(
         )  # fmt: skip
     except Mgb6Error as exc:
         _fail(err, exc)
+    if fmt is not OutputFormat.table:
+        key = "magnesium" if nutrient is Nutrient.magnesium else "vitamin_b6"
+        _write_rows([{**r, "nutrient": key, "per": per.value} for r in rows], fmt)
+        return
     from mgb6.report.render import top_foods_table
 
     out.print(top_foods_table(rows, nutrient.value, per.value))
@@ -603,6 +633,7 @@ def batch(
         typer.Option("--compound-weights", help="Read supplement Mg amounts as compound weight."),
     ] = False,
     no_color: NoColorOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """One summary row per log (a dietitian's view); exit 1 if any log could not be read.
 
@@ -618,7 +649,7 @@ def batch(
         result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
     except Mgb6Error as exc:
         _fail(err, exc)
-    for w in warnings:
+    for w in [] if quiet else warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
     if fmt is OutputFormat.json:
         from mgb6.export.batch import to_json as batch_json
@@ -634,6 +665,20 @@ def batch(
         out.print(batch_report(result))
     if result.failed:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _write_rows(rows: list[dict[str, object]], fmt: OutputFormat) -> None:
+    """A list of flat records as JSON (an array) or CSV (a header, then one row each), to stdout."""
+    if fmt is OutputFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def _parse_day(text: str | None) -> date:

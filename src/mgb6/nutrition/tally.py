@@ -347,6 +347,13 @@ def check(
     )  # fmt: skip
 
 
+def supplement_name(text: str) -> str:
+    """A supplement line as its name, without the comment after it ("... 200 mg # evening")."""
+    from mgb6.log.parse import clean_line
+
+    return clean_line(text) or text
+
+
 def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
     """The foods (and supplements) that supplied most of each nutrient over the whole log."""
     out: dict[str, list[Contributor]] = {}
@@ -357,8 +364,8 @@ def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
                 v = getattr(item, f"{nutrient}_mg")
                 if not v:
                     continue
-                key = item.food_id or f"supplement:{item.text}"
-                name = item.food if item.food_id else item.text
+                name = item.food if item.food_id else supplement_name(item.text)
+                key = item.food_id or f"supplement:{name}"
                 prev = sums.get(key, (name, 0.0))
                 sums[key] = (name, prev[1] + v)
         total = sum(v for _, v in sums.values()) or 1.0

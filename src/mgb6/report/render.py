@@ -12,7 +12,7 @@ from mgb6.models import NUTRIENTS
 from mgb6.nutrition.advice import (
     DISCLAIMER,  # defined with the advice so the JSON export need not import rich
 )
-from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.tally import CheckResult, supplement_name
 from mgb6.nutrition.targets import (
     STATUS_ADEQUATE,
     STATUS_BELOW_AI,
@@ -222,7 +222,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
         table.caption += f"\n{len(supp) - MAX_PROBLEM_ROWS} more supplement lines; --format json lists all"
     for i in supp[:MAX_PROBLEM_ROWS]:
         table.add_row(
-            i.date.isoformat() if i.date else "-", str(i.line), i.text,
+            i.date.isoformat() if i.date else "-", str(i.line), supplement_name(i.text),
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
             _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
