@@ -10,15 +10,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXAMPLES, write_log
 from typer.testing import CliRunner
 
 from mgb6.cli import app
 from mgb6.cli.output import wants_pager
-from tests.conftest import EXAMPLES, write_log
 
 runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")
-THIN = "2025-03-03\n1 cup cooked oatmeal\n1 medium banana\nzzqx flurb\nblorpt\nquux wibble\nfrobnix 2 cups\nglarp\n"
+THIN = (
+    "2025-03-03\n1 cup cooked oatmeal\n1 medium banana\nzzqx flurb\nblorpt\nquux wibble\n"
+    "frobnix 2 cups\nglarp\n"
+)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -36,16 +39,16 @@ def test_a_thin_log_holds_back_the_low_verdict_and_the_plan(tmp_path: Path) -> N
 
 
 def test_a_thin_log_in_json_keeps_the_status_and_says_it_is_held_back(tmp_path: Path) -> None:
-    code, out, _ = run("check", str(write_log(tmp_path, THIN)), "--format", "json", "--no-profile")
+    out = run("check", str(write_log(tmp_path, THIN)), "--format", "json", "--no-profile")[1]
     doc = json.loads(out)
     assert doc["summary"]["coverage_level"] == "thin"
-    assert doc["summary"]["magnesium"]["status"] == "likely inadequate"  # the computed status keeps its meaning
+    assert doc["summary"]["magnesium"]["status"] == "likely inadequate"  # the computed status stays
     assert doc["summary"]["magnesium"]["held_back"] is True
     assert doc["plan"] is None
 
 
 def test_a_fully_counted_week_ends_with_verdict_coverage_and_one_step() -> None:
-    code, out, _ = run("check", WEEK, "--no-profile")
+    out = run("check", WEEK, "--no-profile")[1]
     tail = out.split("Summary")[-1]
     assert "possibly inadequate, 45 mg short" in tail
     assert "62 of 62 food lines counted (100%); mean of 7 days" in tail
@@ -84,7 +87,7 @@ def test_only_today_is_still_judged_and_says_it_is_so_far(tmp_path: Path) -> Non
 
 def test_dates_people_write_reach_the_report_and_the_year_filled_in_is_said(tmp_path: Path) -> None:
     log = write_log(tmp_path, "Monday 3 March\n1 medium banana\nMarch 4, 2025\n1 cup cooked spinach\n")
-    code, out, err = run("check", str(log), "--no-profile")
+    _, out, err = run("check", str(log), "--no-profile")
     assert "2025-03-03" in out and "2025-03-04" in out
     assert "'Monday 3 March' has no year: read as 2025-03-03" in err
 
@@ -97,8 +100,8 @@ def test_an_ambiguous_date_is_refused_until_the_profile_says_the_order(tmp_path:
     try:
         doc = json.loads(run("check", log, "--format", "json")[1])
         assert doc["days"][0]["date"] == "2025-04-03"
-        assert json.loads(run("check", log, "--format", "json", "--date-order", "mdy")[1])["days"][0]["date"] == (
-            "2025-03-04")
+        mdy = json.loads(run("check", log, "--format", "json", "--date-order", "mdy")[1])
+        assert mdy["days"][0]["date"] == "2025-03-04"
     finally:
         run("profile", "clear")
 
