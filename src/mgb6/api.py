@@ -222,11 +222,12 @@ def add_guidance(
     from mgb6.nutrition.verdict import verdict
 
     counted = any(d.items for d in result.days)
+    infant = result.profile.age is not None and result.profile.age < 1  # milk supplies the AI: no plan
     held = verdict(result).held  # a thin log: no plan for a gap nobody knows (nutrition/verdict.py)
-    if counted and not held:
+    if counted and not infant and not held:
         eaten = [i.food for i in result.items if i.food_id]
         result.suggestions = suggest(
-            table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten
+            table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten, age=result.profile.age
         )
     lines = []
     for item in result.items:

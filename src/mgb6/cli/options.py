@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from mgb6 import __version__
+from mgb6.models import AGE_BELOW
 
 HELP = {"help_option_names": ["-h", "--help"]}  # -h as well, on every command and group
 
@@ -32,6 +33,8 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+# The choices below are the library's vocabulary (mgb6.models SEXES, AUTHORITIES, DIETS) as enums typer
+# can show; tests/test_conventions.py keeps them equal.
 class Sex(str, Enum):
     female = "female"
     male = "male"
@@ -59,7 +62,7 @@ SexOpt = Annotated[
 AgeOpt = Annotated[
     Optional[float],  # noqa: UP045
     typer.Option(
-        "--age", min=0, max=129, metavar="YEARS", help="Age in years, 0-129 (default: adult 31-50)."
+        "--age", min=0, max=AGE_BELOW - 1, metavar="YEARS", help="Age in years (default: adult 31-50)."
     ),
 ]
 PregOpt = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy targets.")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -13,31 +15,20 @@ from mgb6.nutrition.advice import (
     DISCLAIMER,  # defined with the advice so the JSON export need not import rich
 )
 from mgb6.nutrition.tally import CheckResult, supplement_name
-from mgb6.nutrition.targets import (
-    STATUS_ADEQUATE,
-    STATUS_BELOW_AI,
-    STATUS_BELOW_PRI,
-    STATUS_LIKELY,
-    STATUS_POSSIBLY,
-)
 from mgb6.report.grid import Grid
+from mgb6.report.styles import ABBR as _ABBR
+from mgb6.report.styles import LABEL, STYLE
+from mgb6.report.styles import mg as _mg
 
-LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
-STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
-STYLE[STATUS_BELOW_PRI] = "yellow"  # EFSA: no average requirement, so not "possibly inadequate"
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
 MAX_PROBLEM_ROWS = 200
 
 
-def _mg(x: float | None, nutrient: str) -> str:
-    if x is None:
-        return "unknown"
-    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
-
-
 def _status(s: str) -> Text:
-    return Text(s, style=STYLE.get(s, ""))
+    from mgb6.nutrition.targets import STATUS_TEXT
+
+    return Text(STATUS_TEXT.get(s, s), style=STYLE.get(s, ""))
 
 
 def header(result: CheckResult) -> RenderableType:
@@ -61,7 +52,7 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("% goal", justify="right")
     table.add_column("Lines", justify="right")
     from mgb6.nutrition.targets import status
-    from mgb6.report.views import SYMBOL
+    from mgb6.report.styles import SYMBOL
 
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
@@ -105,9 +96,11 @@ def summary_table(result: CheckResult) -> Grid:
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
             _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(status_shown(result, n, judged)),
         )  # fmt: skip
+    from mgb6.nutrition.advice import conclusion_notes
+
+    infant = result.profile.age is not None and result.profile.age < 1
     captions = [judged.caveat] if judged.caveat and judged.level in ("thin", "partial") else []
-    if n_days and n_days < 3:
-        captions.append("One or two days say little about usual intake; log a week for a fair picture.")
+    captions += conclusion_notes(n_days, result.status, infant)
     if any(d.so_far for d in result.days) and n_days < sum(1 for d in result.days if d.items):
         captions.append("Today is not over, so it is left out of the mean (--include-today counts it).")
     table.caption = "\n".join(captions) or None
@@ -210,7 +203,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     reading = "compound weight (--compound-weights)" if compound else "elemental (label convention)"
     marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
     if marked:
-        reading += f", except {marked} line{'s' if marked > 1 else ''} marked otherwise (see 'Read as')"
+        reading += f", except {marked} line{'s' if marked > 1 else ''} read otherwise (see 'Read as')"
     table = Grid(
         "Supplements (counted in the totals)",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
@@ -226,23 +219,47 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
             _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
-    return table
+    # how each named form was read, and how to read it the other way: once per distinct note
+    lines: dict[str, list[str]] = {}
+    for i in supp:
+        for note in i.notes:
+            if "'(compound)'" in note or "'(elemental)'" in note or "label states" in note:
+                lines.setdefault(note, []).append(str(i.line))
+    if not lines:
+        return table
+    shown = []
+    for note, ls in list(lines.items())[:6]:
+        where = ", ".join(ls[:5]) + (", ..." if len(ls) > 5 else "")
+        shown.append(Text(f"line{'s' if len(ls) > 1 else ''} {where}: {note}", style="dim"))
+    return Group(table, *shown)
 
 
 def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
-    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source."""
+    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source.
+
+    The safety caveat that ends every magnesium or B6 limit message is said once, after the warnings.
+    """
+    from mgb6.nutrition.limits import CAVEATS
+
     if not warnings:
         return None
     groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
     for w in warnings:
         groups.setdefault((w.nutrient, w.kind, w.authority), []).append(w)
     lines: list[RenderableType] = [Text("Upper limits", style="bold")]
+    said: list[str] = []
     for ws in groups.values():
         top = max(ws, key=lambda w: w.amount)
         style = "yellow" if top.kind in ("label_threshold", "no_ul") else "bold red"
         days = ", ".join(w.day for w in ws)
-        lines.append(Text(f"! {top.message}", style=style))
+        message = top.message
+        for caveat in CAVEATS:
+            if message.endswith(caveat):
+                message = message[: -len(caveat)].rstrip()
+                said += [caveat] if caveat not in said else []
+        lines.append(Text(f"! {message}", style=style))
         lines.append(Text(f"  days: {days}; source: {top.source}", style="dim"))
+    lines += [Text(f"  {caveat}", style="yellow") for caveat in said]
     return Group(*lines)
 
 
@@ -294,9 +311,6 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     return Group(*parts)
 
 
-_ABBR = {"magnesium": "Mg", "vitamin_b6": "B6"}
-
-
 def _share(c: object, nutrient: str, sugg: object) -> float:
     amount = c.amount(nutrient) or 0.0  # type: ignore[attr-defined]
     gap = sugg.gaps[nutrient]  # type: ignore[attr-defined]
@@ -307,7 +321,9 @@ def _pct(x: float) -> str:
     return ">100%" if x > 1 else f"{x:.0%}"
 
 
-def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-arg]
+def advice_section(advice: list, said: Sequence[str] = ()) -> RenderableType | None:  # type: ignore[type-arg]
+    """Graded advice lines; a caveat the upper-limit warnings already said (``said``) is not repeated."""
+    advice = [a for a in advice if a.text not in said]
     if not advice:
         return None
     lines: list[RenderableType] = [Text("Advice", style="bold")]
@@ -318,11 +334,14 @@ def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-
 
 def guidance(result: CheckResult) -> list[RenderableType]:
     """Supplements, upper-limit warnings, suggestions and advice, in that order (None parts skipped)."""
+    from mgb6.nutrition.limits import CAVEATS
+
+    said = [c for c in CAVEATS if any(w.message.endswith(c) for w in result.warnings)]
     parts = [
         supplements_table(result),
         warnings_section(result.warnings),
         suggestions_section(result.suggestions) if result.suggestions is not None else _no_plan(result),
-        advice_section(result.advice),
+        advice_section(result.advice, said),
     ]
     return [p for p in parts if p is not None]
 
