@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -34,13 +34,26 @@ def _status(s: str) -> Text:
 def header(result: CheckResult) -> RenderableType:
     t = result.targets
     mg, b6 = t["magnesium"], t["vitamin_b6"]
-    line = Text.assemble(
-        ("Targets for ", "bold"),
-        (result.profile.describe(), "bold"),
-        f"  ({result.profile.authority.upper()} {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal "
-        f"{b6.goal:g} mg",
+    who = Text.assemble(("Targets for ", "bold"), (result.profile.describe(), "bold"))
+    goals = Text(
+        f"{result.profile.authority.upper()} {mg.life_stage}: Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg"
     )
-    return line
+    return OneLineOrTwo(who, goals)
+
+
+class OneLineOrTwo:
+    """Two pieces of text on one line when it fits, else each on its own line: never broken mid-phrase."""
+
+    def __init__(self, first: Text, second: Text) -> None:
+        self.first, self.second = first, second
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = Text.assemble(self.first, "; ", self.second)
+        if joined.cell_len <= options.max_width:
+            yield joined
+        else:
+            yield self.first
+            yield Text.assemble("  ", self.second)
 
 
 def days_table(result: CheckResult) -> Grid:
@@ -53,7 +66,9 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("Lines", justify="right")
     from mgb6.nutrition.targets import status
     from mgb6.report.styles import SYMBOL
+    from mgb6.report.views import OVER, over_limit
 
+    above = over_limit(result)
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
         table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
@@ -69,9 +84,16 @@ def days_table(result: CheckResult) -> Grid:
             cells.append(_mg(total, n) + mark)
             st = status(total, result.targets[n])
             # the symbol carries the status where colour does not (NO_COLOR, pipes, print-outs)
-            cells.append(Text(f"{100 * total / goal:.0f}% {SYMBOL.get(st, '?')}", style=STYLE.get(st, "")))
+            if (n, d.label) in above:  # past an upper limit, more is not better: not a green check
+                cells.append(Text(f"{100 * total / goal:.0f}% {OVER}", style="bold red"))
+            else:
+                symbol = SYMBOL.get(st, "?")
+                cells.append(Text(f"{100 * total / goal:.0f}% {symbol}", style=STYLE.get(st, "")))
         cells.append(str(len(d.items)))
         table.add_row(*cells)
+    if above:
+        note = f"{OVER} above an upper limit (see Upper limits below)"
+        table.caption = f"{table.caption}\n{note}" if table.caption else note
     if any(d.unknown[n] for d in result.days for n in NUTRIENTS):
         note = "* some items have no USDA value for this nutrient; the total counts the known ones"
         table.caption = f"{table.caption}\n{note}" if table.caption else note
@@ -107,7 +129,20 @@ def summary_table(result: CheckResult) -> Grid:
     return table
 
 
-def top_table(result: CheckResult) -> Grid:
+class TopFoods:
+    """The top-foods table with food names cut to the room the terminal has: one line per food at 60
+    columns, whole names at 200 (a fixed cut wasted wide screens and still wrapped on narrow ones)."""
+
+    def __init__(self, result: CheckResult) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # two amount columns of up to "1234 (100%)" / "12.34 (100%)", and the table's padding
+        room = max(14, (options.max_width - 2 * 12 - 10) // 2)
+        yield top_table(self.result, room)
+
+
+def top_table(result: CheckResult, name_width: int = 34) -> Grid:
     table = Grid("Foods that carried it")
     table.add_column("Magnesium")
     table.add_column("mg", justify="right")
@@ -122,8 +157,8 @@ def top_table(result: CheckResult) -> Grid:
         a = mg[i] if i < len(mg) else None
         b = b6[i] if i < len(b6) else None
         table.add_row(
-            _short(a.food) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
-            _short(b.food) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
+            _short(a.food, name_width) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
+            _short(b.food, name_width) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
         )  # fmt: skip
     return table
 
@@ -174,7 +209,7 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
     chart = trend_charts(result)
     if chart is not None:
         parts.append(chart)
-    parts += [narrow_summary(summary_table(result)), top_table(result)]
+    parts += [narrow_summary(summary_table(result)), TopFoods(result)]
     custom = custom_foods_table(result)
     if custom is not None:
         parts.append(custom)
