@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from tests.conftest import EXAMPLES, write_log
 from typer.testing import CliRunner
 
 from mgb6.cli import app
-from tests.conftest import EXAMPLES, write_log
 
 runner = CliRunner()
 WIDTHS = (60, 80, 120, 200)
