@@ -12,7 +12,7 @@ from mgb6.errors import InputError
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, ParsedLog, parse_log
 from mgb6.log.read import read_log
-from mgb6.models import Item, Problem
+from mgb6.models import Item, Problem, Progress
 from mgb6.nutrition.tally import CheckResult, Scorer, check
 from mgb6.nutrition.targets import Profile
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def parse_files(
-    paths: list[str], memo: LineMemo | None = None, date_order: str | None = None
+    paths: list[str], memo: LineMemo | None = None, date_order: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[ParsedLog], list[str]]:
     """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future,
     years filled in).
@@ -43,7 +44,7 @@ def parse_files(
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
-        log = _parse_any(text.text, text.path, memo, date_order)
+        log = _parse_any(text.text, text.path, memo, date_order, progress)
         logs.append(log)
         warnings.extend(date_notes(log))
         if not text.text.strip():
@@ -129,12 +130,13 @@ def date_notes(log: ParsedLog) -> list[str]:
 
 
 def _parse_any(
-    text: str, path: str, memo: LineMemo | None = None, date_order: str | None = None
+    text: str, path: str, memo: LineMemo | None = None, date_order: str | None = None,
+    progress: Progress | None = None,
 ) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
     end = text.find("\n")
     if "Food Name" not in (text if end < 0 else text[:end]):  # no servings header: skip the import
-        return parse_log(text, path, memo=memo, date_order=date_order)
+        return parse_log(text, path, memo=memo, date_order=date_order, progress=progress)
     from mgb6.log.cronometer import looks_like_cronometer
 
     if not looks_like_cronometer(text):
@@ -179,6 +181,7 @@ def run_check(
     per: str = "serving",
     date_order: str | None = None,
     include_today: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
 
@@ -190,13 +193,14 @@ def run_check(
     table = table or load_table()
     before = load_log_memo(table.digest, paths)
     memo = LineMemo(known=before[0])
-    logs, warnings = parse_files(paths, memo, date_order)
+    logs, warnings = parse_files(paths, memo, date_order, progress)
     # only a log small enough to remember keeps its parse memo past parsing (1M lines: ~90 MB of it)
     lines = memo.seen if len(memo.seen) <= LOG_MEMO_LINES else None
     del memo
     used: dict[Any, Any] | None = None if lines is None else {}
     result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
-                   known=before[1], used=used, today=date.today(), include_today=include_today)  # fmt: skip
+                   known=before[1], used=used, today=date.today(), include_today=include_today,
+                   progress=progress)  # fmt: skip
     save_matches(table)
     if lines is not None and used is not None:
         save_log_memo(table.digest, paths, (lines, used), before)

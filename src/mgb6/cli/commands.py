@@ -114,11 +114,14 @@ def check(
         diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
         files = files or [_default_log(err)]
         order = date_order.value if date_order else (resolved.stored.date_order if resolved.stored else None)
-        result, warnings = run_check(
-            files, resolved.profile, compound_weights=compound_weights, table=table,
-            diet=diet_name, avoid=avoid_words, per=per.value, date_order=order,
-            include_today=include_today,
-        )  # fmt: skip
+        from mgb6.cli.output import progress_bar
+
+        with progress_bar(err, not quiet) as progress:
+            result, warnings = run_check(
+                files, resolved.profile, compound_weights=compound_weights, table=table,
+                diet=diet_name, avoid=avoid_words, per=per.value, date_order=order,
+                include_today=include_today, progress=progress,
+            )  # fmt: skip
         if compare:
             from mgb6.api import cronometer_comparison
 
@@ -613,7 +616,10 @@ def batch(
 
         settle()
         profile = Profile(sex.value if sex else None, age, pregnant, lactating)
-        result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
+        from mgb6.cli.output import progress_bar
+
+        with progress_bar(err, not quiet) as progress:
+            result, warnings = run_batch(paths, profile, compound_weights=compound_weights, progress=progress)
     for w in [] if quiet else warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
     if fmt is OutputFormat.json:

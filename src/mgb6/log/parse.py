@@ -22,7 +22,7 @@ from mgb6.log.units import (
     canonical_unit,
     is_unit_spelling,
 )
-from mgb6.models import Entry, Problem, Quantity
+from mgb6.models import Entry, Problem, Progress, Quantity
 
 MEALS = frozenset(
     """breakfast brunch lunch dinner supper snack snacks dessert desserts morning afternoon evening night
@@ -403,12 +403,13 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
 
 def parse_log(
     text: str, path: str = "<log>", *, memo: LineMemo | None = None, date_order: str | None = None,
-    today: date | None = None,
+    today: date | None = None, progress: Progress | None = None,
 ) -> ParsedLog:
     """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem.
 
     ``date_order`` ("dmy" or "mdy", the profile's) reads a date such as 3/4/2025; without it such a date
     is refused. ``today`` bounds a year filled in from the calendar (default: the real today).
+    ``progress`` hears ("Reading", lines done, lines) every PROGRESS_LINES lines of a long log.
     """
     days: list[DayBlock] = [DayBlock(None)]
     heads: list[int] = [0]  # the line of each block's header
@@ -421,7 +422,10 @@ def parse_log(
     meal: str | None = None
     last: date | None = None  # the latest full date above this line
     fresh = False  # a date header with nothing under it yet
+    total = text.count("\n") + 1 if progress is not None and len(text) > PROGRESS_LINES * 8 else 0
     for number, raw in enumerate(iter_lines(text), start=1):
+        if total and not number % PROGRESS_LINES:
+            progress("Reading", number, total)  # type: ignore[misc]
         reading = seen.get(raw)
         if reading is None:
             reading = known.get(raw) or read_line(raw, entries)
@@ -514,6 +518,7 @@ def _dated(problem: Problem, day: date | None) -> Problem:
     return problem if problem.date == day else problem._replace(date=day)
 
 
+PROGRESS_LINES = 1 << 16  # a long log says how far it is every this many lines
 MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods
 
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mgb6.foods.table import FoodTable
-from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
 if TYPE_CHECKING:
@@ -286,6 +286,7 @@ def check(
     used: dict[tuple[str, Quantity | None], Item | Problem] | None = None,
     today: date | None = None,
     include_today: bool = False,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
@@ -295,6 +296,7 @@ def check(
 
     ``today`` names the day still being eaten: it is marked ``so_far`` and left out of the mean (half a
     day would drag the mean down) unless ``include_today``, or unless it is the only day with counted lines.
+    ``progress`` hears ("Counting", entries done, entries) every 32768 entries of a long log.
     """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights, known or {}, used)
@@ -304,6 +306,8 @@ def check(
     n_undated = sum(
         1 for log in logs for b in log.days if b.date is None and b.entries and not b.after_invalid
     )
+    total = sum(len(b.entries) for log in logs for b in log.days) if progress is not None else 0
+    done = 0
     for log in logs:
         problems.extend(log.problems)
         food_lines += log.food_lines
@@ -318,6 +322,9 @@ def check(
                 where = log.path if block.date is None else ""
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
+                done += 1
+                if total > 1 << 15 and not done & 0x7FFF:
+                    progress("Counting", done, total)  # type: ignore[misc]
                 out = scorer.resolve(entry, block.date)
                 if isinstance(out, Problem):
                     problems.append(out if out.date == block.date else out._replace(date=block.date))
