@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from tests.conftest import ROOT, write_log
 
 from mgb6.api import run_check
 from mgb6.batch import PROGRESS_LOGS, run_batch
 from mgb6.cli.output import progress_bar
 from mgb6.log.parse import PROGRESS_LINES
 from mgb6.nutrition.targets import Profile
-from tests.conftest import ROOT, write_log
 
 ADULT = Profile(None, None, False, False)
 
