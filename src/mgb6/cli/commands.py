@@ -132,7 +132,11 @@ def check(
         if comparison and fmt is not OutputFormat.table:
             err.print("Note: --compare adds a table to the table report (and --report), not to json/csv",
                       soft_wrap=True, markup=False)  # fmt: skip
-    if report_file and report_fmt:
+    if report_file and report_fmt == "html":  # a document of its own, not a terminal dump
+        from mgb6.export.html import report_html
+
+        _save_text(err, report_file, report_html(result, resolved.origin), quiet)
+    elif report_file and report_fmt:
         from mgb6.report.render import report
 
         whole = _with_comparison(report(result, resolved.origin), comparison)
@@ -247,11 +251,16 @@ def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | 
 def _save_report(
     err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool
 ) -> None:
-    from mgb6.paths import atomic_write_text
     from mgb6.report.views import export_report
 
+    _save_text(err, path, export_report(renderable, fmt, color=not no_color), quiet)
+
+
+def _save_text(err: Console, path: Path, text: str, quiet: bool) -> None:
+    from mgb6.paths import atomic_write_text
+
     try:
-        atomic_write_text(path, export_report(renderable, fmt, color=not no_color))
+        atomic_write_text(path, text)
     except OSError as exc:
         fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
     if not quiet:

@@ -156,8 +156,11 @@ def settle(
             return WEEKDAYS[p.weekday or 0].title(), None
         ahead = ((p.weekday or 0) - before.weekday() - 1) % 7 + 1
         found = before + timedelta(days=ahead)
-        return found, f"{p.text!r} read as {found.isoformat()}, the {WEEKDAYS[found.weekday()].title()} " \
-                      f"after {before.isoformat()}"
+        return (
+            found,
+            f"{p.text!r} read as {found.isoformat()}, the {WEEKDAYS[found.weekday()].title()} "
+            f"after {before.isoformat()}",
+        )
     if p.year is not None:  # day and month could swap
         readings = [_make(p.text, p.year, m, d, p.weekday) for m, d in p.options]
         if order in DATE_ORDERS:

@@ -73,3 +73,27 @@ def status_shown(result: CheckResult, nutrient: str, v: Verdict | None = None) -
     """The status a reader sees: the computed one, or "not judged" where a thin log holds it back."""
     v = v or verdict(result)
     return STATUS_HELD if nutrient in v.held else result.status[nutrient]
+
+
+def _amount(x: float, nutrient: str) -> str:
+    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
+
+
+def best_step(result: CheckResult, v: Verdict) -> str:
+    """One thing to do next: read the unread lines first when they decide the verdict, else close a gap."""
+    if v.level in ("none", "thin"):
+        return "fix the lines not counted (listed above with the closest foods), then check again"
+    sugg = result.suggestions
+    plan = getattr(sugg, "plan", None)
+    if plan is not None and plan.items:
+        c = plan.items[0]
+        adds = ", ".join(f"+{_amount(c.amount(n) or 0.0, n)} mg {'Mg' if n == 'magnesium' else 'B6'}"
+                         for n in NUTRIENTS if (c.amount(n) or 0.0) > 0)  # fmt: skip
+        from mgb6.nutrition.suggest import short_name
+
+        return f"add {short_name(c.food, 2).lower()} ({c.serving}) a day: {adds}"
+    if all(result.gap[n] <= 0 for n in NUTRIENTS):
+        return "keep eating this way; both goals are met"
+    if v.level != "full":
+        return "fix the lines not counted, then check again"
+    return "see the advice above"

@@ -12,42 +12,18 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mgb6.models import NUTRIENTS
-from mgb6.nutrition.verdict import STATUS_HELD, Verdict, status_shown, verdict
+from mgb6.nutrition.targets import STATUS_TEXT
+from mgb6.nutrition.verdict import STATUS_HELD, Verdict, best_step, status_shown, verdict
+from mgb6.report.styles import LABEL, STYLE
+from mgb6.report.styles import mg as _mg
 
 if TYPE_CHECKING:
     from mgb6.nutrition.tally import CheckResult
 
-LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
-_STYLE = {"likely inadequate": "red", "adequate": "green", STATUS_HELD: "dim", "unknown": "dim"}
-
-
-def _mg(x: float, nutrient: str) -> str:
-    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
-
 
 def coverage_text(v: Verdict) -> str:
-    """"12 of 14 food lines counted (86%)", the figure that tells how far the verdict goes."""
+    """ "12 of 14 food lines counted (86%)", the figure that tells how far the verdict goes."""
     return f"{v.counted} of {v.total} food lines counted ({v.share:.0%})"
-
-
-def best_step(result: CheckResult, v: Verdict) -> str:
-    """One thing to do next: read the unread lines first when they decide the verdict, else close a gap."""
-    if v.level in ("none", "thin"):
-        return "fix the lines not counted (listed above with the closest foods), then check again"
-    sugg = result.suggestions
-    plan = getattr(sugg, "plan", None)
-    if plan is not None and plan.items:
-        c = plan.items[0]
-        adds = ", ".join(f"+{_mg(c.amount(n) or 0.0, n)} mg {'Mg' if n == 'magnesium' else 'B6'}"
-                         for n in NUTRIENTS if (c.amount(n) or 0.0) > 0)  # fmt: skip
-        from mgb6.nutrition.suggest import short_name
-
-        return f"add {short_name(c.food, 2).lower()} ({c.serving}) a day: {adds}"
-    if all(result.gap[n] <= 0 for n in NUTRIENTS):
-        return "keep eating this way; both goals are met"
-    if v.level != "full":
-        return "fix the lines not counted, then check again"
-    return "see the advice above"
 
 
 def closing_summary(result: CheckResult) -> RenderableType:
@@ -70,7 +46,7 @@ def closing_summary(result: CheckResult) -> RenderableType:
             line.append("nothing counted", style="dim")
         else:
             line.append(f"{_mg(mean, n)} mg/day, {100 * mean / t.goal:.0f}% of the {t.goal:g} mg goal: ")
-            line.append(shown, style=_STYLE.get(shown, "yellow"))
+            line.append(STATUS_TEXT.get(shown, shown), style=STYLE.get(shown, "dim"))
             if result.gap[n] > 0 and shown != STATUS_HELD:
                 line.append(f", {_mg(result.gap[n], n)} mg short")
         grid.add_row(LABEL[n], line)

@@ -279,8 +279,19 @@ def export_report(
     )  # fmt: skip
     console.print(renderable)
     if fmt == "svg":
-        return console.export_svg(title=title)
+        return console.export_svg(title=title, code_format=_svg_format())
     return console.export_html(inline_styles=True)
+
+
+def _svg_format() -> str:
+    """rich's SVG template without its @font-face rules, which fetch Fira Code from a CDN when the file
+    is opened: mgb6 never uses the network, and its report must not either. The text falls back to the
+    viewer's own monospace font (the template's font-family already lists it)."""
+    import re
+
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    return re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.S)
 
 
 class Fit(NamedTuple):
