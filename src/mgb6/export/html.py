@@ -263,7 +263,7 @@ def report_html(result: CheckResult, targets_from: str | None = None) -> str:
     if sum(1 for d in result.days if d.items) >= 1:
         body.append("<h2>Each day against the goal and the EAR</h2>")
         for n in NUTRIENTS:
-            body.append(f"<h3>{LABEL[n]}</h3>")
+            body.append(f"<h3>{LABEL[n]} per day</h3>")
             body.append(
                 chart(n, result.targets[n], result.days, result.mean[n], {d for k, d in over if k == n})
             )
