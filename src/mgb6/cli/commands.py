@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from mgb6.profile import Resolved
 
 
-@app.command()
+@app.command("check")
 def check(
     files: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -379,7 +379,7 @@ def profile_clear(quiet: QuietOpt = False, no_color: NoColorOpt = False) -> None
         err.print(f"{'Removed' if removed else 'No profile at'} {escape(str(path))}", soft_wrap=True)
 
 
-@app.command()
+@app.command("targets")
 def targets(
     sex: SexOpt = None,
     age: AgeOpt = None,
@@ -473,7 +473,7 @@ def _gap_amount(value: float) -> float:
     return value
 
 
-@app.command()
+@app.command("suggest")
 def suggest(
     magnesium: Annotated[
         float,
@@ -597,7 +597,7 @@ def foods_top(
     out.print(top_foods_table(rows, nutrient.value, per.value))
 
 
-@app.command()
+@app.command("batch")
 def batch(
     paths: Annotated[
         list[str], typer.Argument(help="Log files and folders (every *.txt inside, one log per person).")

@@ -47,19 +47,16 @@ def app_for(argv: list[str]) -> typer.Typer:
 
     typer turns every command's signature into click parameters on each start (about 1 ms a command);
     a run needs one. Help without a command, completion and unknown names get the whole app, so usage
-    errors still list every command.
+    errors still list every command. Every command is registered under an explicit name (commands.py),
+    so only the app's public ``registered_commands``/``registered_groups`` are read: no typer internals
+    (typer has no supported hook for registering commands lazily).
     """
     import copy
     import os
 
     if not argv or argv[0].startswith("-") or any(k.startswith("_MGB6_COMPLETE") for k in os.environ):
         return app
-    from typer.main import get_command_name
-
-    def name(info: typer.models.CommandInfo) -> str:
-        return info.name or get_command_name(info.callback.__name__)  # type: ignore[union-attr]
-
-    commands = [c for c in app.registered_commands if name(c) == argv[0]]
+    commands = [c for c in app.registered_commands if c.name == argv[0]]
     groups = [g for g in app.registered_groups if g.name == argv[0]]
     if not commands and not groups:
         return app
