@@ -112,7 +112,7 @@ def check(
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         table = _food_table(foods)
         diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
-        files = files or [_default_log(err)]
+        files = files or [_default_log(err, quiet)]
         order = date_order.value if date_order else (resolved.stored.date_order if resolved.stored else None)
         from mgb6.cli.output import progress_bar
 
@@ -168,7 +168,7 @@ def check(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-def _default_log(err: Console) -> str:
+def _default_log(err: Console, quiet: bool) -> str:
     """With no FILE, check the log ``mgb6 log`` appends to; say so, and say how to start one if absent."""
     from mgb6.errors import InputError
     from mgb6.log.append import default_log_path
@@ -177,7 +177,8 @@ def _default_log(err: Console) -> str:
     if not path.is_file():
         raise InputError(f"no FILE given and no log yet at {path}; start one with: mgb6 log \"2 cups "
                          "spinach\", or give a file: mgb6 check FILE")
-    err.print(f"Checking your log {path}", soft_wrap=True, markup=False, style="dim")
+    if not quiet:
+        err.print(f"Checking your log {path}", soft_wrap=True, markup=False, style="dim")
     return str(path)
 
 
