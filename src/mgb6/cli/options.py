@@ -34,7 +34,7 @@ class OutputFormat(str, Enum):
 
 
 # The choices below are the library's vocabulary (mgb6.models SEXES, AUTHORITIES, DIETS) as enums typer
-# can show; tests/test_conventions.py keeps them equal.
+# can show; tests/cli/test_conventions.py keeps them equal.
 class Sex(str, Enum):
     female = "female"
     male = "male"

@@ -9,16 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6 import __version__
 from mgb6.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = str(ROOT / "examples" / "week.txt")
 COMMANDS = [["check"], ["targets"], ["profile", "set"], ["profile", "show"], ["profile", "clear"],
             ["profile", "path"], ["import", "cronometer"]]  # fmt: skip
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import check_log_json
-from typer.testing import CliRunner
+from tests.conftest import ROOT, check_log_json, runner
 
 from mgb6.cli import app
 from mgb6.nutrition.advice import advise, situation_from
@@ -25,9 +24,6 @@ from mgb6.nutrition.targets import (
     targets_for,
 )
 from mgb6.report.render import DISCLAIMER
-
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 
 def _rows(name: str) -> list[dict[str, str]]:
