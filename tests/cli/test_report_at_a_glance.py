@@ -10,13 +10,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES, write_log
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner, write_log
 
 from mgb6.cli import app
 from mgb6.cli.output import wants_pager
 
-runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")
 THIN = (
     "2025-03-03\n1 cup cooked oatmeal\n1 medium banana\nzzqx flurb\nblorpt\nquux wibble\n"

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from tests.conftest import EXAMPLES, write_log
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner, write_log
 
 from mgb6.cli import app
 
-runner = CliRunner()
 WIDTHS = (60, 80, 120, 200)
 WEEK = str(EXAMPLES / "week.txt")
 

@@ -11,12 +11,10 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES, write_log
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner, write_log
 
 from mgb6.cli import app
 
-runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")
 BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
 
