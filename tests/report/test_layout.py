@@ -93,3 +93,9 @@ def test_a_day_above_the_upper_limit_has_its_own_mark_not_a_check(over_limit_log
     assert "! above an upper limit" in per_day
     bar = next(ln for ln in out.split("Vitamin B6 per day")[1].splitlines() if ln.startswith("2025-03-05"))
     assert bar.startswith("2025-03-05 !")
+
+
+def test_batch_holds_back_the_status_of_a_log_mostly_not_read(clients: Path) -> None:
+    (clients / "thin.txt").write_text("2025-03-03\n1 medium banana\nzzqx flurb\nblorpt\nquux wibble\n")
+    row = next(ln for ln in at(200, "batch", str(clients)).splitlines() if "thin.txt" in ln)
+    assert "not judged" in row and "likely inadequate" not in row and "?" in row

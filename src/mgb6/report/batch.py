@@ -11,7 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
-from mgb6.nutrition.targets import STATUS_ADEQUATE, STATUS_LIKELY, STATUS_POSSIBLY, STATUS_TEXT
+from mgb6.nutrition.targets import (
+    STATUS_ADEQUATE,
+    STATUS_LIKELY,
+    STATUS_POSSIBLY,
+    STATUS_TEXT,
+    STATUS_UNKNOWN,
+)
+from mgb6.nutrition.verdict import STATUS_HELD, THIN
 from mgb6.report.render import DISCLAIMER
 from mgb6.report.styles import STYLE, SYMBOL
 
@@ -50,18 +57,23 @@ def batch_report(result: BatchResult) -> RenderableType:
     errors: list[Text] = []
     for row, name in zip(result.rows, names, strict=True):
         if row.error:
-            table.add_row(escape(name), "", "", "", "", "", "", Text(STATUS_ERROR, style="red"), "")
+            failed = Text(STATUS_ERROR, style="red")  # in a column every width keeps, and in the status one
+            table.add_row(escape(name), "", "", failed, "", "", "", failed, "")
             errors.append(Text(row.error, style="red"))
             continue
         cells: list[str | Text] = [escape(name), str(row.days)]
+        thin = bool(row.food_lines) and (row.counted_lines or 0) / row.food_lines < THIN  # type: ignore[operator]
+        shown = {}
         for nutrient, fmt in (("magnesium", ".0f"), ("vitamin_b6", ".2f")):
             st = row.status[nutrient]
+            # a low status on a log mostly not read is held back, as in check (nutrition/verdict.py)
+            shown[nutrient] = STATUS_HELD if thin and st not in (STATUS_ADEQUATE, STATUS_UNKNOWN) else st
             cells.append(_num(row.mean[nutrient], fmt))
             # the symbol carries the status when the words do not fit (and without colour)
-            pct = f"{_pct(row.percent[nutrient])} {SYMBOL.get(st, '?')}"
-            cells.append(Text(pct, style=STYLE.get(st, "")))
+            pct = f"{_pct(row.percent[nutrient])} {SYMBOL.get(shown[nutrient], '?')}"
+            cells.append(Text(pct, style=STYLE.get(shown[nutrient], "dim")))
         cells.append(f"{row.not_counted_lines}/{row.food_lines}")
-        cells += [Text(STATUS_TEXT.get(row.status[k], row.status[k]), style=STYLE.get(row.status[k], ""))
+        cells += [Text(STATUS_TEXT.get(shown[k], shown[k]), style=STYLE.get(shown[k], "dim"))
                   for k in ("magnesium", "vitamin_b6")]  # fmt: skip
         table.add_row(*cells)
     header = Text.assemble(
@@ -70,8 +82,8 @@ def batch_report(result: BatchResult) -> RenderableType:
     )  # fmt: skip
     table.caption = (
         f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal  "
-        f"{SYMBOL[STATUS_LIKELY]} below EAR. Each status holds only if that log's days are typical of usual "
-        "intake (IOM 2000); intake is not the body's magnesium or B6 status."
+        f"{SYMBOL[STATUS_LIKELY]} below EAR  ? not judged (under half the lines counted). Each status holds "
+        "only if that log's days are typical of usual intake (IOM 2000); intake is not the body's magnesium or B6 status."
     )
     from mgb6.report.views import Fit
 
