@@ -83,7 +83,8 @@ def batch_report(result: BatchResult) -> RenderableType:
     table.caption = (
         f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal  "
         f"{SYMBOL[STATUS_LIKELY]} below EAR  ? not judged (under half the lines counted). Each status holds "
-        "only if that log's days are typical of usual intake (IOM 2000); intake is not the body's magnesium or B6 status."
+        "only if that log's days are typical of usual intake (IOM 2000); intake is not the body's magnesium "
+        "or B6 status."
     )
     from mgb6.report.views import Fit
 
