@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from mgb6.cache import LOG_MEMO_LINES, load_log_memo, save_log_memo
+from mgb6.cache import remembered_lines
 from mgb6.errors import InputError
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, ParsedLog, parse_log
@@ -28,7 +28,7 @@ def parse_files(
     years filled in).
 
     Raises InputError when no path holds a single food line: an empty log is almost always the wrong file.
-    ``memo`` is shared by all the paths (see parser.LineMemo).
+    ``memo`` is shared by all the paths (see log.parse.LineMemo).
     """
     memo = memo or LineMemo()
     logs: list[ParsedLog] = []
@@ -188,22 +188,18 @@ def run_check(
     ``date_order`` ("dmy"/"mdy") reads dates such as 3/4/2025 (unset: refused, see log/dates.py). Today's
     day is unfinished: it is marked "so far" and left out of the mean unless ``include_today``.
 
-    Lines read and resolved by the last check of the same files are taken from it (cache.load_log_memo).
+    Lines read and resolved by the last check of the same files are taken from it (cache.remembered_lines).
     """
     table = table or load_table()
-    before = load_log_memo(table.digest, paths)
-    memo = LineMemo(known=before[0])
-    logs, warnings = parse_files(paths, memo, date_order, progress)
-    # only a log small enough to remember keeps its parse memo past parsing (1M lines: ~90 MB of it)
-    lines = memo.seen if len(memo.seen) <= LOG_MEMO_LINES else None
-    del memo
-    used: dict[Any, Any] | None = None if lines is None else {}
-    result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
-                   known=before[1], used=used, today=date.today(), include_today=include_today,
-                   progress=progress)  # fmt: skip
+    with remembered_lines(table.digest, paths) as memo:
+        parsing = LineMemo(known=memo.lines)
+        logs, warnings = parse_files(paths, parsing, date_order, progress)
+        memo.keep(parsing.seen)
+        del parsing  # a log too big to remember lets go of its readings before scoring
+        result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
+                       known=memo.resolved, used=memo.used, today=date.today(),
+                       include_today=include_today, progress=progress)  # fmt: skip
     save_matches(table)
-    if lines is not None and used is not None:
-        save_log_memo(table.digest, paths, (lines, used), before)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
 
