@@ -1,6 +1,6 @@
 """The process around a command: the garbage collector, the last-resort error, and a fast exit.
 
-These are process tricks (README "Performance"), kept apart from the command bodies so those read as
+These are process tricks (docs/performance.md), kept apart from the command bodies so those read as
 plain "parse options, call the library, print".
 """
 
@@ -22,8 +22,8 @@ def settle() -> None:
     """Move everything imported and loaded so far out of the GC's reach, then let it collect again.
 
     What is loaded lives until exit anyway; without this every collection triggered while scoring and
-    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see README
-    "Performance"). The console script starts with the collector off (``mgb6.__main__``); from here on
+    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see docs/performance.md).
+    The console script starts with the collector off (``mgb6.__main__``); from here on
     it runs, so a long log's cycles are still freed.
     """
     if _SETTLE:
@@ -97,7 +97,7 @@ def run() -> NoReturn:
     """The console script: ``main()``, then exit without the interpreter's teardown.
 
     Freeing the table, the caches and every module object at exit costs 10-15 ms of a one-week check
-    (README "Performance"), and nothing is left to clean up: files are written and closed inside the
+    (docs/performance.md), and nothing is left to clean up: files are written and closed inside the
     commands. Only the standard streams still need flushing. ``main()`` stays importable for tests.
     """
     import os
