@@ -170,3 +170,27 @@ def test_a_supplement_comment_stays_out_of_its_name(tmp_path: Path) -> None:
     assert "evening" not in out
     doc = json.loads(run("check", str(log), "--format", "json", "--no-profile")[1])
     assert "evening" not in doc["top_foods"]["magnesium"][0]["food"]
+
+
+def test_a_report_taller_than_the_screen_goes_through_the_pager_and_a_short_one_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pydoc
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from mgb6.cli.output import show
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.delenv("MGB6_PAGER", raising=False)
+    screen = io.StringIO()
+    out = Console(file=screen, force_terminal=True, width=40, height=10)
+    show(out, Text("\n".join(f"line {i}" for i in range(30))))
+    assert len(paged) == 1 and "line 29" in paged[0] and screen.getvalue() == ""
+    show(out, Text("one line"))
+    assert len(paged) == 1 and "one line" in screen.getvalue()
+    show(out, Text("\n".join(f"line {i}" for i in range(30))), page=False)
+    assert len(paged) == 1 and "line 29" in screen.getvalue()

@@ -93,7 +93,7 @@ class DateOrder(str, Enum):
 
 DateOrderOpt = Annotated[
     Optional[DateOrder],  # noqa: UP045
-    typer.Option("--date-order", help="Read 3/4/2025 as dmy or mdy (default: the profile's; else refused).",
+    typer.Option("--date-order", help="Read 3/4/2025 as dmy or mdy (default: the profile's; 'none' refuses).",
                  case_sensitive=False),
 ]
 
