@@ -243,12 +243,18 @@ def add_guidance(
 
 
 def understand_line(text: str, table: FoodTable | None = None) -> Item | Problem:
-    """How ``check`` would read one line (meal label, amount, food, grams), for ``mgb6 log``'s echo."""
+    """How ``check`` would read one line (meal label, amount, food, grams): its first item or problem
+    (understand_parts gives every part of a line read as several foods)."""
+    return understand_parts(text, table)[0]
+
+
+def understand_parts(text: str, table: FoodTable | None = None) -> tuple[Item | Problem, ...]:
+    """Every item (or problem) ``check`` would make of one line, for ``mgb6 log``'s echo."""
     log = parse_log(text, "<line>")
     if log.problems:
-        return log.problems[0]
+        return (log.problems[0],)
     entries = [e for d in log.days for e in d.entries]
     if not entries:
         why = "not a food line (a date, comment or meal label alone)"
-        return Problem("<line>", 1, text, "unreadable", why)
-    return Scorer(table or load_table()).resolve(entries[0], None)
+        return (Problem("<line>", 1, text, "unreadable", why),)
+    return Scorer(table or load_table()).resolve_all(entries[0], None)

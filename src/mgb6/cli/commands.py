@@ -92,6 +92,9 @@ def check(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page the report (also: MGB6_PAGER=0).")
     ] = False,
+    lines: Annotated[
+        bool, typer.Option("--lines", help="Show how every line was read (default: the ones worth a look).")
+    ] = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
@@ -139,7 +142,7 @@ def check(
     elif report_file and report_fmt:
         from mgb6.report.render import report
 
-        whole = _with_comparison(report(result, resolved.origin), comparison)
+        whole = _with_comparison(report(result, resolved.origin, every_line=lines), comparison)
         _save_report(err, report_file, report_fmt, whole, quiet, no_color)
     if fmt is OutputFormat.json:
         from mgb6.export.check import write_json
@@ -153,7 +156,8 @@ def check(
         from mgb6.cli.output import show
         from mgb6.report.render import report
 
-        show(out, _with_comparison(report(result, resolved.origin), comparison), page=not no_pager)
+        show(out, _with_comparison(report(result, resolved.origin, every_line=lines), comparison),
+             page=not no_pager)
     if fmt is not OutputFormat.table and not quiet:
         from mgb6.export.check import coverage_note
 
@@ -708,16 +712,23 @@ def log_line(
         raise typer.BadParameter('give the line to log, e.g. mgb6 log "2 cups spinach"', param_hint="LINE")
     when = _parse_day(day)
     with reported(err):
-        from mgb6.api import understand_line
+        from mgb6.api import understand_parts
         from mgb6.log.append import append_line, check_line
         from mgb6.models import Problem
-        from mgb6.report.log import appended, understood
+        from mgb6.report.log import appended, understood, understood_parts
 
         line = check_line(" ".join(words))
-        reading = understand_line(line, _food_table(foods))
-        if isinstance(reading, Problem) and not force:
-            raise Mgb6Error(f"not logged, {understood(reading)}. Reword it, or add --force to log it anyway.")
+        readings = understand_parts(line, _food_table(foods))
+        if all(isinstance(r, Problem) for r in readings) and not force:  # a part counted: it is logged
+            why = understood(readings[0]) if len(readings) == 1 else "; ".join(understood_parts(readings))
+            raise Mgb6Error(f"not logged, {why}. Reword it, or add --force to log it anyway.")
         result = append_line(path, line, when)
     if not quiet:
         out.print(appended(result), markup=False, soft_wrap=True)
-        out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
+        said = understood_parts(readings)
+        if len(said) == 1:
+            out.print(f"  {line} -> {said[0]}", markup=False, soft_wrap=True)
+        else:
+            out.print(f"  {line} ->", markup=False, soft_wrap=True)
+            for part in said:
+                out.print(f"    {part}", markup=False, soft_wrap=True)

@@ -43,6 +43,10 @@ def item_dict(item: Item) -> dict[str, Any]:
         "confidence": round(item.confidence),
         "supplement": item.is_supplement,
         "notes": item.notes,
+        # which part of its line this is, of how many the line was read as, and that part as written
+        "part": item.part,
+        "parts": item.parts,
+        "part_text": item.part_text or item.text,
     }
 
 
@@ -139,6 +143,8 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
             "food_lines": result.food_lines,
             "counted_lines": result.counted_lines,
             "not_counted_lines": result.not_counted_lines,  # counted + not counted == food lines
+            # counted lines of which a part was not counted (that part is in "unmatched")
+            "partly_counted_lines": result.partly_counted_lines,
             "bad_date_lines": result.bad_date_lines,  # invalid date headers: listed, but not food lines
         },
         "top_foods": {
@@ -162,6 +168,10 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                 "kind": pr.kind,
                 "reason": pr.reason,
                 "candidates": list(pr.candidates),
+                # a part of a line read as several foods: which part and its text (0, 0, "": the line)
+                "part": pr.part,
+                "parts": pr.parts,
+                "part_text": pr.part_text,
             }
             for pr in result.problems
         ],
@@ -288,7 +298,7 @@ def to_json(result: CheckResult) -> str:
 
 CSV_COLUMNS = (
     "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
-    "kcal", "confidence", "supplement", "status", "reason",
+    "kcal", "confidence", "supplement", "status", "reason", "part", "parts", "part_text",
 )  # fmt: skip
 COUNTED = "counted"  # the status of a counted row; other rows carry their Problem.kind
 
@@ -300,7 +310,7 @@ def to_csv(result: CheckResult) -> str:
     return buf.getvalue()
 
 
-_place = attrgetter("path", "line")
+_place = attrgetter("path", "line", "part")
 
 
 def _items_in_order(result: CheckResult) -> Iterator[Item]:
@@ -324,8 +334,8 @@ def csv_rows(result: CheckResult) -> Iterator[Item | Problem]:
         return
     k, n = 0, len(problems)
     for item in _items_in_order(result):
-        place = (item.path, item.line)
-        while k < n and (problems[k].path, problems[k].line) < place:
+        place = (item.path, item.line, item.part)
+        while k < n and (problems[k].path, problems[k].line, problems[k].part) < place:
             yield problems[k]
             k += 1
         yield item
@@ -340,13 +350,14 @@ def write_csv(result: CheckResult, out: TextIO) -> None:
         if isinstance(i, Problem):
             reason = i.reason + ("; closest: " + " | ".join(i.candidates) if i.candidates else "")
             w.writerow([i.path, i.date.isoformat() if i.date else "", i.line, "", i.text, "", "", "", "", "",
-                        "", "", "", i.kind, reason])  # fmt: skip
+                        "", "", "", i.kind, reason, i.part or "", i.parts or "", i.part_text])  # fmt: skip
             continue
         d = item_dict(i)
         w.writerow(
             [i.path, i.date.isoformat() if i.date else "", i.line, i.meal or "", i.text, i.food,
              i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
-             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, ""]
+             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, "", i.part, i.parts,
+             d["part_text"]]
         )  # fmt: skip
 
 
