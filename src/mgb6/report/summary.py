@@ -51,7 +51,9 @@ def closing_summary(result: CheckResult) -> RenderableType:
                 line.append(f", {_mg(result.gap[n], n)} mg short")
         grid.add_row(LABEL[n], line)
     cover = Text(f"{coverage_text(v)}; {over}", style="green" if v.level == "full" else "yellow")
-    if v.caveat and v.level != "full":
+    if v.level == "thin":  # the figures are already on this line: only what they mean
+        cover.append(": too few to judge intake")
+    elif v.caveat and v.level != "full":
         cover.append(f". {v.caveat}")
     grid.add_row("Coverage", cover)
     grid.add_row("Best step", Text(best_step(result, v), style="bold"))
