@@ -623,7 +623,7 @@ def batch(
         from mgb6.nutrition.targets import Profile
 
         settle()
-        profile = Profile(sex.value if sex else None, age, pregnant, lactating)
+        profile = Profile(sex=sex.value if sex else None, age=age, pregnant=pregnant, lactating=lactating)
         from mgb6.cli.output import progress_bar
 
         with progress_bar(err, not quiet) as progress:
