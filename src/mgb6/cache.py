@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, SupportsIndex, TypeVar, overload
 from mgb6 import __version__
 from mgb6.paths import TABLE_FILES, cache_dir, package_dir
 
-CACHE_FORMAT = 3  # bump when FoodTable's shape or the matcher's normalisation changes
+CACHE_FORMAT = 4  # bump when FoodTable's shape or the matcher's normalisation changes
 
 T = TypeVar("T")
 
@@ -296,7 +296,7 @@ def load_log_memo(digest: str, paths: Sequence[str]) -> LogMemo:
     """How the last check of these very files on this table and code read and resolved each line.
 
     Someone who checks a log after every meal re-reads the same lines all day; with this, only new lines
-    are parsed and matched (README "Performance"). A line's reading depends on its text, the code and
+    are parsed and matched (docs/performance.md). A line's reading depends on its text, the code and
     the table alone, and the file name carries the digest of code and data, so nothing here goes stale.
     """
     where = _log_memo_file(digest, paths)

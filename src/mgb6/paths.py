@@ -19,8 +19,10 @@ _KINDS = {
     "data": ("MGB6_DATA_HOME", "XDG_DATA_HOME", ".local/share"),
 }
 
-TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv",
-               "words.csv")  # fmt: skip
+TABLE_FILES = (
+    "foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv", "amounts.csv",
+    "words.csv",
+)  # fmt: skip
 
 
 def user_dir(kind: str) -> Path:
