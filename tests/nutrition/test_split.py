@@ -141,4 +141,5 @@ def test_what_a_mixed_dish_is_filled_with_is_part_of_the_dish(table) -> None:
     assert isinstance(taco, Item) and "taco" in taco.food.lower()
     assert any("'chicken', 'sour cream' taken as part of" in n for n in taco.notes)
     oatmeal, banana = read("oatmeal with banana", table)  # plain oatmeal holds no banana: two foods
+    assert "oat" in oatmeal.food.lower()
     assert "banana" in banana.food.lower()
