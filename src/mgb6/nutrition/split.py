@@ -181,10 +181,18 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
             return [(0, n - 1, whole)], []
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
+    known = scorer.table.index.idf
+    from mgb6.foods.match import tokens
+
+    # a part none of whose words the table knows (a typo-ridden or foreign phrase) is read alone, never
+    # merged: a merged span could not name it anyway, and each try costs a fuzzy search
+    named = [any(t in known for t in tokens(entry.core[a:b])) for a, b, _, _ in entry.parts]
+
     def span(i: int, j: int) -> Item | Problem | None:
         if (i, j) not in table:
             sub = None
-            if i < j or not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]]):
+            alone = i == j and not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]])
+            if alone or (i < j and all(named[i : j + 1])):
                 sub = _span_entry(entry, i, j)
             table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
         return table[i, j]
