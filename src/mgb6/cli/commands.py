@@ -452,15 +452,9 @@ def suggest(
             diet=diet_name, avoid=avoid_words, per=per.value, n=n, age=saved.profile.age,
         )  # fmt: skip
     if fmt is OutputFormat.json:
-        import json
+        from mgb6.export.check import suggestions_json
 
-        from mgb6.export.check import plan_dict, suggestion_dict
-        from mgb6.nutrition.advice import DISCLAIMER
-
-        doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
-               "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
-               "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
-        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(suggestions_json(sugg))
         return
     from mgb6.report.render import suggest_report
 

@@ -9,13 +9,16 @@ import json
 from collections.abc import Iterator
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mgb6 import __version__
 from mgb6.models import NUTRIENTS, Item, Problem
 from mgb6.nutrition.advice import DISCLAIMER, conclusion_notes
 from mgb6.nutrition.tally import CheckResult
 from mgb6.nutrition.targets import STATUS_TEXT
+
+if TYPE_CHECKING:
+    from mgb6.nutrition.suggest import Candidate, Plan, Suggestion, Suggestions
 
 SCHEMA_VERSION = 1
 
@@ -170,7 +173,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
     }
 
 
-def candidate_dict(c: Any) -> dict[str, Any]:
+def candidate_dict(c: Candidate) -> dict[str, Any]:
     """One serving of a suggested food, as ``suggestions[]`` and ``plan.items[]`` both show it."""
     return {
         "food": c.food,
@@ -183,7 +186,7 @@ def candidate_dict(c: Any) -> dict[str, Any]:
     }
 
 
-def suggestion_dict(s: Any) -> dict[str, Any]:
+def suggestion_dict(s: Suggestion) -> dict[str, Any]:
     return {
         **candidate_dict(s.candidate),
         "gap_closed": {f"{n}": _r(v, 3) for n, v in s.closes.items()},
@@ -191,7 +194,7 @@ def suggestion_dict(s: Any) -> dict[str, Any]:
     }
 
 
-def plan_dict(plan: Any) -> dict[str, Any] | None:
+def plan_dict(plan: Plan | None) -> dict[str, Any] | None:
     if plan is None:
         return None
     return {
@@ -202,6 +205,14 @@ def plan_dict(plan: Any) -> dict[str, Any] | None:
         "closes_gaps": plan.closes_gaps,
         "remaining_gap_mg": {n: _r(v, 3) for n, v in plan.remaining.items()},
     }
+
+
+def suggestions_json(sugg: Suggestions) -> str:
+    """``mgb6 suggest --format json``: the gaps asked about, the ranked foods and the plan."""
+    doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
+           "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
+           "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 def _source_totals(items: list[Item], *, supplements: bool) -> dict[str, float | None]:
@@ -310,7 +321,7 @@ def _items_in_order(result: CheckResult) -> Iterator[Item]:
 
 def csv_rows(result: CheckResult) -> Iterator[Item | Problem]:
     """Counted items and lines not counted, interleaved by file and line as they stand in the logs."""
-    problems = result.problems  # sorted by (path, line) in scoring.check
+    problems = result.problems  # sorted by (path, line) in tally.check
     if not problems:
         yield from _items_in_order(result)
         return
