@@ -540,7 +540,7 @@ def batch(
         from mgb6.nutrition.targets import Profile
 
         settle()
-        profile = Profile(sex.value if sex else None, age, pregnant, lactating)
+        profile = Profile(sex=sex.value if sex else None, age=age, pregnant=pregnant, lactating=lactating)
         result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
     for w in warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
