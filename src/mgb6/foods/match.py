@@ -79,7 +79,8 @@ CUT_WORDS = frozenset(
     _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
     floret""")
 )
-# Recipe words for what was done before measuring: they neither name the food nor are misspellings.
+# Recipe words for what was done before measuring: they name no food and are no misspellings (the line
+# reader notes them as preparation when the food is matched without them).
 RECIPE_WORDS = frozenset(_words("beaten whisked melted softened rinsed sifted divided optional trimmed"))
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = frozenset(
@@ -348,7 +349,7 @@ def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
 
 def _query_weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
-    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS or t in RECIPE_WORDS else w
+    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS else w
 
 
 def _cooked(words: set[str]) -> bool:
