@@ -543,6 +543,7 @@ def save_log_memo(table: FoodTable, paths: Sequence[str], memo: LogMemo, before:
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
 CUSTOM_OPTIONAL = ("name", "category", "energy_kcal_per_100g", "synonyms", "source")
+CUSTOM_MAX_BYTES = 1 << 26  # 64 MB: far above any hand-kept foods file; refuses /dev/zero before reading
 CUSTOM_NUMERIC = ("magnesium_mg_per_100g", "vitamin_b6_mg_per_100g", "energy_kcal_per_100g")
 
 
@@ -552,10 +553,13 @@ def load_custom_foods(path: Path) -> list[dict[str, str]]:
     Nutrient cells may be empty (unknown, as in USDA's table) but never text or negative: a wrong
     custom value would silently skew every total it touches.
     """
+    from mgb6.errors import InputError
+    from mgb6.files import read_regular
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: no such foods file") from exc
+        text = read_regular(path, CUSTOM_MAX_BYTES, "foods file").decode("utf-8-sig")
+    except InputError as exc:
+        raise DataError(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
     except OSError as exc:
