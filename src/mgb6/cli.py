@@ -146,6 +146,7 @@ def check(
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --report file if it exists.")] = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
@@ -158,6 +159,7 @@ def check(
     report_fmt = _report_format(report_file) if report_file else None
     if report_file:
         _refuse_missing_folder(err, report_file, "the report")
+        _refuse_target(err, report_file, force, "the report")
     comparison = None
     try:
         from mgb6.api import run_check
@@ -186,7 +188,7 @@ def check(
         from mgb6.render import report
 
         whole = _with_comparison(report(result, resolved.origin), comparison)
-        _save_report(err, report_file, report_fmt, whole, quiet, no_color)
+        _save_report(err, report_file, report_fmt, whole, quiet, no_color, force)
     if fmt is OutputFormat.json:
         from mgb6.export import write_json
 
@@ -276,14 +278,26 @@ def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | 
     return Group(renderable, compare_table(comparison))
 
 
+def _refuse_target(err: Console, path: Path, force: bool, what: str) -> None:
+    """Before any work: a link or non-regular target always, an existing file without --force."""
+    from mgb6.files import check_target
+
+    try:
+        check_target(path, replace=force, what=what)
+    except Mgb6Error as exc:
+        _fail(err, exc)
+
+
 def _save_report(
-    err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool
+    err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool, force: bool
 ) -> None:
     from mgb6.files import atomic_write_text
     from mgb6.views import export_report
 
     try:
-        atomic_write_text(path, export_report(renderable, fmt, color=not no_color))
+        atomic_write_text(path, export_report(renderable, fmt, color=not no_color), replace=force)
+    except Mgb6Error as exc:
+        _fail(err, exc)
     except OSError as exc:
         _fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
     if not quiet:
@@ -497,13 +511,12 @@ def import_cronometer(
     _, err = _consoles(no_color)
     if output is not None:
         _refuse_missing_folder(err, output, "the log")
+        _refuse_target(err, output, force, "the log")
     try:
         from mgb6.errors import InputError
         from mgb6.importers import looks_like_cronometer, read_cronometer, to_log
         from mgb6.reader import read_log
 
-        if output is not None and not force and (output.exists() or output.is_symlink()):
-            raise InputError(f"{output}: already exists; add --force to overwrite it, or choose another file")
         text = read_log(str(export))
         if not looks_like_cronometer(text.text):
             raise InputError(
@@ -518,7 +531,7 @@ def import_cronometer(
             from mgb6.files import atomic_write_text
 
             try:
-                atomic_write_text(output, converted.text)
+                atomic_write_text(output, converted.text, replace=force)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     except Mgb6Error as exc:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
@@ -73,6 +72,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace: bool = True, mode: i
     The new file keeps the mode of the one it replaces, else ``mode`` (default 0600: what mgb6 writes
     holds health data). ``replace=False`` refuses an existing file.
     """
+    import tempfile  # only when writing: it costs a few ms of import on a read-only run
+
     old = check_target(path, replace=replace)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
