@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,37 @@ def test_a_cronometer_cell_over_the_csv_limit_is_one_error_naming_its_line() -> 
     )
     with pytest.raises(InputError, match=r"servings.csv:3: not a readable CSV row"):
         read_cronometer(text, "servings.csv")
+
+
+def test_a_log_over_the_size_cap_is_refused_before_it_is_parsed(tmp_path, monkeypatch) -> None:
+    import mgb6.reader
+    from mgb6.errors import InputError
+    from mgb6.reader import read_log
+
+    monkeypatch.setattr(mgb6.reader, "MAX_BYTES", 4096)
+    big = tmp_path / "big.txt"
+    big.write_text("2026-11-20\n" + "1 banana\n" * 30_000)
+    with pytest.raises(InputError, match="larger than 0 MB; split the log"):
+        read_log(str(big))
+
+
+def test_the_logs_of_one_check_are_capped_together(tmp_path, monkeypatch) -> None:
+    import mgb6.api
+    from mgb6.api import parse_files
+    from mgb6.errors import InputError
+
+    monkeypatch.setattr(mgb6.api, "MAX_BYTES", 6000)
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("2026-11-20\n" + "1 banana\n" * 400)
+        paths.append(str(tmp_path / name))
+    parse_files(paths[:1])
+    with pytest.raises(InputError, match=r"b\.txt: the logs of one check pass 0 MB together"):
+        parse_files(paths)
+
+
+def test_the_memory_bound_in_the_readme_follows_from_the_cap() -> None:
+    from mgb6.reader import MAX_BYTES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"more than {MAX_BYTES // 2**20} MB" in readme

@@ -11,7 +11,7 @@ from mgb6.data import LOG_MEMO_LINES, FoodTable, load_log_memo, load_table, save
 from mgb6.errors import InputError
 from mgb6.models import Item, Problem
 from mgb6.parser import LineMemo, ParsedLog, parse_log
-from mgb6.reader import read_log
+from mgb6.reader import MAX_BYTES, read_log
 from mgb6.scoring import CheckResult, Scorer, check
 from mgb6.targets import Profile
 
@@ -30,6 +30,7 @@ def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[Pa
     warnings: list[str] = []
     blank: list[str] = []
     seen: set[str] = set()
+    total = 0
     for path in paths:
         key = path if path == "-" else os.path.realpath(path)
         if key in seen:  # the same log twice would double every day it holds
@@ -37,6 +38,10 @@ def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[Pa
             continue
         seen.add(key)
         text = read_log(path)
+        total += len(text.text)
+        if total > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise InputError(f"{path}: the logs of one check pass {limit} MB together; check fewer")
         if text.warning:
             warnings.append(text.warning)
         log = _parse_any(text.text, text.path, memo)
