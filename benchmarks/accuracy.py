@@ -31,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from mgb6.data import FoodTable, load_table  # noqa: E402
+from mgb6.foods.table import FoodTable, load_table  # noqa: E402
+from mgb6.log.parse import parse_entry, parse_log  # noqa: E402
 from mgb6.models import Item, Problem  # noqa: E402
-from mgb6.parser import parse_entry, parse_log  # noqa: E402
-from mgb6.scoring import Scorer, check  # noqa: E402
-from mgb6.targets import Profile  # noqa: E402
+from mgb6.nutrition.tally import Scorer, check  # noqa: E402
+from mgb6.nutrition.targets import Profile  # noqa: E402
 
 TARGET_LINES = 0.90
 TARGET_DAYS = 0.85

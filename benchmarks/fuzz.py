@@ -19,11 +19,11 @@ import traceback
 from dataclasses import dataclass, field
 
 from mgb6.errors import InputError
-from mgb6.parser import parse_log
-from mgb6.reader import decode
-from mgb6.scoring import check
-from mgb6.targets import Profile
-from mgb6.units import NUMBER_WORDS, UNICODE_FRACTIONS, UNIT_ALIASES
+from mgb6.log.parse import parse_log
+from mgb6.log.read import decode
+from mgb6.log.units import NUMBER_WORDS, UNICODE_FRACTIONS, UNIT_ALIASES
+from mgb6.nutrition.tally import check
+from mgb6.nutrition.targets import Profile
 
 FOODS = (
     "banana", "spinach", "almonds", "cooked oatmeal", "salmon", "eggs, scrambled", "black beans", "rice",
@@ -198,7 +198,7 @@ def check_one(
 
 
 def run(n: int, seed: int = 5) -> tuple[Outcome, float]:
-    from mgb6.data import load_table
+    from mgb6.foods.table import load_table
 
     table = load_table()
     try:

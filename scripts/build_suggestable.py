@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from mgb6.suggest import family, food_key  # noqa: E402
+from mgb6.nutrition.suggest import family, food_key  # noqa: E402
 
 OZ_G = 28.349523125  # avoirdupois ounce: a mass unit, so "3 oz" needs no USDA portion
 MAX_SERVING_G = 350.0  # a "serving" heavier than this is not what anyone adds as a side

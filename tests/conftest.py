@@ -49,7 +49,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def table():
-    from mgb6.data import load_table
+    from mgb6.foods.table import load_table
 
     return load_table()
 

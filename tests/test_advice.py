@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mgb6.advice import Situation, advise, situation_from
 from mgb6.cli import app
-from mgb6.render import DISCLAIMER
+from mgb6.nutrition.advice import Situation, advise, situation_from
+from mgb6.report.render import DISCLAIMER
 
 runner = CliRunner()
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from mgb6.api import run_check
 from mgb6.cli import app
 from mgb6.errors import ExitCode
-from mgb6.targets import Profile
+from mgb6.nutrition.targets import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
@@ -97,7 +97,7 @@ def test_a_file_named_twice_is_summarised_once(clients: Path) -> None:
 
 
 def test_csv_has_one_row_per_log_with_the_documented_columns(clients: Path) -> None:
-    from mgb6.export_batch import CSV_COLUMNS
+    from mgb6.export.batch import CSV_COLUMNS
 
     res = runner.invoke(app, ["batch", "--format", "csv", str(clients)])
     assert res.exit_code == 0
@@ -123,7 +123,7 @@ def test_installed_command_runs_a_batch(mgb6_exe: str, clients: Path) -> None:
 
 def test_a_shared_line_memo_never_mixes_up_logs(tmp_path: Path) -> None:
     """Logs sharing lines (the batch shares one parse memo) still get their own paths, lines and meals."""
-    from mgb6.parser import LineMemo, parse_log
+    from mgb6.log.parse import LineMemo, parse_log
 
     memo = LineMemo()
     a = parse_log("breakfast: 1 medium banana\nzzqx blorp\n", "a.txt", memo=memo)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from mgb6 import data
+import mgb6.cache
+import mgb6.paths
 from mgb6.api import run_check
-from mgb6.export import to_json
-from mgb6.targets import Profile
+from mgb6.export.check import to_json
+from mgb6.foods import table as data
+from mgb6.nutrition.targets import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
@@ -103,7 +105,7 @@ def test_packed_rows_round_trip_through_pickle() -> None:
     import pickle
 
     rows = ["Café, au lait\t1", "", "Banana, raw\t2", "Jalapeño\t3"]
-    packed = data.Packed(rows)
+    packed = mgb6.cache.Packed(rows)
     back = pickle.loads(pickle.dumps(packed))
     assert list(back) == rows and back[-1] == rows[-1] and back[1:3] == rows[1:3]
     with pytest.raises(IndexError):
@@ -115,7 +117,7 @@ def test_the_stat_shortcut_still_sees_a_changed_file(
 ) -> None:
     """Once files have settled the digest comes from their stat stamps; any write changes the stamp."""
     data_copy, cache = private
-    monkeypatch.setattr(data, "SETTLED_SECONDS", 0.0)
+    monkeypatch.setattr(mgb6.cache, "SETTLED_SECONDS", 0.0)
     first = _check_json()
     assert (cache / "digests.pickle").exists()
     tables = {p.name for p in cache.glob("table-*.pickle")}
@@ -150,3 +152,21 @@ def test_mapped_table_reads_back_every_food_and_portion(private: tuple[Path, Pat
         built.portions(i) for i in range(len(built.foods))
     ]
     assert mapped.by_id == built.by_id
+
+
+def test_an_edit_in_a_subpackage_module_changes_the_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every cache file is keyed by the digest: a module it missed would let an edit meet a stale cache."""
+    copy = tmp_path / "mgb6"
+    shutil.copytree(ROOT / "src" / "mgb6", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(mgb6.cache, "package_dir", lambda: copy)
+    blobs = {name: b"" for name in mgb6.paths.TABLE_FILES}
+    before = mgb6.cache.table_digest(blobs)
+    assert copy / "log" / "parse.py" in mgb6.cache.code_files()
+    with (copy / "log" / "parse.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    assert mgb6.cache.table_digest(blobs) != before
+    moved = mgb6.cache.table_digest(blobs)
+    (copy / "log" / "parse.py").rename(copy / "log" / "parsing.py")  # same code, another module
+    assert mgb6.cache.table_digest(blobs) != moved

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from mgb6.api import run_check
 from mgb6.cli import app
-from mgb6.targets import Profile, status
-from mgb6.views import SYMBOL, trend_charts
+from mgb6.nutrition.targets import Profile, status
+from mgb6.report.views import SYMBOL, trend_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = str(ROOT / "examples" / "week.txt")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -53,14 +55,15 @@ def test_console_script_collects_garbage_while_commands_work(argv: list[str], tm
         "    print('gc on' if gc.isenabled() else 'gc off', flush=True)\n"
         "    raise SystemExit(0)\n"
         "mgb6.api.run_check = probe\n"
-        "real = mgb6.cli._resolve_profile\n"
+        "real = mgb6.cli.commands._resolve_profile\n"
         "def resolve(*a, **k):\n"
         "    print('gc on' if gc.isenabled() else 'gc off', flush=True)\n"
         "    return real(*a, **k)\n"
-        "mgb6.cli._resolve_profile = resolve\n"
+        "mgb6.cli.commands._resolve_profile = resolve\n"
         "from mgb6.__main__ import run\n"
         "run()\n"
     )
-    env = {"MGB6_CONFIG_DIR": str(tmp_path), "MGB6_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+    env = {"MGB6_CONFIG_DIR": str(tmp_path), "MGB6_CACHE_DIR": str(tmp_path / "cache"), "PATH": "",
+           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not another install
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
     assert "gc on" in out.stdout and "gc off" not in out.stdout, out.stdout + out.stderr

@@ -76,6 +76,7 @@ def _color_run(args: list[str], env_extra: dict[str, str]) -> str:
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "TERM": "xterm-256color", **env_extra}
     env["MGB6_CONFIG_DIR"] = os.environ["MGB6_CONFIG_DIR"]
     env["MGB6_CACHE_DIR"] = os.environ.get("MGB6_CACHE_DIR", "")
+    env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")  # the code under test, not another install
     cmd = [sys.executable, "-c", code, *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
 

@@ -9,10 +9,11 @@ from typer.testing import CliRunner
 
 from mgb6.api import run_check
 from mgb6.cli import app
-from mgb6.data import load_custom_foods, load_table, load_table_with
 from mgb6.errors import DataError
-from mgb6.matcher import match
-from mgb6.targets import Profile
+from mgb6.foods.custom import load_custom_foods, load_table_with
+from mgb6.foods.match import match
+from mgb6.foods.table import load_table
+from mgb6.nutrition.targets import Profile
 
 HEADER = "id,description,magnesium_mg_per_100g,vitamin_b6_mg_per_100g,energy_kcal_per_100g,synonyms\n"
 runner = CliRunner()
@@ -128,7 +129,7 @@ def test_later_files_override_earlier_ones(tmp_path: Path) -> None:
 
 
 def test_custom_table_is_cached_apart_and_never_touches_the_bundled_cache(tmp_path: Path) -> None:
-    from mgb6.data import cache_dir
+    from mgb6.paths import cache_dir
 
     load_table()
     before = {p.name: p.read_bytes() for p in cache_dir().glob("table-*.pickle")}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mgb6.dirs import user_dir
+from mgb6.paths import user_dir
 
 KINDS = [("config", "MGB6_CONFIG_DIR", "XDG_CONFIG_HOME"), ("cache", "MGB6_CACHE_DIR", "XDG_CACHE_HOME"),
          ("data", "MGB6_DATA_HOME", "XDG_DATA_HOME")]  # fmt: skip

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.grid import Grid
+from mgb6.report.grid import Grid
 
 words = st.text(alphabet="abcXYZ 0123456789%✓~✗…,.()[]-", min_size=0, max_size=14)
 styles = st.sampled_from(["", "green", "red", "bold yellow"])

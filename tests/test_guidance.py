@@ -12,11 +12,18 @@ import pytest
 from tests.conftest import check_log_json
 from typer.testing import CliRunner
 
-from mgb6.advice import advise, situation_from
 from mgb6.cli import app
-from mgb6.limits import TGA_B6_LABEL_MG, check_limits, day_limits, upper_limits
-from mgb6.render import DISCLAIMER
-from mgb6.targets import STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_POSSIBLY, Profile, status, targets_for
+from mgb6.nutrition.advice import advise, situation_from
+from mgb6.nutrition.limits import TGA_B6_LABEL_MG, check_limits, day_limits, upper_limits
+from mgb6.nutrition.targets import (
+    STATUS_BELOW_AI,
+    STATUS_BELOW_PRI,
+    STATUS_POSSIBLY,
+    Profile,
+    status,
+    targets_for,
+)
+from mgb6.report.render import DISCLAIMER
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -36,7 +43,7 @@ def _ul(authority: str, nutrient: str, age: float, sex: str = "female") -> float
 
 
 def _dri() -> list[dict[str, str]]:
-    from mgb6.data import load_table
+    from mgb6.foods.table import load_table
 
     return load_table().dri
 
@@ -136,8 +143,8 @@ def test_infant_check_reports_no_upper_limit_in_json_and_table(tmp_path: Path) -
 
 def test_check_limits_counts_each_product_once_per_day(table) -> None:
     """Two lines with the same text on one day are one product taken twice."""
-    from mgb6.parser import parse_log
-    from mgb6.scoring import check
+    from mgb6.log.parse import parse_log
+    from mgb6.nutrition.tally import check
 
     half = TGA_B6_LABEL_MG * 0.6
     log = parse_log(f"2026-01-05\nB6 {half:g} mg\nB6 {half:g} mg\n", "<t>")
@@ -183,8 +190,7 @@ def test_efsa_check_json_and_table_show_below_pri(tmp_path: Path) -> None:
 
 
 def test_below_pri_has_a_colour_and_a_chart_symbol() -> None:
-    from mgb6 import render, views
-
+    from mgb6.report import render, views
     assert render.STYLE[STATUS_BELOW_PRI] == views.STYLE[STATUS_BELOW_PRI] == render.STYLE[STATUS_BELOW_AI]
     assert views.SYMBOL[STATUS_BELOW_PRI] == views.SYMBOL[STATUS_BELOW_AI]
 
@@ -193,7 +199,7 @@ def test_below_pri_has_a_colour_and_a_chart_symbol() -> None:
 
 
 def test_threonate_and_aspartate_use_the_midpoint_of_the_reference_range_and_say_so(shared: Path) -> None:
-    from mgb6.supplements import count_doses, parse_supplement
+    from mgb6.log.supplements import count_doses, parse_supplement
 
     ref = (shared / "reference" / "README.md").read_text(encoding="utf-8")
     for form, name in (("threonate", "L-threonate"), ("aspartate", "aspartate")):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mgb6.importers import amount_to_log, read_cronometer
-from mgb6.parser import FOOD, clean_line, parse_log, read_line
+from mgb6.log.cronometer import amount_to_log, read_cronometer
+from mgb6.log.parse import FOOD, clean_line, parse_log, read_line
 
 
 def _seconds(work: Callable[[], object]) -> float:
@@ -60,7 +60,7 @@ def test_a_long_comment_line_is_still_a_comment() -> None:
 
 
 def test_a_huge_line_is_not_kept_in_the_memo_that_goes_to_the_cache() -> None:
-    from mgb6.parser import LineMemo
+    from mgb6.log.parse import LineMemo
 
     memo = LineMemo()
     parse_log("1 banana\n" + "y" * 100_000 + "\n", memo=memo)
@@ -101,11 +101,11 @@ def test_a_cronometer_cell_over_the_csv_limit_is_one_error_naming_its_line() -> 
 
 
 def test_a_log_over_the_size_cap_is_refused_before_it_is_parsed(tmp_path, monkeypatch) -> None:
-    import mgb6.reader
+    import mgb6.log.read
     from mgb6.errors import InputError
-    from mgb6.reader import read_log
+    from mgb6.log.read import read_log
 
-    monkeypatch.setattr(mgb6.reader, "MAX_BYTES", 4096)
+    monkeypatch.setattr(mgb6.log.read, "MAX_BYTES", 4096)
     big = tmp_path / "big.txt"
     big.write_text("2026-11-20\n" + "1 banana\n" * 30_000)
     with pytest.raises(InputError, match="larger than 0 MB; split the log"):
@@ -128,7 +128,7 @@ def test_the_logs_of_one_check_are_capped_together(tmp_path, monkeypatch) -> Non
 
 
 def test_the_memory_bound_in_the_readme_follows_from_the_cap() -> None:
-    from mgb6.reader import MAX_BYTES
+    from mgb6.log.read import MAX_BYTES
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"more than {MAX_BYTES // 2**20} MB" in readme

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
-from mgb6.parser import parse_entry
-from mgb6.scoring import Scorer
+from mgb6.nutrition.tally import Scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 OZ_G = 28.349523125  # avoirdupois ounce, exact
@@ -218,8 +218,8 @@ def test_several_items_are_never_several_standard_portions(scorer: Scorer) -> No
 
 def test_a_plain_slice_of_fndds_bread_is_its_regular_slice(table) -> None:
     """FNDDS files "1 medium or regular slice" under "medium"; "slice, crust not eaten" is not a slice."""
+    from mgb6.foods.portions import to_grams
     from mgb6.models import Quantity
-    from mgb6.portions import to_grams
 
     i = table.by_id["fndds:51101000"]  # Bread, white
     got = to_grams(Quantity(1, "slice"), table.foods[i], table.portions(i), "white bread")
@@ -230,8 +230,8 @@ def test_a_plain_slice_of_fndds_bread_is_its_regular_slice(table) -> None:
 
 def test_a_cup_is_never_a_size_row_named_cup(table) -> None:
     """FNDDS's "1 medium ice cream cup" (240 g) is a serving vessel; "1 cup" is its 1-cup row."""
+    from mgb6.foods.portions import to_grams
     from mgb6.models import Quantity
-    from mgb6.portions import to_grams
 
     i = table.by_id["fndds:13110100"]  # Ice cream, vanilla
     got = to_grams(Quantity(1, "cup"), table.foods[i], table.portions(i), "vanilla ice cream")

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from mgb6.api import parse_files, run_check
 from mgb6.cli import app
-from mgb6.importers import amount_to_log, looks_like_cronometer, read_cronometer, to_log
-from mgb6.parser import parse_log
-from mgb6.targets import Profile
+from mgb6.log.cronometer import amount_to_log, looks_like_cronometer, read_cronometer, to_log
+from mgb6.log.parse import parse_log
+from mgb6.nutrition.targets import Profile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXCERPTS = sorted(FIXTURES.glob("cronometer_*_excerpt.csv"))

@@ -56,7 +56,8 @@ def test_importing_the_check_path_compiles_no_parser_pattern() -> None:
         "        seen.append(p)\n"
         "    return real(p, f)\n"
         "re.compile = spy\n"
-        "import mgb6.api, mgb6.parser, mgb6.supplements, mgb6.portions, mgb6.matcher, mgb6.suggest\n"
+        "import mgb6.api, mgb6.log.parse, mgb6.log.supplements, mgb6.foods.portions, mgb6.foods.match\n"
+        "import mgb6.nutrition.suggest\n"
         "print(len(seen))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

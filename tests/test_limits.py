@@ -10,8 +10,8 @@ from tests.conftest import check_log_json
 from typer.testing import CliRunner
 
 from mgb6.cli import app
-from mgb6.limits import TGA_B6_LABEL_MG, day_limits, upper_limits
-from mgb6.targets import Profile
+from mgb6.nutrition.limits import TGA_B6_LABEL_MG, day_limits, upper_limits
+from mgb6.nutrition.targets import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -115,7 +115,7 @@ def test_table_report_shows_warnings_without_blocking(tmp_path: Path) -> None:
 
 
 def _dri() -> list[dict[str, str]]:
-    from mgb6.data import load_table
+    from mgb6.foods.table import load_table
 
     return load_table().dri
 

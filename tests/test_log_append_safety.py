@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from mgb6 import logbook
 from mgb6.errors import LogWriteError
-from mgb6.logbook import append_line, read_tail
-from mgb6.parser import parse_log
+from mgb6.log import append as logbook
+from mgb6.log.append import append_line, read_tail
+from mgb6.log.parse import parse_log
 
 DAY = date(2026, 11, 20)
 
@@ -53,7 +53,7 @@ def test_a_file_size_limit_leaves_the_log_as_it_was_and_the_next_append_whole(tm
     log = tmp_path / "log.txt"
     log.write_text("2026-11-20\n" + "x" * 2030 + "\n")
     before = log.read_bytes()
-    code = f"from datetime import date; from mgb6.logbook import append_line; from pathlib import Path; " \
+    code = f"from datetime import date; from mgb6.log.append import append_line; from pathlib import Path; " \
         f"append_line(Path({str(log)!r}), '200 g chicken breast', date(2026, 11, 20))"  # fmt: skip
 
     def limit() -> None:

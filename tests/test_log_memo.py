@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from mgb6 import data, parser
+import mgb6.cache
 from mgb6.api import run_check
-from mgb6.export import to_json
-from mgb6.targets import Profile
+from mgb6.export.check import to_json
+from mgb6.foods import table as data
+from mgb6.foods.custom import load_table_with
+from mgb6.log import parse as parser
+from mgb6.nutrition.targets import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
@@ -85,7 +88,7 @@ def test_memo_keeps_only_the_lines_of_the_last_check(cache: Path, tmp_path: Path
     log.write_text("1 cup yogurt\n", encoding="utf-8")
     _json(log)
     (memo,) = _memos(cache)
-    _paths, lines, resolved = data._unpickle(memo)
+    _paths, lines, resolved = mgb6.cache.unpickle(memo)
     assert list(lines) == ["1 cup yogurt"]
     assert [food_text for food_text, _ in resolved] == ["yogurt"]
 
@@ -111,15 +114,15 @@ def test_memo_of_another_file_is_never_used(cache: Path, tmp_path: Path) -> None
     b.write_text("1 medium banana\n", encoding="utf-8")
     _json(a)
     table = data.load_table()
-    memo_a = data._log_memo_file(table, [str(a)])
-    memo_b = data._log_memo_file(table, [str(b)])
+    memo_a = mgb6.cache._log_memo_file(table.digest, [str(a)])
+    memo_b = mgb6.cache._log_memo_file(table.digest, [str(b)])
     assert memo_a and memo_b
     memo_b[0].write_bytes(memo_a[0].read_bytes())  # b's file now holds a's memo
-    assert data.load_log_memo(table, [str(b)]) == ({}, {})
+    assert mgb6.cache.load_log_memo(table.digest, [str(b)]) == ({}, {})
 
 
 def test_big_logs_are_not_memoised(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(data, "LOG_MEMO_LINES", 2)
+    monkeypatch.setattr(mgb6.cache, "LOG_MEMO_LINES", 2)
     monkeypatch.setattr("mgb6.api.LOG_MEMO_LINES", 2)
     log = tmp_path / "meals.txt"
     log.write_text("1 apple\n1 medium banana\n100 g almonds\n", encoding="utf-8")
@@ -137,7 +140,7 @@ def test_memo_follows_the_table(cache: Path, tmp_path: Path, monkeypatch: pytest
     foods.write_text(
         "id,description,magnesium_mg_per_100g,vitamin_b6_mg_per_100g\nz1,Zorkberry,50,0.2\n", encoding="utf-8"
     )
-    table = data.load_table_with([foods])
+    table = load_table_with([foods])
     result, _ = run_check([str(log)], Profile("female", 34.0), table=table)
     assert [i.magnesium_mg for i in result.items] == [50.0]
     assert len(_memos(cache)) == 2
@@ -146,7 +149,7 @@ def test_memo_follows_the_table(cache: Path, tmp_path: Path, monkeypatch: pytest
 def test_only_the_most_recent_logs_keep_a_memo(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(data, "KEEP_LOG_MEMOS", 2)
+    monkeypatch.setattr(mgb6.cache, "KEEP_LOG_MEMOS", 2)
     logs = []
     for name in ("a", "b", "c"):
         log = tmp_path / f"{name}.txt"
@@ -158,6 +161,6 @@ def test_only_the_most_recent_logs_keep_a_memo(
     table = data.load_table()
     kept = {p.name for p in _memos(cache)}
     for log, expected in zip(logs, (False, True, True), strict=True):
-        where = data._log_memo_file(table, [str(log)])
+        where = mgb6.cache._log_memo_file(table.digest, [str(log)])
         assert where is not None
         assert (where[0].name in kept) == expected

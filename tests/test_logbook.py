@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from typer.testing import CliRunner
 
-from mgb6 import logbook
 from mgb6.cli import app
 from mgb6.errors import ExitCode, LogWriteError
-from mgb6.logbook import append_line, default_log_path
-from mgb6.parser import parse_log
-from mgb6.reader import decode
+from mgb6.log import append as logbook
+from mgb6.log.append import append_line, default_log_path
+from mgb6.log.parse import parse_log
+from mgb6.log.read import decode
 
 runner = CliRunner()
 DAY = date(2026, 11, 20)
@@ -259,7 +259,7 @@ def test_concurrent_log_processes_each_land_exactly_once(tmp_path: Path, mgb6_ex
 
 SLOW_APPEND = """
 import sys, time
-from mgb6 import logbook
+from mgb6.log import append as logbook
 START = float(sys.argv.pop(1))
 real_fstat = logbook.os.fstat
 def slow_fstat(fd):

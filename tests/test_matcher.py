@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mgb6.matcher import MIN_CONFIDENCE, match, normalize, search
+from mgb6.foods.match import MIN_CONFIDENCE, match, normalize, search
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mgb6.log.parse import parse_date_line, parse_entry, parse_log, split_amount
 from mgb6.models import Entry, Problem
-from mgb6.parser import parse_date_line, parse_entry, parse_log, split_amount
 
 
 @pytest.mark.parametrize(

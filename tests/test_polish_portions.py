@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
-from mgb6.parser import parse_entry
-from mgb6.scoring import Scorer
+from mgb6.nutrition.tally import Scorer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from mgb6.foods.portions import label, oz_means_fl_oz
+from mgb6.log.parse import parse_entry
+from mgb6.log.units import MASS_G, VOLUME_ML
 from mgb6.models import Food, Item, Problem
-from mgb6.parser import parse_entry
-from mgb6.portions import label, oz_means_fl_oz
-from mgb6.scoring import Scorer
-from mgb6.units import MASS_G, VOLUME_ML
+from mgb6.nutrition.tally import Scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,12 +19,12 @@ from typer.testing import CliRunner
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode, InputError
+from mgb6.log.parse import parse_entry, parse_log
+from mgb6.log.read import decode
+from mgb6.log.units import UNIT_ALIASES
 from mgb6.models import Entry, Problem
-from mgb6.parser import parse_entry, parse_log
-from mgb6.reader import decode
-from mgb6.scoring import Scorer, check
-from mgb6.targets import Profile
-from mgb6.units import UNIT_ALIASES
+from mgb6.nutrition.tally import Scorer, check
+from mgb6.nutrition.targets import Profile
 
 FOODS = (
     "banana", "spinach", "almonds", "cooked oatmeal", "salmon", "eggs, scrambled", "black beans", "rice",

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mgb6.parser import iter_lines, parse_log
+from mgb6.log.parse import iter_lines, parse_log
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
@@ -57,7 +57,7 @@ def test_help_imports_nothing_heavy_and_loads_no_table() -> None:
     out, mods = _run(["--help"])
     assert "Usage" in out and "batch" in out  # the probe really ran the command
     assert not _heavy(mods)
-    assert "mgb6.data" not in mods and "mgb6.api" not in mods
+    assert "mgb6.foods.table" not in mods and "mgb6.api" not in mods
 
 
 def test_completion_imports_nothing_heavy_and_loads_no_table() -> None:
@@ -65,7 +65,7 @@ def test_completion_imports_nothing_heavy_and_loads_no_table() -> None:
     out, mods = _run([], env)
     assert "check" in out.split()  # the completion really ran
     assert not _heavy(mods)
-    assert "mgb6.data" not in mods
+    assert "mgb6.foods.table" not in mods
 
 
 def test_one_week_check_does_not_import_pandas(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_one_week_check_does_not_import_pandas(tmp_path: Path) -> None:
     env = {"MGB6_CACHE_DIR": str(tmp_path / "cache")}
     for _ in range(2):
         mods = _modules(["check", str(WEEK)], env)
-        assert "mgb6.scoring" in mods
+        assert "mgb6.nutrition.tally" in mods
         assert "pandas" not in mods and "numpy" not in mods
 
 
@@ -99,8 +99,8 @@ def test_repeated_lines_keep_their_own_place_meal_and_day() -> None:
 
 
 def test_repeated_lines_score_as_their_own_items(table) -> None:
-    from mgb6.scoring import check
-    from mgb6.targets import Profile
+    from mgb6.nutrition.tally import check
+    from mgb6.nutrition.targets import Profile
 
     text = (
         "2026-01-01\n1 medium banana\nlunch: 1 medium banana\n"
@@ -125,9 +125,9 @@ def test_iter_lines_is_splitlines_in_chunks(text: str, chunk: int) -> None:
 def test_streamed_exports_are_byte_identical_to_the_whole_documents(table) -> None:
     import io
 
-    from mgb6.export import to_csv, to_json, write_csv, write_json
-    from mgb6.scoring import check
-    from mgb6.targets import Profile
+    from mgb6.export.check import to_csv, to_json, write_csv, write_json
+    from mgb6.nutrition.tally import check
+    from mgb6.nutrition.targets import Profile
 
     text = WEEK.read_text("utf-8") + "\n2026-11-23\nzzqx blorp\n1 medium banana\n1 medium banana\n"
     result = check([parse_log(text, "week.txt")], table, Profile("female", 34.0))

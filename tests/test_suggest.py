@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mgb6.cli import app
-from mgb6.data import load_suggestable
 from mgb6.errors import OptionError
-from mgb6.suggest import DIETS, candidates, excluded_groups, food_key, plan, rank, suggest
+from mgb6.foods.table import load_suggestable
+from mgb6.nutrition.suggest import DIETS, candidates, excluded_groups, food_key, plan, rank, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -225,7 +225,7 @@ def test_cli_foods_search_and_top() -> None:
 
 
 def test_foods_top_ranks_by_the_usda_value(table) -> None:
-    from mgb6.rankings import top_foods
+    from mgb6.foods.rankings import top_foods
 
     rows = top_foods(table, "magnesium", "100g", category="Nut and Seed", n=5)
     values = [r["value"] for r in rows]
@@ -267,7 +267,7 @@ def test_check_and_suggest_stay_off_pandas() -> None:
 
 def _rank_by_definition(cands, gaps, per, exclude, eaten_keys, n):
     """rank() as its docstring defines it, with the dict-per-food helpers it inlines for speed."""
-    from mgb6.suggest import ALREADY_EATEN_BONUS, Suggestion, _closes, _score
+    from mgb6.nutrition.suggest import ALREADY_EATEN_BONUS, Suggestion, _closes, _score
 
     def key(s):
         tie = (s.candidate.kcal or 1e9) if per == "serving" else -sum(s.closes.values())

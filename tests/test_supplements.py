@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mgb6.cli import app
-from mgb6.parser import parse_entry
-from mgb6.supplements import ELEMENTAL_FRACTION, count_doses, parse_supplement
+from mgb6.log.parse import parse_entry
+from mgb6.log.supplements import ELEMENTAL_FRACTION, count_doses, parse_supplement
 
 runner = CliRunner()
 

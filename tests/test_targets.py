@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import ROOT
 
 from mgb6.errors import ProfileError
-from mgb6.targets import (
+from mgb6.nutrition.targets import (
     STATUS_ADEQUATE,
     STATUS_BELOW_AI,
     STATUS_LIKELY,

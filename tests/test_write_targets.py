@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode
-from mgb6.files import TEMP_PREFIX, atomic_write_text
+from mgb6.paths import TEMP_PREFIX, atomic_write_text
 
 runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")

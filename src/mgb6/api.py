@@ -7,16 +7,17 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mgb6.data import LOG_MEMO_LINES, FoodTable, load_log_memo, load_table, save_log_memo, save_matches
+from mgb6.cache import LOG_MEMO_LINES, load_log_memo, save_log_memo
 from mgb6.errors import InputError
+from mgb6.foods.table import FoodTable, load_table, save_matches
+from mgb6.log.parse import LineMemo, ParsedLog, parse_log
+from mgb6.log.read import MAX_BYTES, read_log
 from mgb6.models import Item, Problem
-from mgb6.parser import LineMemo, ParsedLog, parse_log
-from mgb6.reader import MAX_BYTES, read_log
-from mgb6.scoring import CheckResult, Scorer, check
-from mgb6.targets import Profile
+from mgb6.nutrition.tally import CheckResult, Scorer, check
+from mgb6.nutrition.targets import Profile
 
 if TYPE_CHECKING:
-    from mgb6.importers import Comparison
+    from mgb6.log.cronometer import Comparison
 
 
 def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[ParsedLog], list[str]]:
@@ -121,12 +122,12 @@ def _parse_any(text: str, path: str, memo: LineMemo | None = None) -> ParsedLog:
     end = text.find("\n")
     if "Food Name" not in (text if end < 0 else text[:end]):  # no servings header: skip the import
         return parse_log(text, path, memo=memo)
-    from mgb6.importers import looks_like_cronometer
+    from mgb6.log.cronometer import looks_like_cronometer
 
     if not looks_like_cronometer(text):
         return parse_log(text, path, memo=memo)
 
-    from mgb6.importers import read_cronometer, to_log
+    from mgb6.log.cronometer import read_cronometer, to_log
 
     converted = to_log(read_cronometer(text, path))
     parsed = parse_log(converted.text, path, memo=memo)
@@ -139,7 +140,7 @@ def _parse_any(text: str, path: str, memo: LineMemo | None = None) -> ParsedLog:
 
 def cronometer_comparison(paths: list[str], result: CheckResult) -> list[Comparison]:
     """Cronometer's own Mg and B6 (from the exports among ``paths``) beside mgb6's, per day."""
-    from mgb6.importers import compare, looks_like_cronometer, read_cronometer
+    from mgb6.log.cronometer import compare, looks_like_cronometer, read_cronometer
 
     exports = []
     for path in paths:
@@ -166,10 +167,10 @@ def run_check(
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
 
-    Lines read and resolved by the last check of the same files are taken from it (data.load_log_memo).
+    Lines read and resolved by the last check of the same files are taken from it (cache.load_log_memo).
     """
     table = table or load_table()
-    before = load_log_memo(table, paths)
+    before = load_log_memo(table.digest, paths)
     memo = LineMemo(known=before[0])
     logs, warnings = parse_files(paths, memo)
     # only a log small enough to remember keeps its parse memo past parsing (1M lines: ~90 MB of it)
@@ -180,7 +181,7 @@ def run_check(
                    known=before[1], used=used)  # fmt: skip
     save_matches(table)
     if lines is not None and used is not None:
-        save_log_memo(table, paths, (lines, used), before)
+        save_log_memo(table.digest, paths, (lines, used), before)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
 
@@ -194,9 +195,9 @@ def add_guidance(
     per: str = "serving",
 ) -> None:
     """Upper-limit warnings, suggestions to close the gap, and graded advice, attached to the result."""
-    from mgb6.advice import advise, situation_from
-    from mgb6.limits import check_limits
-    from mgb6.suggest import excluded_groups, suggest
+    from mgb6.nutrition.advice import advise, situation_from
+    from mgb6.nutrition.limits import check_limits
+    from mgb6.nutrition.suggest import excluded_groups, suggest
 
     excluded_groups(diet, avoid)  # option errors surface even when there is no gap to close
     result.warnings = check_limits(result.days, result.profile, table.dri)

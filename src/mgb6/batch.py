@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mgb6.data import FoodTable, load_table, save_matches
 from mgb6.errors import InputError, Mgb6Error
+from mgb6.foods.table import FoodTable, load_table, save_matches
+from mgb6.log.parse import LineMemo, parse_log
+from mgb6.log.read import read_log
 from mgb6.models import NUTRIENTS
-from mgb6.parser import LineMemo, parse_log
-from mgb6.reader import read_log
-from mgb6.scoring import check
-from mgb6.targets import Profile, Target, targets_for
+from mgb6.nutrition.tally import check
+from mgb6.nutrition.targets import Profile, Target, targets_for
 
 LOG_SUFFIX = ".txt"
 STATUS_ERROR = "error"

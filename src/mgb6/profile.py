@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mgb6.errors import ExitCode, InputError, ProfileError
-from mgb6.files import atomic_write_text, make_private_dirs, read_regular
-from mgb6.targets import Profile
+from mgb6.nutrition.targets import Profile
+from mgb6.paths import atomic_write_text, config_dir, make_private_dirs, read_regular
 
 SEXES = ("female", "male")
 AUTHORITIES = ("iom", "efsa")
@@ -51,13 +51,6 @@ def _toml() -> Any:
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     return tomllib
-
-
-def config_dir() -> Path:
-    """The user config directory; MGB6_CONFIG_DIR overrides it (tests, portable installs)."""
-    from mgb6.dirs import user_dir
-
-    return user_dir("config")
 
 
 def profile_path() -> Path:
@@ -98,9 +91,9 @@ def ensure_usable(p: StoredProfile) -> StoredProfile:
     for its authority (a lactating 2-year-old) or an --avoid word no food group answers to. The errors
     are the ones check gives, so the user learns the fix at ``profile set`` instead of being locked out.
     """
-    from mgb6.data import load_dri
-    from mgb6.suggest import excluded_groups
-    from mgb6.targets import targets_for
+    from mgb6.foods.table import load_dri
+    from mgb6.nutrition.suggest import excluded_groups
+    from mgb6.nutrition.targets import targets_for
 
     targets_for(p.targets_profile(), load_dri())
     excluded_groups(p.diet, p.avoid)

@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mgb6.errors import InputError
-from mgb6.units import MASS_G, VOLUME_ML, canonical_unit
+from mgb6.log.units import MASS_G, VOLUME_ML, canonical_unit
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -6,10 +6,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from mgb6.foods.match import tokens
 from mgb6.lazyre import lazy
-from mgb6.matcher import tokens
+from mgb6.log.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
 from mgb6.models import Food, Portion, Quantity
-from mgb6.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgb6.logbook import Appended
+from mgb6.log.append import Appended
 from mgb6.models import Item, Problem
 
 

@@ -12,12 +12,12 @@ from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import OptionError
+from mgb6.foods.match import tokens
 from mgb6.lazyre import lazy
-from mgb6.matcher import tokens
 from mgb6.models import NUTRIENTS
 
 if TYPE_CHECKING:
-    from mgb6.data import FoodTable
+    from mgb6.foods.table import FoodTable
 
 # Groups each diet leaves out; every group name is one a rule in data/suggest_rules.csv can assign.
 DIETS: dict[str, frozenset[str]] = {
@@ -341,7 +341,7 @@ def suggest(
         raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
     if not out.open:
         return out
-    from mgb6.data import cached, load_suggestable
+    from mgb6.foods.table import cached, load_suggestable
 
     if rows is None or rows is load_suggestable():  # the bundled rows: their join is cached (~10 ms)
         cands = cached("candidates", table, lambda: candidates(table, load_suggestable()))

@@ -12,9 +12,9 @@ from operator import attrgetter
 from typing import Any, TextIO
 
 from mgb6 import __version__
-from mgb6.advice import DISCLAIMER
 from mgb6.models import NUTRIENTS, Item, Problem
-from mgb6.scoring import CheckResult
+from mgb6.nutrition.advice import DISCLAIMER
+from mgb6.nutrition.tally import CheckResult
 
 SCHEMA_VERSION = 1
 

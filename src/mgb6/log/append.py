@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgb6.errors import LogWriteError
-from mgb6.parser import parse_date_line, strip_line
-from mgb6.reader import bomless_utf16, looks_binary
+from mgb6.log.parse import parse_date_line, strip_line
+from mgb6.log.read import bomless_utf16, looks_binary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,7 +44,7 @@ _OPEN_FLAGS = (
 
 def default_log_path() -> Path:
     """The log ``mgb6 log`` writes when no --file is given: $MGB6_DATA_HOME, else the platform data dir."""
-    from mgb6.dirs import user_dir
+    from mgb6.paths import user_dir
 
     return user_dir("data") / LOG_NAME
 
@@ -191,7 +191,7 @@ def _locked(fd: int) -> Iterator[None]:
 def append_line(path: Path, line: str, day: date) -> Appended:
     """Append ``line`` under ``day``'s header (adding the header if the log's last day differs)."""
     text = check_line(line)
-    from mgb6.files import make_private_dirs
+    from mgb6.paths import make_private_dirs
 
     try:
         make_private_dirs(path.parent)

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mgb6.errors import OptionError
-from mgb6.matcher import MIN_CONFIDENCE, match, search
-from mgb6.portions import default_portion
+from mgb6.foods.match import MIN_CONFIDENCE, match, search
+from mgb6.foods.portions import default_portion
 
 if TYPE_CHECKING:
-    from mgb6.data import FoodTable
+    from mgb6.foods.table import FoodTable
 
 
 @dataclass(frozen=True, slots=True)

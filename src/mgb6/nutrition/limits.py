@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import ProfileError
-from mgb6.targets import Profile, Target, targets_for
+from mgb6.nutrition.targets import Profile, Target, targets_for
 
 if TYPE_CHECKING:
     from mgb6.models import Item
-    from mgb6.scoring import Day
+    from mgb6.nutrition.tally import Day
 
 TGA_B6_LABEL_MG = 10.0
 TGA_SOURCE = "TGA (Australia) label rule: warning required on products above 10 mg/day of vitamin B6"

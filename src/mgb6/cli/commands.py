@@ -1,77 +1,52 @@
-"""The ``mgb6`` command: parse options, call the library, print, exit. No computation lives here."""
+"""The bodies of the ``mgb6`` commands: parse options, call the library, print, exit.
+
+No computation lives here; the options they share are options.py's, the process around them lifecycle.py's.
+"""
 
 from __future__ import annotations
 
-import errno
-import gc
 import sys
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO
 
 import typer
 
-from mgb6 import __version__
+from mgb6.cli.lifecycle import settle
+from mgb6.cli.options import (
+    AgeOpt,
+    Authority,
+    AuthorityOpt,
+    AvoidOpt,
+    Diet,
+    DietOpt,
+    FoodsOpt,
+    LactOpt,
+    NoColorOpt,
+    NoProfileOpt,
+    Nutrient,
+    OutputFormat,
+    Per,
+    PerOpt,
+    PregOpt,
+    QuietOpt,
+    ReportOpt,
+    Sex,
+    SexOpt,
+    TopPer,
+    app,
+    foods_app,
+    import_app,
+    profile_app,
+)
 from mgb6.errors import ExitCode, Mgb6Error
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from mgb6.data import FoodTable
-    from mgb6.importers import Comparison
+    from mgb6.foods.table import FoodTable
+    from mgb6.log.cronometer import Comparison
     from mgb6.profile import Resolved
-
-app = typer.Typer(
-    name="mgb6",
-    help="Check dietary magnesium and vitamin B6 in a plain-text food log against the DRIs.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class Sex(str, Enum):
-    female = "female"
-    male = "male"
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"mgb6 {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """Check dietary magnesium and vitamin B6 in a plain-text food log against the DRIs."""
-
-
-_SETTLE = False  # set by main(): only a process of our own freezes the GC (tests share one interpreter)
-
-
-def _settle() -> None:
-    """Move everything imported and loaded so far out of the GC's reach, then let it collect again.
-
-    What is loaded lives until exit anyway; without this every collection triggered while scoring and
-    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see README
-    "Performance"). The console script starts with the collector off (``mgb6.__main__``); from here on
-    it runs, so a long log's cycles are still freed.
-    """
-    if _SETTLE:
-        gc.freeze()
-        gc.enable()
 
 
 def _consoles(no_color: bool) -> tuple[Console, Console]:
@@ -89,33 +64,6 @@ def _fail(err: Console, exc: Mgb6Error) -> NoReturn:
 
     err.print(f"Error: {escape(str(exc))}", soft_wrap=True)
     raise typer.Exit(int(exc.exit_code))
-
-
-SexOpt = Annotated[Optional[Sex], typer.Option("--sex", help="Sex for the DRI life stage.")]  # noqa: UP045
-AgeOpt = Annotated[
-    Optional[float],  # noqa: UP045
-    typer.Option("--age", min=0, max=129, help="Age in years (default: adult 31-50)."),
-]
-PregOpt = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy targets.")]
-LactOpt = Annotated[bool, typer.Option("--lactating", help="Use lactation targets.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (also honoured: NO_COLOR).")]
-NoProfileOpt = Annotated[bool, typer.Option("--no-profile", help="Ignore the saved profile for this run.")]
-FoodsOpt = Annotated[
-    Optional[list[Path]],  # noqa: UP045
-    typer.Option("--foods", help="Extra foods CSV (columns of data/foods.csv); may repeat.", metavar="CSV"),
-]
-ReportOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--report", help="Also save the whole report as FILE.html or FILE.svg.", metavar="FILE"),
-]
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Print only data and errors, no warnings or notes.")
-]
-
-
-class Per(str, Enum):
-    serving = "serving"
-    kcal100 = "100kcal"
 
 
 @app.command()
@@ -166,7 +114,7 @@ def check(
     try:
         from mgb6.api import run_check
 
-        _settle()
+        settle()
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         table = _food_table(foods)
         diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
@@ -187,24 +135,24 @@ def check(
             err.print("Note: --compare adds a table to the table report (and --report), not to json/csv",
                       soft_wrap=True, markup=False)  # fmt: skip
     if report_file and report_fmt:
-        from mgb6.render import report
+        from mgb6.report.render import report
 
         whole = _with_comparison(report(result, resolved.origin), comparison)
         _save_report(err, report_file, report_fmt, whole, quiet, no_color, force)
     if fmt is OutputFormat.json:
-        from mgb6.export import write_json
+        from mgb6.export.check import write_json
 
         write_json(result, sys.stdout)
     elif fmt is OutputFormat.csv:
-        from mgb6.export import write_csv
+        from mgb6.export.check import write_csv
 
         write_csv(result, _data_out())
     else:
-        from mgb6.render import report
+        from mgb6.report.render import report
 
         out.print(_with_comparison(report(result, resolved.origin), comparison))
     if fmt is not OutputFormat.table and not quiet:
-        from mgb6.export import coverage_note
+        from mgb6.export.check import coverage_note
 
         note = coverage_note(result, fmt.value)
         if note:
@@ -244,7 +192,7 @@ def _diet_and_avoid(
     resolved: Resolved, diet: Diet | None, avoid: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
     """This run's --diet/--avoid, else the saved profile's; ``--diet none`` drops a saved diet."""
-    from mgb6.suggest import parse_avoid
+    from mgb6.nutrition.suggest import parse_avoid
 
     stored = resolved.stored
     if diet is not None:
@@ -257,12 +205,12 @@ def _diet_and_avoid(
 
 def _food_table(extra: list[Path] | None) -> FoodTable | None:
     """None (the bundled table) unless the config dir has a foods.csv or --foods names one."""
-    from mgb6.profile import config_dir
+    from mgb6.paths import config_dir
 
     paths = [p for p in (config_dir() / "foods.csv",) if p.is_file()] + list(extra or [])
     if not paths:
         return None
-    from mgb6.data import load_table_with
+    from mgb6.foods.custom import load_table_with
 
     return load_table_with(paths)
 
@@ -289,14 +237,14 @@ def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | 
         return renderable
     from rich.console import Group
 
-    from mgb6.views import compare_table
+    from mgb6.report.views import compare_table
 
     return Group(renderable, compare_table(comparison))
 
 
 def _refuse_target(err: Console, path: Path, force: bool, what: str) -> None:
     """Before any work: a link or non-regular target always, an existing file without --force."""
-    from mgb6.files import check_target
+    from mgb6.paths import check_target
 
     try:
         check_target(path, replace=force, what=what)
@@ -307,8 +255,8 @@ def _refuse_target(err: Console, path: Path, force: bool, what: str) -> None:
 def _save_report(
     err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool, force: bool
 ) -> None:
-    from mgb6.files import atomic_write_text
-    from mgb6.views import export_report
+    from mgb6.paths import atomic_write_text
+    from mgb6.report.views import export_report
 
     try:
         atomic_write_text(path, export_report(renderable, fmt, color=not no_color), replace=force)
@@ -320,47 +268,6 @@ def _save_report(
         from rich.markup import escape
 
         err.print(f"Report saved to {escape(str(path))}", soft_wrap=True)
-
-
-profile_app = typer.Typer(
-    help="Save who the targets are for (sex, age, life stage), so every check uses them.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(profile_app, name="profile")
-
-
-class Authority(str, Enum):
-    iom = "iom"
-    efsa = "efsa"
-
-
-class Diet(str, Enum):
-    vegetarian = "vegetarian"
-    vegan = "vegan"
-    pescatarian = "pescatarian"
-    none = "none"
-
-
-# options of check and suggest (issue 3); check's annotations resolve when the app runs, so they may
-# name these aliases although check is defined above them
-AuthorityOpt = Annotated[
-    Optional[Authority],  # noqa: UP045
-    typer.Option("--authority", help="Targets and limits: iom (US/Canada) or efsa (EU); default: profile."),
-]
-DietOpt = Annotated[
-    Optional[Diet],  # noqa: UP045
-    typer.Option("--diet", help="Suggest only foods that fit this diet ('none' ignores the profile's)."),
-]
-AvoidOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--avoid",
-        help="Comma-separated food groups to leave out: nuts,peanuts,seeds,sesame,fish,shellfish,seafood,"
-        "dairy,egg,gluten,soy,meat,poultry.",
-    ),
-]
-PerOpt = Annotated[Per, typer.Option("--per", help="Rank suggestions per serving or per 100 kcal.")]
 
 
 @profile_app.command("set")
@@ -413,7 +320,7 @@ def profile_set(
     except Mgb6Error as exc:
         _fail(err, exc)
     if not quiet:
-        from mgb6.views import profile_view
+        from mgb6.report.views import profile_view
 
         out.print(profile_view(new, path))
 
@@ -437,7 +344,7 @@ def profile_show(no_color: NoColorOpt = False) -> None:
 
         err.print(f"No profile yet ({escape(str(path))}); set one with: {prof.SET_HINT}", soft_wrap=True)
         return
-    from mgb6.views import profile_view
+    from mgb6.report.views import profile_view
 
     out.print(profile_view(stored, path))
 
@@ -489,22 +396,16 @@ def targets(
     """
     out, err = _consoles(no_color)
     try:
-        from mgb6.data import load_dri
-        from mgb6.targets import targets_for
+        from mgb6.foods.table import load_dri
+        from mgb6.nutrition.targets import targets_for
 
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         found = targets_for(resolved.profile, load_dri())
     except Mgb6Error as exc:
         _fail(err, exc)
-    from mgb6.views import targets_table
+    from mgb6.report.views import targets_table
 
     out.print(targets_table(found, resolved.profile.describe(), resolved.origin))
-
-
-import_app = typer.Typer(
-    help="Turn another app's export into an mgb6 log.", no_args_is_help=True, rich_markup_mode=None
-)
-app.add_typer(import_app, name="import")
 
 
 @import_app.command("cronometer")
@@ -530,8 +431,8 @@ def import_cronometer(
         _refuse_target(err, output, force, "the log")
     try:
         from mgb6.errors import InputError
-        from mgb6.importers import looks_like_cronometer, read_cronometer, to_log
-        from mgb6.reader import read_log
+        from mgb6.log.cronometer import looks_like_cronometer, read_cronometer, to_log
+        from mgb6.log.read import read_log
 
         text = read_log(str(export))
         if not looks_like_cronometer(text.text):
@@ -544,7 +445,7 @@ def import_cronometer(
         if output is None:
             sys.stdout.write(converted.text)
         else:
-            from mgb6.files import atomic_write_text
+            from mgb6.paths import atomic_write_text
 
             try:
                 atomic_write_text(output, converted.text, replace=force)
@@ -594,8 +495,8 @@ def suggest(
         err.print("Error: give a gap to close: --magnesium MG and/or --b6 MG", soft_wrap=True)
         raise typer.Exit(int(ExitCode.USAGE))
     try:
-        from mgb6.data import load_suggestable, load_table
-        from mgb6.suggest import suggest as run_suggest
+        from mgb6.foods.table import load_suggestable, load_table
+        from mgb6.nutrition.suggest import suggest as run_suggest
 
         saved = _resolve_profile(None, None, False, False, False)
         diet_name, avoid_words = _diet_and_avoid(saved, diet, avoid)
@@ -608,32 +509,17 @@ def suggest(
     if fmt is OutputFormat.json:
         import json
 
-        from mgb6.advice import DISCLAIMER
-        from mgb6.export import plan_dict, suggestion_dict
+        from mgb6.export.check import plan_dict, suggestion_dict
+        from mgb6.nutrition.advice import DISCLAIMER
 
         doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
                "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
                "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return
-    from mgb6.render import suggest_report
+    from mgb6.report.render import suggest_report
 
     out.print(suggest_report(sugg))
-
-
-foods_app = typer.Typer(help="Look up foods in mgb6's USDA table.", no_args_is_help=True)
-app.add_typer(foods_app, name="foods")
-
-
-class Nutrient(str, Enum):
-    magnesium = "magnesium"
-    b6 = "b6"
-
-
-class TopPer(str, Enum):
-    serving = "serving"
-    g100 = "100g"
-    kcal100 = "100kcal"
 
 
 @foods_app.command("search")
@@ -648,13 +534,13 @@ def foods_search(
     """
     out, err = _consoles(no_color)
     try:
-        from mgb6.data import load_table
-        from mgb6.rankings import search_foods
+        from mgb6.foods.rankings import search_foods
+        from mgb6.foods.table import load_table
 
         res = search_foods(" ".join(text), load_table(), n)
     except Mgb6Error as exc:
         _fail(err, exc)
-    from mgb6.render import search_report
+    from mgb6.report.render import search_report
 
     out.print(search_report(res))
 
@@ -677,8 +563,8 @@ def foods_top(
     """
     out, err = _consoles(no_color)
     try:
-        from mgb6.data import load_suggestable, load_table
-        from mgb6.rankings import top_foods
+        from mgb6.foods.rankings import top_foods
+        from mgb6.foods.table import load_suggestable, load_table
 
         rows = top_foods(
             load_table(), "magnesium" if nutrient is Nutrient.magnesium else "vitamin_b6", per.value,
@@ -688,7 +574,7 @@ def foods_top(
         )  # fmt: skip
     except Mgb6Error as exc:
         _fail(err, exc)
-    from mgb6.render import top_foods_table
+    from mgb6.report.render import top_foods_table
 
     out.print(top_foods_table(rows, nutrient.value, per.value))
 
@@ -716,9 +602,9 @@ def batch(
     out, err = _consoles(no_color)
     try:
         from mgb6.batch import run_batch
-        from mgb6.targets import Profile
+        from mgb6.nutrition.targets import Profile
 
-        _settle()
+        settle()
         profile = Profile(sex.value if sex else None, age, pregnant, lactating)
         result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
     except Mgb6Error as exc:
@@ -726,15 +612,15 @@ def batch(
     for w in warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
     if fmt is OutputFormat.json:
-        from mgb6.export_batch import to_json as batch_json
+        from mgb6.export.batch import to_json as batch_json
 
         sys.stdout.write(batch_json(result) + "\n")
     elif fmt is OutputFormat.csv:
-        from mgb6.export_batch import to_csv as batch_csv
+        from mgb6.export.batch import to_csv as batch_csv
 
         _data_out().write(batch_csv(result))
     else:
-        from mgb6.render_batch import batch_report
+        from mgb6.report.batch import batch_report
 
         out.print(batch_report(result))
     if result.failed:
@@ -782,7 +668,7 @@ def log_line(
 
     Example: mgb6 log "2 cups spinach"
     """
-    from mgb6.logbook import default_log_path
+    from mgb6.log.append import default_log_path
 
     out, err = _consoles(no_color)
     path = file if file is not None else default_log_path()
@@ -794,9 +680,9 @@ def log_line(
     when = _parse_day(day)
     try:
         from mgb6.api import understand_line
-        from mgb6.logbook import append_line, check_line
+        from mgb6.log.append import append_line, check_line
         from mgb6.models import Problem
-        from mgb6.render_log import appended, understood
+        from mgb6.report.log import appended, understood
 
         line = check_line(" ".join(words))
         reading = understand_line(line, _food_table(foods))
@@ -812,159 +698,3 @@ def log_line(
     if not quiet:
         out.print(appended(result), markup=False, soft_wrap=True)
         out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
-
-
-def _unexpected(exc: BaseException) -> NoReturn:
-    """The last resort: a one-line error instead of a traceback, and where to report it."""
-    from mgb6.report.terminal import visible
-
-    what = visible(" ".join(str(exc).split())) or "no details"
-    sys.stderr.write(
-        f"Error: unexpected {type(exc).__name__}: {what[:300]}. This is a bug in mgb6; please report it "
-        "with the command you ran (set MGB6_DEBUG=1 to see the traceback).\n"
-    )
-    sys.exit(int(ExitCode.ERROR))
-
-
-def app_for(argv: list[str]) -> typer.Typer:
-    """The app with only the command being run registered.
-
-    typer turns every command's signature into click parameters on each start (about 1 ms a command);
-    a run needs one. Help without a command, completion and unknown names get the whole app, so usage
-    errors still list every command.
-    """
-    import copy
-    import os
-
-    if not argv or argv[0].startswith("-") or any(k.startswith("_MGB6_COMPLETE") for k in os.environ):
-        return app
-    from typer.main import get_command_name
-
-    def name(info: typer.models.CommandInfo) -> str:
-        return info.name or get_command_name(info.callback.__name__)  # type: ignore[union-attr]
-
-    commands = [c for c in app.registered_commands if name(c) == argv[0]]
-    groups = [g for g in app.registered_groups if g.name == argv[0]]
-    if not commands and not groups:
-        return app
-    slim = copy.copy(app)
-    slim.registered_commands = commands
-    slim.registered_groups = groups
-    return slim
-
-
-def main() -> None:
-    """Console-script entry point; no input ever ends in a traceback."""
-    import os
-
-    for stream in (sys.stdout, sys.stderr):
-        # a food name the terminal's encoding cannot show (PYTHONIOENCODING=ascii, a latin-1 console)
-        # prints as "?" instead of failing after the work is done (e.g. after `mgb6 log` has appended)
-        if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    global _SETTLE
-    _SETTLE = True
-    gc.freeze()  # typer and click: loaded for good (the console script started with the collector off)
-    if sys.argv[1:2] not in (["check"], ["batch"]):
-        gc.enable()  # only check and batch switch it on themselves, once their data is loaded (_settle)
-    if sys.stdout is None:  # started with standard output closed (`mgb6 check log >&-`)
-        _say("Error: standard output is closed; nothing could be printed (redirect it to a file instead)")
-        sys.exit(int(ExitCode.ERROR))
-    try:
-        app_for(sys.argv[1:])()
-    except SystemExit as exc:
-        if exc.code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
-            _say("Interrupted.")
-        cause = exc.__context__
-        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:  # typer's silent exit 1 on EPIPE
-            _quiet_stdout()
-            sys.exit(int(ExitCode.BROKEN_PIPE))
-        raise
-    except KeyboardInterrupt:
-        _say("Interrupted.")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except BrokenPipeError:
-        _quiet_stdout()
-        sys.exit(int(ExitCode.BROKEN_PIPE))  # `mgb6 check -f csv log | head -1`: the reader left early
-    except OSError as exc:
-        if exc.errno in _OUTPUT_ERRNOS or _stdout_failed():
-            _quiet_stdout()
-            _say(f"Error: cannot write the output ({exc.strerror or exc}); it is incomplete")
-            sys.exit(int(ExitCode.ERROR))
-        if os.environ.get("MGB6_DEBUG"):
-            raise
-        _unexpected(exc)
-    except Exception as exc:
-        if os.environ.get("MGB6_DEBUG"):
-            raise
-        _unexpected(exc)
-
-
-# Errors of writing the output that no command handles itself (its own files fail as Mgb6Error).
-_OUTPUT_ERRNOS = frozenset(
-    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF") if hasattr(errno, name)
-)
-
-
-def _say(line: str) -> None:
-    """One line on stderr, if there is a stderr to write to."""
-    try:
-        if sys.stderr is not None:
-            from mgb6.report.terminal import visible
-
-            sys.stderr.write(visible(line) + "\n")
-            sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _stdout_failed() -> bool:
-    """Whether standard output is what failed: what is still buffered cannot be written either."""
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        return True
-    return False
-
-
-def _quiet_stdout() -> None:
-    """Point fd 1 at the null device, so the exit's own flush of what is left raises nothing more."""
-    import os
-
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.close(null)
-    except OSError:
-        pass
-
-
-def run() -> NoReturn:
-    """The console script: ``main()``, then exit without the interpreter's teardown.
-
-    Freeing the table, the caches and every module object at exit costs 10-15 ms of a one-week check
-    (README "Performance"), and nothing is left to clean up: files are written and closed inside the
-    commands. Only the standard streams still need flushing. ``main()`` stays importable for tests.
-    """
-    import os
-
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        if exc.code is None or isinstance(exc.code, int):
-            code = int(exc.code or 0)
-        else:
-            sys.stderr.write(f"{exc.code}\n")
-            code = int(ExitCode.ERROR)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except BrokenPipeError:
-            code = code or int(ExitCode.BROKEN_PIPE)  # `mgb6 check log | head`: the reader left early
-        except (OSError, ValueError) as exc:
-            if not code and stream is sys.stdout:
-                _say(f"Error: cannot write the output ({getattr(exc, 'strerror', None) or exc}); it is lost")
-            code = code or int(ExitCode.ERROR)
-    os._exit(code)

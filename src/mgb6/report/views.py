@@ -17,9 +17,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
-from mgb6.targets import (
+from mgb6.nutrition.targets import (
     STATUS_ADEQUATE,
     STATUS_BELOW_AI,
     STATUS_BELOW_PRI,
@@ -28,11 +27,12 @@ from mgb6.targets import (
     Target,
     status,
 )
+from mgb6.report.grid import Grid
 
 if TYPE_CHECKING:
-    from mgb6.importers import Comparison
+    from mgb6.log.cronometer import Comparison
+    from mgb6.nutrition.tally import CheckResult, Day
     from mgb6.profile import StoredProfile
-    from mgb6.scoring import CheckResult, Day
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 SHORT = {"magnesium": "Mg", "vitamin_b6": "B6"}

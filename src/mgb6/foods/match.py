@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mgb6.lazyre import lazy
 
 if TYPE_CHECKING:
-    from mgb6.data import FoodTable
+    from mgb6.foods.table import FoodTable
     from mgb6.models import Food
 
 def _words(text: str) -> list[str]:

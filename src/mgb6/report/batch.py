@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
-from mgb6.render import DISCLAIMER, STYLE
+from mgb6.report.render import DISCLAIMER, STYLE
 
 
 def _num(x: float | None, fmt: str) -> str:

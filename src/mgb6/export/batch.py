@@ -8,9 +8,9 @@ import json
 from typing import Any
 
 from mgb6 import __version__
-from mgb6.advice import DISCLAIMER
 from mgb6.batch import BatchResult, BatchRow
 from mgb6.models import NUTRIENTS
+from mgb6.nutrition.advice import DISCLAIMER
 
 SCHEMA_VERSION = 1
 CSV_COLUMNS = (

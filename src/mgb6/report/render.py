@@ -8,11 +8,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.advice import DISCLAIMER  # defined with the advice so the JSON export need not import rich
-from mgb6.grid import Grid
 from mgb6.models import NUTRIENTS
-from mgb6.scoring import CheckResult
-from mgb6.targets import STATUS_ADEQUATE, STATUS_BELOW_AI, STATUS_BELOW_PRI, STATUS_LIKELY, STATUS_POSSIBLY
+from mgb6.nutrition.advice import (
+    DISCLAIMER,  # defined with the advice so the JSON export need not import rich
+)
+from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.targets import (
+    STATUS_ADEQUATE,
+    STATUS_BELOW_AI,
+    STATUS_BELOW_PRI,
+    STATUS_LIKELY,
+    STATUS_POSSIBLY,
+)
+from mgb6.report.grid import Grid
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
@@ -52,8 +60,8 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("B6 mg", justify="right")
     table.add_column("% goal", justify="right")
     table.add_column("Lines", justify="right")
-    from mgb6.targets import status
-    from mgb6.views import SYMBOL
+    from mgb6.nutrition.targets import status
+    from mgb6.report.views import SYMBOL
 
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
@@ -150,7 +158,7 @@ def coverage_line(result: CheckResult) -> Text:
 
 def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:
     """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are."""
-    from mgb6.views import custom_foods_table, narrow_summary, trend_charts
+    from mgb6.report.views import custom_foods_table, narrow_summary, trend_charts
 
     parts: list[RenderableType] = [header(result)]
     if targets_from:
@@ -230,7 +238,7 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
 
 def suggestions_section(sugg: object, title: str = "To close the gap") -> RenderableType | None:
     """The ranked foods and the combined plan; ``sugg`` is a suggest.Suggestions."""
-    from mgb6.suggest import Suggestions, short_name
+    from mgb6.nutrition.suggest import Suggestions, short_name
 
     if not isinstance(sugg, Suggestions):
         return None

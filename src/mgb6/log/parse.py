@@ -10,9 +10,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
-from mgb6.models import Entry, Problem, Quantity
-from mgb6.supplements import looks_like_supplement, parse_supplement
-from mgb6.units import (
+from mgb6.log.supplements import looks_like_supplement, parse_supplement
+from mgb6.log.units import (
     MASS_UNITS,
     NUMBER_WORDS,
     UNICODE_FRACTIONS,
@@ -22,6 +21,7 @@ from mgb6.units import (
     canonical_unit,
     is_unit_spelling,
 )
+from mgb6.models import Entry, Problem, Quantity
 
 MEALS = frozenset(
     """breakfast brunch lunch dinner supper snack snacks dessert desserts morning afternoon evening night

@@ -8,14 +8,14 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mgb6.data import FoodTable
+from mgb6.foods.table import FoodTable
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
-from mgb6.targets import Profile, Target, status, targets_for
+from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
 if TYPE_CHECKING:
-    from mgb6.matcher import Match
-    from mgb6.parser import ParsedLog
-    from mgb6.portions import Grams
+    from mgb6.foods.match import Match
+    from mgb6.foods.portions import Grams
+    from mgb6.log.parse import ParsedLog
 
 # The matcher, the portion rules and the supplement reader are imported where a line first needs them: a
 # check whose lines were all resolved by an earlier run (``known``) needs none of them.
@@ -106,7 +106,7 @@ class Scorer:
             self._resolved = resolved
 
     def lookup(self, food_text: str) -> tuple[Match | None, list[int]]:
-        from mgb6.matcher import match, normalize
+        from mgb6.foods.match import match, normalize
 
         memo = self.table.memo
         key = normalize(food_text)
@@ -128,8 +128,8 @@ class Scorer:
         return _restamp(done, entry, day)
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
-        from mgb6.matcher import tokens
-        from mgb6.portions import implausible, to_grams
+        from mgb6.foods.match import tokens
+        from mgb6.foods.portions import implausible, to_grams
 
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
@@ -173,8 +173,8 @@ class Scorer:
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
         """An equally good candidate that has the measure the line names, instead of an unresolved line."""
-        from mgb6.matcher import alternatives
-        from mgb6.portions import to_grams
+        from mgb6.foods.match import alternatives
+        from mgb6.foods.portions import to_grams
 
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
@@ -190,7 +190,7 @@ class Scorer:
         """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
         probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
         USDA portion units ("1/2 sheet nori") is not unknown."""
-        from mgb6.matcher import tokens
+        from mgb6.foods.match import tokens
 
         if entry.quantity is None or entry.quantity.unit:
             return None
@@ -205,7 +205,7 @@ class Scorer:
         return words[0]
 
     def _portion_units(self, food_index: int) -> set[str]:
-        from mgb6.matcher import tokens
+        from mgb6.foods.match import tokens
 
         return {u for p in self.table.portions(food_index) for u in tokens(p.unit)}
 
@@ -215,7 +215,7 @@ class Scorer:
         food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
         unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
         A first word the table knows ("flat white", "kind bar") is part of the food's name: never dropped."""
-        from mgb6.matcher import tokens
+        from mgb6.foods.match import tokens
 
         text = entry.food_text.strip()
         if " " not in text:
@@ -233,7 +233,7 @@ class Scorer:
         if entry.supplement_problem or not entry.supplement:
             reason = entry.supplement_problem or "supplement without a dose"
             return Problem(entry.path, entry.line, entry.text, "supplement", reason)
-        from mgb6.supplements import count_doses
+        from mgb6.log.supplements import count_doses
 
         counted = count_doses(entry.supplement, self.compound_weights)
         return Item(
