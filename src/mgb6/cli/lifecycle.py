@@ -90,7 +90,10 @@ def main() -> None:
         _say("Error: standard output is closed; nothing could be printed (redirect it to a file instead)")
         sys.exit(int(ExitCode.ERROR))
     try:
-        app_for(sys.argv[1:])()
+        try:
+            app_for(sys.argv[1:])()
+        finally:
+            _say_cache_refusal()
     except SystemExit as exc:
         if exc.code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
             _say("Interrupted.")
@@ -123,6 +126,14 @@ def main() -> None:
 _OUTPUT_ERRNOS = frozenset(
     getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF") if hasattr(errno, name)
 )
+
+
+def _say_cache_refusal() -> None:
+    """The one warning of a run that did not trust its cache folder (cache.refusal), unless --quiet."""
+    cache = sys.modules.get("mgb6.cache")  # not imported: no cache was looked at
+    why = cache.refusal() if cache is not None else None
+    if why and not {"-q", "--quiet"} & set(sys.argv[1:]):
+        _say(f"Warning: {why}")
 
 
 def _say(line: str) -> None:
