@@ -5,7 +5,8 @@ Run from the repository root::
     python scripts/build_foods.py [--shared ../shared]
 
 Inputs (read-only): ``data/usda`` (SR28) and ``data/fndds`` (FNDDS 2021-2023) ``foods.csv`` and
-``portions.csv``, ``reference/dri_iom.csv``, plus the hand-reviewed ``data/aliases.csv`` of this repo.
+``portions.csv``, ``reference/dri_iom.csv``, plus the hand-reviewed ``data/aliases.csv`` of this repo and
+``data/sr28_revisions_2016.csv`` (USDA's May 2016 revision of SR28 values, applied over the extract).
 Outputs: ``data/foods.csv``, ``data/portions.csv``, ``data/dri.csv``, then ``data/suggestable.csv``
 (``scripts/build_suggestable.py``, which reads the first two): one command rebuilds everything derived,
 byte for byte (a rebuild from unchanged inputs leaves ``git status`` clean). Values are copied, never
@@ -162,6 +163,25 @@ def build_dri(shared: Path) -> list[dict[str, str]]:
     return out
 
 
+def apply_revisions(foods: list[dict[str, str]], path: Path) -> int:
+    """Put USDA's May 2016 SR28 revisions (data/sr28_revisions_2016.csv) over the September 2015 values.
+
+    The file is USDA's own change list (see data/SOURCES.md); a row naming a food or column the table lacks
+    is an error, never skipped. Values are USDA's, written without trailing zeros like the extract's.
+    """
+    by_id = {f["id"]: f for f in foods}
+    changed = 0
+    for r in read_csv(path):
+        food = by_id.get(r["id"])
+        if food is None or r["column"] not in food:
+            raise SystemExit(f"error: {path.name}: unknown food or column {r['id']} {r['column']}")
+        value = f"{float(r['value']):g}"
+        if food[r["column"]] != value:
+            food[r["column"]] = value
+            changed += 1
+    return changed
+
+
 def read_aliases(path: Path) -> dict[str, list[str]]:
     by_id: dict[str, list[str]] = {}
     for r in read_csv(path):
@@ -186,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     aliases = read_aliases(args.out / "aliases.csv")
     foods = build_foods(args.shared, aliases)
+    revised = apply_revisions(foods, args.out / "sr28_revisions_2016.csv")
     known = {f["id"] for f in foods}
     missing = sorted(set(aliases) - known)
     if missing:
@@ -195,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(args.out / "foods.csv", FOOD_COLUMNS, foods)
     write_csv(args.out / "portions.csv", PORTION_COLUMNS, portions)
     write_csv(args.out / "dri.csv", DRI_COLUMNS, build_dri(args.shared))
-    print(f"wrote {len(foods)} foods, {len(portions)} portions to {args.out}")
+    print(f"wrote {len(foods)} foods ({revised} values revised by USDA in May 2016), "
+          f"{len(portions)} portions to {args.out}")
     return _build_suggestable(args.out)
 
 

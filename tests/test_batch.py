@@ -115,6 +115,15 @@ def test_table_names_every_log(clients: Path) -> None:
     assert "notes.md" not in res.stdout
 
 
+def test_table_words_statuses_as_the_check_report_does(clients: Path) -> None:
+    from mgb6.nutrition.targets import STATUS_TEXT
+
+    res = runner.invoke(app, ["batch", str(clients)], env={"COLUMNS": "200"})
+    words = [w for w in STATUS_TEXT.values() if w in res.stdout]
+    assert words and "only if that log's days are typical" in " ".join(res.stdout.split())
+    assert not [ln for ln in res.stdout.splitlines() if "/ adequate" in ln or " adequate /" in ln]
+
+
 def test_installed_command_runs_a_batch(mgb6_exe: str, clients: Path) -> None:
     proc = subprocess.run([mgb6_exe, "batch", "-f", "csv", str(clients)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

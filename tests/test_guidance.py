@@ -18,6 +18,7 @@ from mgb6.nutrition.limits import TGA_B6_LABEL_MG, check_limits, day_limits, upp
 from mgb6.nutrition.targets import (
     STATUS_BELOW_AI,
     STATUS_BELOW_PRI,
+    STATUS_LIKELY,
     STATUS_POSSIBLY,
     Profile,
     status,
@@ -96,18 +97,18 @@ def _combined(age: float | None, female: bool = True) -> set[str]:
     return {a.topic for a in advise(situation_from(True, True, [(True, True, [""])], female=female, age=age))}
 
 
-def test_adult_only_trials_are_not_offered_to_children() -> None:
-    for age in (5, 12, 16):
-        assert not {"mg_b6_stress", "b6_raises_cell_mg"} & _combined(age)
-    assert {"mg_b6_stress", "b6_raises_cell_mg"} <= _combined(19)
-    assert {"mg_b6_stress", "b6_raises_cell_mg"} <= _combined(None)  # the labelled adult default
+TRIALS = {"mg_b6_stress", "b6_raises_cell_mg", "mg_b6_pms", "vitamin_d"}
 
 
-def test_premenstrual_trial_only_for_females_from_14() -> None:
-    assert "mg_b6_pms" not in _combined(5)
-    assert "mg_b6_pms" not in _combined(13)
-    assert "mg_b6_pms" in _combined(14)
-    assert "mg_b6_pms" in _combined(None)
+def test_trial_based_advice_is_for_adults_only() -> None:
+    for age in (0.5, 5, 12, 14, 16, 18):
+        assert not TRIALS & _combined(age), age
+    assert _combined(19) >= TRIALS
+    assert _combined(None) >= TRIALS  # the labelled adult default
+
+
+def test_premenstrual_trial_only_for_adult_females() -> None:
+    assert "mg_b6_pms" in _combined(25)
     assert "mg_b6_pms" not in _combined(30, female=False)
 
 
@@ -118,7 +119,7 @@ def test_check_passes_the_age_to_the_advice(tmp_path: Path) -> None:
 
 
 def test_infant_supplements_say_no_upper_limit_is_defined_at_this_age() -> None:
-    age = 0.7
+    age = 0.25  # under 4 months: no authority sets a B6 or magnesium UL
     assert _ul("iom", "magnesium", age) is None and _ul("iom", "vitamin_b6", age) is None  # the premise
     assert _ul("efsa", "vitamin_b6", age) is None
     limits = upper_limits(Profile(None, age), _dri())
@@ -130,6 +131,15 @@ def test_infant_supplements_say_no_upper_limit_is_defined_at_this_age() -> None:
     assert "IOM" in notes["vitamin_b6"].message and "EFSA" in notes["vitamin_b6"].message
     # food alone raises nothing, even for an infant
     assert day_limits("d", 0.0, 0.0, 0.4, "iom", limits) == []
+
+
+def test_from_4_months_infant_b6_is_held_to_the_efsa_limit_and_magnesium_still_has_none() -> None:
+    for age, efsa_ul in ((0.4, 2.2), (0.7, 2.5)):
+        assert _ul("efsa", "vitamin_b6", age) == efsa_ul
+        ws = day_limits("d", 50.0, 5.0, 5.2, "iom", upper_limits(Profile(None, age), _dri()))
+        assert {(w.nutrient, w.kind, w.limit) for w in ws} == {
+            ("magnesium", "no_ul", None), ("vitamin_b6", "total_ul", efsa_ul)
+        }
 
 
 def test_infant_check_reports_no_upper_limit_in_json_and_table(tmp_path: Path) -> None:
@@ -168,24 +178,31 @@ def test_pregnancy_is_not_described_as_choosing_the_higher_rda() -> None:
     assert Profile(None, None, lactating=True).describe().startswith("lactating adult, ")
 
 
-def test_efsa_below_pri_is_not_called_possibly_inadequate(table) -> None:
-    t = targets_for(Profile("female", 40, authority="efsa"), table.dri)
-    b6, mg = t["vitamin_b6"], t["magnesium"]
-    efsa = next(
-        r for r in _rows("dri_efsa.csv")
-        if r["nutrient"] == "vitamin_b6" and r["sex"] == "female" and r["life_stage"] == "general"
-        and float(r["age_min_years"]) <= 40 < float(r["age_below_years"])
-    )  # fmt: skip
-    assert b6.ear is None and b6.rda == float(efsa["rda_mg"])  # EFSA: a PRI, no average requirement
-    assert status(b6.rda - 0.1, b6) == STATUS_BELOW_PRI != STATUS_POSSIBLY
-    assert status(mg.goal - 1, mg) == STATUS_BELOW_AI
+def test_efsa_below_pri_without_an_average_requirement_is_not_called_possibly_inadequate(table) -> None:
+    """Where no EFSA AR was read (1-14 y, pregnancy, lactation), the PRI is the only yardstick."""
+    child, pregnant = Profile("female", 8, authority="efsa"), Profile("female", 30, True, authority="efsa")
+    for profile in (child, pregnant):
+        t = targets_for(profile, table.dri)
+        b6, mg = t["vitamin_b6"], t["magnesium"]
+        assert b6.ear is None and b6.rda is not None and "judged against the PRI" in b6.source
+        assert status(b6.rda - 0.1, b6) == STATUS_BELOW_PRI != STATUS_POSSIBLY
+        assert status(mg.goal - 1, mg) == STATUS_BELOW_AI
+
+
+def test_efsa_adult_b6_is_judged_against_the_average_requirement(table) -> None:
+    for sex, ar in (("female", 1.3), ("male", 1.5)):
+        for age in (16, 40):
+            b6 = targets_for(Profile(sex, age, authority="efsa"), table.dri)["vitamin_b6"]
+            assert b6.ear == ar
+            assert status(ar - 0.05, b6) == STATUS_LIKELY
+            assert status(ar + 0.05, b6) == STATUS_POSSIBLY
 
 
 def test_efsa_check_json_and_table_show_below_pri(tmp_path: Path) -> None:
-    doc = _json(tmp_path, "1 apple\n", "--authority", "efsa", "--sex", "female", "--age", "40")
+    doc = _json(tmp_path, "1 apple\n", "--authority", "efsa", "--sex", "female", "--age", "8")
     assert doc["summary"]["vitamin_b6"]["status"] == "below PRI"
     log = tmp_path / "log.txt"
-    res = runner.invoke(app, ["check", str(log), "--authority", "efsa", "--no-color"])
+    res = runner.invoke(app, ["check", str(log), "--authority", "efsa", "--age", "8", "--no-color"])
     assert res.exit_code == 0 and "below PRI" in res.stdout and "possibly inadequate" not in res.stdout
 
 
@@ -249,3 +266,37 @@ def test_suggest_refuses_non_finite_or_negative_amounts(option: str, value: str)
     assert res.exit_code == 2, res.output
     assert "finite" in res.output and ">= 0" in res.output.replace("≥", ">=")
     assert "Traceback" not in res.output
+
+
+# --- 7. what a status can say: days, AI goals, intake is not status ----------------------------------
+
+
+@pytest.mark.parametrize("days", [1, 2, 7])
+def test_every_log_says_how_far_its_days_carry_the_conclusion(tmp_path: Path, days: int) -> None:
+    day = "1 cup cooked spinach\n3 oz roasted chicken breast\n"
+    text = "".join(f"2026-11-{10 + d}\n{day}" for d in range(days))
+    doc = _json(tmp_path, text, "--sex", "female", "--age", "40")
+    notes = " ".join(doc["summary"]["notes"])
+    assert "only if" in notes and "typical" in notes and "(IOM 2000)" in notes
+    assert ("say little" in notes or "says little" in notes) == (days < 3)
+    assert "does not measure your body's magnesium" in notes
+    for n in ("magnesium", "vitamin_b6"):  # the status codes stay; the words say what they mean
+        s = doc["summary"][n]
+        assert s["meaning"] == {"adequate": "inadequacy unlikely"}.get(s["status"], s["meaning"])
+    log = tmp_path / "log.txt"
+    res = runner.invoke(app, ["check", str(log), "--sex", "female", "--age", "40", "--no-color"],
+                        env={"COLUMNS": "200"})  # fmt: skip
+    rows = [ln.strip() for ln in res.stdout.splitlines()]
+    rows = [r for r in rows if r.startswith(("Magnesium ", "Vitamin B6 "))]
+    rows = [r for r in rows if r.endswith(("unlikely", "inadequate", "adequate", "PRI", "goal)"))]
+    assert len(rows) == 2 and not [r for r in rows if r.endswith(" adequate")], rows
+    assert "only if" in res.stdout
+
+
+def test_a_shortfall_from_an_adequate_intake_is_called_a_goal(tmp_path: Path) -> None:
+    doc = _json(tmp_path, "1 apple\n", "--age", "0.8")
+    assert doc["summary"]["magnesium"]["status"] == "below AI"
+    assert doc["summary"]["magnesium"]["meaning"] == "below AI (a goal)"
+    assert any("not evidence of inadequacy" in n for n in doc["summary"]["notes"])
+    adult = _json(tmp_path, "1 apple\n", "--sex", "female", "--age", "40")
+    assert not any("not evidence of inadequacy" in n for n in adult["summary"]["notes"])

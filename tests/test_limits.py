@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -120,20 +121,106 @@ def _dri() -> list[dict[str, str]]:
     return load_table().dri
 
 
+def _efsa(nutrient: str, stage: str, age: float, sex: str) -> dict[str, str]:
+    rows = [
+        r for r in csv.DictReader((ROOT / "data" / "dri_efsa.csv").open(encoding="utf-8"))
+        if r["nutrient"] == nutrient and r["life_stage"] == stage and r["sex"] in ("any", sex)
+        and float(r["age_min_years"]) <= age < float(r["age_below_years"])
+    ]  # fmt: skip
+    assert len(rows) == 1, (nutrient, stage, age, sex, rows)
+    return rows[0]
+
+
+def _ref_number(ref: str, pattern: str) -> str:
+    m = re.search(pattern, ref)
+    assert m, pattern
+    return m.group(1)
+
+
 def test_efsa_values_are_transcribed_from_the_reference(shared: Path) -> None:
-    """Every EFSA number in data/dri_efsa.csv appears in the shared reference's EFSA sections."""
-    ref = (shared / "reference" / "README.md").read_text(encoding="utf-8")
+    """Each EFSA number is read from the sentence of the shared reference that states it, row by row."""
+    ref = " ".join((shared / "reference" / "README.md").read_text(encoding="utf-8").split())
     rows = list(csv.DictReader((ROOT / "data" / "dri_efsa.csv").open(encoding="utf-8")))
     assert rows and all(r["authority"] == "efsa" and "EFSA" in r["source"] for r in rows)
-    for r in rows:
-        for col in ("rda_mg", "ai_mg", "ul_mg"):
-            if r[col]:
-                assert r[col] in ref, (r["nutrient"], r["age_min_years"], col, r[col])
-    adult_b6 = [r for r in rows if r["nutrient"] == "vitamin_b6" and r["age_min_years"] == "18"]
-    assert {r["sex"]: (r["rda_mg"], r["ul_mg"]) for r in adult_b6} == {
-        "female": ("1.6", "12"),
-        "male": ("1.7", "12"),
+    uls = re.search(r"children 1–3 y (\d+\.\d), 4–6 y (\d+\.\d), 7–10 y (\d+\.\d), 11–14 y (\d+\.\d), "
+                    r"15–17 y (\d+\.\d)", ref)
+    assert uls
+    b6_ul = {
+        (0.4, "any"): _ref_number(ref, r"infants 4–6 mo (\d+\.\d)"),
+        (0.8, "any"): _ref_number(ref, r"7–11 mo (\d+\.\d) \(the abstract"),
+        **{(age, sex): uls.group(i + 1) for i, (age, sex) in enumerate(
+            [(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "female")])},
+        (40, "female"): _ref_number(ref, r"(\d+) mg/day total for adults \(18 y and over\)"),
     }
+    for (age, sex), value in b6_ul.items():
+        assert _efsa("vitamin_b6", "general", age, sex)["ul_mg"] == value, age
+    # a pregnant or lactating adolescent takes her age's UL (8.6 at 14, 10.7 at 15-17), not the adult 12
+    for stage in ("pregnancy", "lactation"):
+        assert _efsa("vitamin_b6", stage, 14, "female")["ul_mg"] == _ref_number(ref, r"\((\d+\.\d) at 14")
+        assert _efsa("vitamin_b6", stage, 16, "female")["ul_mg"] == _ref_number(ref, r"(\d+\.\d) at 15–17\)")
+        assert _efsa("vitamin_b6", stage, 30, "female")["ul_mg"] == b6_ul[40, "female"]
+        assert _efsa("vitamin_b6", stage, 30, "female")["ear_mg"] == ""  # AR not read: judged on the PRI
+    # B6 average requirements: only those read from the source (adults, 15-17 y), none for 1-14 y
+    women = _ref_number(ref, r'cannot be derived"\): women (\d\.\d)')
+    men = _ref_number(ref, r"women \d\.\d, men (\d\.\d) mg/day; children 15–17")
+    for age in (16, 40):
+        assert _efsa("vitamin_b6", "general", age, "female")["ear_mg"] == women
+        assert _efsa("vitamin_b6", "general", age, "male")["ear_mg"] == men
+    for age in (2, 5, 8, 12):
+        assert _efsa("vitamin_b6", "general", age, "any")["ear_mg"] == ""
+    # PRIs and adequate intakes
+    pris = re.search(r"AI 0\.3; 1–3 y (\d\.\d), 4–6 y (\d\.\d), 7–10 y (\d\.\d), 11–14 y (\d\.\d), "
+                     r"15–17 y boys (\d\.\d), girls (\d\.\d)", ref)
+    assert pris
+    pri = {
+        (40, "female"): _ref_number(ref, r"reference intake \(EFSA Journal 2016, 4485\): women (\d\.\d)"),
+        (40, "male"): _ref_number(ref, r"women \d\.\d, men (\d\.\d), pregnancy"),
+        **{(age, sex): pris.group(i + 1) for i, (age, sex) in enumerate(
+            [(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "male"), (16, "female")])},
+    }
+    for (age, sex), value in pri.items():
+        assert _efsa("vitamin_b6", "general", age, sex)["rda_mg"] == value, (age, sex)
+    for stage, pattern in (("pregnancy", r"pregnancy (\d\.\d), lactation"),
+                           ("lactation", r"lactation (\d\.\d) mg/day; infants")):  # fmt: skip
+        assert _efsa("vitamin_b6", stage, 30, "female")["rda_mg"] == _ref_number(ref, pattern)
+    infant_ai = _ref_number(ref, r"infants 7–11 mo AI (\d\.\d)")
+    assert _efsa("vitamin_b6", "general", 0.8, "any")["ai_mg"] == infant_ai
+    mg_ai = {
+        (40, "male"): _ref_number(ref, r"adequate intake: men (\d+)"),
+        (40, "female"): _ref_number(ref, r"men \d+, women (\d+) mg/day"),
+        (0.8, "any"): _ref_number(ref, r"children 7–11 mo (\d+)"),
+        (2, "any"): _ref_number(ref, r"1–<3 y (\d+)"),
+        (5, "any"): _ref_number(ref, r"3–<10 y (\d+)"),
+        (12, "male"): _ref_number(ref, r"10–<18 y boys (\d+)"),
+        (12, "female"): _ref_number(ref, r"boys \d+, girls (\d+)"),
+    }
+    for (age, sex), value in mg_ai.items():
+        assert _efsa("magnesium", "general", age, sex)["ai_mg"] == value, (age, sex)
+    mg_ul = _ref_number(ref, r"EFSA's UL is (\d+) mg/day")
+    assert {r["ul_mg"] for r in rows if r["nutrient"] == "magnesium" and r["ul_mg"]} == {mg_ul}
+    assert min(float(r["age_min_years"]) for r in rows if r["nutrient"] == "magnesium" and r["ul_mg"]) == 4
+    # no EFSA B6 UL under 4 months, no EFSA value of any kind under 4 months
+    assert min(float(r["age_min_years"]) for r in rows) == pytest.approx(4 / 12, abs=0.01)
+
+
+def test_a_pregnant_15_year_old_taking_11_mg_of_b6_gets_the_efsa_warning_of_her_age(tmp_path: Path) -> None:
+    for stage in ("--pregnant", "--lactating"):
+        doc = _json(tmp_path, "vitamin B6 11 mg\n", "--sex", "female", "--age", "15", stage)
+        efsa = [w for w in doc["warnings"] if w["kind"] == "total_ul" and w["authority"] == "efsa"]
+        assert efsa and efsa[0]["limit"] == 10.7
+
+
+@pytest.mark.parametrize(("age", "limit"), [(0.4, 2.2), (0.75, 2.5)])
+def test_an_infant_taking_3_mg_of_b6_is_above_the_efsa_infant_limit(
+    tmp_path: Path, age: float, limit: float
+) -> None:
+    doc = _json(tmp_path, "vitamin B6 3 mg\n", "--age", str(age))
+    b6 = [w for w in doc["warnings"] if w["nutrient"] == "vitamin_b6"]
+    assert [(w["kind"], w["authority"], w["limit"]) for w in b6 if w["kind"] != "label_threshold"] == [
+        ("total_ul", "efsa", limit)
+    ]
+    assert "no upper limit" not in " ".join(w["message"] for w in b6)
+    assert "the IOM sets no B6 upper limit at this age" in b6[0]["message"]
 
 
 def test_targets_command_switches_authority() -> None:

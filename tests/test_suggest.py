@@ -300,3 +300,63 @@ def test_rank_matches_its_definition(cands, mg, b6, per, exclude, eaten, n) -> N
     gaps = {"magnesium": mg, "vitamin_b6": b6}
     expected = _rank_by_definition(cands, gaps, per, exclude, eaten, n)
     assert rank(cands, gaps, per, exclude, eaten, n) == expected
+
+
+# --- young children (reference: "Infants and young children") ---------------------------------------
+
+_NUT_OR_SEED = ("nuts, ", "seeds, ", "peanuts", "popcorn")
+
+
+def _offered(table, age: float | None, gaps: dict[str, float]) -> list[str]:
+    sugg = suggest(table, None, gaps, age=age, n=50)
+    foods = [s.candidate.food for s in sugg.items]
+    if sugg.plan is not None:
+        foods += [c.food for c in sugg.plan.items]
+    return foods
+
+
+@pytest.mark.parametrize("age", [0.5, 0.9])
+def test_infants_get_no_suggestions_and_no_plan(table, age: float) -> None:
+    sugg = suggest(table, None, {"magnesium": 40.0, "vitamin_b6": 0.2}, age=age)
+    assert sugg.items == [] and sugg.plan is None
+
+
+@pytest.mark.parametrize("age", [1, 2, 3, 3.9])
+def test_under_4_no_whole_nuts_seeds_or_popcorn_are_offered(table, age: float) -> None:
+    gaps = {"magnesium": 60.0, "vitamin_b6": 0.0}
+    assert any(f.lower().startswith(_NUT_OR_SEED) for f in _offered(table, None, gaps))  # the premise
+    assert not [f for f in _offered(table, age, gaps) if f.lower().startswith(_NUT_OR_SEED)]
+    assert any(f.lower().startswith(_NUT_OR_SEED) for f in _offered(table, 4, gaps))
+
+
+def test_no_nonfat_or_low_fat_milk_at_1_to_2_years(cands) -> None:
+    from mgb6.nutrition.suggest import suitable_at
+
+    milks = [c for c in cands if c.family == "milk"]
+    low = [c for c in milks if any(w in c.food.lower() for w in ("nonfat", "lowfat", "1% fat"))]
+    whole = [c for c in milks if "whole" in c.food.lower()]
+    assert low and whole  # the premise
+    assert not any(suitable_at(c, 1.5) for c in low) and all(suitable_at(c, 1.5) for c in whole)
+    assert all(suitable_at(c, 2) for c in low)
+
+
+def test_an_infant_check_offers_milk_not_a_food_plan(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("breast milk 24 fl oz\n2 tbsp pumpkin seeds\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(log), "--age", "0.5", "--format", "json"])
+    doc = json.loads(res.stdout)
+    assert doc["suggestions"] == [] and doc["plan"] is None
+    assert any("breast milk or formula supplies it" in n for n in doc["summary"]["notes"])
+    first = doc["days"][0]["items"][0]
+    assert first["food_id"] == "sr28:01107" and first["food"] == "Milk, human, mature, fluid"
+    table = runner.invoke(app, ["check", str(log), "--age", "0.5", "--no-color"], env={"COLUMNS": "200"})
+    assert "To close the gap" not in table.stdout and "Plan:" not in table.stdout
+    assert "breast milk or formula supplies it" in " ".join(table.stdout.split())
+
+
+def test_a_2_year_old_check_offers_no_whole_chestnuts(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("1 cup cooked white rice\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(log), "--age", "2", "--format", "json"])
+    foods = [s["food"].lower() for s in json.loads(res.stdout)["suggestions"]]
+    assert foods and not [f for f in foods if f.startswith(_NUT_OR_SEED)]

@@ -104,3 +104,67 @@ def test_supplements_count_in_totals_and_show_apart_from_food(tmp_path: Path) ->
     assert compound["supplements"]["reading"] == "compound"
     table = runner.invoke(app, ["check", str(log), "--no-color"]).stdout
     assert "Supplements" in table and "read as elemental" in table
+
+
+def test_every_elemental_fraction_is_the_reference_figure(shared: Path) -> None:
+    text = " ".join((shared / "reference" / "README.md").read_text(encoding="utf-8").split())
+    arithmetic = text.split("## Supplement arithmetic", 1)[1].split("## ", 1)[0]
+    for form, fraction in ELEMENTAL_FRACTION.items():
+        if form in ("threonate", "aspartate"):  # a range: the midpoint (tests/test_guidance.py)
+            continue
+        name = "glycinate/bisglycinate" if form in ("glycinate", "bisglycinate") else form
+        written = "about 7" if form == "orotate" else f"{100 * fraction:g}"
+        medicine = f"{name} (milk of magnesia, antacids) {written}%"
+        assert f"{name} {written}%" in arithmetic or medicine in arithmetic, form
+
+
+@pytest.mark.parametrize(("line", "counted"), [
+    ("magnesium L-threonate 2000mg", 150),  # 2,000 mg elemental would take 27 g of the salt
+    ("magnesium gluconate 500 mg", 29.5),
+    ("mag orotate 1000 mg", 70),
+])
+def test_an_amount_implausible_as_elemental_for_its_form_is_read_as_the_salt_and_said(
+    line: str, counted: float
+) -> None:
+    c = count_doses(parse_supplement(line)[0])
+    assert c.magnesium_mg == pytest.approx(counted) and c.reading == "compound"
+    assert "'(elemental)'" in c.notes[0]  # how to read it the other way
+    marked = count_doses(parse_supplement(line + " (elemental)")[0])
+    assert marked.reading == "elemental" and marked.magnesium_mg > counted
+
+
+@pytest.mark.parametrize(
+    ("line", "other"), [("magnesium oxide 400 mg", "240 mg"), ("magnesium carbonate 500 mg", "144 mg")]
+)
+def test_a_named_form_read_as_elemental_names_the_other_reading_and_the_marker(line: str, other: str) -> None:
+    c = count_doses(parse_supplement(line)[0])
+    assert c.reading == "elemental" and other in c.notes[0] and "'(compound)'" in c.notes[0]
+
+
+def test_milk_of_magnesia_is_a_magnesium_medicine_read_as_the_hydroxide_on_its_label() -> None:
+    doses, problem = parse_supplement("milk of magnesia 1200 mg")
+    assert problem is None and doses[0].form == "hydroxide"
+    c = count_doses(doses)
+    assert c.magnesium_mg == pytest.approx(1200 * 0.417) and c.reading == "compound"
+    assert "milk of magnesia" in c.notes[0]
+    # by volume the strength differs by product: not counted, and the line says what to write
+    entry = parse_entry("milk of magnesia 30 ml")
+    assert entry.supplement == () and "mg of magnesium hydroxide" in (entry.supplement_problem or "")
+
+
+def test_antacids_and_laxatives_count_towards_the_magnesium_upper_limit(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("1 apple\nmilk of magnesia 1200 mg\nEpsom salt 5 g\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(log), "--format", "json", "--sex", "female", "--age", "40"])
+    doc = json.loads(res.stdout)
+    assert [i["magnesium_mg"] for i in doc["supplements"]["items"]] == pytest.approx([500.4, 500])
+    [w] = [w for w in doc["warnings"] if w["nutrient"] == "magnesium"]
+    assert w["kind"] == "supplement_ul" and w["amount"] == pytest.approx(1000.4)
+
+
+def test_the_table_report_shows_how_a_named_form_was_read(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("1 apple\nmagnesium L-threonate 2000mg\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(log), "--no-color"], env={"COLUMNS": "120"})
+    assert res.exit_code == 0
+    assert "= 150 mg" in res.stdout and "(elemental)" in res.stdout

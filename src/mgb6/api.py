@@ -202,10 +202,11 @@ def add_guidance(
     excluded_groups(diet, avoid)  # option errors surface even when there is no gap to close
     result.warnings = check_limits(result.days, result.profile, table.dri)
     counted = any(d.items for d in result.days)
-    if counted:
+    infant = result.profile.age is not None and result.profile.age < 1  # milk supplies the AI: no plan
+    if counted and not infant:
         eaten = [i.food for i in result.items if i.food_id]
         result.suggestions = suggest(
-            table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten
+            table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten, age=result.profile.age
         )
     lines = []
     for item in result.items:

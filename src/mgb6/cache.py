@@ -92,19 +92,25 @@ def _unpack(blob: bytes | memoryview | bytearray, offsets: bytes) -> Packed:
 # --- the digest: what every cache file name is keyed by --------------------------------------------------
 
 
-def code_files() -> list[Path]:
-    """Every module of the package, its subpackages included, in a stable order."""
-    root = package_dir()
-    found: list[Path] = []
-    folders = [root]
+def code_files() -> list[tuple[str, str]]:
+    """Every module of the package, subpackages included: (path inside the package, path), in that order.
+
+    Plain strings and os.scandir, not pathlib: the stamp checks these on every run.
+    """
+    root = str(package_dir())
+    found: list[tuple[str, str]] = []
+    folders = [""]
     while folders:
-        with os.scandir(folders.pop()) as entries:
+        rel = folders.pop()
+        with os.scandir(os.path.join(root, rel) if rel else root) as entries:
             for entry in entries:
-                if entry.is_dir() and entry.name != "__pycache__" and entry.name != "data":
-                    folders.append(Path(entry.path))
-                elif entry.name.endswith(".py"):
-                    found.append(Path(entry.path))
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+                name = entry.name
+                if name.endswith(".py"):
+                    found.append((rel + name, entry.path))
+                elif name != "__pycache__" and name != "data" and "." not in name and entry.is_dir():
+                    folders.append(rel + name + "/")
+    found.sort()
+    return found
 
 
 def table_digest(blobs: Mapping[str, bytes]) -> str:
@@ -116,10 +122,10 @@ def table_digest(blobs: Mapping[str, bytes]) -> str:
     import hashlib  # ~2 ms to load OpenSSL: only when the content really has to be hashed
 
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
-    root = package_dir()
-    for module in code_files():
-        h.update(module.relative_to(root).as_posix().encode())
-        h.update(module.read_bytes())
+    for name, path in code_files():
+        h.update(name.encode())
+        with open(path, "rb") as fh:
+            h.update(fh.read())
     for name in TABLE_FILES:
         h.update(name.encode())
         h.update(blobs[name])
@@ -144,9 +150,9 @@ def stamp(directory: Path) -> str | None:
     """
     parts = []
     newest = 0
-    for f in [*(directory / n for n in TABLE_FILES), *code_files()]:
+    for f in [*(os.path.join(directory, n) for n in TABLE_FILES), *(path for _, path in code_files())]:
         try:
-            st = f.stat()
+            st = os.stat(f)
         except OSError:
             return None
         newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)

@@ -49,6 +49,7 @@ class SupplementDose(NamedTuple):
     form: str = ""  # "glycinate", "p5p", ...
     compound_mg: float | None = None  # the amount written, when it was read as compound weight
     reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
+    label: str = ""  # the medicine the line named ("milk of magnesia"), whose label states the salt's weight
 
 
 class Entry(NamedTuple):

@@ -502,7 +502,7 @@ def suggest(
         diet_name, avoid_words = _diet_and_avoid(saved, diet, avoid)
         sugg = run_suggest(
             load_table(), load_suggestable(), {"magnesium": magnesium, "vitamin_b6": b6},
-            diet=diet_name, avoid=avoid_words, per=per.value, n=n,
+            diet=diet_name, avoid=avoid_words, per=per.value, n=n, age=saved.profile.age,
         )  # fmt: skip
     except Mgb6Error as exc:
         _fail(err, exc)

@@ -13,8 +13,9 @@ from typing import Any, TextIO
 
 from mgb6 import __version__
 from mgb6.models import NUTRIENTS, Item, Problem
-from mgb6.nutrition.advice import DISCLAIMER
+from mgb6.nutrition.advice import DISCLAIMER, conclusion_notes
 from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.targets import STATUS_TEXT
 
 SCHEMA_VERSION = 1
 
@@ -115,9 +116,14 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                     ),
                     "gap_mg": _r(result.gap[n], 3),
                     "status": result.status[n],
+                    "meaning": STATUS_TEXT.get(result.status[n], result.status[n]),
                 }
                 for n in NUTRIENTS
             },
+            "notes": conclusion_notes(
+                sum(1 for d in result.days if d.items), result.status,
+                result.profile.age is not None and result.profile.age < 1,
+            ),
         },
         "coverage": {
             "food_lines": result.food_lines,

@@ -1,20 +1,43 @@
 """Pairing and absorption advice chosen by the situation, each line with its evidence grade and source.
 
-Every line restates a row of ../shared/reference/README.md ("Pairing: what the evidence supports" and
-"What lowers magnesium absorption or status"); nothing here goes beyond those sources. Pure: the
-situation in, advice lines out; render.py shows them and says the disclaimer once.
+Every line restates a row of ../shared/reference/README.md ("Pairing: what the evidence supports",
+"What lowers magnesium absorption or status", the upper-limit sections and "Infants and young
+children"); nothing here goes beyond those sources. Trial-based lines are for adults only: the trials
+enrolled adults. Safety caveats (kidney disease, B6 neuropathy, medicines) come once per report, with
+the supplement that calls for them. Pure: the situation in, advice lines out; render.py shows them and
+says the disclaimer once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 DISCLAIMER = "Not medical advice; ask a clinician before changing supplements."
 ODS = "NIH ODS Magnesium fact sheet"
 GRADE_FACT = "not graded (fact sheet)"
+GRADE_SAFETY = "safety caveat (not graded)"
 ADULT_AGE = 19.0  # the DRI tables' adult life stages start at 19
-PMS_MIN_AGE = 14.0  # the DRI tables' first female life stage; the premenstrual trial enrolled women
+GRADE_VITAMIN_D = "mechanism: established; benefit of closing a magnesium gap for vitamin D status: low"
+# Shared with the upper-limit warnings (limits.py), so the report can say each of them once.
+KIDNEY = (
+    "With kidney disease, magnesium from supplements, antacids or laxatives can cause dangerous "
+    "hypermagnesaemia: ask a doctor before taking any. Diarrhoea is the first sign of too much "
+    "supplemental magnesium; splitting the dose into two or more intakes lowers that risk."
+)
+KIDNEY_SOURCE = "IOM 1997, pp. 242-243; BfR 2017 (split doses)"
+B6_SYMPTOMS = (
+    "Peripheral neuropathy (tingling, burning or numbness in the hands or feet) has been reported from "
+    "supplemental B6, not from food; TGA found it can occur below 50 mg/day and identified no safe minimum "
+    "dose. On such symptoms, stop the product and see a clinician. The upper limits do not apply to B6 "
+    "prescribed under medical supervision (for nausea in pregnancy, or with isoniazid): do not stop a "
+    "prescribed treatment because of this report; ask the prescriber."
+)
+B6_SYMPTOMS_SOURCE = "TGA (Australia); IOM 1998, p. 187; ACOG Practice Bulletin 189, 2018"
+B6_RISK = (
+    B6_SYMPTOMS + " Sum B6 across every product: multivitamins and magnesium and zinc products can "
+    "contain it (TGA)."
+)
 
 
 class Advice(NamedTuple):
@@ -61,12 +84,9 @@ def advise(s: Situation) -> list[Advice]:
         out.append(
             Advice(
                 "The claim that B6 taken with magnesium helps stress more than magnesium alone is "
-                "low-certainty: in "
-                "one industry-funded trial (264 adults with low serum magnesium, 8 weeks, 300 mg Mg + 30 "
-                "mg B6) there "
-                "was no difference on the primary endpoint, only in a severe-stress subgroup; its B6 dose "
-                "is above "
-                "the EFSA upper limit.",
+                "low-certainty: in one industry-funded trial (264 adults with low serum magnesium, 8 weeks, "
+                "300 mg Mg + 30 mg B6) there was no difference on the primary endpoint, only in a "
+                "severe-stress subgroup; its B6 dose is above the EFSA upper limit.",
                 "low",
                 "Pouteau et al. 2018, PLoS One 13(12):e0208454",
                 "mg_b6_stress",
@@ -76,42 +96,45 @@ def advise(s: Situation) -> list[Advice]:
         out.append(
             Advice(
                 "That B6 raises magnesium inside cells rests on a small uncontrolled study with high-dose "
-                "pyridoxine "
-                "and on animal studies.",
+                "pyridoxine and on animal studies.",
                 "very low",
                 "Abraham et al. 1981",
                 "b6_raises_cell_mg",
             )
         )
-    if s.combined_product and s.female and (s.age is None or s.age >= PMS_MIN_AGE):
+    if s.combined_product and s.female and s.adult:
         out.append(
             Advice(
-                "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 "
-                "mg Mg + "
-                "50 mg B6).",
+                "Mg + B6 for premenstrual anxiety: one small trial (44 women, one cycle per arm, 200 mg Mg "
+                "+ 50 mg B6) found no overall difference between treatments, only on one predefined "
+                "contrast of anxiety symptoms; its 50 mg of B6 is above the EFSA upper limit and the TGA "
+                "label threshold.",
                 "low",
                 "De Souza et al. 2000, J Womens Health Gend Based Med 9(2):131-139",
                 "mg_b6_pms",
             )
         )
-    if s.magnesium_low:
+    if s.magnesium_low and s.adult:
         out.append(
             Advice(
-                "Magnesium is needed to activate vitamin D: one more reason to close the magnesium gap.",
-                "moderate",
+                "Magnesium is needed to activate vitamin D (the enzymes that metabolise it require "
+                "magnesium). Whether closing a magnesium gap improves vitamin D status is uncertain: one "
+                "trial in adults aged 40-85 measured a blood marker, with effects in both directions "
+                "depending on the starting vitamin D level.",
+                GRADE_VITAMIN_D,
                 "Uwitonze & Razzaque 2018, J Am Osteopath Assoc 118(3):181-189 (review); "
-                "Dai et al. 2018, Am J Clin Nutr 108(6):1249-1258 (RCT, n=180)",
+                "Dai et al. 2018, Am J Clin Nutr 108(6):1249-1258 (ancillary RCT, n=180)",
                 "vitamin_d",
             )
         )
     if s.magnesium_supplement:
+        out.append(Advice(KIDNEY, GRADE_SAFETY, KIDNEY_SOURCE, "kidney"))
         poor = sorted(f for f in s.forms if f in POOR_FORMS)
         extra = f" You logged magnesium {' and '.join(poor)}." if poor else ""
         out.append(
             Advice(
-                "Supplement form matters: aspartate, citrate, lactate and chloride are absorbed better "
-                "than oxide or "
-                "sulfate." + extra,
+                "Supplement form matters: small studies found aspartate, citrate, lactate and chloride "
+                "absorbed better than oxide or sulfate." + extra,
                 GRADE_FACT,
                 ODS,
                 "supplement_form",
@@ -120,8 +143,7 @@ def advise(s: Situation) -> list[Advice]:
         out.append(
             Advice(
                 "Timing: keep magnesium at least 2 h apart from bisphosphonates; take tetracycline or "
-                "quinolone "
-                "antibiotics 2 h before or 4-6 h after magnesium.",
+                "quinolone antibiotics 2 h before or 4-6 h after magnesium.",
                 GRADE_FACT,
                 ODS,
                 "timing",
@@ -130,8 +152,8 @@ def advise(s: Situation) -> list[Advice]:
         out.append(
             Advice(
                 "Lower magnesium absorption or status: very high-dose zinc supplements (142 mg/day in one "
-                "study), "
-                "proton pump inhibitors taken long term (usually over a year), loop and thiazide diuretics.",
+                "study), proton pump inhibitors taken long term (usually over a year), loop and thiazide "
+                "diuretics.",
                 GRADE_FACT,
                 f"{ODS}; FDA safety communication 2011 (PPIs)",
                 "absorption",
@@ -140,12 +162,30 @@ def advise(s: Situation) -> list[Advice]:
     if s.b6_supplement:
         out.append(
             Advice(
-                "Peripheral neuropathy from B6 has been reported from supplements, not from food: add up "
-                "the B6 of "
-                "every product you take (multivitamins and magnesium and zinc products can contain it).",
-                GRADE_FACT,
-                "EFSA 2023, EFSA Journal 2023;21(5):8006; TGA (Australia)",
+                B6_RISK,
+                GRADE_SAFETY,
+                f"{B6_SYMPTOMS_SOURCE}; EFSA 2023, EFSA Journal 2023;21(5):8006",
                 "b6_neuropathy",
+            )
+        )
+    medicines = []
+    if s.b6_supplement:
+        medicines.append(
+            "isoniazid and cycloserine deplete B6; high-dose B6 can lower the levels of phenytoin and "
+            "phenobarbital; levodopa taken without carbidopa is weakened by B6"
+        )
+    if s.magnesium_supplement:
+        medicines.append(
+            "potassium-sparing diuretics reduce magnesium excretion, a reason for care with magnesium "
+            "supplements"
+        )
+    if medicines:
+        out.append(
+            Advice(
+                "Medicines: " + "; ".join(medicines) + ".",
+                GRADE_FACT,
+                "NIH ODS Vitamin B6 and Magnesium fact sheets",
+                "medicines",
             )
         )
     return out
@@ -167,3 +207,41 @@ def situation_from(
         combined |= has_mg and has_b6
         forms.update(f for f in line_forms if f)
     return Situation(magnesium_low, b6_low, mg, b6, combined, frozenset(forms), female, age)
+
+
+INTAKE_NOT_STATUS = (
+    "mgb6 estimates intake from what you log; it does not measure your body's magnesium or B6 status."
+)
+INFANT_MILK = (
+    "Under 1 year the adequate intake is what breast-fed infants take in: breast milk or formula supplies "
+    "it, so mgb6 suggests no foods. Log the milk too ('breast milk' is read as USDA's human milk); a log "
+    "without it shows a false gap."
+)
+
+
+def conclusion_notes(days: int, statuses: Mapping[str, str], infant: bool = False) -> list[str]:
+    """What the statuses can and cannot say, for every log: the days they rest on, what an AI or a PRI
+    shortfall means, and that intake is not status (IOM, DRI: Applications in Dietary Assessment, 2000).
+    """
+    if not days:
+        return [INTAKE_NOT_STATUS]
+    if days < 3:
+        lead = f"{'One day says' if days == 1 else 'Two days say'} little about usual intake: the statuses "
+        lead += f"hold only if {'this day is' if days == 1 else 'these days are'} typical"
+    else:
+        lead = f"Based on {days} days: the statuses hold only if these days are typical of usual intake"
+    out = [
+        lead + "; high confidence that intake is adequate needs many days at or above the goal, or fewer "
+        "days well above it (IOM 2000)."
+    ]
+    if "below AI" in statuses.values():
+        out.append("An adequate intake (AI) is a goal: falling short of it is not evidence of inadequacy.")
+    if "below PRI" in statuses.values():
+        out.append(
+            "No EFSA average requirement was read for this life stage, so B6 is judged against the PRI "
+            "alone: below it says nothing about how likely inadequacy is."
+        )
+    if infant:
+        out.append(INFANT_MILK)
+    out.append(INTAKE_NOT_STATUS)
+    return out

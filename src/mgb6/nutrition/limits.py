@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from mgb6.errors import ProfileError
-from mgb6.nutrition.targets import Profile, Target, targets_for
+from mgb6.models import NUTRIENTS
+from mgb6.nutrition.advice import B6_RISK, KIDNEY
+from mgb6.nutrition.targets import Profile, Target, row_for, target_of, validate
 
 if TYPE_CHECKING:
     from mgb6.models import Item
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
 
 TGA_B6_LABEL_MG = 10.0
 TGA_SOURCE = "TGA (Australia) label rule: warning required on products above 10 mg/day of vitamin B6"
-B6_RISK = (
-    "peripheral neuropathy has been reported from supplemental B6 (not from food); sum B6 across every "
-    "product: multivitamins and magnesium and zinc products can contain it (TGA)"
+TGA_RULES = (
+    "TGA also caps listed products at 100 mg/day for adults, and from 1 June 2027 products above 50 mg/day "
+    "need a pharmacist and those above 200 mg a prescription (TGA scheduling decision, 2025)."
 )
+# Each B6 warning ends with B6_RISK and each magnesium UL warning with KIDNEY: the report says them once.
+CAVEATS = (B6_RISK, KIDNEY)
 # the B6 UL of each authority, as the reference names it (../shared/reference/README.md)
 B6_UL_NAME = {"efsa": "EFSA 2023", "iom": "IOM 1998"}
 
@@ -52,13 +55,19 @@ def ul_source(source: str) -> str:
 
 
 def upper_limits(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[str, dict[str, Target]]:
-    """Each authority's targets for this profile (the UL lives on them); one with no row is left out."""
+    """Each authority's values for this profile, per nutrient (the UL lives on them).
+
+    A nutrient an authority has no row for at this age is left out; rows that carry only a UL count
+    (EFSA's B6 UL for infants of 4-6 months, an age it sets no intake for).
+    """
+    validate(profile)
     out: dict[str, dict[str, Target]] = {}
     for authority in ("iom", "efsa"):
-        try:
-            out[authority] = targets_for(profile._replace(authority=authority), dri_rows)
-        except ProfileError:
-            continue  # e.g. EFSA gives no values for infants under 6 months
+        who = profile._replace(authority=authority)
+        found = {n: row_for(who, n, dri_rows, ul_only=True) for n in NUTRIENTS}
+        values = {n: target_of(n, r) for n, r in found.items() if r is not None}
+        if values:
+            out[authority] = values
     return out
 
 
@@ -80,10 +89,15 @@ def ul_start_ages(dri_rows: Sequence[dict[str, str]]) -> dict[tuple[str, str], f
     return out
 
 
+def _age(years: float) -> str:
+    return f"{round(years * 12)} months" if years < 1 else f"{years:g} y"
+
+
 def _no_ul(nutrient: str, authorities: Sequence[str], ul_from: Mapping[tuple[str, str], float]) -> str:
     """"no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
     names = " or ".join(("the IOM" if a == "iom" else a.upper()) for a in authorities)
-    parts = [f"{a.upper()}: from {ul_from[a, nutrient]:g} y" for a in authorities if (a, nutrient) in ul_from]
+    starts_at = {a: ul_from[a, nutrient] for a in authorities if (a, nutrient) in ul_from}
+    parts = [f"{a.upper()}: from {_age(age)}" for a, age in starts_at.items()]
     starts = f" ({'; '.join(parts)})" if parts else ""
     name = "vitamin B6" if nutrient == "vitamin_b6" else nutrient
     return f"no upper limit for {name} is defined at this age by {names}{starts}"
@@ -119,7 +133,7 @@ def day_limits(
                 label,
                 f"{supplement_mg:.0f} mg of magnesium from supplements is above the {authority.upper()} "
                 f"upper limit of {mg_target.ul:g} mg/day, which applies to {mg_target.ul_applies_to}; "
-                "magnesium in food does not count towards it.",
+                f"magnesium in food does not count towards it. {KIDNEY}",
             )
         )
     elif supplement_mg > 0 and (mg_target is None or mg_target.ul is None):
@@ -151,7 +165,9 @@ def day_limits(
         if t is None or t.ul is None or total_b6 <= t.ul:
             continue
         others = "".join(
-            f"; the {B6_UL_NAME[a]} upper limit is {ul:g} mg/day" for a, ul in b6_uls.items() if a != auth
+            f"; the {B6_UL_NAME[a]} upper limit is {b6_uls[a]:g} mg/day" if a in b6_uls
+            else f"; the {'IOM' if a == 'iom' else 'EFSA'} sets no B6 upper limit at this age"
+            for a in ("efsa", "iom") if a != auth
         )
         out.append(
             LimitWarning(
@@ -163,7 +179,7 @@ def day_limits(
                 ul_source(t.source),
                 label,
                 f"{total_b6:.1f} mg of vitamin B6 (all sources) is above the {B6_UL_NAME[auth]} upper limit "
-                f"of {t.ul:g} mg/day{others}: {B6_RISK}.",
+                f"of {t.ul:g} mg/day{others}. {B6_RISK}",
             )
         )
     if supplement_b6 > 0 and not b6_uls:
@@ -194,7 +210,7 @@ def day_limits(
                 TGA_SOURCE,
                 label,
                 f"Products above {TGA_B6_LABEL_MG:g} mg/day of vitamin B6: {listed}; in Australia such "
-                "products must carry a warning label.",
+                f"products must carry a warning label. {TGA_RULES}",
             )
         )
     return out

@@ -48,6 +48,15 @@ PER = ("serving", "100kcal")
 ALREADY_EATEN_BONUS = 1.2  # a food already in the log is easier to eat more of: rank it up by a fifth
 MAX_PER_CATEGORY = 2  # a shown list of five kinds of beans helps nobody: at most two per USDA food group
 PLAN_POOL = 18  # candidates the exact plan search looks at (C(18,3) = 816 combinations)
+# Young children (../shared/reference/README.md, "Infants and young children"): under 1 year no food
+# plan at all (breast milk or formula supplies the AI); under 4 no whole nuts, whole seeds or popcorn
+# (a choking hazard, AAP); from 12 to 24 months no nonfat or low-fat milk (whole milk is advised).
+NO_SUGGESTIONS_UNDER = 1.0
+CHOKING_UNDER = 4.0
+CHOKING_GROUPS = frozenset({"nuts", "seeds", "peanut", "sesame"})
+_CHOKING = lazy(r"(?i)popcorn|^(?:nuts|seeds|peanuts), ")
+WHOLE_MILK_AGES = (1.0, 2.0)
+_LOW_FAT_MILK = lazy(r"(?i)\b(?:nonfat|non-fat|fat free|skim|low ?fat|1% (?:milk)?fat)\b")
 
 # Words of a description's second part that name a kind of food (kept in the family), see family().
 _CLASS_WORDS = {"nuts", "seeds", "fish", "cereals", "mollusks", "crustaceans", "game meat"}
@@ -136,6 +145,14 @@ class Suggestions:
     @property
     def open(self) -> bool:
         return any(v > 0 for v in self.gaps.values())
+
+
+def suitable_at(c: Candidate, age: float) -> bool:
+    """Whether a food may be offered to a child of this age (the reference's rules for young children)."""
+    if age < CHOKING_UNDER and (c.groups & CHOKING_GROUPS or _CHOKING.search(c.food)):
+        return False
+    lo, hi = WHOLE_MILK_AGES
+    return not (lo <= age < hi and c.family == "milk" and _LOW_FAT_MILK.search(c.food))
 
 
 def excluded_groups(diet: str | None, avoid: Iterable[str]) -> frozenset[str]:
@@ -328,8 +345,12 @@ def suggest(
     per: str = "serving",
     eaten: Iterable[str] = (),
     n: int = 8,
+    age: float | None = None,
 ) -> Suggestions:
     """Suggestions and a plan for the given gaps (mg/day); ``eaten`` are descriptions of logged foods.
+
+    ``age`` (years) leaves out what young children should not be offered; under 1 year nothing is
+    suggested (NO_SUGGESTIONS_UNDER).
 
     ``rows`` are suggestable foods (data/suggestable.csv's columns); None means the bundled ones, whose
     join with the table is cached, so their CSV rows are not even loaded.
@@ -339,7 +360,7 @@ def suggest(
     out = Suggestions(clean_gaps, per, diet, tuple(avoid))
     if per not in PER:
         raise OptionError(f"--per must be one of {', '.join(PER)}, not {per!r}")
-    if not out.open:
+    if not out.open or (age is not None and age < NO_SUGGESTIONS_UNDER):
         return out
     from mgb6.foods.table import cached, load_suggestable
 
@@ -347,6 +368,8 @@ def suggest(
         cands = cached("candidates", table, lambda: candidates(table, load_suggestable()))
     else:
         cands = candidates(table, rows)
+    if age is not None:
+        cands = [c for c in cands if suitable_at(c, age)]
     eaten_keys = frozenset(food_key(d) for d in eaten)
     ranked = rank(cands, clean_gaps, per, exclude, eaten_keys, n=len(cands))
     per_category: dict[str, int] = {}

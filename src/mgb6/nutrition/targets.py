@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from mgb6.errors import ProfileError
@@ -78,26 +79,64 @@ def _num(text: str) -> float | None:
     return float(text) if text and text.strip() else None
 
 
-def targets_for(profile: Profile, dri_rows: list[dict[str, str]]) -> dict[str, Target]:
+def _has_goal(row: dict[str, str]) -> bool:
+    return bool(row["rda_mg"].strip() or row["ai_mg"].strip())
+
+
+def row_for(
+    profile: Profile, nutrient: str, dri_rows: Sequence[dict[str, str]], *, ul_only: bool = False
+) -> dict[str, str] | None:
+    """The DRI row of one nutrient for this profile; with no sex given, the sex whose RDA is higher.
+
+    Rows with a UL but no intake goal (EFSA's B6 UL for infants of 4-6 months) serve the upper limits
+    only (``ul_only``), never as a target.
+    """
+    age = DEFAULT_AGE if profile.age is None else profile.age
+    stage = "pregnancy" if profile.pregnant else "lactation" if profile.lactating else "general"
+    sex = "female" if stage != "general" else profile.sex
+    rows = [
+        r
+        for r in dri_rows
+        if r["authority"] == profile.authority
+        and r["nutrient"] == nutrient
+        and r["life_stage"] == stage
+        and float(r["age_min_years"]) <= age < float(r["age_below_years"])
+        and (r["sex"] == "any" or sex is None or r["sex"] == sex)
+        and (_has_goal(r) or (ul_only and r["ul_mg"].strip()))
+    ]
+    if not rows:
+        return None
+    return max(rows, key=lambda r: _num(r["rda_mg"]) or _num(r["ai_mg"]) or 0.0)
+
+
+def target_of(nutrient: str, row: dict[str, str]) -> Target:
+    stage = row["life_stage"]
+    label = f"{stage}, " if stage != "general" else ""
+    label += f"{row['sex']}, " if row["sex"] != "any" else ""
+    hi = float(row["age_below_years"])
+    lo = float(row["age_min_years"])
+    if hi <= 1:  # infants: the DRI rows are 0-6 and 7-12 months
+        label += f"{round(lo * 12) + (1 if lo else 0)}-{round(hi * 12)} months"
+    else:
+        label += f"{lo:g}-{hi - 1:g} y" if hi < 200 else f"{lo:g}+ y"
+    return Target(
+        nutrient, label, _num(row["ear_mg"]), _num(row["rda_mg"]), _num(row["ai_mg"]),
+        _num(row["ul_mg"]), row["ul_applies_to"], row["source"],
+    )  # fmt: skip
+
+
+def targets_for(profile: Profile, dri_rows: Sequence[dict[str, str]]) -> dict[str, Target]:
     """The DRI row for each nutrient; with no sex given, the sex whose RDA is higher (never under-target)."""
     validate(profile)
     age = DEFAULT_AGE if profile.age is None else profile.age
     stage = "pregnancy" if profile.pregnant else "lactation" if profile.lactating else "general"
-    sex = "female" if stage != "general" else profile.sex
     out: dict[str, Target] = {}
     for nutrient in NUTRIENTS:
-        rows = [
-            r
-            for r in dri_rows
-            if r["authority"] == profile.authority
-            and r["nutrient"] == nutrient
-            and r["life_stage"] == stage
-            and float(r["age_min_years"]) <= age < float(r["age_below_years"])
-            and (r["sex"] == "any" or sex is None or r["sex"] == sex)
-        ]
-        if not rows:
+        row = row_for(profile, nutrient, dri_rows)
+        if row is None:
             what = f"{stage} " if stage != "general" else ""
-            staged = [r for r in dri_rows if r["life_stage"] == stage and r["authority"] == profile.authority]
+            staged = [r for r in dri_rows if r["life_stage"] == stage and r["authority"] == profile.authority
+                      and _has_goal(r)]  # fmt: skip
             ages = ""
             if staged:
                 lo = min(float(r["age_min_years"]) for r in staged)
@@ -105,19 +144,7 @@ def targets_for(profile: Profile, dri_rows: list[dict[str, str]]) -> dict[str, T
                 ages = f" (valid ages: {lo:g} to {hi - 1:g})"
             name = nutrient.replace("_", " ")
             raise ProfileError(f"the DRIs give no {what}values for {name} at age {age:g}{ages}")
-        row = max(rows, key=lambda r: _num(r["rda_mg"]) or _num(r["ai_mg"]) or 0.0)
-        label = f"{stage}, " if stage != "general" else ""
-        label += f"{row['sex']}, " if row["sex"] != "any" else ""
-        hi = float(row["age_below_years"])
-        lo = float(row["age_min_years"])
-        if hi <= 1:  # infants: the DRI rows are 0-6 and 7-12 months
-            label += f"{round(lo * 12) + (1 if lo else 0)}-{round(hi * 12)} months"
-        else:
-            label += f"{lo:g}-{hi - 1:g} y" if hi < 200 else f"{lo:g}+ y"
-        out[nutrient] = Target(
-            nutrient, label, _num(row["ear_mg"]), _num(row["rda_mg"]), _num(row["ai_mg"]),
-            _num(row["ul_mg"]), row["ul_applies_to"], row["source"],
-        )  # fmt: skip
+        out[nutrient] = target_of(nutrient, row)
     return out
 
 
@@ -127,13 +154,24 @@ STATUS_ADEQUATE = "adequate"
 STATUS_BELOW_AI = "below AI"
 STATUS_BELOW_PRI = "below PRI"
 STATUS_UNKNOWN = "unknown"
+# What each status means for one person, as the report words it (the status strings stay the JSON's
+# codes): "adequate" from a few days overstates (IOM 2000), and falling short of an AI is a goal.
+STATUS_TEXT = {
+    STATUS_LIKELY: "likely inadequate",
+    STATUS_POSSIBLY: "possibly inadequate",
+    STATUS_ADEQUATE: "inadequacy unlikely",
+    STATUS_BELOW_AI: "below AI (a goal)",
+    STATUS_BELOW_PRI: "below PRI",
+    STATUS_UNKNOWN: "unknown",
+}
 
 
 def status(intake: float | None, target: Target) -> str:
     """Below the EAR inadequacy is likely, EAR to RDA possible, from the RDA unlikely (IOM's reading).
 
-    Without an EAR (EFSA gives population reference intakes, no average requirement in our sources)
-    nothing says how likely inadequacy is, so an intake under the PRI is only "below PRI".
+    EFSA's B6 average requirements are used where they were read from the source (adults, 15-17 y);
+    without one (1-14 y, pregnancy, lactation) nothing says how likely inadequacy is, so an intake under
+    the PRI is only "below PRI". An AI is a goal: falling short of it is not evidence of inadequacy.
     """
     if intake is None:
         return STATUS_UNKNOWN

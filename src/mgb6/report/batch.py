@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
+from mgb6.nutrition.targets import STATUS_TEXT
 from mgb6.report.render import DISCLAIMER, STYLE
 
 
@@ -48,9 +49,10 @@ def batch_report(result: BatchResult) -> RenderableType:
             table.add_row(escape(name), "", "", "", "", "", Text(STATUS_ERROR, style="red"), "")
             errors.append(Text(row.error, style="red"))
             continue
+        words = {n: STATUS_TEXT.get(row.status[n], row.status[n]) for n in ("magnesium", "vitamin_b6")}
         status = Text.assemble(
-            (row.status["magnesium"], STYLE.get(row.status["magnesium"], "")), " / ",
-            (row.status["vitamin_b6"], STYLE.get(row.status["vitamin_b6"], "")),
+            (words["magnesium"], STYLE.get(row.status["magnesium"], "")), " / ",
+            (words["vitamin_b6"], STYLE.get(row.status["vitamin_b6"], "")),
         )  # fmt: skip
         mg_mean, b6_mean = _num(row.mean["magnesium"], ".0f"), _num(row.mean["vitamin_b6"], ".2f")
         table.add_row(
@@ -61,6 +63,10 @@ def batch_report(result: BatchResult) -> RenderableType:
         ("Targets for ", "bold"), (result.profile.describe(), "bold"),
         f": Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg (IOM DRI)",
     )  # fmt: skip
+    table.caption = (
+        "Each status holds only if that log's days are typical of usual intake (IOM 2000); "
+        "intake is not the body's magnesium or B6 status."
+    )
     parts: list[RenderableType] = [header, table]
     if errors:
         parts.append(Text(f"{len(errors)} log(s) could not be read:", style="red bold"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -24,7 +26,7 @@ from mgb6.report.grid import Grid
 
 LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
-STYLE[STATUS_BELOW_PRI] = "yellow"  # EFSA: no average requirement, so not "possibly inadequate"
+STYLE[STATUS_BELOW_PRI] = "yellow"  # no EFSA AR read for this life stage, so not "possibly inadequate"
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
 MAX_PROBLEM_ROWS = 200
@@ -37,7 +39,9 @@ def _mg(x: float | None, nutrient: str) -> str:
 
 
 def _status(s: str) -> Text:
-    return Text(s, style=STYLE.get(s, ""))
+    from mgb6.nutrition.targets import STATUS_TEXT
+
+    return Text(STATUS_TEXT.get(s, s), style=STYLE.get(s, ""))
 
 
 def header(result: CheckResult) -> RenderableType:
@@ -102,8 +106,10 @@ def summary_table(result: CheckResult) -> Grid:
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
             _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(result.status[n]),
         )  # fmt: skip
-    if n_days and n_days < 3:
-        table.caption = "One or two days say little about usual intake; log a week for a fair picture."
+    from mgb6.nutrition.advice import conclusion_notes
+
+    infant = result.profile.age is not None and result.profile.age < 1
+    table.caption = "\n".join(conclusion_notes(n_days, result.status, infant))
     return table
 
 
@@ -200,7 +206,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     reading = "compound weight (--compound-weights)" if compound else "elemental (label convention)"
     marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
     if marked:
-        reading += f", except {marked} line{'s' if marked > 1 else ''} marked otherwise (see 'Read as')"
+        reading += f", except {marked} line{'s' if marked > 1 else ''} read otherwise (see 'Read as')"
     table = Grid(
         "Supplements (counted in the totals)",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
@@ -216,23 +222,47 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
             _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
-    return table
+    # how each named form was read, and how to read it the other way: once per distinct note
+    lines: dict[str, list[str]] = {}
+    for i in supp:
+        for note in i.notes:
+            if "'(compound)'" in note or "'(elemental)'" in note or "label states" in note:
+                lines.setdefault(note, []).append(str(i.line))
+    if not lines:
+        return table
+    shown = []
+    for note, ls in list(lines.items())[:6]:
+        where = ", ".join(ls[:5]) + (", ..." if len(ls) > 5 else "")
+        shown.append(Text(f"line{'s' if len(ls) > 1 else ''} {where}: {note}", style="dim"))
+    return Group(table, *shown)
 
 
 def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
-    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source."""
+    """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source.
+
+    The safety caveat that ends every magnesium or B6 limit message is said once, after the warnings.
+    """
+    from mgb6.nutrition.limits import CAVEATS
+
     if not warnings:
         return None
     groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
     for w in warnings:
         groups.setdefault((w.nutrient, w.kind, w.authority), []).append(w)
     lines: list[RenderableType] = [Text("Upper limits", style="bold")]
+    said: list[str] = []
     for ws in groups.values():
         top = max(ws, key=lambda w: w.amount)
         style = "yellow" if top.kind in ("label_threshold", "no_ul") else "bold red"
         days = ", ".join(w.day for w in ws)
-        lines.append(Text(f"! {top.message}", style=style))
+        message = top.message
+        for caveat in CAVEATS:
+            if message.endswith(caveat):
+                message = message[: -len(caveat)].rstrip()
+                said += [caveat] if caveat not in said else []
+        lines.append(Text(f"! {message}", style=style))
         lines.append(Text(f"  days: {days}; source: {top.source}", style="dim"))
+    lines += [Text(f"  {caveat}", style="yellow") for caveat in said]
     return Group(*lines)
 
 
@@ -297,7 +327,9 @@ def _pct(x: float) -> str:
     return ">100%" if x > 1 else f"{x:.0%}"
 
 
-def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-arg]
+def advice_section(advice: list, said: Sequence[str] = ()) -> RenderableType | None:  # type: ignore[type-arg]
+    """Graded advice lines; a caveat the upper-limit warnings already said (``said``) is not repeated."""
+    advice = [a for a in advice if a.text not in said]
     if not advice:
         return None
     lines: list[RenderableType] = [Text("Advice", style="bold")]
@@ -308,11 +340,14 @@ def advice_section(advice: list) -> RenderableType | None:  # type: ignore[type-
 
 def guidance(result: CheckResult) -> list[RenderableType]:
     """Supplements, upper-limit warnings, suggestions and advice, in that order (None parts skipped)."""
+    from mgb6.nutrition.limits import CAVEATS
+
+    said = [c for c in CAVEATS if any(w.message.endswith(c) for w in result.warnings)]
     parts = [
         supplements_table(result),
         warnings_section(result.warnings),
         suggestions_section(result.suggestions) if result.suggestions is not None else None,
-        advice_section(result.advice),
+        advice_section(result.advice, said),
     ]
     return [p for p in parts if p is not None]
 

@@ -39,7 +39,7 @@ SHORT = {"magnesium": "Mg", "vitamin_b6": "B6"}
 STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
 # one symbol per status so the chart reads the same with NO_COLOR, when piped, or printed in grey
 SYMBOL = {STATUS_ADEQUATE: "✓", STATUS_POSSIBLY: "~", STATUS_BELOW_AI: "~", STATUS_LIKELY: "✗"}
-STYLE[STATUS_BELOW_PRI], SYMBOL[STATUS_BELOW_PRI] = "yellow", "~"  # EFSA: no EAR, so not "possibly"
+STYLE[STATUS_BELOW_PRI], SYMBOL[STATUS_BELOW_PRI] = "yellow", "~"  # no EFSA AR read here, so not "possibly"
 MAX_CHART_DAYS = 31
 BAR, GOAL, MEAN = "█", "│", "◆"
 EIGHTHS = " ▏▎▍▌▋▊▉"
