@@ -116,3 +116,18 @@ def test_the_profile_is_saved_readable_by_the_user_only_in_a_private_folder(
     assert runner.invoke(app, ["profile", "set", "--age", "30"]).exit_code == 0
     assert stat.S_IMODE((cfg / "profile.toml").stat().st_mode) == 0o600
     assert stat.S_IMODE(cfg.stat().st_mode) & 0o077 == 0
+
+
+def test_a_file_created_after_the_check_is_still_never_replaced_without_force(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import mgb6.paths
+    from mgb6.paths import WriteTargetError
+
+    target = tmp_path / "meals.txt"
+    target.write_text("kept editing")
+    monkeypatch.setattr(mgb6.paths, "check_target", lambda path, replace, what="file": None)  # the race
+    with pytest.raises(WriteTargetError, match="already exists"):
+        atomic_write_text(target, "imported", replace=False)
+    assert target.read_text() == "kept editing"
+    assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]

@@ -152,15 +152,31 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace: bool = True, mode: i
         os.fsync(fd)
         os.close(fd)
         fd = -1
-        if not replace and os.path.lexists(path):  # created meanwhile: still never replaced
-            raise WriteTargetError(f"{path}: already exists; add --force to overwrite it")
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
     except BaseException:
         if fd >= 0:
             os.close(fd)
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give ``tmp`` the name ``path`` only if no file has it, atomically (a hard link fails on an existing
+    name, where a rename would replace it); ``tmp`` goes once the link is made."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise WriteTargetError(f"{path}: already exists; add --force to overwrite it") from None
+    except OSError:  # a file system without hard links: the check just made, then a rename
+        if os.path.lexists(path):
+            raise WriteTargetError(f"{path}: already exists; add --force to overwrite it") from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 def atomic_write_text(path: Path, text: str, *, replace: bool = True, mode: int | None = None) -> None:
