@@ -190,12 +190,12 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _READ_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(
     os, "O_BINARY", 0
 )
-_REFUSED: list[str] = []  # why the cache folder is not used in this process (said once by the CLI)
+_REFUSED: dict[Path, str] = {}  # folder -> why it is not used (said once by the CLI)
 
 
 def refusal() -> str | None:
-    """Why this run did not use the cache folder, if it did not (the CLI prints it once as a warning)."""
-    return _REFUSED[0] if _REFUSED else None
+    """Why this run did not use its cache folder, if it did not (the CLI prints it once as a warning)."""
+    return _REFUSED.get(cache_dir())
 
 
 def _ours(info: os.stat_result) -> bool:
@@ -230,7 +230,7 @@ def _trusted(folder: Path) -> Path | None:
         why = f"sits in {folder.parent}, which other users may write (mode {stat.S_IMODE(parent.st_mode):o})"
     if why is None:
         return folder
-    _REFUSED.append(
+    _REFUSED[folder] = (
         f"the cache folder {folder} {why}; running without a cache (slower). Use a folder only you can "
         "write (chmod 700), or set MGB6_CACHE_DIR to one"
     )
