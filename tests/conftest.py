@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated cache and config per test session, the real bundled table, paths."""
+"""Shared fixtures: an isolated cache and config per test session, the real bundled table, paths, a runner."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+runner = CliRunner()  # the CLI end to end, in this process (tests import it rather than make their own)
 
 
 def write_log(tmp_path: Path, data: str | bytes, name: str = "log.txt") -> Path:
@@ -28,11 +31,9 @@ def check_log_json(tmp_path: Path, text: str, *args: str) -> dict:
     """``mgb6 check <log> --format json`` through CliRunner, asserting it succeeded."""
     import json
 
-    from typer.testing import CliRunner
-
     from mgb6.cli import app
 
-    res = CliRunner().invoke(app, ["check", str(write_log(tmp_path, text)), "--format", "json", *args])
+    res = runner.invoke(app, ["check", str(write_log(tmp_path, text)), "--format", "json", *args])
     assert res.exit_code == 0, res.output
     return json.loads(res.stdout)
 

@@ -10,16 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.api import run_check
 from mgb6.cli import app
 from mgb6.errors import ExitCode
 from mgb6.nutrition.targets import Profile
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
-runner = CliRunner()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 import mgb6.cache
 import mgb6.paths
@@ -17,7 +18,6 @@ from mgb6.export.check import to_json
 from mgb6.foods import table as data
 from mgb6.nutrition.targets import Profile
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
 
 

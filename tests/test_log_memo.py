@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 import mgb6.cache
 from mgb6.api import run_check
@@ -17,7 +18,6 @@ from mgb6.foods.custom import load_table_with
 from mgb6.log import parse as parser
 from mgb6.nutrition.targets import Profile
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
 
 

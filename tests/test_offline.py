@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 import typer
-from tests.conftest import EXAMPLES
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner
 
 from mgb6.cli import app
 
-runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import runner
 
 from mgb6 import profile as prof
 from mgb6.cli import app
 from mgb6.errors import ExitCode, Mgb6Error, ProfileError
-
-runner = CliRunner()
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import ROOT
 
 from mgb6.log.parse import iter_lines, parse_log
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "examples" / "week.txt"
 HEAVY = ("pandas", "numpy", "rapidfuzz")
 

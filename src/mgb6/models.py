@@ -1,4 +1,4 @@
-"""Plain data shared by the library modules: foods, parsed lines, items and results."""
+"""Plain data shared by the library modules: foods, parsed lines, items, results and their words."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ from datetime import date
 from typing import NamedTuple
 
 NUTRIENTS = ("magnesium", "vitamin_b6")
+
+# Who the targets are for: the one definition the profile file, the DRI choice and the CLI options share.
+SEXES = ("female", "male")
+AUTHORITIES = ("iom", "efsa")  # efsa: data/dri_efsa.csv, hand-transcribed from the EFSA opinions
+DIETS = ("vegetarian", "vegan", "pescatarian")  # what each leaves out: DIETS in nutrition/suggest.py
+AGE_BELOW = 130  # years; the DRI tables' oldest row is open-ended, this only rejects typos
 
 
 class Food(NamedTuple):
@@ -47,7 +53,6 @@ class SupplementDose(NamedTuple):
     nutrient: str  # "magnesium" | "vitamin_b6"
     mg: float
     form: str = ""  # "glycinate", "p5p", ...
-    compound_mg: float | None = None  # the amount written, when it was read as compound weight
     reading: str = ""  # "compound" | "elemental" when the line says so ("(compound)"); "" follows the option
     label: str = ""  # the medicine the line named ("milk of magnesia"), whose label states the salt's weight
 

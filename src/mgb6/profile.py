@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mgb6.errors import ExitCode, InputError, ProfileError
+from mgb6.models import DIETS
 from mgb6.nutrition.targets import Profile
+from mgb6.nutrition.targets import validate as validate_person
 from mgb6.paths import atomic_write_text, config_dir, make_private_dirs, read_regular
 
-SEXES = ("female", "male")
-AUTHORITIES = ("iom", "efsa")
-DIETS = ("vegetarian", "vegan", "pescatarian")
 PROFILE_FILE = "profile.toml"
 SET_HINT = "mgb6 profile set --sex female --age 34"
 PROFILE_MAX_BYTES = 1 << 16  # a profile is a few lines; anything bigger is not one (e.g. /dev/zero)
@@ -71,16 +70,7 @@ def parse_avoid(text: str | None) -> tuple[str, ...]:
 
 def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
     """Reject values no DRI row or suggestion filter understands; ``where`` names the source in errors."""
-    if p.sex is not None and p.sex not in SEXES:
-        raise ProfileError(f"{where}: sex must be one of {', '.join(SEXES)}, not {p.sex!r}")
-    if p.age is not None and not (0 <= p.age < 130):
-        raise ProfileError(f"{where}: age must be between 0 and 129 years, not {p.age:g}")
-    if p.pregnant and p.lactating:
-        raise ProfileError(f"{where}: choose pregnant or lactating, not both")
-    if (p.pregnant or p.lactating) and p.sex == "male":
-        raise ProfileError(f"{where}: pregnancy and lactation targets apply to females only")
-    if p.authority not in AUTHORITIES:
-        raise ProfileError(f"{where}: authority must be one of {', '.join(AUTHORITIES)}, not {p.authority!r}")
+    validate_person(p.targets_profile(), where)
     if p.diet is not None and p.diet not in DIETS:
         raise ProfileError(f"{where}: diet must be one of {', '.join(DIETS)}, not {p.diet!r}")
     return p

@@ -8,10 +8,11 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
+from mgb6.cli.console import consoles, fail, reported
 from mgb6.cli.lifecycle import settle
 from mgb6.cli.options import (
     AgeOpt,
@@ -39,7 +40,7 @@ from mgb6.cli.options import (
     import_app,
     profile_app,
 )
-from mgb6.errors import ExitCode, Mgb6Error
+from mgb6.errors import ExitCode, Mgb6Error, OptionError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -47,23 +48,6 @@ if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
     from mgb6.log.cronometer import Comparison
     from mgb6.profile import Resolved
-
-
-def _consoles(no_color: bool) -> tuple[Console, Console]:
-    from mgb6.report.terminal import safe_console
-
-    # emoji=False: a food called ":fire: chili" prints as written, and rich skips loading its emoji table;
-    # safe_console: a log line's control characters are shown escaped, never sent to the terminal
-    return safe_console(no_color=no_color or None, highlight=False, emoji=False), safe_console(
-        stderr=True, no_color=no_color or None, highlight=False, emoji=False
-    )
-
-
-def _fail(err: Console, exc: Mgb6Error) -> NoReturn:
-    from rich.markup import escape
-
-    err.print(f"Error: {escape(str(exc))}", soft_wrap=True)
-    raise typer.Exit(int(exc.exit_code))
 
 
 @app.command()
@@ -105,13 +89,13 @@ def check(
     Targets come from your saved profile (mgb6 profile set); --sex, --age, --pregnant and --lactating
     override it for this run. A Cronometer servings.csv export can be checked directly.
     """
-    out, err = _consoles(no_color)
+    out, err = consoles(no_color)
     report_fmt = _report_format(report_file) if report_file else None
     if report_file:
         _refuse_missing_folder(err, report_file, "the report")
         _refuse_target(err, report_file, force, "the report")
     comparison = None
-    try:
+    with reported(err):
         from mgb6.api import run_check
 
         settle()
@@ -126,8 +110,6 @@ def check(
             from mgb6.api import cronometer_comparison
 
             comparison = cronometer_comparison(files, result)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if not quiet:
         for w in warnings:
             err.print(f"Warning: {w}", soft_wrap=True, markup=False)
@@ -192,7 +174,7 @@ def _diet_and_avoid(
     resolved: Resolved, diet: Diet | None, avoid: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
     """This run's --diet/--avoid, else the saved profile's; ``--diet none`` drops a saved diet."""
-    from mgb6.nutrition.suggest import parse_avoid
+    from mgb6.profile import parse_avoid
 
     stored = resolved.stored
     if diet is not None:
@@ -229,7 +211,7 @@ def _refuse_missing_folder(err: Console, path: Path, what: str) -> None:
     parent = path.parent
     if not parent.is_dir():
         why = f"{parent} is not a folder" if parent.exists() else f"the folder {parent} does not exist"
-        _fail(err, Mgb6Error(f"{path}: cannot write {what}: {why}"))
+        fail(err, Mgb6Error(f"{path}: cannot write {what}: {why}"))
 
 
 def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | None) -> RenderableType:
@@ -246,10 +228,8 @@ def _refuse_target(err: Console, path: Path, force: bool, what: str) -> None:
     """Before any work: a link or non-regular target always, an existing file without --force."""
     from mgb6.paths import check_target
 
-    try:
+    with reported(err):
         check_target(path, replace=force, what=what)
-    except Mgb6Error as exc:
-        _fail(err, exc)
 
 
 def _save_report(
@@ -261,9 +241,9 @@ def _save_report(
     try:
         atomic_write_text(path, export_report(renderable, fmt, color=not no_color), replace=force)
     except Mgb6Error as exc:
-        _fail(err, exc)
+        fail(err, exc)
     except OSError as exc:
-        _fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
+        fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
     if not quiet:
         from rich.markup import escape
 
@@ -306,8 +286,8 @@ def profile_set(
     """
     from mgb6 import profile as prof
 
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         path = prof.profile_path()
         current = prof.load(path)
         new = prof.update(
@@ -317,8 +297,6 @@ def profile_set(
         )  # fmt: skip
         prof.ensure_usable(new)
         prof.save(new, path)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if not quiet:
         from mgb6.report.views import profile_view
 
@@ -333,12 +311,10 @@ def profile_show(no_color: NoColorOpt = False) -> None:
     """
     from mgb6 import profile as prof
 
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         path = prof.profile_path()
         stored = prof.load(path)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if stored is None:
         from rich.markup import escape
 
@@ -368,12 +344,10 @@ def profile_clear(quiet: QuietOpt = False, no_color: NoColorOpt = False) -> None
     """
     from mgb6 import profile as prof
 
-    _, err = _consoles(no_color)
-    try:
+    _, err = consoles(no_color)
+    with reported(err):
         path = prof.profile_path()
         removed = prof.clear(path)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if not quiet:
         from rich.markup import escape
 
@@ -394,15 +368,13 @@ def targets(
 
     Example: mgb6 targets --sex female --age 34 --pregnant
     """
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         from mgb6.foods.table import load_dri
         from mgb6.nutrition.targets import targets_for
 
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         found = targets_for(resolved.profile, load_dri())
-    except Mgb6Error as exc:
-        _fail(err, exc)
     from mgb6.report.views import targets_table
 
     out.print(targets_table(found, resolved.profile.describe(), resolved.origin))
@@ -425,11 +397,11 @@ def import_cronometer(
 
     Example: mgb6 import cronometer servings.csv -o meals.txt && mgb6 check meals.txt
     """
-    _, err = _consoles(no_color)
+    _, err = consoles(no_color)
     if output is not None:
         _refuse_missing_folder(err, output, "the log")
         _refuse_target(err, output, force, "the log")
-    try:
+    with reported(err):
         from mgb6.errors import InputError
         from mgb6.log.cronometer import looks_like_cronometer, read_cronometer, to_log
         from mgb6.log.read import read_log
@@ -451,8 +423,6 @@ def import_cronometer(
                 atomic_write_text(output, converted.text, replace=force)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if not quiet:
         from rich.markup import escape
 
@@ -490,11 +460,10 @@ def suggest(
 
     Example: mgb6 suggest --magnesium 120 --b6 0.4 --diet vegan
     """
-    out, err = _consoles(no_color)
+    out, err = consoles(no_color)
     if magnesium <= 0 and b6 <= 0:
-        err.print("Error: give a gap to close: --magnesium MG and/or --b6 MG", soft_wrap=True)
-        raise typer.Exit(int(ExitCode.USAGE))
-    try:
+        fail(err, OptionError("give a gap to close: --magnesium MG and/or --b6 MG"))
+    with reported(err):
         from mgb6.foods.table import load_suggestable, load_table
         from mgb6.nutrition.suggest import suggest as run_suggest
 
@@ -504,8 +473,6 @@ def suggest(
             load_table(), load_suggestable(), {"magnesium": magnesium, "vitamin_b6": b6},
             diet=diet_name, avoid=avoid_words, per=per.value, n=n, age=saved.profile.age,
         )  # fmt: skip
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if fmt is OutputFormat.json:
         import json
 
@@ -532,14 +499,12 @@ def foods_search(
 
     Example: mgb6 foods search cooked lentils
     """
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         from mgb6.foods.rankings import search_foods
         from mgb6.foods.table import load_table
 
         res = search_foods(" ".join(text), load_table(), n)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     from mgb6.report.render import search_report
 
     out.print(search_report(res))
@@ -561,8 +526,8 @@ def foods_top(
 
     Example: mgb6 foods top --nutrient b6 --per serving -n 10
     """
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         from mgb6.foods.rankings import top_foods
         from mgb6.foods.table import load_suggestable, load_table
 
@@ -572,8 +537,6 @@ def foods_top(
             # a realistic serving exists only for the everyday list: per serving ranks those foods
             suggestable=load_suggestable() if everyday or per is TopPer.serving else None,
         )  # fmt: skip
-    except Mgb6Error as exc:
-        _fail(err, exc)
     from mgb6.report.render import top_foods_table
 
     out.print(top_foods_table(rows, nutrient.value, per.value))
@@ -599,16 +562,14 @@ def batch(
 
     Example: mgb6 batch clients/ --format csv > summary.csv
     """
-    out, err = _consoles(no_color)
-    try:
+    out, err = consoles(no_color)
+    with reported(err):
         from mgb6.batch import run_batch
         from mgb6.nutrition.targets import Profile
 
         settle()
         profile = Profile(sex.value if sex else None, age, pregnant, lactating)
         result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     for w in warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
     if fmt is OutputFormat.json:
@@ -670,7 +631,7 @@ def log_line(
     """
     from mgb6.log.append import default_log_path
 
-    out, err = _consoles(no_color)
+    out, err = consoles(no_color)
     path = file if file is not None else default_log_path()
     if where:
         out.print(str(path), markup=False, highlight=False, soft_wrap=True)
@@ -678,7 +639,7 @@ def log_line(
     if not words:
         raise typer.BadParameter('give the line to log, e.g. mgb6 log "2 cups spinach"', param_hint="LINE")
     when = _parse_day(day)
-    try:
+    with reported(err):
         from mgb6.api import understand_line
         from mgb6.log.append import append_line, check_line
         from mgb6.models import Problem
@@ -687,14 +648,8 @@ def log_line(
         line = check_line(" ".join(words))
         reading = understand_line(line, _food_table(foods))
         if isinstance(reading, Problem) and not force:
-            err.print(
-                f"Error: not logged, {understood(reading)}. Reword it, or add --force to log it anyway.",
-                markup=False, soft_wrap=True,
-            )  # fmt: skip
-            raise typer.Exit(int(ExitCode.ERROR))
+            raise Mgb6Error(f"not logged, {understood(reading)}. Reword it, or add --force to log it anyway.")
         result = append_line(path, line, when)
-    except Mgb6Error as exc:
-        _fail(err, exc)
     if not quiet:
         out.print(appended(result), markup=False, soft_wrap=True)
         out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from mgb6 import __version__
+from mgb6.models import AGE_BELOW
 
 app = typer.Typer(
     name="mgb6",
@@ -29,6 +30,8 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+# The choices below are the library's vocabulary (mgb6.models SEXES, AUTHORITIES, DIETS) as enums typer
+# can show; tests/cli/test_conventions.py keeps them equal.
 class Sex(str, Enum):
     female = "female"
     male = "male"
@@ -52,7 +55,7 @@ def _root(
 SexOpt = Annotated[Optional[Sex], typer.Option("--sex", help="Sex for the DRI life stage.")]  # noqa: UP045
 AgeOpt = Annotated[
     Optional[float],  # noqa: UP045
-    typer.Option("--age", min=0, max=129, help="Age in years (default: adult 31-50)."),
+    typer.Option("--age", min=0, max=AGE_BELOW - 1, help="Age in years (default: adult 31-50)."),
 ]
 PregOpt = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy targets.")]
 LactOpt = Annotated[bool, typer.Option("--lactating", help="Use lactation targets.")]

@@ -12,7 +12,6 @@ from mgb6.foods.table import FoodTable, build_table, load_table, read_tables
 from mgb6.paths import cache_dir, data_dir, read_regular
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
-CUSTOM_OPTIONAL = ("name", "category", "energy_kcal_per_100g", "synonyms", "source")
 CUSTOM_MAX_BYTES = 1 << 26  # 64 MB: far above any hand-kept foods file; refuses /dev/zero before reading
 CUSTOM_NUMERIC = ("magnesium_mg_per_100g", "vitamin_b6_mg_per_100g", "energy_kcal_per_100g")
 

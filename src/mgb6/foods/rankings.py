@@ -38,9 +38,6 @@ def search_foods(text: str, table: FoodTable, n: int = 5) -> SearchResult:
     return SearchResult(text, chosen, m.method if m else "none", cands[:n], MIN_CONFIDENCE)
 
 
-COLUMN = {"magnesium": "magnesium", "vitamin_b6": "vitamin_b6"}
-
-
 def top_foods(
     table: FoodTable,
     nutrient: str,

@@ -60,17 +60,6 @@ class CronometerExport:
 
 
 @dataclass(frozen=True, slots=True)
-class DayTotals:
-    """Cronometer's own sum for one day, with how many servings lacked a value."""
-
-    day: date | None
-    magnesium_mg: float
-    vitamin_b6_mg: float
-    missing_magnesium: int
-    missing_vitamin_b6: int
-
-
-@dataclass(frozen=True, slots=True)
 class ConvertedLog:
     """An mgb6 log and, for each of its lines (1-based), the CSV line it came from (0 for headers)."""
 
@@ -286,22 +275,6 @@ def to_log(export: CronometerExport) -> ConvertedLog:
     # so that the parser's line numbers map back to the CSV's
     lines = [_LINE_BREAKS.sub(" ", ln) for ln in lines]
     return ConvertedLog("\n".join(lines) + "\n", source, written, zero)
-
-
-def day_totals(export: CronometerExport) -> dict[date | None, DayTotals]:
-    """Cronometer's own Mg and B6 per day (empty cells counted as missing, not as zero)."""
-    acc: dict[date | None, list[float]] = {}
-    for s in export.servings:
-        a = acc.setdefault(s.day, [0.0, 0.0, 0, 0])
-        if s.magnesium_mg is None:
-            a[2] += 1
-        else:
-            a[0] += s.magnesium_mg
-        if s.vitamin_b6_mg is None:
-            a[3] += 1
-        else:
-            a[1] += s.vitamin_b6_mg
-    return {d: DayTotals(d, a[0], a[1], int(a[2]), int(a[3])) for d, a in acc.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ def decode(data: bytes, name: str) -> LogText:
                 pass
             else:
                 return LogText(name, text, f"{name}: decoded as {utf16.upper()} (it has no byte-order mark)")
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputError(f"{name}: this looks like a binary file, not a text food log")
     try:
         return LogText(name, data.decode("utf-8"))
@@ -93,10 +93,6 @@ def bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _looks_binary(data: bytes) -> bool:
-    return looks_binary(data)
-
-
 # Bytes no text log holds: C0 controls other than tab, line and page breaks, SUB (a DOS end-of-file mark)
 # and ESC (terminal colours in pasted output), plus DEL. NUL has its own, looser rule: the parser drops
 # stray NULs (a crash can leave some in a text file), and UTF-16 is full of them.
@@ -141,7 +137,7 @@ def _read_stream(stream: BinaryIO, name: str) -> bytes:
     """Read in chunks: a binary is refused after its first chunk, an endless stream at MAX_BYTES."""
     first = stream.read(_CHUNK)
     utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless_utf16(first) is not None
-    if first and not utf16 and _looks_binary(first):
+    if first and not utf16 and looks_binary(first):
         raise InputError(f"{name}: this looks like a binary file, not a text food log")
     chunks = [first]
     size = len(first)

@@ -1,7 +1,8 @@
 """Foods that close a magnesium and/or vitamin B6 gap, and the smallest plan of 1-3 servings that closes both.
 
-Pure: the everyday candidates come from ``data/suggestable.csv`` (built from ``data/suggest_rules.csv`` by
-``scripts/build_suggestable.py``), their nutrients from the food table; nothing here reads files or prints.
+The everyday candidates come from ``data/suggestable.csv`` (built from ``data/suggest_rules.csv`` by
+``scripts/build_suggestable.py``), their nutrients from the food table. Files are reached only through the
+table loader (foods/table.py: the suggestable rows and the cached candidate join); nothing here prints.
 """
 
 from __future__ import annotations
@@ -171,10 +172,6 @@ def excluded_groups(diet: str | None, avoid: Iterable[str]) -> frozenset[str]:
             raise OptionError(f"--avoid knows {', '.join(sorted(AVOID))}; not {word.strip()!r}")
         out |= AVOID[w]
     return frozenset(out)
-
-
-def parse_avoid(text: str | None) -> tuple[str, ...]:
-    return tuple(w.strip() for w in (text or "").split(",") if w.strip())
 
 
 def candidates(table: FoodTable, rows: Sequence[Mapping[str, str]]) -> list[Candidate]:

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mgb6.errors import ProfileError
-from mgb6.models import NUTRIENTS
+from mgb6.models import AGE_BELOW, AUTHORITIES, NUTRIENTS, SEXES
 
 DEFAULT_AGE = 35.0  # a clearly labelled default: the adult 31-50 row
-AUTHORITIES = ("iom", "efsa")  # efsa: data/dri_efsa.csv, hand-transcribed from the EFSA opinions
 
 
 class Profile(NamedTuple):
@@ -62,17 +61,24 @@ class Target(NamedTuple):
         return value
 
 
-def validate(profile: Profile) -> None:
-    if profile.sex not in (None, "female", "male"):
-        raise ProfileError(f"sex must be 'female' or 'male', not {profile.sex!r}")
-    if profile.age is not None and not (0 <= profile.age < 130):
-        raise ProfileError(f"age must be between 0 and 129 years, not {profile.age:g}")
+def validate(profile: Profile, where: str | None = None) -> None:
+    """Reject a person no DRI row can describe; the one check behind options, the profile file and the API.
+
+    ``where`` names a file whose values these are (errors then start with it and name its keys, not flags).
+    """
+    at = f"{where}: " if where else ""
+    if profile.sex is not None and profile.sex not in SEXES:
+        raise ProfileError(f"{at}sex must be one of {', '.join(SEXES)}, not {profile.sex!r}")
+    if profile.age is not None and not (0 <= profile.age < AGE_BELOW):
+        raise ProfileError(f"{at}age must be between 0 and {AGE_BELOW - 1} years, not {profile.age:g}")
     if profile.pregnant and profile.lactating:
-        raise ProfileError("choose --pregnant or --lactating, not both")
+        stages = "pregnant or lactating" if where else "--pregnant or --lactating"
+        raise ProfileError(f"{at}choose {stages}, not both")
     if (profile.pregnant or profile.lactating) and profile.sex == "male":
-        raise ProfileError("pregnancy and lactation targets apply to females only")
+        raise ProfileError(f"{at}pregnancy and lactation targets apply to females only")
     if profile.authority not in AUTHORITIES:
-        raise ProfileError(f"authority must be one of {', '.join(AUTHORITIES)}, not {profile.authority!r}")
+        choices = ", ".join(AUTHORITIES)
+        raise ProfileError(f"{at}authority must be one of {choices}, not {profile.authority!r}")
 
 
 def _num(text: str) -> float | None:

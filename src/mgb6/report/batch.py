@@ -12,7 +12,8 @@ from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
 from mgb6.nutrition.targets import STATUS_TEXT
-from mgb6.report.render import DISCLAIMER, STYLE
+from mgb6.report.render import DISCLAIMER
+from mgb6.report.styles import STYLE
 
 
 def _num(x: float | None, fmt: str) -> str:

@@ -5,7 +5,7 @@ layout engine (~60 us a cell, ~12 ms a report, README "Performance"). When every
 table fits the terminal at its natural width, that layout is simple: each column as wide as its widest
 cell plus one space each side. ``Grid`` draws exactly that, in rich's own SIMPLE_HEAVY style, title and
 caption included; otherwise (a narrow terminal, a cell with a line break) it hands the same content to
-rich's Table, which wraps. tests/test_grid.py checks that both draw the same characters and styles.
+rich's Table, which wraps. tests/report/test_grid.py checks that both draw the same characters and styles.
 """
 
 from __future__ import annotations

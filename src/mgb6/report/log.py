@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from mgb6.log.append import Appended
 from mgb6.models import Item, Problem
-
-
-def _mg(x: float | None, digits: int) -> str:
-    return "unknown" if x is None else f"{x:.{digits}f} mg"
+from mgb6.report.styles import mg_unit
 
 
 def understood(reading: Item | Problem) -> str:
@@ -17,13 +14,12 @@ def understood(reading: Item | Problem) -> str:
         if reading.candidates:
             text += "; closest: " + " | ".join(reading.candidates[:3])
         return text
+    magnesium, b6 = mg_unit(reading.magnesium_mg, "magnesium"), mg_unit(reading.vitamin_b6_mg, "vitamin_b6")
+    amounts = f"Mg {magnesium}, B6 {b6}"
     if reading.is_supplement:
-        return f"supplement: Mg {_mg(reading.magnesium_mg, 0)}, B6 {_mg(reading.vitamin_b6_mg, 2)}"
+        return f"supplement: {amounts}"
     grams = "?" if reading.grams is None else f"{reading.grams:.0f} g"
-    text = (
-        f"{reading.food} ({reading.food_id}), {grams}: Mg {_mg(reading.magnesium_mg, 0)}, "
-        f"B6 {_mg(reading.vitamin_b6_mg, 2)}"
-    )
+    text = f"{reading.food} ({reading.food_id}), {grams}: {amounts}"
     if reading.notes:
         text += " [" + "; ".join(reading.notes) + "]"
     return text

@@ -15,27 +15,14 @@ from mgb6.nutrition.advice import (
     DISCLAIMER,  # defined with the advice so the JSON export need not import rich
 )
 from mgb6.nutrition.tally import CheckResult
-from mgb6.nutrition.targets import (
-    STATUS_ADEQUATE,
-    STATUS_BELOW_AI,
-    STATUS_BELOW_PRI,
-    STATUS_LIKELY,
-    STATUS_POSSIBLY,
-)
 from mgb6.report.grid import Grid
+from mgb6.report.styles import ABBR as _ABBR
+from mgb6.report.styles import LABEL, STYLE
+from mgb6.report.styles import mg as _mg
 
-LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
-STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
-STYLE[STATUS_BELOW_PRI] = "yellow"  # no EFSA AR read for this life stage, so not "possibly inadequate"
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
 MAX_PROBLEM_ROWS = 200
-
-
-def _mg(x: float | None, nutrient: str) -> str:
-    if x is None:
-        return "unknown"
-    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
 
 
 def _status(s: str) -> Text:
@@ -65,7 +52,7 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("% goal", justify="right")
     table.add_column("Lines", justify="right")
     from mgb6.nutrition.targets import status
-    from mgb6.report.views import SYMBOL
+    from mgb6.report.styles import SYMBOL
 
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
@@ -312,9 +299,6 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
         )
         parts.append(Text(f"Plan: {foods}: {got}, {p.kcal:.0f} kcal; {verdict}.", style="bold"))
     return Group(*parts)
-
-
-_ABBR = {"magnesium": "Mg", "vitamin_b6": "B6"}
 
 
 def _share(c: object, nutrient: str, sugg: object) -> float:

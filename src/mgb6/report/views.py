@@ -20,33 +20,22 @@ from rich.text import Text
 from mgb6.models import NUTRIENTS
 from mgb6.nutrition.targets import (
     STATUS_ADEQUATE,
-    STATUS_BELOW_AI,
-    STATUS_BELOW_PRI,
     STATUS_LIKELY,
     STATUS_POSSIBLY,
     Target,
     status,
 )
 from mgb6.report.grid import Grid
+from mgb6.report.styles import LABEL, STYLE, SYMBOL, mg
 
 if TYPE_CHECKING:
     from mgb6.log.cronometer import Comparison
     from mgb6.nutrition.tally import CheckResult, Day
     from mgb6.profile import StoredProfile
 
-LABEL = {"magnesium": "Magnesium", "vitamin_b6": "Vitamin B6"}
-SHORT = {"magnesium": "Mg", "vitamin_b6": "B6"}
-STYLE = {STATUS_LIKELY: "red", STATUS_POSSIBLY: "yellow", STATUS_ADEQUATE: "green", STATUS_BELOW_AI: "yellow"}
-# one symbol per status so the chart reads the same with NO_COLOR, when piped, or printed in grey
-SYMBOL = {STATUS_ADEQUATE: "✓", STATUS_POSSIBLY: "~", STATUS_BELOW_AI: "~", STATUS_LIKELY: "✗"}
-STYLE[STATUS_BELOW_PRI], SYMBOL[STATUS_BELOW_PRI] = "yellow", "~"  # no EFSA AR read here, so not "possibly"
 MAX_CHART_DAYS = 31
 BAR, GOAL, MEAN = "█", "│", "◆"
 EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def _fmt(x: float, nutrient: str) -> str:
-    return f"{x:.0f}" if nutrient == "magnesium" else f"{x:.2f}"
 
 
 class TrendChart(NamedTuple):
@@ -115,7 +104,7 @@ class TrendChart(NamedTuple):
                 run, run_style = run + char, char_style
             line.append(run, style=run_style)
             pct = f"{100 * value / t.goal:.0f}%"
-            line.append(f" {_fmt(value, n):>5} {pct:>4}")
+            line.append(f" {mg(value, n):>5} {pct:>4}")
             yield line
 
 
@@ -198,7 +187,7 @@ def compare_table(rows: Iterable[Comparison]) -> Table:
         return Text(f"{d:+.0f}%", style="green" if abs(d) <= 15 else "yellow")
 
     def val(x: float | None, n: str) -> str:
-        return "-" if x is None else _fmt(x, n)
+        return "-" if x is None else mg(x, n)
 
     for r in rows:
         table.add_row(

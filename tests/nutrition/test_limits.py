@@ -7,15 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import check_log_json
-from typer.testing import CliRunner
+from tests.conftest import ROOT, check_log_json, runner
 
 from mgb6.cli import app
 from mgb6.nutrition.limits import TGA_B6_LABEL_MG, day_limits, upper_limits
 from mgb6.nutrition.targets import Profile
-
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 
 def _ul(authority: str, nutrient: str, age: float, sex: str = "female") -> float:

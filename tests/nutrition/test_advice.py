@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import runner
 
 from mgb6.cli import app
 from mgb6.nutrition.advice import Situation, advise, situation_from
 from mgb6.report.render import DISCLAIMER
-
-runner = CliRunner()
 
 
 def topics(s: Situation) -> set[str]:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.foods.match import MIN_CONFIDENCE, match, normalize, search
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Everyday phrase -> the USDA food it must match: an exact id, or a regex on the USDA description.
 EVERYDAY = [

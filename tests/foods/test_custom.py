@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import runner
 
 from mgb6.api import run_check
 from mgb6.cli import app
@@ -16,7 +16,6 @@ from mgb6.foods.table import load_table
 from mgb6.nutrition.targets import Profile
 
 HEADER = "id,description,magnesium_mg_per_100g,vitamin_b6_mg_per_100g,energy_kcal_per_100g,synonyms\n"
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)

@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import runner
 
 from mgb6.cli import app
 from mgb6.log.parse import parse_entry
 from mgb6.log.supplements import ELEMENTAL_FRACTION, count_doses, parse_supplement
-
-runner = CliRunner()
 
 # line -> (magnesium mg as written, B6 mg, magnesium form)
 TABLE = [

@@ -6,13 +6,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 DRI = list(csv.DictReader((ROOT / "data" / "dri.csv").open(encoding="utf-8")))
-runner = CliRunner()
 
 
 def _row(nutrient: str, stage: str, sex: str, age: float) -> dict[str, str]:

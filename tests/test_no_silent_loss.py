@@ -15,13 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import write_log
-from typer.testing import CliRunner
+from tests.conftest import FIXTURES, runner, write_log
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode
-
-runner = CliRunner()
 
 # a day, an unmatched line, a supplement without a dose, an invalid date with a line under it, a day
 # with only an unreadable line, and an empty day
@@ -153,7 +150,7 @@ def test_a_day_with_nothing_counted_has_no_totals_and_stays_out_of_the_mean(tmp_
 # --- 3, 7: no overwriting, no folder creation -------------------------------------------------------
 
 
-FIXTURE = Path(__file__).parent / "fixtures" / "cronometer_dhjelmar_excerpt.csv"
+FIXTURE = FIXTURES / "cronometer_dhjelmar_excerpt.csv"
 
 
 def test_import_refuses_to_overwrite_a_log_unless_forced(tmp_path: Path) -> None:

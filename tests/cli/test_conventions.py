@@ -9,16 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6 import __version__
 from mgb6.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = str(ROOT / "examples" / "week.txt")
 COMMANDS = [["check"], ["targets"], ["profile", "set"], ["profile", "show"], ["profile", "clear"],
             ["profile", "path"], ["import", "cronometer"]]  # fmt: skip
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
@@ -89,3 +87,15 @@ def test_colour_on_a_terminal_and_off_with_no_color_or_the_flag() -> None:
     for text in (plain, flag):
         assert not re.search(r"\x1b\[[0-9;]*3[1-7]m", text)  # no foreground colours
         assert "✓" in text or "~" in text or "✗" in text  # status still legible
+
+
+def test_option_choices_are_the_library_vocabulary() -> None:
+    """--sex, --authority and --diet offer exactly what the profile file and the DRI choice accept."""
+    from mgb6.cli.options import Authority, Diet, Sex
+    from mgb6.models import AUTHORITIES, DIETS, SEXES
+    from mgb6.nutrition.suggest import DIETS as DIET_GROUPS
+
+    assert [s.value for s in Sex] == list(SEXES)
+    assert [a.value for a in Authority] == list(AUTHORITIES)
+    assert [d.value for d in Diet] == [*DIETS, "none"]  # "none" drops a saved diet for one run
+    assert sorted(DIET_GROUPS) == sorted(DIETS)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.foods.portions import label, oz_means_fl_oz
 from mgb6.log.parse import parse_entry
 from mgb6.log.units import MASS_G, VOLUME_ML
 from mgb6.models import Food, Item, Problem
 from mgb6.nutrition.tally import Scorer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def usda_grams(food_id: str, unit: str, modifier_word: str = "") -> float:

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import ROOT
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode, LogWriteError
@@ -24,7 +23,6 @@ from mgb6.log.append import append_line, default_log_path
 from mgb6.log.parse import parse_log
 from mgb6.log.read import decode
 
-runner = CliRunner()
 DAY = date(2026, 11, 20)
 ORIGINAL = "# my log\n2026-11-19\n1 banana\n"
 

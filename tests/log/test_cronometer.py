@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.conftest import FIXTURES, runner
 
 from mgb6.api import parse_files, run_check
 from mgb6.cli import app
@@ -15,10 +15,8 @@ from mgb6.log.cronometer import amount_to_log, looks_like_cronometer, read_crono
 from mgb6.log.parse import parse_log
 from mgb6.nutrition.targets import Profile
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXCERPTS = sorted(FIXTURES.glob("cronometer_*_excerpt.csv"))
 RAW = ("davidgma_servings.csv", "dhjelmar_servings.csv")
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)

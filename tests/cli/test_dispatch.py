@@ -6,11 +6,9 @@ import os
 
 import pytest
 import typer
-from typer.testing import CliRunner
+from tests.conftest import runner
 
 from mgb6.cli import app, app_for
-
-runner = CliRunner()
 
 
 def _names() -> list[str]:

@@ -6,15 +6,15 @@ Expected grams are read from data/portions.csv (USDA's rows as built), never cop
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
 from mgb6.nutrition.tally import Scorer
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = ROOT / "data"
 
 
 def _rows(name: str) -> list[dict[str, str]]:

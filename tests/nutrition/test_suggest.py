@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.cli import app
 from mgb6.errors import OptionError
 from mgb6.foods.table import load_suggestable
 from mgb6.nutrition.suggest import DIETS, candidates, excluded_groups, food_key, plan, rank, suggest
-
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")

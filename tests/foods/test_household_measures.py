@@ -12,15 +12,14 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
 from mgb6.nutrition.tally import Scorer
 
-ROOT = Path(__file__).resolve().parent.parent
 OZ_G = 28.349523125  # avoirdupois ounce, exact
 CUP_ML = 236.5882365  # US cup, exact
 FL_OZ_ML = CUP_ML / 8

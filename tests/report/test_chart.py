@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
+from tests.conftest import ROOT, runner
 
 from mgb6.api import run_check
 from mgb6.cli import app
 from mgb6.nutrition.targets import Profile, status
-from mgb6.report.views import SYMBOL, trend_charts
+from mgb6.report.styles import SYMBOL
+from mgb6.report.views import trend_charts
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = str(ROOT / "examples" / "week.txt")
 ANSI = re.compile(r"\x1b\[")
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import ROOT
 
 from mgb6.log.cronometer import amount_to_log, read_cronometer
 from mgb6.log.parse import FOOD, clean_line, parse_log, read_line
@@ -132,7 +132,7 @@ def test_the_logs_of_one_check_are_capped_together(tmp_path, monkeypatch) -> Non
 def test_the_memory_bound_in_the_readme_follows_from_the_cap() -> None:
     from mgb6.log.read import MAX_BYTES
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"more than {MAX_BYTES // 2**20} MB" in readme
 
 

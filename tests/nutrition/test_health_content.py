@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import check_log_json
-from typer.testing import CliRunner
+from tests.conftest import ROOT, check_log_json, runner
 
 from mgb6.cli import app
 from mgb6.nutrition.advice import advise, situation_from
@@ -25,9 +24,6 @@ from mgb6.nutrition.targets import (
     targets_for,
 )
 from mgb6.report.render import DISCLAIMER
-
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -207,9 +203,10 @@ def test_efsa_check_json_and_table_show_below_pri(tmp_path: Path) -> None:
 
 
 def test_below_pri_has_a_colour_and_a_chart_symbol() -> None:
-    from mgb6.report import render, views
-    assert render.STYLE[STATUS_BELOW_PRI] == views.STYLE[STATUS_BELOW_PRI] == render.STYLE[STATUS_BELOW_AI]
-    assert views.SYMBOL[STATUS_BELOW_PRI] == views.SYMBOL[STATUS_BELOW_AI]
+    from mgb6.report.styles import STYLE, SYMBOL
+
+    assert STYLE[STATUS_BELOW_PRI] == STYLE[STATUS_BELOW_AI]
+    assert SYMBOL[STATUS_BELOW_PRI] == SYMBOL[STATUS_BELOW_AI]
 
 
 # --- 5. supplement arithmetic states the reference's range -----------------------------------------
