@@ -40,3 +40,21 @@ def test_an_import_up_the_layers_breaks_the_contract_even_inside_a_function(tmp_
     run = _lint(copy.parent)
     assert run.returncode != 0
     assert "mgb6.foods.table -> mgb6.report.render" in run.stdout
+
+
+def test_every_module_of_the_package_has_a_layer() -> None:
+    """A new top-level module or folder outside the contract would escape the rule unnoticed."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = config["tool"]["importlinter"]["contracts"]
+    layered = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    present = {
+        f"mgb6.{p.stem if p.is_file() else p.name}"
+        for p in PACKAGE.iterdir()
+        if (p.suffix == ".py" and p.name != "__init__.py") or (p / "__init__.py").is_file()
+    }
+    assert present - layered == set()
+    assert layered - present == set()

@@ -123,7 +123,6 @@ def test_memo_of_another_file_is_never_used(cache: Path, tmp_path: Path) -> None
 
 def test_big_logs_are_not_memoised(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mgb6.cache, "LOG_MEMO_LINES", 2)
-    monkeypatch.setattr("mgb6.api.LOG_MEMO_LINES", 2)
     log = tmp_path / "meals.txt"
     log.write_text("1 apple\n1 medium banana\n100 g almonds\n", encoding="utf-8")
     _json(log)

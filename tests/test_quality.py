@@ -50,3 +50,14 @@ def test_every_command_has_help_with_an_example(path: list[str]) -> None:
     result = CliRunner().invoke(app, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout, f"mgb6 {' '.join(path)} --help shows no example"
+
+
+def test_the_code_points_only_inside_the_repository() -> None:
+    """A comment naming a path outside the repository means nothing in a user's clone or a wheel."""
+    outside = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "../shared" in line
+    ]
+    assert outside == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from mgb6.cache import LOG_MEMO_LINES, load_log_memo, save_log_memo
+from mgb6.cache import remembered_lines
 from mgb6.errors import InputError
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, ParsedLog, parse_log
@@ -24,7 +24,7 @@ def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[Pa
     """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future).
 
     Raises InputError when no path holds a single food line: an empty log is almost always the wrong file.
-    ``memo`` is shared by all the paths (see parser.LineMemo).
+    ``memo`` is shared by all the paths (see log.parse.LineMemo).
     """
     memo = memo or LineMemo()
     logs: list[ParsedLog] = []
@@ -167,21 +167,17 @@ def run_check(
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
 
-    Lines read and resolved by the last check of the same files are taken from it (cache.load_log_memo).
+    Lines read and resolved by the last check of the same files are taken from it (cache.remembered_lines).
     """
     table = table or load_table()
-    before = load_log_memo(table.digest, paths)
-    memo = LineMemo(known=before[0])
-    logs, warnings = parse_files(paths, memo)
-    # only a log small enough to remember keeps its parse memo past parsing (1M lines: ~90 MB of it)
-    lines = memo.seen if len(memo.seen) <= LOG_MEMO_LINES else None
-    del memo
-    used: dict[Any, Any] | None = None if lines is None else {}
-    result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
-                   known=before[1], used=used)  # fmt: skip
+    with remembered_lines(table.digest, paths) as memo:
+        parsing = LineMemo(known=memo.lines)
+        logs, warnings = parse_files(paths, parsing)
+        memo.keep(parsing.seen)
+        del parsing  # a log too big to remember lets go of its readings before scoring
+        result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
+                       known=memo.resolved, used=memo.used)  # fmt: skip
     save_matches(table)
-    if lines is not None and used is not None:
-        save_log_memo(table.digest, paths, (lines, used), before)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
 
@@ -222,12 +218,18 @@ def add_guidance(
 
 
 def understand_line(text: str, table: FoodTable | None = None) -> Item | Problem:
-    """How ``check`` would read one line (meal label, amount, food, grams), for ``mgb6 log``'s echo."""
+    """How ``check`` would read one line (meal label, amount, food, grams): its first item or problem
+    (understand_parts gives every part of a line read as several foods)."""
+    return understand_parts(text, table)[0]
+
+
+def understand_parts(text: str, table: FoodTable | None = None) -> tuple[Item | Problem, ...]:
+    """Every item (or problem) ``check`` would make of one line, for ``mgb6 log``'s echo."""
     log = parse_log(text, "<line>")
     if log.problems:
-        return log.problems[0]
+        return (log.problems[0],)
     entries = [e for d in log.days for e in d.entries]
     if not entries:
         why = "not a food line (a date, comment or meal label alone)"
-        return Problem("<line>", 1, text, "unreadable", why)
-    return Scorer(table or load_table()).resolve(entries[0], None)
+        return (Problem("<line>", 1, text, "unreadable", why),)
+    return Scorer(table or load_table()).resolve_all(entries[0], None)

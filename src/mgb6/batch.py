@@ -1,4 +1,4 @@
-"""A dietitian's view: one summary row per person's log, scored through the one path (scoring.check)."""
+"""A dietitian's view: one summary row per person's log, scored through the one path (tally.check)."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def summarise(
     compound_weights: bool = False,
     memo: LineMemo | None = None,
 ) -> BatchRow:
-    """Score one log with scoring.check and keep only its summary; a log that cannot be read is a row."""
+    """Score one log with tally.check and keep only its summary; a log that cannot be read is a row."""
     try:
         text = read_log(path, regular_only=True)
     except Mgb6Error as exc:

@@ -24,7 +24,9 @@ import stat
 import struct
 import time
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
@@ -76,7 +78,7 @@ class Packed(Sequence[str]):
         return str(self.blob[self.offsets[i] : self.offsets[i + 1]], "utf-8")
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
-        if int(protocol) >= 5:  # the blob may travel out of band (see _write_mapped)
+        if int(protocol) >= 5:  # the blob may travel out of band (see _mapped_payload)
             return _unpack, (pickle.PickleBuffer(self.blob), self.offsets.tobytes())
         return _unpack, (bytes(self.blob), self.offsets.tobytes())
 
@@ -631,3 +633,32 @@ def save_log_memo(digest: str, paths: Sequence[str], memo: LogMemo, before: LogM
     # replacing this log's memo adds no file: the folder needs pruning only when a log is new to it
     keep = KEEP_LOG_MEMOS if not (before[0] or before[1]) else None
     write_cache(where[0], (where[1], lines, resolved), keep=keep)
+
+
+@dataclass
+class RememberedLines:
+    """The last check's readings and resolutions of these files, and what this run learns, for the next.
+
+    ``lines`` (the parser's readings by raw line) and ``resolved`` (the scorer's resolutions) come from the
+    last check of the same files; ``keep`` takes this run's readings, and ``used`` then collects the
+    resolutions this run relies on. A log too big to remember keeps neither, so its readings can be freed
+    as soon as it is parsed (1M lines: ~90 MB).
+    """
+
+    lines: dict[str, Any]
+    resolved: dict[Any, Any]
+    seen: dict[str, Any] | None = None
+    used: dict[Any, Any] | None = None
+
+    def keep(self, seen: dict[str, Any]) -> None:
+        if len(seen) <= LOG_MEMO_LINES:
+            self.seen, self.used = seen, {}
+
+
+@contextmanager
+def remembered_lines(digest: str, paths: Sequence[str]) -> Iterator[RememberedLines]:
+    """The per-log memo for one check: loaded on entry, saved on a normal exit when it changed."""
+    memo = RememberedLines(*load_log_memo(digest, paths))
+    yield memo
+    if memo.seen is not None and memo.used is not None:
+        save_log_memo(digest, paths, (memo.seen, memo.used), (memo.lines, memo.resolved))

@@ -68,6 +68,11 @@ class Entry(NamedTuple):
     meal: str | None = None
     supplement: tuple[SupplementDose, ...] | None = None
     supplement_problem: str | None = None
+    # A line that may hold several foods (log/segment.py): its framing-free text, the line as cleaned, and
+    # each candidate part as (start, end) in ``core`` and (start, end) in ``written``. Empty for one food.
+    parts: tuple[tuple[int, int, int, int], ...] = ()
+    core: str = ""
+    written: str = ""
 
 
 class Problem(NamedTuple):
@@ -80,6 +85,10 @@ class Problem(NamedTuple):
     reason: str
     candidates: tuple[str, ...] = ()
     date: date | None = None  # the day header the line sits under (None before any, or after an invalid one)
+    # A part of a line read as several foods (see Item.part); 0 when the whole line is meant.
+    part: int = 0
+    parts: int = 0
+    part_text: str = ""
 
 
 @dataclass(slots=True)
@@ -104,3 +113,8 @@ class Item:
     source: str = ""
     reading: str = ""  # supplements: how the magnesium amount was read ("elemental" | "compound" | "mixed")
     doses: tuple[SupplementDose, ...] = ()  # supplements: what the line names (nutrient, form), as parsed
+    # Which part of its line this item is (1-based) of how many the line was read as, and that part's
+    # text as written ("" for a line read as one food: the outputs then show the line's text).
+    part: int = 1
+    parts: int = 1
+    part_text: str = ""

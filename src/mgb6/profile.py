@@ -40,7 +40,13 @@ class StoredProfile(NamedTuple):
     avoid: tuple[str, ...] = ()
 
     def targets_profile(self) -> Profile:
-        return Profile(self.sex, self.age, self.pregnant, self.lactating, self.authority)
+        return Profile(
+            sex=self.sex,
+            age=self.age,
+            pregnant=self.pregnant,
+            lactating=self.lactating,
+            authority=self.authority,
+        )
 
 
 def _toml() -> Any:
@@ -246,27 +252,27 @@ def resolve(
     overrides = [n for n, v in (("--sex", sex), ("--age", age), ("--authority", authority)) if v is not None]
     overrides += [n for n, v in (("--pregnant", pregnant), ("--lactating", lactating)) if v]
     if stored is None:
-        p = Profile(sex, age, pregnant, lactating, authority or "iom")
+        p = Profile(sex=sex, age=age, pregnant=pregnant, lactating=lactating, authority=authority or "iom")
         if overrides:
             origin = "command-line options"
         elif ignored:
             origin = "default (--no-profile)"
         else:
             origin = f"default (no profile yet; set yours with `{SET_HINT}`)"
-        return Resolved(p, origin, None)
+        return Resolved(profile=p, origin=origin, stored=None)
     preg, lact = stored.pregnant, stored.lactating
     if pregnant or lactating:
         preg, lact = pregnant, lactating
     elif sex == "male":
         preg = lact = False
     p = Profile(
-        sex if sex is not None else stored.sex,
-        age if age is not None else stored.age,
-        preg,
-        lact,
-        authority or stored.authority,
+        sex=sex if sex is not None else stored.sex,
+        age=age if age is not None else stored.age,
+        pregnant=preg,
+        lactating=lact,
+        authority=authority or stored.authority,
     )
     origin = f"profile {path}"
     if overrides:
         origin += f", overridden for this run by {' '.join(overrides)}"
-    return Resolved(p, origin, stored)
+    return Resolved(profile=p, origin=origin, stored=stored)

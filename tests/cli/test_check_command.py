@@ -99,7 +99,8 @@ def test_unmatched_line_is_listed_with_line_number_and_candidates(tmp_path: Path
     doc = _json([str(log)])
     assert [u["line"] for u in doc["unmatched"]] == [2]
     assert doc["unmatched"][0]["text"] == "qwzx blorp"
-    coverage = {"food_lines": 2, "counted_lines": 1, "not_counted_lines": 1, "bad_date_lines": 0}
+    coverage = {"food_lines": 2, "counted_lines": 1, "not_counted_lines": 1, "bad_date_lines": 0,
+                "partly_counted_lines": 0}
     assert doc["coverage"] == coverage
     table = runner.invoke(app, ["check", str(log)])
     assert "qwzx blorp" in table.stdout and "Totals cover 1 of 2" in table.stdout

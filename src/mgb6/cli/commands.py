@@ -80,6 +80,9 @@ def check(
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
+    lines: Annotated[
+        bool, typer.Option("--lines", help="Show how every line was read (default: the ones worth a look).")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --report file if it exists.")] = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
@@ -119,7 +122,7 @@ def check(
     if report_file and report_fmt:
         from mgb6.report.render import report
 
-        whole = _with_comparison(report(result, resolved.origin), comparison)
+        whole = _with_comparison(report(result, resolved.origin, every_line=lines), comparison)
         _save_report(err, report_file, report_fmt, whole, quiet, no_color, force)
     if fmt is OutputFormat.json:
         from mgb6.export.check import write_json
@@ -132,7 +135,7 @@ def check(
     else:
         from mgb6.report.render import report
 
-        out.print(_with_comparison(report(result, resolved.origin), comparison))
+        out.print(_with_comparison(report(result, resolved.origin, every_line=lines), comparison))
     if fmt is not OutputFormat.table and not quiet:
         from mgb6.export.check import coverage_note
 
@@ -474,15 +477,9 @@ def suggest(
             diet=diet_name, avoid=avoid_words, per=per.value, n=n, age=saved.profile.age,
         )  # fmt: skip
     if fmt is OutputFormat.json:
-        import json
+        from mgb6.export.check import suggestions_json
 
-        from mgb6.export.check import plan_dict, suggestion_dict
-        from mgb6.nutrition.advice import DISCLAIMER
-
-        doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
-               "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
-               "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
-        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(suggestions_json(sugg))
         return
     from mgb6.report.render import suggest_report
 
@@ -568,7 +565,7 @@ def batch(
         from mgb6.nutrition.targets import Profile
 
         settle()
-        profile = Profile(sex.value if sex else None, age, pregnant, lactating)
+        profile = Profile(sex=sex.value if sex else None, age=age, pregnant=pregnant, lactating=lactating)
         result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
     for w in warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
@@ -640,16 +637,23 @@ def log_line(
         raise typer.BadParameter('give the line to log, e.g. mgb6 log "2 cups spinach"', param_hint="LINE")
     when = _parse_day(day)
     with reported(err):
-        from mgb6.api import understand_line
+        from mgb6.api import understand_parts
         from mgb6.log.append import append_line, check_line
         from mgb6.models import Problem
-        from mgb6.report.log import appended, understood
+        from mgb6.report.log import appended, understood, understood_parts
 
         line = check_line(" ".join(words))
-        reading = understand_line(line, _food_table(foods))
-        if isinstance(reading, Problem) and not force:
-            raise Mgb6Error(f"not logged, {understood(reading)}. Reword it, or add --force to log it anyway.")
+        readings = understand_parts(line, _food_table(foods))
+        if all(isinstance(r, Problem) for r in readings) and not force:  # a part counted: it is logged
+            why = understood(readings[0]) if len(readings) == 1 else "; ".join(understood_parts(readings))
+            raise Mgb6Error(f"not logged, {why}. Reword it, or add --force to log it anyway.")
         result = append_line(path, line, when)
     if not quiet:
         out.print(appended(result), markup=False, soft_wrap=True)
-        out.print(f"  {line} -> {understood(reading)}", markup=False, soft_wrap=True)
+        said = understood_parts(readings)
+        if len(said) == 1:
+            out.print(f"  {line} -> {said[0]}", markup=False, soft_wrap=True)
+        else:
+            out.print(f"  {line} ->", markup=False, soft_wrap=True)
+            for part in said:
+                out.print(f"    {part}", markup=False, soft_wrap=True)

@@ -9,13 +9,16 @@ import json
 from collections.abc import Iterator
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mgb6 import __version__
 from mgb6.models import NUTRIENTS, Item, Problem
 from mgb6.nutrition.advice import DISCLAIMER, conclusion_notes
 from mgb6.nutrition.tally import CheckResult
 from mgb6.nutrition.targets import STATUS_TEXT
+
+if TYPE_CHECKING:
+    from mgb6.nutrition.suggest import Candidate, Plan, Suggestion, Suggestions
 
 SCHEMA_VERSION = 1
 
@@ -40,6 +43,10 @@ def item_dict(item: Item) -> dict[str, Any]:
         "confidence": round(item.confidence),
         "supplement": item.is_supplement,
         "notes": item.notes,
+        # which part of its line this is, of how many the line was read as, and that part as written
+        "part": item.part,
+        "parts": item.parts,
+        "part_text": item.part_text or item.text,
     }
 
 
@@ -129,6 +136,8 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
             "food_lines": result.food_lines,
             "counted_lines": result.counted_lines,
             "not_counted_lines": result.not_counted_lines,  # counted + not counted == food lines
+            # counted lines of which a part was not counted (that part is in "unmatched")
+            "partly_counted_lines": result.partly_counted_lines,
             "bad_date_lines": result.bad_date_lines,  # invalid date headers: listed, but not food lines
         },
         "top_foods": {
@@ -152,6 +161,10 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                 "kind": pr.kind,
                 "reason": pr.reason,
                 "candidates": list(pr.candidates),
+                # a part of a line read as several foods: which part and its text (0, 0, "": the line)
+                "part": pr.part,
+                "parts": pr.parts,
+                "part_text": pr.part_text,
             }
             for pr in result.problems
         ],
@@ -160,7 +173,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
     }
 
 
-def candidate_dict(c: Any) -> dict[str, Any]:
+def candidate_dict(c: Candidate) -> dict[str, Any]:
     """One serving of a suggested food, as ``suggestions[]`` and ``plan.items[]`` both show it."""
     return {
         "food": c.food,
@@ -173,7 +186,7 @@ def candidate_dict(c: Any) -> dict[str, Any]:
     }
 
 
-def suggestion_dict(s: Any) -> dict[str, Any]:
+def suggestion_dict(s: Suggestion) -> dict[str, Any]:
     return {
         **candidate_dict(s.candidate),
         "gap_closed": {f"{n}": _r(v, 3) for n, v in s.closes.items()},
@@ -181,7 +194,7 @@ def suggestion_dict(s: Any) -> dict[str, Any]:
     }
 
 
-def plan_dict(plan: Any) -> dict[str, Any] | None:
+def plan_dict(plan: Plan | None) -> dict[str, Any] | None:
     if plan is None:
         return None
     return {
@@ -192,6 +205,14 @@ def plan_dict(plan: Any) -> dict[str, Any] | None:
         "closes_gaps": plan.closes_gaps,
         "remaining_gap_mg": {n: _r(v, 3) for n, v in plan.remaining.items()},
     }
+
+
+def suggestions_json(sugg: Suggestions) -> str:
+    """``mgb6 suggest --format json``: the gaps asked about, the ranked foods and the plan."""
+    doc = {"gaps": {f"{k}_mg": v for k, v in sugg.gaps.items()}, "per": sugg.per, "diet": sugg.diet,
+           "avoid": list(sugg.avoid), "suggestions": [suggestion_dict(s) for s in sugg.items],
+           "plan": plan_dict(sugg.plan), "disclaimer": DISCLAIMER}  # fmt: skip
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 def _source_totals(items: list[Item], *, supplements: bool) -> dict[str, float | None]:
@@ -270,7 +291,7 @@ def to_json(result: CheckResult) -> str:
 
 CSV_COLUMNS = (
     "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
-    "kcal", "confidence", "supplement", "status", "reason",
+    "kcal", "confidence", "supplement", "status", "reason", "part", "parts", "part_text",
 )  # fmt: skip
 COUNTED = "counted"  # the status of a counted row; other rows carry their Problem.kind
 
@@ -282,7 +303,7 @@ def to_csv(result: CheckResult) -> str:
     return buf.getvalue()
 
 
-_place = attrgetter("path", "line")
+_place = attrgetter("path", "line", "part")
 
 
 def _items_in_order(result: CheckResult) -> Iterator[Item]:
@@ -300,14 +321,14 @@ def _items_in_order(result: CheckResult) -> Iterator[Item]:
 
 def csv_rows(result: CheckResult) -> Iterator[Item | Problem]:
     """Counted items and lines not counted, interleaved by file and line as they stand in the logs."""
-    problems = result.problems  # sorted by (path, line) in scoring.check
+    problems = result.problems  # sorted by (path, line) in tally.check
     if not problems:
         yield from _items_in_order(result)
         return
     k, n = 0, len(problems)
     for item in _items_in_order(result):
-        place = (item.path, item.line)
-        while k < n and (problems[k].path, problems[k].line) < place:
+        place = (item.path, item.line, item.part)
+        while k < n and (problems[k].path, problems[k].line, problems[k].part) < place:
             yield problems[k]
             k += 1
         yield item
@@ -322,13 +343,14 @@ def write_csv(result: CheckResult, out: TextIO) -> None:
         if isinstance(i, Problem):
             reason = i.reason + ("; closest: " + " | ".join(i.candidates) if i.candidates else "")
             w.writerow([i.path, i.date.isoformat() if i.date else "", i.line, "", i.text, "", "", "", "", "",
-                        "", "", "", i.kind, reason])  # fmt: skip
+                        "", "", "", i.kind, reason, i.part or "", i.parts or "", i.part_text])  # fmt: skip
             continue
         d = item_dict(i)
         w.writerow(
             [i.path, i.date.isoformat() if i.date else "", i.line, i.meal or "", i.text, i.food,
              i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
-             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, ""]
+             d["confidence"], "yes" if i.is_supplement else "no", COUNTED, "", i.part, i.parts,
+             d["part_text"]]
         )  # fmt: skip
 
 

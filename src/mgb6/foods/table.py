@@ -114,7 +114,7 @@ class FoodTable:
     digest: str
     _memo: dict[str, Any] | None = None  # normalised food text -> matcher result; see ``memo``
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
-    resolved: dict[Any, Any] = field(default_factory=dict)  # scoring.Scorer's per-process resolution memo
+    resolved: dict[Any, Any] = field(default_factory=dict)  # nutrition.tally.Scorer's per-process memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
 
     @property

@@ -1,6 +1,6 @@
 """Append lines to a user's food log safely: one locked O_APPEND write, fsync'd, never a rewrite.
 
-The log is the user's own data and the only file mgb6 writes. Every append builds the complete text first,
+The log is the user's own data; mgb6 only ever adds to it. Every append builds the complete text first,
 takes an advisory lock, decides under the lock whether the day's header is needed (another process may
 have just written it), writes everything in a single ``os.write`` and fsyncs. Existing bytes are never
 rewritten; a write that fails or falls short (a full disk, ``ulimit -f``) is cut back, still under the

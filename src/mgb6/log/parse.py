@@ -333,12 +333,24 @@ def parse_entry(
     if looks_like_supplement(text):
         doses, problem = parse_supplement(text)
         return Entry(path, line, raw, text, None, meal, supplement=doses, supplement_problem=problem)
-    try:
-        quantity, food = split_amount(text)
-    except (ValueError, OverflowError, ZeroDivisionError) as exc:
-        return Problem(path, line, raw, "unreadable", f"amount not understood ({exc})")
-    if not food or not re.search(r"[^\W\d_]", food) or amount_only(food):
+    from mgb6.log.segment import amount_first, segment
+
+    seg = segment(text)
+    if not seg.parts:
         return Problem(path, line, raw, "unreadable", "no food named on this line")
+    parts = ()
+    if len(seg.parts) > 1:  # several foods, perhaps: the resolution step decides (nutrition/split.py)
+        parts = tuple((p.core_start, p.core_end, p.start, p.end) for p in seg.parts)
+    try:
+        quantity, food = split_amount(amount_first(seg.core))
+    except (ValueError, OverflowError, ZeroDivisionError) as exc:
+        if not parts:
+            return Problem(path, line, raw, "unreadable", f"amount not understood ({exc})")
+        quantity, food = None, seg.core
+    if not parts and (not food or not re.search(r"[^\W\d_]", food) or amount_only(food)):
+        return Problem(path, line, raw, "unreadable", "no food named on this line")
+    if parts:
+        return Entry(path, line, raw, food, quantity, meal, parts=parts, core=seg.core, written=text)
     return Entry(path, line, raw, food, quantity, meal)
 
 
@@ -406,6 +418,13 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
         text_line = label.group("rest").strip()
         if not text_line:
             return (MEAL, label_meal)
+    if not looks_like_supplement(text_line):
+        from mgb6.log.segment import segment
+
+        seg = segment(text_line)  # "Breakfast", "Lunch - ", "For dinner I had ...": the meal it names
+        if not seg.parts and (seg.meal or label_meal):
+            return (MEAL, label_meal or seg.meal)
+        label_meal = label_meal or seg.meal
     key = (text_line, stripped)
     parsed = entries.get(key) if entries is not None else None
     if parsed is None:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from mgb6.lazyre import lazy
 from mgb6.models import SupplementDose
 
-# Elemental magnesium by mass of each compound (../shared/reference/README.md, "Supplement arithmetic"),
+# Elemental magnesium by mass of each compound (README "Supplements", from the reference's arithmetic),
 # including the forms sold as medicines or cheap supplements (hydroxide, carbonate, gluconate, orotate).
 # Where the reference gives a range, the midpoint is used and the note names the range (FRACTION_RANGE);
 # where it says "about", the note says so (ABOUT).
@@ -168,7 +168,7 @@ def count_doses(doses: tuple[SupplementDose, ...], compound_weights: bool = Fals
 
     US Supplement Facts panels state elemental magnesium, so that is the default reading; with
     ``--compound-weights`` or a "(compound)" marker the amount is the salt's weight and the elemental
-    fraction of its form is applied (../shared/reference/README.md). Two cases are read as the salt's
+    fraction of its form is applied (README "Supplements"). Two cases are read as the salt's
     weight without being asked, and the note says so: a medicine named by its product (milk of magnesia,
     Epsom salt), whose Drug Facts label states the salt; and an amount that would be implausible as
     elemental magnesium for its form (PLAUSIBLE_SALT_MG). Whenever a named form's amount is read as

@@ -1,6 +1,6 @@
 """Pairing and absorption advice chosen by the situation, each line with its evidence grade and source.
 
-Every line restates a row of ../shared/reference/README.md ("Pairing: what the evidence supports",
+Every line restates a row of the reference behind README "Advice" ("Pairing: what the evidence supports",
 "What lowers magnesium absorption or status", the upper-limit sections and "Infants and young
 children"); nothing here goes beyond those sources. Trial-based lines are for adults only: the trials
 enrolled adults. Safety caveats (kidney disease, B6 neuropathy, medicines) come once per report, with

@@ -1,7 +1,8 @@
 """Upper-limit warnings: magnesium from supplements only, vitamin B6 from every source, per day.
 
-Facts and sources: ../shared/reference/README.md. The IOM magnesium UL covers supplements and medicines,
-never food (comparing total intake with it is a known false alarm); EFSA's (250 mg from age 4) likewise.
+Facts and sources: README "Upper limits and authorities". The IOM magnesium UL covers supplements
+and medicines, never food (comparing total intake with it is a known false alarm); EFSA's (250 mg from
+age 4) likewise.
 B6 limits cover total intake and differ by authority: EFSA 2023 (12 mg adults) and IOM 1998 (100 mg
 adults) are both checked, whichever authority sets the targets, and each warning names the other's level;
 TGA's 10 mg label threshold is a per-product rule, so each product line is compared with it, never the
@@ -32,7 +33,7 @@ TGA_RULES = (
 )
 # Each B6 warning ends with B6_RISK and each magnesium UL warning with KIDNEY: the report says them once.
 CAVEATS = (B6_RISK, KIDNEY)
-# the B6 UL of each authority, as the reference names it (../shared/reference/README.md)
+# the B6 UL of each authority, as the reference names it (README "Upper limits and authorities")
 B6_UL_NAME = {"efsa": "EFSA 2023", "iom": "IOM 1998"}
 
 

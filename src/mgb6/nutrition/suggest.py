@@ -49,7 +49,7 @@ PER = ("serving", "100kcal")
 ALREADY_EATEN_BONUS = 1.2  # a food already in the log is easier to eat more of: rank it up by a fifth
 MAX_PER_CATEGORY = 2  # a shown list of five kinds of beans helps nobody: at most two per USDA food group
 PLAN_POOL = 18  # candidates the exact plan search looks at (C(18,3) = 816 combinations)
-# Young children (../shared/reference/README.md, "Infants and young children"): under 1 year no food
+# Young children (README "To close the gap", from the reference's infants section): under 1 year no food
 # plan at all (breast milk or formula supplies the AI); under 4 no whole nuts, whole seeds or popcorn
 # (a choking hazard, AAP); from 12 to 24 months no nonfat or low-fat milk (whole milk is advised).
 NO_SUGGESTIONS_UNDER = 1.0

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from mgb6.foods.portions import Grams
     from mgb6.log.parse import ParsedLog
 
+# What a memoised resolution holds: one item or problem, or (a line read as several foods) one per part.
+Resolution = Item | Problem | tuple[Item | Problem, ...]
+
 # The matcher, the portion rules and the supplement reader are imported where a line first needs them: a
 # check whose lines were all resolved by an earlier run (``known``) needs none of them.
 
@@ -61,6 +64,7 @@ class CheckResult:
     warnings: list[Any] = field(default_factory=list)
     suggestions: Any = None
     advice: list[Any] = field(default_factory=list)
+    _line_counts: tuple[int, int, int] | None = None  # counted, partly counted, not counted (see _lines)
 
     @property
     def items(self) -> list[Item]:
@@ -68,7 +72,13 @@ class CheckResult:
 
     @property
     def counted_lines(self) -> int:
-        return sum(len(d.items) for d in self.days)
+        """Food lines with at least one counted item (a line read as several foods may have more)."""
+        return self._lines()[0]
+
+    @property
+    def partly_counted_lines(self) -> int:
+        """Counted lines of which some part was not counted (that part is among the problems)."""
+        return self._lines()[1]
 
     @property
     def bad_date_lines(self) -> int:
@@ -77,8 +87,28 @@ class CheckResult:
 
     @property
     def not_counted_lines(self) -> int:
-        """Food lines left out of the totals: counted_lines + not_counted_lines == food_lines."""
-        return len(self.problems) - self.bad_date_lines
+        """Food lines with nothing counted: counted_lines + not_counted_lines == food_lines."""
+        return self._lines()[2]
+
+    def _lines(self) -> tuple[int, int, int]:
+        if self._line_counts is None:  # only lines read as several foods need sets (a huge log has few)
+            single_items = single_problems = 0
+            counted: set[tuple[str, int]] = set()
+            missed: set[tuple[str, int]] = set()
+            for d in self.days:
+                for i in d.items:
+                    if i.parts > 1:
+                        counted.add((i.path, i.line))
+                    else:
+                        single_items += 1
+            for p in self.problems:
+                if p.parts > 1:
+                    missed.add((p.path, p.line))
+                elif p.kind != "bad-date":
+                    single_problems += 1
+            partly = len(missed & counted)
+            self._line_counts = (single_items + len(counted), partly, single_problems + len(missed) - partly)
+        return self._line_counts
 
 
 @dataclass(slots=True)
@@ -96,9 +126,9 @@ class Scorer:
 
     table: FoodTable
     compound_weights: bool = False
-    known: Mapping[tuple[str, Quantity | None], Item | Problem] = field(default_factory=dict)
-    used: dict[tuple[str, Quantity | None], Item | Problem] | None = None
-    _resolved: dict[tuple[str, Quantity | None], Item | Problem] = field(default_factory=dict)
+    known: Mapping[tuple[str, Quantity | None], Resolution] = field(default_factory=dict)
+    used: dict[tuple[str, Quantity | None], Resolution] | None = None
+    _resolved: dict[tuple[str, Quantity | None], Resolution] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         resolved = getattr(self.table, "resolved", None)
@@ -115,7 +145,9 @@ class Scorer:
             hit = memo[key] = match(food_text, self.table)
         return hit
 
-    def resolve(self, entry: Entry, day: date | None) -> Item | Problem:
+    def resolve(self, entry: Entry, day: date | None, *, record: bool = True) -> Item | Problem:
+        """One food line's item or problem. ``record=False`` (the spans nutrition/split.py tries) keeps it
+        out of ``used``: only what a line finally became is saved, so a repeat check saves the same."""
         if entry.supplement is not None:
             return self._supplement(entry, day)
         key = (entry.food_text, entry.quantity)
@@ -123,9 +155,26 @@ class Scorer:
         if done is None:
             done = self.known.get(key) or self._resolve_food(entry, day)
             self._resolved[key] = done
-        if self.used is not None and key not in self.used:
+        assert isinstance(done, Item | Problem), "a single food's key never holds a division"
+        if record and self.used is not None and key not in self.used:
             self.used[key] = done
         return _restamp(done, entry, day)
+
+    def resolve_all(self, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
+        """Every item (or problem) of a line: one for most lines, one per food for a line read as several
+        (nutrition/split.py). The division of each distinct line is memoised like a single resolution."""
+        if not entry.parts:
+            return (self.resolve(entry, day),)
+        from mgb6.nutrition.split import PARTS_KEY, resolve_parts
+
+        key = (entry.core, PARTS_KEY)
+        done = self._resolved.get(key)
+        if done is None:
+            done = self.known.get(key) or resolve_parts(self, entry, day)
+            self._resolved[key] = done
+        if self.used is not None and key not in self.used:
+            self.used[key] = done
+        return tuple(_restamp(d, entry, day) for d in (done if type(done) is tuple else (done,)))
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         from mgb6.foods.match import tokens
@@ -280,8 +329,8 @@ def check(
     top_n: int = 5,
     *,
     consume: bool = False,
-    known: Mapping[tuple[str, Quantity | None], Item | Problem] | None = None,
-    used: dict[tuple[str, Quantity | None], Item | Problem] | None = None,
+    known: Mapping[tuple[str, Quantity | None], Resolution] | None = None,
+    used: dict[tuple[str, Quantity | None], Resolution] | None = None,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
@@ -310,11 +359,12 @@ def check(
                 where = log.path if block.date is None else ""
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
-                out = scorer.resolve(entry, block.date)
-                if isinstance(out, Problem):
-                    problems.append(out if out.date == block.date else out._replace(date=block.date))
-                else:
-                    day.items.append(out)
+                for out in scorer.resolve_all(entry, block.date) if entry.parts else (
+                        scorer.resolve(entry, block.date),):  # fmt: skip
+                    if isinstance(out, Problem):
+                        problems.append(out if out.date == block.date else out._replace(date=block.date))
+                    else:
+                        day.items.append(out)
     ordered = sorted(days.values(), key=lambda d: (d.date is None, d.date or date.min))
     for day in ordered:
         for n in NUTRIENTS:

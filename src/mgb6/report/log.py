@@ -25,6 +25,14 @@ def understood(reading: Item | Problem) -> str:
     return text
 
 
+def understood_parts(readings: tuple[Item | Problem, ...]) -> list[str]:
+    """One line per part of a line read as several foods ("part 2 of 3, 'toast': ..."); the plain
+    ``understood`` line when it was read as one."""
+    if len(readings) == 1 and not readings[0].part_text:
+        return [understood(readings[0])]
+    return [f"part {r.part} of {r.parts}, {r.part_text!r}: {understood(r)}" for r in readings]
+
+
 def appended(result: Appended) -> str:
     header = f" (new day header {result.day.isoformat()})" if result.added_header else ""
     return f"Logged to {result.path} under {result.day.isoformat()}{header}."

@@ -144,13 +144,16 @@ def problems_table(result: CheckResult) -> Grid:
 
 
 def coverage_line(result: CheckResult) -> Text:
-    counted, total = result.counted_lines, result.food_lines
-    style = "green" if counted == total else "yellow"
-    return Text(f"Totals cover {counted} of {total} food lines.", style=style)
+    counted, total, partly = result.counted_lines, result.food_lines, result.partly_counted_lines
+    style = "green" if counted == total and not partly else "yellow"
+    some = f" ({partly} of them only in part)" if partly else ""
+    return Text(f"Totals cover {counted} of {total} food lines{some}.", style=style)
 
 
-def report(result: CheckResult, targets_from: str | None = None) -> RenderableType:
-    """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are."""
+def report(result: CheckResult, targets_from: str | None = None, every_line: bool = False) -> RenderableType:
+    """The whole table report of ``mgb6 check``; ``targets_from`` says whose targets these are,
+    ``every_line`` lists how every line was read (not only the ones worth a look)."""
+    from mgb6.report.lines import readings_table
     from mgb6.report.views import custom_foods_table, narrow_summary, trend_charts
 
     parts: list[RenderableType] = [header(result)]
@@ -171,6 +174,9 @@ def report(result: CheckResult, targets_from: str | None = None) -> RenderableTy
     custom = custom_foods_table(result)
     if custom is not None:
         parts.append(custom)
+    readings = readings_table(result, every_line)
+    if readings is not None:
+        parts.append(readings)
     if result.problems:
         parts.append(problems_table(result))
     parts.append(coverage_line(result))

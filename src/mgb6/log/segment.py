@@ -1,0 +1,306 @@
+"""Cut a line written as people speak into the text that names food and its candidate parts.
+
+"For lunch I had a turkey sandwich on wheat, a glass of milk and an apple" becomes the framing-free text
+"a turkey sandwich on wheat, a glass of milk and an apple" with three candidate parts, each with its span
+in the line as written. Pure text in, data out: no food table is read here. Whether "mac and cheese" is
+one food or two is not decided here either: the resolution step (nutrition/split.py) merges adjacent parts
+when the merged text matches a food better than the parts do. So a joiner here only marks where a line
+*may* divide.
+
+The vocabulary lives in phrases.py; this module turns it into patterns and applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from mgb6.lazyre import lazy
+from mgb6.log import phrases as P
+
+
+class Part(NamedTuple):
+    """One candidate food of a line: its framing-free text and where it stands."""
+
+    text: str  # as the parser should read it (framing and chatter inside it removed)
+    start: int  # span in the line as written: first character ...
+    end: int  # ... and one past the last
+    core_start: int  # the same span in Segmented.core
+    core_end: int
+
+
+class Segmented(NamedTuple):
+    """A line read for its structure. ``core`` is the line without framing; the parts lie in it in order,
+    separated by joiners. ``framing`` and ``joiners`` are spans in the line as written: with the parts they
+    cover every word of the line."""
+
+    line: str
+    core: str
+    parts: tuple[Part, ...]
+    meal: str | None
+    framing: tuple[tuple[int, int], ...]
+    joiners: tuple[tuple[int, int], ...]
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    """One alternation, longest first (a regex tries alternatives in order), spaces as any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alts = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+    return "(?:" + "|".join(alts) + ")"
+
+
+_MEAL = _alt(P.MEAL_WORDS)
+_MODS = _alt(P.MEAL_MODIFIERS + P.CHATTER)
+_DET = (
+    r"(?:my|our|a|an|the|this|that|today['’]s|tonight['’]s|yesterday['’]s|some|his|her|their"
+    r"|(?:my|our|the)\s+(?:baby|son|daughter|toddler|child|kid|little\s+one)['’]s)"
+)
+_TIME = _alt(P.TIME_WORDS)
+_END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
+_MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
+_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*(?:time|break|hour))?{_END}"
+# "kicked off my lunch with", "rounded out the meal by having"
+_DAY_VERB = (
+    r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off|wrapped\s+up"
+    r"|completed|fu?ell?ed|brightened|powered|treated)\s+(?:my|the|our)\s+(?:\w+\s+)?"
+    rf"(?:{_MEAL}|day|morning|afternoon|evening|night|self|myself)(?:\s+(?:off|right))?\s+"
+    r"(?:with|by\s+having|by\s+eating)"
+)
+_SUBJECT_VERB = (
+    rf"{_alt(P.SUBJECTS)}\s+(?:{_alt(P.ADVERBS)}\s+)*(?:{_DAY_VERB}|{_alt(P.EATING_VERBS)}){_END}"
+    r"(?:\s+(?:myself|ourselves|me|us|up|on|in|some|for\s+myself)(?=\s))?"
+)
+# A line may start with the verb alone ("Had 2 eggs", "Grabbed a coffee"): only verbs that are no food word.
+_BARE_VERBS = _alt((
+    "had", "ate", "drank", "grabbed", "enjoyed", "having", "eating", "drinking", "snacked on", "munched on",
+    "nibbled on", "sipped", "devoured", "ordered", "just had", "also had",
+))
+_LEAD = (
+    # "For lunch", "At dinner,", "During my afternoon snack", "As a quick bite"
+    lazy(rf"(?:for|at|during|with|as|over|around|on)\s+{_MEAL_PHRASE}\s*(?:{_TIME}\s*)?,?\s*", re.I),
+    # "While enjoying my lunch,"
+    lazy(rf"while\s+\w+ing\s+(?:on\s+)?{_MEAL_PHRASE}\s*,?\s*", re.I),
+    # "I had", "I am enjoying", "we treated ourselves to", "I also grabbed"
+    lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
+    # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
+    lazy(rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
+         rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),
+    # "In the mood for something sweet,"
+    lazy(r"in\s+the\s+mood\s+for\s+[^,]{1,40},\s*", re.I),
+    # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
+    lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
+    lazy(rf"{_TIME}\s*,?\s*", re.I),
+    lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
+    # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
+    lazy(rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+)?(?:included|includes|including"
+         r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
+         r"|eating|enjoying|with)\s+", re.I),
+    # "To start my day right,", "To kick off my morning"
+    lazy(r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
+         r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
+         r"meal|breakfast|lunch|dinner|snack|workout)(?:\s+(?:right|off))?\s*,?\s*", re.I),
+    lazy(r"as\s+part\s+of\s+(?:my|a|the)\s+(?:\w+\s+){0,3}?(?:routine|meal|breakfast|lunch|dinner|snack|diet)"
+         r"\s*,?\s*", re.I),
+    lazy(r"(?:so|well|ok|okay|oh|and|then|also|next|later|finally|afterwards|after\s+that|for\s+starters"
+         r"|to\s+start|first|first\s+up)\s*[,:]?\s+", re.I),
+)
+_TRAIL = (
+    lazy(rf"\s*,?\s*(?:for|at|during|as|with|over|in)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$", re.I),
+    lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
+    lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
+    lazy(r"\s*[.!?]+\s*$"),
+)
+_CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
+_INNER = lazy(
+    rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
+    r"|really|very|absolutely|incredibly|extremely|truly|perfectly|nicely|deliciously|wonderfully)"
+    r"(?![\w'’-])\s*"
+    rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
+    rf"a\s+hint\s+of|a\s+boost\s+of|a\s+dose\s+of|a|an|that)\s+)*(?:[a-z-]+\s+)?{_alt(P.PURPOSES)}(?![\w'’-])\s*"
+    rf"|\b(?:this\s+morning|this\s+afternoon|this\s+evening|tonight|today|yesterday|last\s+night|earlier\s+today"
+    r"|primarily|mostly|mainly|largely|fully|partly|to\s+perfection|just\s+right|just\s+the\s+way\s+i\s+like\s+it)"
+    r"(?![\w'’-])\s*"
+    # "that always hits the spot", "which I quickly made": a clause about the food, up to the next comma
+    r"|\b(?:that|which)\s+(?:i\s+|we\s+)?(?:\w+ly\s+|always\s+|really\s+|just\s+|also\s+)*(?:hits?|brings?|brought"
+    r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
+    r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
+    r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
+    r"|\b(?:weighing(?:\s+in\s+at)?|weighed\s+at|measured\s+at|measuring|totaling|totalling|amounting\s+to)\s+(?=\d)"
+    rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
+    r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
+    rf"|\b{_SUBJECT_VERB}\s*"
+    rf"|\b(?:for|at|during|as)\s+(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?=\s*(?:[,;.!?]|\band\b|\bwith\b|$))",
+    re.I,
+)
+# Where a line may divide. Not inside parentheses (see _segment), never "1 and 1/2", "one and a half".
+_LATER = (
+    rf"(?:(?:and\s+)?(?:then\s+)?(?:also\s+)?(?:{_alt(P.SUBJECTS)}\s+)?{_alt(P.LATER_VERBS)}"
+    r"(?:\s+(?:it|them|myself|ourselves|everything)(?:\s+all)?)?(?:\s+(?:down|off|up|out|in|on))?"
+    r"(?:\s+(?:with|by|to))?(?=\s))"
+)
+_JOINER = lazy(
+    rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+)?"
+    rf"|\s+and\s+{_LATER}\s*"
+    rf"|\s+(?<!\d\s){_alt(P.JOINERS)}(?!\s+(?:a\s+)?half\b)(?!\s*\d+\s*/)\s+"
+    r"|\s+w/\s*"
+    r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
+    r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
+    re.I,
+)
+_HAS_WORD = lazy(r"[^\W_]")
+_EDGE = " \t,;:-–—.!?"
+
+
+def _lead(text: str, pos: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
+    """Consume framing at the start of what is left: the new start, and the meal it named if any."""
+    meal = None
+    progressed = True
+    while progressed and pos < len(text):
+        progressed = False
+        for pattern in _LEAD:
+            m = pattern.match(text, pos)
+            if m and m.end() > pos:
+                if meal is None and "meal" in pattern.groupindex and m.group("meal"):
+                    meal = _meal_of(m.group("meal"))
+                framing.append((pos, m.end()))
+                pos = m.end()
+                progressed = True
+                break
+    return pos, meal
+
+
+def _meal_of(word: str) -> str | None:
+    w = " ".join(word.lower().split())
+    return P.MEAL_OF.get(w.split()[-1], w if w in P.LABEL_WORDS else None)
+
+
+def _trail(text: str, start: int, end: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
+    meal = None
+    cut = _CLAUSE.search(text, start, end)
+    if cut and cut.start() > start and _HAS_WORD.search(text, start, cut.start()):
+        framing.append((cut.start(), end))
+        end = cut.start()
+    progressed = True
+    while progressed and end > start:
+        progressed = False
+        for pattern in _TRAIL:
+            m = pattern.search(text, start, end)
+            if m and m.start() < end and m.start() >= start:
+                if m.start() == start:  # the whole rest would go: keep it (it is the food: "today's special")
+                    continue
+                if meal is None and "meal" in pattern.groupindex and m.group("meal"):
+                    meal = _meal_of(m.group("meal"))
+                framing.append((m.start(), end))
+                end = m.start()
+                progressed = True
+                break
+    return end, meal
+
+
+def _paren_depths(text: str) -> list[int]:
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        out.append(depth)
+        if ch in ")]" and depth:
+            depth -= 1
+    return out
+
+
+@lru_cache(maxsize=8192)
+def segment(line: str) -> Segmented:
+    """Read a (cleaned) food line for its structure; see Segmented. Never raises."""
+    framing: list[tuple[int, int]] = []
+    start, meal = _lead(line, 0, framing)
+    end, late_meal = _trail(line, start, len(line), framing)
+    meal = meal or late_meal
+    for m in _INNER.finditer(line, start, end):
+        if m.end() > m.start():
+            framing.append((m.start(), m.end()))
+            if meal is None and m.group("meal"):
+                meal = _meal_of(m.group("meal"))
+    keep = [False] * len(line)
+    for i in range(start, end):
+        keep[i] = True
+    for a, b in framing:
+        for i in range(a, b):
+            keep[i] = False
+    # the core: kept characters, runs of space collapsed, with each core character's place in the line
+    core_chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(line):
+        if not keep[i]:
+            continue
+        if ch.isspace() and (not core_chars or core_chars[-1] == " "):
+            continue
+        core_chars.append(" " if ch.isspace() else ch)
+        where.append(i)
+    while core_chars and core_chars[-1] in _EDGE:
+        core_chars.pop()
+        where.pop()
+    lead = 0
+    while lead < len(core_chars) and core_chars[lead] in _EDGE:
+        lead += 1
+    core = "".join(core_chars[lead:])
+    where = where[lead:]
+    spans = _split(core)
+    # "smoothie: 1 banana, 1 cup spinach": a name before a colon that heads a list is a label, not a food
+    colon = core.find(":")
+    if colon > 0 and len(spans) > 1 and spans[0][1] > colon and not any(c.isdigit() for c in core[:colon]):
+        spans[0] = (colon + 1, spans[0][1])
+        framing.append((where[0], where[colon] + 1))
+    parts: list[Part] = []
+    for a, b in spans:
+        text = core[a:b].strip(_EDGE)
+        if not text or not _HAS_WORD.search(text):
+            continue
+        a2 = core.index(text, a)
+        b2 = a2 + len(text)
+        parts.append(Part(text, where[a2], where[b2 - 1] + 1, a2, b2))
+    joiners = []
+    for prev, nxt in pairwise(parts):
+        if nxt.start > prev.end:
+            joiners.append((prev.end, nxt.start))
+    return Segmented(line, core, tuple(parts), meal, tuple(sorted(framing)), tuple(joiners))
+
+
+def _split(core: str) -> list[tuple[int, int]]:
+    """Spans of ``core`` between joiners (outside parentheses)."""
+    if not core:
+        return []
+    depth = _paren_depths(core) if "(" in core or "[" in core else None
+    spans, pos = [], 0
+    for m in _JOINER.finditer(core):
+        if depth is not None and depth[m.start()]:
+            continue
+        if m.start() <= pos:
+            continue
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(core)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+# "a sweet 14.2g chocolate roll", "a hearty 248g of milk": an article and praise before a measured amount.
+# The amount is moved to the front ("14.2g sweet chocolate roll") so that it is read as the amount; a
+# container after it ("a 12-oz can of cola") is left for the amount reader.
+_LATE_AMOUNT = lazy(
+    r"^(?:a|an|one|the|some|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){0,3}?)"
+    r"(?P<amount>\d+(?:[.,]\d+)?\s*-?\s*(?:g|grams?|kg|mg|oz|ounces?|ml|millilit(?:er|re)s?|l|lbs?|pounds?"
+    r"|fl\.?\s*oz\.?|fluid\s+ounces?))(?![\w-])(?:\s+(?:serving|portion|helping|amount|dish|bowl))?"
+    r"(?:\s+of)?\s+(?P<rest>(?!(?:can|bottle|jar|package|packet|bag|box|carton|cup|glass|container|pouch|tub"
+    r"|slice|piece|bar)s?\b).+)$",
+    re.I,
+)
+
+
+def amount_first(text: str) -> str:
+    """The text of one part with a measured amount that stands after its article moved to the front."""
+    m = _LATE_AMOUNT.match(text) if any(c.isdigit() for c in text) else None
+    if m is None:
+        return text
+    return f"{m.group('amount')} {m.group('adj')}{m.group('rest')}".strip()
+

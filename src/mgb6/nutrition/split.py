@@ -1,0 +1,323 @@
+"""Whole or parts: read a line that may name several foods as the items that match best.
+
+log/segment.py marks where a line *may* divide ("mac | cheese", "oatmeal | banana | walnuts"). Here each
+run of adjacent parts (at most MAX_SPAN of them, so the cost stays linear in the number of joiners) is read
+as one food and resolved like any line; a small dynamic programme then picks the division whose spans
+match best. A span is worth its confidence (0-1) times the number of parts it covers, an unmatched span
+minus the parts it covers, a span with no food in it ("2 large") cannot stand alone. So a merged span wins
+when it matches at least as well as the mean of its parts ("mac and cheese", "sweet and sour pork",
+"eggs, scrambled, 2 large"), and confident parts beat a weak whole ("oatmeal with banana and walnuts").
+No list of exceptions: the matcher's confidence decides.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from mgb6.models import Entry, Item, Problem, Quantity
+
+if TYPE_CHECKING:
+    from mgb6.nutrition.tally import Scorer
+
+MAX_SPAN = 4  # parts one food may span: "peanut butter and jelly sandwich with chips" needs 2; 4 is ample
+# The key under which a whole line's division is memoised beside the (food text, amount) resolutions.
+PARTS_KEY = Quantity(0.0, "<parts>")
+_NO_FOOD = float("-inf")
+Cut = tuple[int, int, "Item | Problem"]
+
+
+def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
+    """Parts i..j of the line read as one food line (its own amount), or None when it names no food."""
+    from mgb6.log.parse import amount_only, split_amount
+    from mgb6.log.segment import amount_first
+
+    text = amount_first(entry.core[entry.parts[i][0] : entry.parts[j][1]])
+    try:
+        quantity, food = split_amount(text)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    if not food or not any(c.isalpha() for c in food) or amount_only(food):
+        return None
+    return Entry(entry.path, entry.line, text, food, quantity, entry.meal)
+
+
+def _value(out: Item | Problem | None, width: int) -> float:
+    if out is None:
+        return _NO_FOOD
+    if isinstance(out, Problem):  # a little worse when merged: two parts not counted say more than one
+        return -float(width) - 0.1 * (width - 1)
+    return out.confidence / 100.0 * width
+
+
+def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> bool:
+    """A fuzzy merged match must name something of every part that has a food word: "banana and walnuts"
+    read as "Bananas, raw", or "a turkey sandwich, a glass of milk" as the sandwich, drops a food the
+    line names, so it cannot stand for both. Words the table does not know (a brand: "Publix, cottage
+    cheese") need no explaining."""
+    if merged.confidence >= 100.0:
+        return True  # a reviewed phrase or a USDA name written out: it explains itself
+    from mgb6.foods.match import tokens
+    from mgb6.log.phrases import HOW_WORDS
+    from mgb6.log.units import is_unit_spelling
+
+    known = scorer.table.index.idf
+    described = set(tokens(merged.food))
+    for k in range(i, j + 1):
+        a, b = entry.parts[k][0], entry.parts[k][1]
+        words = {
+            t for t in tokens(entry.core[a:b])
+            if t in known and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
+        }  # fmt: skip
+        if words and not described.intersection(words):
+            return False
+    return True
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w'’-]+", text.lower()) if w]
+
+
+def _only_how(text: str) -> bool:
+    """"cooked", "melted and served warm", "2 large": a part that says how, or how much, but names no food."""
+    from mgb6.log.phrases import HOW_WORDS
+    from mgb6.log.units import NUMBER_WORDS, SIZES, is_unit_spelling
+
+    how = _how_words(HOW_WORDS, SIZES)
+    return all(
+        w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) or _qualifier(w)
+        for w in _words(text)
+    )
+
+
+def _qualifier(word: str) -> bool:
+    """"sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food."""
+    return word.endswith(("-free", "-style", "-sized", "-size")) or word.startswith(
+        ("low-", "reduced-", "non-", "no-", "ready-to-", "fat-", "sugar-", "lightly-", "extra-")
+    )
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d./½¼¾⅓⅔-]+", word))
+
+
+@lru_cache(maxsize=1)
+def _how_words(words: tuple[str, ...], sizes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words) | frozenset(w for s in sizes for w in s.split())
+
+
+def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
+    """In a sentence (the line had framing), a part with no word the food table knows and no amount is
+    talk ("both and", "my day"), not a food: it is left out, and the line's first item says so."""
+    if entry.core == entry.written:
+        return False  # a plain log line: an unknown word is reported, never dropped
+    from mgb6.foods.match import tokens
+    from mgb6.log.parse import split_amount
+
+    text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
+    try:
+        if split_amount(text)[0] is not None:
+            return False
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
+    known = scorer.table.index.idf
+    return _only_how(text) or not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
+
+
+def _has_comma(entry: Entry) -> bool:
+    return any(entry.core[a[1] : b[0]].strip().startswith(",") for a, b in pairwise(entry.parts))
+
+
+_DETERMINERS = frozenset(("a", "an", "some", "one", "two", "three", "another", "half", "my"))
+
+
+def _one_food_named(entry: Entry) -> bool:
+    """Only the first part has an amount, and no later one has an amount or an article of its own: the later
+    parts describe the first ("100 g bread, wholemeal, sour dough"), a list would give each its own."""
+    from mgb6.log.parse import split_amount
+
+    if entry.core != entry.written:
+        return False  # a sentence ("I had a quesadilla, simple yet filling"): its commas may list foods
+    for k, (a, b, _, _) in enumerate(entry.parts):
+        text = entry.core[a:b]
+        try:
+            q = split_amount(text)[0]
+        except (ValueError, OverflowError, ZeroDivisionError):
+            q = None
+            if k > 0:
+                return False
+        has = q is not None
+        if k == 0 and not (q is not None and (q.unit or q.text[:1].isdigit())):
+            return False  # a measured amount ("470 g", "2 cups", "1 burger"), not "a" or "some"
+        if k > 0 and (has or text.split(" ", 1)[0].lower() in _DETERMINERS):
+            return False
+    return True
+
+
+def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
+    """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
+    left out as talk."""
+    n = len(entry.parts)
+    if _has_comma(entry):
+        # USDA and Cronometer write one food with commas ("Egg, whole, raw, fresh", "470 g bread, from
+        # wholemeal flour, commercial"): the whole line is read first and kept when it reads as one food
+        # naming every part, or when only its first part has an amount (the rest qualify it).
+        whole = _whole(scorer, entry, day)
+        if _one_food_named(entry) or (isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1)):
+            return [(0, n - 1, whole)], []
+    table: dict[tuple[int, int], Item | Problem | None] = {}
+
+    def span(i: int, j: int) -> Item | Problem | None:
+        if (i, j) not in table:
+            sub = None
+            if i < j or not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]]):
+                sub = _span_entry(entry, i, j)
+            table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
+        return table[i, j]
+
+    best: list[float] = [0.0] + [_NO_FOOD] * n
+    back: list[int] = [0] * (n + 1)
+    skip = [False] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_SPAN), end):
+            if best[start] == _NO_FOOD:
+                continue
+            out = span(start, end - 1)
+            width = end - start
+            v = _value(out, width)
+            if width == 1 and v < 0 and _chatter(scorer, entry, start):
+                v = 0.0
+                out = None
+            elif v == _NO_FOOD:
+                continue
+            if width > 1 and isinstance(out, Item) and not _explains(out, scorer, entry, start, end - 1):
+                continue
+            total = best[start] + v
+            # starts are tried longest span first, so on a tie the span with fewer items stays
+            if total > best[end]:
+                best[end], back[end], skip[end] = total, start, out is None
+    if best[n] == _NO_FOOD:
+        return [(0, n - 1, _whole(scorer, entry, day))], []
+    cuts: list[Cut] = []
+    dropped: list[int] = []
+    end = n
+    while end > 0:
+        start = back[end]
+        if skip[end]:
+            dropped.append(start)
+        else:
+            out = span(start, end - 1)
+            assert out is not None
+            cuts.append((start, end - 1, out))
+        end = start
+    cuts.reverse()
+    dropped.reverse()
+    if not cuts or _amount_left_behind(cuts, entry, scorer):
+        return [(0, n - 1, _whole(scorer, entry, day))], []
+    return cuts, dropped
+
+
+def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
+    """"1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
+    and that part is not counted while a part without an amount is, the division has most likely cut a
+    food from its amount; the whole line is safer."""
+    from mgb6.foods.match import tokens
+    from mgb6.log.parse import split_amount
+
+    def amount(i: int, j: int) -> tuple[bool, str]:
+        try:
+            q, food = split_amount(entry.core[entry.parts[i][0] : entry.parts[j][1]])
+        except (ValueError, OverflowError, ZeroDivisionError):
+            return False, ""
+        return q is not None, food
+
+    known = scorer.table.index.idf
+    for i, j, out in cuts:
+        if isinstance(out, Problem):
+            has, food = amount(i, j)
+            if has and not any(t in known for t in tokens(food)):
+                return any(isinstance(o, Item) and not amount(a, b)[0] for a, b, o in cuts)
+    return False
+
+
+# USDA mixed dishes (FNDDS/WWEIA categories, and SR28's dish groups): their values include what they are
+# filled or topped with, so "a taco filled with chicken" is the taco, not a taco plus a default portion of
+# chicken.
+DISH_CATEGORIES = (
+    "Pizza", "sandwiches", "Sandwiches", "mixed dishes", "Burritos and tacos", "Fried rice and lo/chow mein",
+    "Soups", "Ramen", "Egg rolls, dumplings, sushi", "Macaroni and cheese", "Bean, pea, legume dishes",
+    "Vegetable dishes", "Vegetables on a sandwich", "Fast Foods", "Meals, Entrees, and Side Dishes",
+    "Restaurant Foods", "Lettuce and lettuce salads", "Coleslaw, non-lettuce salads",
+    "Baby food: meat and dinners",
+)
+# A joiner that introduces what a food is made, filled or topped with.
+_FILLING = re.compile(
+    r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
+    r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
+    re.I,
+)
+
+
+def _is_dish(item: Item | Problem) -> bool:
+    return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
+
+
+def _fillings(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, list[str]]]]:
+    """Parts that only say what a counted mixed dish holds ("a taco filled with chicken and cheese", no
+    amount of their own) are taken as part of the dish: its USDA values already include them."""
+    from mgb6.log.parse import split_amount
+
+    kept: list[Cut] = []
+    absorbed: list[tuple[Item, list[str]]] = []
+    dish: Item | None = None
+    for i, j, out in cuts:
+        joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
+        text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
+        try:
+            amount = split_amount(text)[0]
+        except (ValueError, OverflowError, ZeroDivisionError):
+            amount = None
+        if dish is not None and amount is None:
+            listed = absorbed and absorbed[-1][0] is dish and joiner.strip(" ,") in ("", "and")
+            if _FILLING.search(joiner) or listed:  # "with chicken", then "..., cheese, and beans"
+                if not (absorbed and absorbed[-1][0] is dish):
+                    absorbed.append((dish, []))
+                absorbed[-1][1].append(entry.written[entry.parts[i][2] : entry.parts[j][3]])
+                continue
+        dish = out if isinstance(out, Item) and _is_dish(out) else None
+        kept.append((i, j, out))
+    return kept, absorbed
+
+
+def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
+    whole = Entry(entry.path, entry.line, entry.text, entry.food_text, entry.quantity, entry.meal)
+    return scorer.resolve(whole, day, record=False)
+
+
+def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
+    """The items (and problems) of a line that may hold several foods, each marked with its part."""
+    cuts, dropped = divide(scorer, entry, day)
+    if len(cuts) == 1 and not dropped:
+        return (cuts[0][2],)
+    cuts, absorbed = _fillings(cuts, entry)
+    n = len(cuts)
+    out: list[Item | Problem] = []
+    for k, (i, j, done) in enumerate(cuts, start=1):
+        written = entry.written[entry.parts[i][2] : entry.parts[j][3]]
+        if isinstance(done, Problem):
+            out.append(done._replace(part=k, parts=n, part_text=written))
+        else:  # a fresh item (Scorer.resolve restamps every memoised one): safe to mark
+            done.part, done.parts, done.part_text = k, n, written
+            out.append(done)
+    for dish, words in absorbed:
+        said = ", ".join(repr(w) for w in words)
+        dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} (a USDA mixed dish includes it)"]
+    if dropped:
+        talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
+        first = next((o for o in out if isinstance(o, Item)), None)
+        if first is not None:  # notes are shared with the memo: a new list, never an append
+            first.notes = [*first.notes, f"not read as food: {talk}"]
+    return tuple(out)

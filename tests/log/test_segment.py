@@ -1,0 +1,137 @@
+"""log/segment.py: framing and chatter leave a line, joiners mark where it may divide (no food table)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mgb6.log.segment import _JOINER, segment
+
+
+def parts(line: str) -> list[str]:
+    return [p.text for p in segment(line).parts]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "meal"),
+    [
+        # framing at the start and the end goes; the meal it names stays with the line
+        ("For supper we had roast chicken and mash", ["roast chicken", "mash"], "supper"),
+        ("At breakfast, I treated myself to a warm croissant", ["a croissant"], "breakfast"),
+        ("My mid-morning snack consisted of a pear", ["a pear"], "snack"),
+        ("I am enjoying 3 oz of almond paste", ["3 oz of almond paste"], None),
+        ("grabbed a granola bar for a quick snack", ["a granola bar"], "snack"),
+        ("a mug of cocoa this evening", ["a mug of cocoa"], None),
+        ("Lunch today was a tuna melt.", ["a tuna melt"], "lunch"),
+        # chatter inside goes, words that narrow the food stay
+        ("a delicious slice of rye bread", ["a slice of rye bread"], None),
+        ("a glass of orange juice that was low in pulp", ["a glass of orange juice low in pulp"], None),
+        ("a small tasty pizza from school", ["a small pizza from school"], None),
+        ("two Golden Delicious apples", ["two Golden Delicious apples"], None),
+        # joiners
+        ("bacon, eggs, and hash browns", ["bacon", "eggs", "hash browns"], None),
+        ("rice w/ lentils", ["rice", "lentils"], None),
+        ("porridge & honey", ["porridge", "honey"], None),
+        ("crackers + brie", ["crackers", "brie"], None),
+        ("soup; bread roll", ["soup", "bread roll"], None),
+        ("a burger alongside a side salad", ["a burger", "a side salad"], None),
+        ("pancakes topped with maple syrup", ["pancakes", "maple syrup"], None),
+        ("steak served with a baked potato", ["steak", "a baked potato"], None),
+        ("a muffin plus a latte", ["a muffin", "a latte"], None),
+        ("tofu along with broccoli", ["tofu", "broccoli"], None),
+        ("breakfast bowl: 1 cup oats, 1 pear, 2 tbsp chia", ["1 cup oats", "1 pear", "2 tbsp chia"], None),
+        ("a pretzel and washed it down with a cola", ["a pretzel", "a cola"], None),
+        # amounts are not joined away: "1 and 1/2", "one and a half"
+        ("1 and 1/2 cups of lentils", ["1 and 1/2 cups of lentils"], None),
+        ("one and a half bagels", ["one and a half bagels"], None),
+        # parentheses keep what they hold
+        ("chicken thigh (with skin and bone) and peas", ["chicken thigh (with skin and bone)", "peas"], None),
+        # a plain diary line is left as it is
+        ("1 cup cooked oatmeal", ["1 cup cooked oatmeal"], None),
+        ("eggs, scrambled, 2 large", ["eggs", "scrambled", "2 large"], None),
+        ("tea", ["tea"], None),
+        ("breakfast burrito", ["breakfast burrito"], None),
+    ],
+)
+def test_framing_leaves_and_joiners_divide(line: str, expected: list[str], meal: str | None) -> None:
+    seg = segment(line)
+    assert [p.text for p in seg.parts] == expected
+    assert seg.meal == meal
+
+
+@pytest.mark.parametrize(
+    ("line", "meal"),
+    [("Breakfast", "breakfast"), ("Lunch - ", "lunch"), ("Dinner was", "dinner"), ("SNACK:", "snack"),
+     ("afternoon snack", "snack")],
+)  # fmt: skip
+def test_a_meal_word_alone_is_a_label_not_food(line: str, meal: str) -> None:
+    seg = segment(line)
+    assert seg.parts == ()
+    assert seg.meal == meal
+
+
+def test_a_label_before_the_food_gives_the_meal() -> None:
+    seg = segment("breakfast - 2 eggs")
+    assert parts("breakfast - 2 eggs") == ["2 eggs"]
+    assert seg.meal == "breakfast"
+
+
+def test_part_spans_point_at_the_part_as_written() -> None:
+    line = "For lunch I had a delicious falafel wrap and a cup of mint tea."
+    seg = segment(line)
+    assert [line[p.start : p.end] for p in seg.parts] == ["a delicious falafel wrap", "a cup of mint tea"]
+    assert [seg.core[p.core_start : p.core_end] for p in seg.parts] == ["a falafel wrap", "a cup of mint tea"]
+
+
+_WORDS = st.sampled_from(
+    """I had for lunch and with a an the delicious tasty 2 cups of oz g rice beans apple milk coffee , ; :
+    + & w/ plus alongside topped served this morning snack breakfast dinner was my consisted that low
+    in sugar 1/2 ( ) - . small large eggs scrambled toast then enjoyed it down""".split()
+)
+lines = st.lists(_WORDS, min_size=1, max_size=25).map(" ".join) | st.text(max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=lines)
+def test_spans_lie_inside_the_line_in_order_and_never_overlap(line: str) -> None:
+    seg = segment(line)
+    prev_end, prev_core = 0, 0
+    for p in seg.parts:
+        assert 0 <= prev_end <= p.start < p.end <= len(line)
+        assert prev_core <= p.core_start < p.core_end <= len(seg.core)
+        assert seg.core[p.core_start : p.core_end] == p.text
+        prev_end, prev_core = p.end, p.core_end
+    for a, b in seg.framing:
+        assert 0 <= a <= b <= len(line)
+
+
+_WORD = re.compile(r"[^\W_]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=lines)
+def test_no_word_is_lost_but_framing(line: str) -> None:
+    """Every word of the framing-free text is in a part or in a joiner between two parts."""
+    seg = segment(line)
+    core, ps = seg.core, seg.parts
+    if not ps:
+        assert not _WORD.search(_JOINER.sub(" ", core)) or seg.meal is not None
+        return
+    head = core[: ps[0].core_start]
+    assert not _WORD.search(_JOINER.sub(" ", head)) or ":" in head  # a list's label ("smoothie: ...")
+    assert not _WORD.search(_JOINER.sub(" ", core[ps[-1].core_end :]))
+    for a, b in pairwise(ps):
+        gap = core[a.core_end : b.core_start]
+        assert not _WORD.search(_JOINER.sub(" ", gap)), (line, gap)
+
+
+@settings(max_examples=100, deadline=None)
+@given(line=lines)
+def test_segmenting_is_deterministic(line: str) -> None:
+    first = segment(line)
+    segment.cache_clear()
+    assert segment(line) == first

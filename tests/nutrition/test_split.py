@@ -1,0 +1,129 @@
+"""nutrition/split.py: a line that may name several foods is read as the items that match best."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgb6.log.parse import parse_log
+from mgb6.models import Item, Problem
+from mgb6.nutrition.split import MAX_SPAN, PARTS_KEY
+from mgb6.nutrition.tally import Scorer, check
+from mgb6.nutrition.targets import Profile
+
+
+def read(line: str, table) -> list[Item | Problem]:
+    """What check makes of one line: its items, then its problems."""
+    result = check([parse_log(line, "<t>")], table, Profile())
+    return [*result.items, *result.problems]
+
+
+def foods(line: str, table) -> list[str]:
+    return [o.food.lower() if isinstance(o, Item) else f"! {o.part_text}" for o in read(line, table)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a dish that USDA names as a whole stays one food
+        ("mac and cheese", ["macaroni"]),
+        ("sweet and sour pork", ["sweet and sour pork"]),
+        ("peanut butter and jelly sandwich", ["peanut butter and jelly sandwich"]),
+        ("turkey sandwich on wheat", ["turkey sandwich"]),
+        # USDA-style commas stay one food
+        ("eggs, scrambled, 2 large", ["scrambled"]),
+        ("Cheese, cheddar", ["cheddar"]),
+        ("Beans, black, mature seeds, canned", ["beans, black"]),
+        ("100 g bread, whole-wheat, commercially prepared", ["bread, whole-wheat"]),
+        # confident parts beat a weak whole
+        ("oatmeal with banana and walnuts", ["oats", "banana", "walnut"]),
+        ("2 eggs and toast", ["egg", "toast"]),
+        ("toast with butter and jam", ["toast", "butter", "jam"]),
+        ("a bagel, a banana and a cup of coffee", ["bagel", "banana", "coffee"]),
+        ("yogurt + granola + blueberries", ["yogurt", "granola", "blueberries"]),
+        ("hummus & carrots", ["hummus", "carrots"]),
+        ("At lunch, I ate a ham sandwich; an orange", ["ham sandwich", "orange"]),
+        # framing around one food
+        ("I snacked on 30 g of almonds this afternoon", ["almonds"]),
+    ],
+)
+def test_whole_or_parts_by_match_quality(line: str, expected: list[str], table) -> None:
+    got = foods(line, table)
+    assert len(got) == len(expected), got
+    for food, word in zip(got, expected, strict=True):
+        assert word in food, got
+
+
+def test_each_part_gets_its_own_amount(table) -> None:
+    eggs, toast = read("3 eggs and 2 slices of toast", table)
+    assert isinstance(eggs, Item) and isinstance(toast, Item)
+    assert eggs.grams == pytest.approx(150, abs=1)  # 3 large eggs
+    assert toast.grams is not None and toast.grams == pytest.approx(2 * read("1 slice toast", table)[0].grams)
+
+
+def test_an_amount_in_mid_line_is_the_foods(table) -> None:
+    (item,) = read("I am enjoying 3 oz of almond paste", table)
+    assert isinstance(item, Item) and item.grams == pytest.approx(85, abs=1)
+
+
+def test_items_know_their_line_and_part(table) -> None:
+    items = read("For dinner I had grilled salmon with rice", table)
+    assert [(i.line, i.part, i.parts, i.part_text) for i in items] == [
+        (1, 1, 2, "grilled salmon"), (1, 2, 2, "rice")
+    ]  # fmt: skip
+    assert all(i.meal == "dinner" for i in items)
+
+
+def test_an_unmatched_part_is_listed_while_the_others_count(table) -> None:
+    result = check([parse_log("apple and qwzxq", "<t>")], table, Profile())
+    assert [i.food for i in result.items] == ["Apples, raw, with skin"]
+    (problem,) = result.problems
+    assert (problem.line, problem.part, problem.parts, problem.part_text) == (1, 2, 2, "qwzxq")
+    assert (result.counted_lines, result.partly_counted_lines, result.not_counted_lines) == (1, 1, 0)
+
+
+def test_a_meal_word_alone_is_a_label_not_food(table) -> None:
+    result = check([parse_log("Breakfast\n1 banana\nLunch -\nDinner was\n", "<t>")], table, Profile())
+    assert result.food_lines == 1
+    assert [(i.food, i.meal) for i in result.items] == [("Bananas, raw", "breakfast")]
+
+
+def test_talk_left_in_a_sentence_is_noted_not_counted(table) -> None:
+    (item,) = read("For lunch I had a cheese quesadilla, both simple yet filling.", table)
+    assert isinstance(item, Item) and "quesadilla" in item.food.lower()
+    assert any(n.startswith("not read as food") for n in item.notes)
+
+
+def test_a_line_is_divided_once_and_remembered(table) -> None:
+    scorer = Scorer(table)
+    entry = parse_log("pasta with pesto and parmesan", "<t>").days[0].entries[0]
+    first = scorer.resolve_all(entry, None)
+    assert (entry.core, PARTS_KEY) in scorer._resolved
+    again = scorer.resolve_all(entry._replace(line=9), None)
+    assert [(i.food, i.part) for i in again] == [(i.food, i.part) for i in first]
+    assert {i.line for i in again} == {9}
+
+
+def _calls(table, monkeypatch, line: str) -> int:
+    from mgb6.foods import match as matcher
+
+    seen = []
+    real = matcher.match
+
+    def counting(text, tbl):
+        seen.append(text)
+        return real(text, tbl)
+
+    monkeypatch.setattr(matcher, "match", counting)
+    check([parse_log(line, "<t>")], table, Profile())
+    return len(seen)
+
+
+def test_matching_cost_grows_linearly_with_the_joiners(table, monkeypatch) -> None:
+    """An unmatched sentence costs at most a bounded number of spans per part: no blow-up."""
+    def sentence(n: int, tag: str) -> str:
+        return "I had " + " and ".join(f"{tag}{k}zq blorf" for k in range(n))
+
+    small = _calls(table, monkeypatch, sentence(5, "a"))
+    big = _calls(table, monkeypatch, sentence(40, "b"))
+    assert big <= 2 * MAX_SPAN * 40 + 4
+    assert big / small <= 40 / 5 * 1.5  # linear, not quadratic
