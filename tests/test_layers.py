@@ -11,22 +11,17 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "mgb6"
-LINT = (
-    "import sys\n"
-    "from importlinter.cli import lint_imports\n"
-    "sys.exit(lint_imports(config_filename=sys.argv[1], no_cache=True, no_logo=True))\n"
-)
+LINT = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
 
 
-def _lint(src: Path) -> subprocess.CompletedProcess[str]:
-    """Run the contract on the package under ``src`` (a subprocess: this one has mgb6 imported already)."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    cmd = [sys.executable, "-c", LINT, str(ROOT / "pyproject.toml")]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=src)
+def _lint(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run the contract in ``root``'s pyproject.toml on ``root``/src (a subprocess: this one has mgb6)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    return subprocess.run([sys.executable, "-c", LINT], capture_output=True, text=True, env=env, cwd=root)
 
 
 def test_every_import_runs_down_the_layers() -> None:
-    run = _lint(PACKAGE.parent)
+    run = _lint(ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 kept, 0 broken" in run.stdout
 
@@ -35,9 +30,10 @@ def test_an_import_up_the_layers_breaks_the_contract_even_inside_a_function(tmp_
     """The contract is not a formality: a lazy import from the table loader up into the report fails it."""
     copy = tmp_path / "src" / "mgb6"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
     with (copy / "foods" / "table.py").open("a", encoding="utf-8") as fh:
         fh.write("\n\ndef _upwards() -> None:\n    from mgb6.report import render  # noqa: F401\n")
-    run = _lint(copy.parent)
+    run = _lint(tmp_path)
     assert run.returncode != 0
     assert "mgb6.foods.table -> mgb6.report.render" in run.stdout
 
