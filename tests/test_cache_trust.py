@@ -78,6 +78,16 @@ def test_a_group_writable_cache_folder_is_refused_with_the_reason(tmp_path: Path
     assert "may be written by other users (mode 770)" in (cache.refusal() or "")
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a folder away needs root")
+def test_a_cache_folder_owned_by_another_user_is_refused(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "theirs"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, 65534, 65534)
+    monkeypatch.setenv("MGB6_CACHE_DIR", str(folder))
+    assert cache.trusted_dir() is None
+    assert "belongs to another user (uid 65534)" in (cache.refusal() or "")
+
+
 @posix
 def test_a_pickle_without_our_tag_is_never_unpickled_even_in_our_own_folder(
     own_cache: Path, tmp_path

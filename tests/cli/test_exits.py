@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode
@@ -86,11 +85,11 @@ def test_check_never_sends_a_log_lines_escape_sequence_to_the_terminal(tmp_path:
     log = tmp_path / "client.txt"
     log.write_text(f"2026-11-20\n1 banana {TITLE}\n{OSC52} 2 eggs\nzzqx \x1b[2J\n", encoding="utf-8")
     for args in (["check", str(log)], ["check", str(log), "--strict"]):
-        r = CliRunner().invoke(app, args)
+        r = runner.invoke(app, args)
         assert "\x1b" not in r.stdout and "\x1b" not in r.stderr
         assert "\\x1b]52;c;aGVsbG8=" in r.stdout
 
 
 def test_log_echo_never_sends_the_lines_escape_sequence_to_the_terminal(tmp_path: Path) -> None:
-    r = CliRunner().invoke(app, ["log", "--file", str(tmp_path / "l.txt"), "--force", f"1 banana {OSC52}"])
+    r = runner.invoke(app, ["log", "--file", str(tmp_path / "l.txt"), "--force", f"1 banana {OSC52}"])
     assert r.exit_code == 0 and "\x1b" not in r.stdout and "\\x1b]52" in r.stdout

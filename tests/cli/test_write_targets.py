@@ -8,14 +8,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
-from typer.testing import CliRunner
+from tests.conftest import EXAMPLES, runner
 
 from mgb6.cli import app
 from mgb6.errors import ExitCode
 from mgb6.paths import TEMP_PREFIX, atomic_write_text
 
-runner = CliRunner()
 WEEK = str(EXAMPLES / "week.txt")
 CSV = (
     "Day,Group,Food Name,Amount,Magnesium (mg),B6 (Pyridoxine) (mg)\n"
