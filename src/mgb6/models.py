@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
 NUTRIENTS = ("magnesium", "vitamin_b6")
+# Long work reports how far it is: (what, done, total). The CLI draws it on stderr; nothing else prints.
+Progress = Callable[[str, int, int], None]
 
 # Who the targets are for: the one definition the profile file, the DRI choice and the CLI options share.
 SEXES = ("female", "male")
@@ -45,6 +48,7 @@ class Quantity(NamedTuple):
     unit: str
     is_range: bool = False
     text: str = ""
+    assumed: str = ""  # when the amount is a reading of vague words ("a few"): the note that says so
 
 
 class SupplementDose(NamedTuple):
@@ -118,3 +122,4 @@ class Item:
     part: int = 1
     parts: int = 1
     part_text: str = ""
+    amount_assumed: bool = False  # the grams rest on an amount not stated (none, a bowl, "a few"): see notes

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mgb6.foods.table import FoodTable
-from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ class Day:
     kcal: float = 0.0
     path: str = ""  # undated days: the log they come from
     after_invalid: int = 0  # undated days: the line of the invalid date header they follow (0: none)
+    so_far: bool = False  # today, still being eaten: shown, but left out of the mean (see check)
 
 
 class Contributor(NamedTuple):
@@ -60,6 +61,7 @@ class CheckResult:
     top: dict[str, list[Contributor]]
     compound_weights: bool = False
     notes: list[str] = field(default_factory=list)
+    mean_days: int = 0  # days the mean is over: those with counted lines, less today's unfinished one
     # filled by api.run_check (limits.py, suggest.py, advice.py); empty when not computed
     warnings: list[Any] = field(default_factory=list)
     suggestions: Any = None
@@ -79,6 +81,12 @@ class CheckResult:
     def partly_counted_lines(self) -> int:
         """Counted lines of which some part was not counted (that part is among the problems)."""
         return self._lines()[1]
+
+    @property
+    def assumed_amount_lines(self) -> int:
+        """Counted lines whose grams rest on an amount the line did not state (see portions.to_grams); a line
+        read as several items counts once."""
+        return len({(i.path, i.line) for d in self.days for i in d.items if i.amount_assumed})
 
     @property
     def bad_date_lines(self) -> int:
@@ -178,7 +186,7 @@ class Scorer:
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         from mgb6.foods.match import tokens
-        from mgb6.foods.portions import implausible, to_grams
+        from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
 
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
@@ -189,18 +197,26 @@ class Scorer:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
-        g = to_grams(
-            entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
-            self.table.default_units.get(m.food_index),
-        )  # fmt: skip
+        portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
+        amounts = self.table.amounts
+        g = to_grams(entry.quantity, food, portions, entry.food_text, preferred, amounts, assume=False)
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
+        if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
+            first = self.table.foods[m.food_index]
+            stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
+            if stand_in.grams is not None:
+                food, g = first, stand_in
         if g.grams is None:
             unknown = self._unknown_word(entry, food_index=m.food_index)
             reason = g.reason
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
+            return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
+        if g.assumed and too_much_to_assume(g.grams, food):
+            reason = (f"the amount is not stated, and USDA's usual portion of {food.description} is "
+                      f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')")
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
@@ -217,7 +233,7 @@ class Scorer:
             None if food.magnesium is None else food.magnesium * grams / 100,
             None if food.vitamin_b6 is None else food.vitamin_b6 * grams / 100,
             None if food.kcal is None else food.kcal * grams / 100,
-            m.confidence, notes=notes, category=food.category, source=food.source,
+            m.confidence, notes=notes, category=food.category, source=food.source, amount_assumed=g.assumed,
         )  # fmt: skip
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
@@ -228,7 +244,7 @@ class Scorer:
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
-                           self.table.default_units.get(alt))  # fmt: skip
+                           self.table.default_units.get(alt), self.table.amounts, assume=False)  # fmt: skip
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
@@ -331,12 +347,22 @@ def check(
     consume: bool = False,
     known: Mapping[tuple[str, Quantity | None], Resolution] | None = None,
     used: dict[tuple[str, Quantity | None], Resolution] | None = None,
+    today: date | None = None,
+    include_today: bool = False,
+    progress: Progress | None = None,
+    strict_amounts: bool = False,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
     ``consume=True`` empties the logs' entry lists as they are scored, so a caller that owns the parsed
     logs (api.run_check) never holds a huge log's entries and its items at once. ``known`` and ``used``
     are the Scorer's: resolutions from an earlier run, and a dict to collect this run's in.
+
+    ``today`` names the day still being eaten: it is marked ``so_far`` and left out of the mean (half a
+    day would drag the mean down) unless ``include_today``, or unless it is the only day with counted lines.
+    ``progress`` hears ("Counting", entries done, entries) every 32768 entries of a long log.
+    ``strict_amounts`` lists a line resting on an assumed amount as not counted (the memoised resolution is
+    unchanged: the refusal is made here, per run).
     """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights, known or {}, used)
@@ -346,6 +372,8 @@ def check(
     n_undated = sum(
         1 for log in logs for b in log.days if b.date is None and b.entries and not b.after_invalid
     )
+    total = sum(len(b.entries) for log in logs for b in log.days) if progress is not None else 0
+    done = 0
     for log in logs:
         problems.extend(log.problems)
         food_lines += log.food_lines
@@ -355,12 +383,18 @@ def check(
                 continue
             day = days.get(key)
             if day is None:
-                label = _day_label(block.date, log.path, n_undated, block.after_invalid, len(logs))
+                label = block.label if block.date is None and block.label else _day_label(
+                    block.date, log.path, n_undated, block.after_invalid, len(logs))
                 where = log.path if block.date is None else ""
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
+                done += 1
+                if total > 1 << 15 and not done & 0x7FFF:
+                    progress("Counting", done, total)  # type: ignore[misc]
                 for out in scorer.resolve_all(entry, block.date) if entry.parts else (
                         scorer.resolve(entry, block.date),):  # fmt: skip
+                    if strict_amounts and isinstance(out, Item) and out.amount_assumed:
+                        out = refuse_assumed(out)
                     if isinstance(out, Problem):
                         problems.append(out if out.date == block.date else out._replace(date=block.date))
                     else:
@@ -374,6 +408,10 @@ def check(
         day.kcal = sum(i.kcal or 0.0 for i in day.items)
     problems.sort(key=lambda p: (p.path, p.line))
     counted = [d for d in ordered if d.items]
+    for day in counted:
+        day.so_far = today is not None and day.date == today
+    if not include_today and any(not d.so_far for d in counted):
+        counted = [d for d in counted if not d.so_far]
     mean: dict[str, float | None] = {}
     for n in NUTRIENTS:
         mean[n] = sum(d.totals[n] for d in counted) / len(counted) if counted else None
@@ -381,8 +419,23 @@ def check(
     gap = {n: max(0.0, targets[n].goal - (mean[n] or 0.0)) for n in NUTRIENTS}
     return CheckResult(
         profile, targets, ordered, problems, food_lines, mean, stat, gap,
-        top_contributors(ordered, top_n), compound_weights,
+        top_contributors(ordered, top_n), compound_weights, mean_days=len(counted),
     )  # fmt: skip
+
+
+def refuse_assumed(item: Item) -> Problem:
+    """An item counted on an assumed amount, as the line not counted that --strict-amounts makes of it."""
+    said = "; ".join(n for n in item.notes if "amount assumed" in n)
+    reason = (f"the amount is not stated ({said}); --strict-amounts counts only stated amounts: "
+              "write e.g. '1 cup' or '150 g'")  # fmt: skip
+    return Problem(item.path, item.line, item.text, "unresolved", reason, (item.food,), item.date)
+
+
+def supplement_name(text: str) -> str:
+    """A supplement line as its name, without the comment after it ("... 200 mg # evening")."""
+    from mgb6.log.parse import clean_line
+
+    return clean_line(text) or text
 
 
 def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
@@ -395,8 +448,8 @@ def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
                 v = getattr(item, f"{nutrient}_mg")
                 if not v:
                     continue
-                key = item.food_id or f"supplement:{item.text}"
-                name = item.food if item.food_id else item.text
+                name = item.food if item.food_id else supplement_name(item.text)
+                key = item.food_id or f"supplement:{name}"
                 prev = sums.get(key, (name, 0.0))
                 sums[key] = (name, prev[1] + v)
         total = sum(v for _, v in sums.values()) or 1.0
