@@ -2,7 +2,7 @@
 
 The cyclic garbage collector is switched off before anything is imported: typer, rich and mgb6 create
 tens of thousands of long-lived objects while importing, and each collection re-scans them, which cost
-8-10 ms of a one-week check (README "Performance"). The CLI freezes what was loaded and switches the
+8-10 ms of a one-week check (docs/performance.md). The CLI freezes what was loaded and switches the
 collector back on before the work starts, so a long run still frees cycles. Lives apart from ``cli``
 because importing ``cli`` is exactly the work the collector should sit out.
 """

@@ -12,7 +12,7 @@ from mgb6.errors import InputError
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, ParsedLog, parse_log
 from mgb6.log.read import read_log
-from mgb6.models import Item, Problem
+from mgb6.models import Item, Problem, Progress
 from mgb6.nutrition.tally import CheckResult, Scorer, check
 from mgb6.nutrition.targets import Profile
 
@@ -20,8 +20,12 @@ if TYPE_CHECKING:
     from mgb6.log.cronometer import Comparison
 
 
-def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[ParsedLog], list[str]]:
-    """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future).
+def parse_files(
+    paths: list[str], memo: LineMemo | None = None, date_order: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[ParsedLog], list[str]]:
+    """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future,
+    years filled in).
 
     Raises InputError when no path holds a single food line: an empty log is almost always the wrong file.
     ``memo`` is shared by all the paths (see log.parse.LineMemo).
@@ -40,8 +44,9 @@ def parse_files(paths: list[str], memo: LineMemo | None = None) -> tuple[list[Pa
         text = read_log(path)
         if text.warning:
             warnings.append(text.warning)
-        log = _parse_any(text.text, text.path, memo)
+        log = _parse_any(text.text, text.path, memo, date_order, progress)
         logs.append(log)
+        warnings.extend(date_notes(log))
         if not text.text.strip():
             blank.append(text.path)
         warnings.extend(future_dates(log))
@@ -112,15 +117,30 @@ def undated_warnings(result: CheckResult) -> list[str]:
     return out
 
 
-def _parse_any(text: str, path: str, memo: LineMemo | None = None) -> ParsedLog:
+MAX_DATE_NOTES = 3
+
+
+def date_notes(log: ParsedLog) -> list[str]:
+    """How date headers without a year (or a weekday alone) were read, so no date is assumed unseen."""
+    if len(log.notes) <= MAX_DATE_NOTES:
+        return [f"{log.path}:{n.removeprefix('line ')}" for n in log.notes]
+    shown = [f"{log.path}:{n.removeprefix('line ')}" for n in log.notes[:MAX_DATE_NOTES]]
+    more = len(log.notes) - MAX_DATE_NOTES
+    return [*shown, f"{log.path}: ... and {more} more date headers read the same way"]
+
+
+def _parse_any(
+    text: str, path: str, memo: LineMemo | None = None, date_order: str | None = None,
+    progress: Progress | None = None,
+) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""
     end = text.find("\n")
     if "Food Name" not in (text if end < 0 else text[:end]):  # no servings header: skip the import
-        return parse_log(text, path, memo=memo)
+        return parse_log(text, path, memo=memo, date_order=date_order, progress=progress)
     from mgb6.log.cronometer import looks_like_cronometer
 
     if not looks_like_cronometer(text):
-        return parse_log(text, path, memo=memo)
+        return parse_log(text, path, memo=memo, date_order=date_order)
 
     from mgb6.log.cronometer import read_cronometer, to_log
 
@@ -159,19 +179,26 @@ def run_check(
     diet: str | None = None,
     avoid: Sequence[str] = (),
     per: str = "serving",
+    date_order: str | None = None,
+    include_today: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
+
+    ``date_order`` ("dmy"/"mdy") reads dates such as 3/4/2025 (unset: refused, see log/dates.py). Today's
+    day is unfinished: it is marked "so far" and left out of the mean unless ``include_today``.
 
     Lines read and resolved by the last check of the same files are taken from it (cache.remembered_lines).
     """
     table = table or load_table()
     with remembered_lines(table.digest, paths) as memo:
         parsing = LineMemo(known=memo.lines)
-        logs, warnings = parse_files(paths, parsing)
+        logs, warnings = parse_files(paths, parsing, date_order, progress)
         memo.keep(parsing.seen)
         del parsing  # a log too big to remember lets go of its readings before scoring
         result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
-                       known=memo.resolved, used=memo.used)  # fmt: skip
+                       known=memo.resolved, used=memo.used, today=date.today(),
+                       include_today=include_today, progress=progress)  # fmt: skip
     save_matches(table)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)
@@ -192,9 +219,12 @@ def add_guidance(
 
     excluded_groups(diet, avoid)  # option errors surface even when there is no gap to close
     result.warnings = check_limits(result.days, result.profile, table.dri)
+    from mgb6.nutrition.verdict import verdict
+
     counted = any(d.items for d in result.days)
     infant = result.profile.age is not None and result.profile.age < 1  # milk supplies the AI: no plan
-    if counted and not infant:
+    held = verdict(result).held  # a thin log: no plan for a gap nobody knows (nutrition/verdict.py)
+    if counted and not infant and not held:
         eaten = [i.food for i in result.items if i.food_id]
         result.suggestions = suggest(
             table, None, result.gap, diet=diet, avoid=avoid, per=per, eaten=eaten, age=result.profile.age
@@ -207,7 +237,7 @@ def add_guidance(
                 any(d.nutrient == "vitamin_b6" for d in item.doses),
                 [d.form for d in item.doses if d.nutrient == "magnesium"],
             ))  # fmt: skip
-    low = {n: counted and result.gap[n] > 0 for n in result.gap}
+    low = {n: counted and result.gap[n] > 0 and n not in held for n in result.gap}
     female, age = result.profile.sex == "female", result.profile.age
     result.advice = advise(situation_from(low["magnesium"], low["vitamin_b6"], lines, female=female, age=age))
 

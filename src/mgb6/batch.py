@@ -11,7 +11,7 @@ from mgb6.errors import InputError, Mgb6Error
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, parse_log
 from mgb6.log.read import read_log
-from mgb6.models import NUTRIENTS
+from mgb6.models import NUTRIENTS, Progress
 from mgb6.nutrition.tally import check
 from mgb6.nutrition.targets import Profile, Target, targets_for
 
@@ -113,12 +113,16 @@ def summarise(
     )
 
 
+PROGRESS_LOGS = 20  # a batch of this many logs or more says how far it is
+
+
 def run_batch(
     paths: Sequence[str],
     profile: Profile,
     *,
     compound_weights: bool = False,
     table: FoodTable | None = None,
+    progress: Progress | None = None,
 ) -> tuple[BatchResult, list[str]]:
     """Summarise every log under ``paths``, one at a time (memory stays that of the largest log).
 
@@ -132,7 +136,9 @@ def run_batch(
     rows: list[BatchRow] = []
     warnings: list[str] = []
     memo = LineMemo()  # people's logs share most of their lines ("1 medium banana"): parse each once
-    for f in files:
+    for i, f in enumerate(files):
+        if progress is not None and len(files) >= PROGRESS_LOGS:
+            progress("Logs", i, len(files))
         row = summarise(f, table, profile, targets, compound_weights, memo)
         rows.append(row)
         if row.warning:

@@ -296,7 +296,7 @@ def load_log_memo(digest: str, paths: Sequence[str]) -> LogMemo:
     """How the last check of these very files on this table and code read and resolved each line.
 
     Someone who checks a log after every meal re-reads the same lines all day; with this, only new lines
-    are parsed and matched (README "Performance"). A line's reading depends on its text, the code and
+    are parsed and matched (docs/performance.md). A line's reading depends on its text, the code and
     the table alone, and the file name carries the digest of code and data, so nothing here goes stale.
     """
     where = _log_memo_file(digest, paths)

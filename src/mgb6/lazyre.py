@@ -1,7 +1,7 @@
 """Regular expressions compiled on first use.
 
 Compiling mgb6's patterns costs ~7 ms at import, most of it for parser and supplement patterns that a
-check whose every line is already known (README "Performance") never runs. ``lazy()`` returns a stand-in
+check whose every line is already known (docs/performance.md) never runs. ``lazy()`` returns a stand-in
 that compiles on the first method call, then stores the compiled methods on itself, so later calls cost
 the same as on a compiled pattern.
 """

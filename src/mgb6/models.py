@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
 NUTRIENTS = ("magnesium", "vitamin_b6")
+# Long work reports how far it is: (what, done, total). The CLI draws it on stderr; nothing else prints.
+Progress = Callable[[str, int, int], None]
 
 # Who the targets are for: the one definition the profile file, the DRI choice and the CLI options share.
 SEXES = ("female", "male")

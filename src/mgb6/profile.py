@@ -16,6 +16,7 @@ from mgb6.nutrition.targets import Profile
 from mgb6.nutrition.targets import validate as validate_person
 from mgb6.paths import atomic_write_text, config_dir
 
+DATE_ORDERS = ("dmy", "mdy")  # how a date such as 3/4/2025 is read (log/dates.py); unset: refused
 PROFILE_FILE = "profile.toml"
 SET_HINT = "mgb6 profile set --sex female --age 34"
 
@@ -36,6 +37,7 @@ class StoredProfile(NamedTuple):
     authority: str = "iom"
     diet: str | None = None
     avoid: tuple[str, ...] = ()
+    date_order: str | None = None
 
     def targets_profile(self) -> Profile:
         return Profile(
@@ -77,6 +79,9 @@ def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
     validate_person(p.targets_profile(), where)
     if p.diet is not None and p.diet not in DIETS:
         raise ProfileError(f"{where}: diet must be one of {', '.join(DIETS)}, not {p.diet!r}")
+    if p.date_order is not None and p.date_order not in DATE_ORDERS:
+        orders = ", ".join(DATE_ORDERS)
+        raise ProfileError(f"{where}: date_order must be one of {orders}, not {p.date_order!r}")
     return p
 
 
@@ -108,6 +113,8 @@ def to_toml(p: StoredProfile) -> str:
     if p.diet is not None:
         lines.append(f"diet = {json.dumps(p.diet)}")
     lines.append(f"avoid = [{', '.join(json.dumps(a, ensure_ascii=False) for a in p.avoid)}]")
+    if p.date_order is not None:
+        lines.append(f"date_order = {json.dumps(p.date_order)}")
     return "\n".join(lines) + "\n"
 
 
@@ -140,6 +147,7 @@ def from_toml(text: str, path: Path) -> StoredProfile:
         authority=_typed(data, "authority", (str,), "a string", path) or "iom",
         diet=_typed(data, "diet", (str,), "a string", path),
         avoid=parse_avoid(",".join(avoid)),
+        date_order=_typed(data, "date_order", (str,), "a string", path),
     )
     try:
         return validate(profile, str(path))
@@ -197,6 +205,7 @@ def update(
     authority: str | None = None,
     diet: str | None = None,
     avoid: str | None = None,
+    date_order: str | None = None,
 ) -> StoredProfile:
     """``profile set`` changes only what it is given; a new life stage replaces the old one."""
     b = base or StoredProfile()
@@ -215,6 +224,7 @@ def update(
         authority=authority or b.authority,
         diet=(None if diet == "none" else diet) if diet is not None else b.diet,
         avoid=parse_avoid(avoid) if avoid is not None else b.avoid,
+        date_order=(None if date_order == "none" else date_order) if date_order is not None else b.date_order,
     )
     return validate(new)
 

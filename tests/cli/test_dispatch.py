@@ -65,3 +65,8 @@ def test_console_script_collects_garbage_while_commands_work(argv: list[str], tm
            "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not another install
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
     assert "gc on" in out.stdout and "gc off" not in out.stdout, out.stdout + out.stderr
+
+
+def test_every_command_has_an_explicit_name_so_dispatch_needs_no_typer_internals() -> None:
+    assert all(c.name for c in app.registered_commands)
+    assert all(g.name for g in app.registered_groups)

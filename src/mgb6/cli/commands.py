@@ -19,9 +19,12 @@ from mgb6.cli.options import (
     Authority,
     AuthorityOpt,
     AvoidOpt,
+    DateOrder,
+    DateOrderOpt,
     Diet,
     DietOpt,
     FoodsOpt,
+    FormatOpt,
     LactOpt,
     NoColorOpt,
     NoProfileOpt,
@@ -50,11 +53,13 @@ if TYPE_CHECKING:
     from mgb6.profile import Resolved
 
 
-@app.command()
+@app.command("check")
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="Log files; '-' reads standard input.", metavar="FILE...")
-    ],
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Log files; '-' reads standard input. Default: your log (mgb6 log --where).",
+                       metavar="[FILE]...", show_default=False),
+    ] = None,
     sex: SexOpt = None,
     age: AgeOpt = None,
     pregnant: PregOpt = False,
@@ -80,6 +85,13 @@ def check(
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
+    date_order: DateOrderOpt = None,
+    include_today: Annotated[
+        bool, typer.Option("--include-today", help="Count today's unfinished day in the mean.")
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page the report (also: MGB6_PAGER=0).")
+    ] = False,
     lines: Annotated[
         bool, typer.Option("--lines", help="Show how every line was read (default: the ones worth a look).")
     ] = False,
@@ -103,10 +115,16 @@ def check(
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         table = _food_table(foods)
         diet_name, avoid_words = _diet_and_avoid(resolved, diet, avoid)
-        result, warnings = run_check(
-            files, resolved.profile, compound_weights=compound_weights, table=table,
-            diet=diet_name, avoid=avoid_words, per=per.value,
-        )  # fmt: skip
+        files = files or [_default_log(err, quiet)]
+        order = date_order.value if date_order else (resolved.stored.date_order if resolved.stored else None)
+        from mgb6.cli.output import progress_bar
+
+        with progress_bar(err, not quiet) as progress:
+            result, warnings = run_check(
+                files, resolved.profile, compound_weights=compound_weights, table=table,
+                diet=diet_name, avoid=avoid_words, per=per.value, date_order=order,
+                include_today=include_today, progress=progress,
+            )  # fmt: skip
         if compare:
             from mgb6.api import cronometer_comparison
 
@@ -117,7 +135,11 @@ def check(
         if comparison and fmt is not OutputFormat.table:
             err.print("Note: --compare adds a table to the table report (and --report), not to json/csv",
                       soft_wrap=True, markup=False)  # fmt: skip
-    if report_file and report_fmt:
+    if report_file and report_fmt == "html":  # a document of its own, not a terminal dump
+        from mgb6.export.html import report_html
+
+        _save_text(err, report_file, report_html(result, resolved.origin), quiet)
+    elif report_file and report_fmt:
         from mgb6.report.render import report
 
         whole = _with_comparison(report(result, resolved.origin, every_line=lines), comparison)
@@ -131,9 +153,11 @@ def check(
 
         write_csv(result, sys.stdout)
     else:
+        from mgb6.cli.output import show
         from mgb6.report.render import report
 
-        out.print(_with_comparison(report(result, resolved.origin, every_line=lines), comparison))
+        show(out, _with_comparison(report(result, resolved.origin, every_line=lines), comparison),
+             page=not no_pager)
     if fmt is not OutputFormat.table and not quiet:
         from mgb6.export.check import coverage_note
 
@@ -141,7 +165,25 @@ def check(
         if note:
             err.print(f"Note: {note}", soft_wrap=True, markup=False)
     if strict and result.problems:
+        if not quiet:
+            n = len(result.problems)
+            err.print(f"Error: --strict: {n} line{'s' if n != 1 else ''} not counted (listed in the report)",
+                      soft_wrap=True, markup=False)  # fmt: skip
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _default_log(err: Console, quiet: bool) -> str:
+    """With no FILE, check the log ``mgb6 log`` appends to; say so, and say how to start one if absent."""
+    from mgb6.errors import InputError
+    from mgb6.log.append import default_log_path
+
+    path = default_log_path()
+    if not path.is_file():
+        raise InputError(f"no FILE given and no log yet at {path}; start one with: mgb6 log \"2 cups "
+                         "spinach\", or give a file: mgb6 check FILE")
+    if not quiet:
+        err.print(f"Checking your log {path}", soft_wrap=True, markup=False, style="dim")
+    return str(path)
 
 
 def _resolve_profile(
@@ -214,11 +256,16 @@ def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | 
 def _save_report(
     err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool
 ) -> None:
-    from mgb6.paths import atomic_write_text
     from mgb6.report.views import export_report
 
+    _save_text(err, path, export_report(renderable, fmt, color=not no_color), quiet)
+
+
+def _save_text(err: Console, path: Path, text: str, quiet: bool) -> None:
+    from mgb6.paths import atomic_write_text
+
     try:
-        atomic_write_text(path, export_report(renderable, fmt, color=not no_color))
+        atomic_write_text(path, text)
     except OSError as exc:
         fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
     if not quiet:
@@ -253,6 +300,11 @@ def profile_set(
         Optional[str],  # noqa: UP045
         typer.Option("--avoid", help="Comma list of foods to leave out of suggestions ('' clears it)."),
     ] = None,
+    date_order: Annotated[
+        Optional[DateOrder],  # noqa: UP045
+        typer.Option("--date-order", case_sensitive=False,
+                     help="Read 3/4/2025 as dmy (3 April) or mdy (March 4); 'none' clears it."),
+    ] = None,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -271,6 +323,7 @@ def profile_set(
             current, sex=sex.value if sex else None, age=age, pregnant=pregnant,
             lactating=lactating, authority=authority.value if authority else None,
             diet=diet.value if diet else None, avoid=avoid,
+            date_order=date_order.value if date_order else None,
         )  # fmt: skip
         prof.ensure_usable(new)
         prof.save(new, path)
@@ -331,7 +384,7 @@ def profile_clear(quiet: QuietOpt = False, no_color: NoColorOpt = False) -> None
         err.print(f"{'Removed' if removed else 'No profile at'} {escape(str(path))}", soft_wrap=True)
 
 
-@app.command()
+@app.command("targets")
 def targets(
     sex: SexOpt = None,
     age: AgeOpt = None,
@@ -340,6 +393,7 @@ def targets(
     no_profile: NoProfileOpt = False,
     no_color: NoColorOpt = False,
     authority: AuthorityOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show EAR, RDA (or AI) and UL for magnesium and vitamin B6, what each UL covers, and the source.
 
@@ -352,6 +406,11 @@ def targets(
 
         resolved = _resolve_profile(sex, age, pregnant, lactating, no_profile, authority)
         found = targets_for(resolved.profile, load_dri())
+    if fmt is not OutputFormat.table:
+        from mgb6.export.check import targets_rows
+
+        _write_rows(targets_rows(found, resolved.profile, resolved.origin), fmt)
+        return
     from mgb6.report.views import targets_table
 
     out.print(targets_table(found, resolved.profile.describe(), resolved.origin))
@@ -419,19 +478,23 @@ def _gap_amount(value: float) -> float:
     return value
 
 
-@app.command()
+@app.command("suggest")
 def suggest(
     magnesium: Annotated[
-        float, typer.Option("--magnesium", callback=_gap_amount, help="Magnesium gap, mg/day.")
+        float,
+        typer.Option("--magnesium", callback=_gap_amount, metavar="MG", help="Magnesium gap, mg/day."),
     ] = 0.0,
     b6: Annotated[
-        float, typer.Option("--b6", callback=_gap_amount, help="Vitamin B6 gap to close, mg/day.")
+        float,
+        typer.Option("--b6", callback=_gap_amount, metavar="MG", help="Vitamin B6 gap to close, mg/day."),
     ] = 0.0,
     diet: DietOpt = None,
     avoid: AvoidOpt = None,
     per: PerOpt = Per.serving,
-    n: Annotated[int, typer.Option("-n", min=1, max=50, help="How many foods to list.")] = 8,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=50, metavar="N", help="How many foods to list (1-50).")
+    ] = 8,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """Foods (and a 1-3 serving plan) that close a magnesium and/or B6 gap; no log needed.
@@ -456,6 +519,11 @@ def suggest(
 
         sys.stdout.write(suggestions_json(sugg))
         return
+    if fmt is OutputFormat.csv:
+        from mgb6.export.check import suggestions_csv
+
+        sys.stdout.write(suggestions_csv(sugg))
+        return
     from mgb6.report.render import suggest_report
 
     out.print(suggest_report(sugg))
@@ -464,7 +532,10 @@ def suggest(
 @foods_app.command("search")
 def foods_search(
     text: Annotated[list[str], typer.Argument(help="Food words, as you would write them in a log.")],
-    n: Annotated[int, typer.Option("-n", min=1, max=20, help="How many candidates.")] = 5,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=20, metavar="N", help="How many candidates (1-20).")
+    ] = 5,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """What mgb6 would match for TEXT, with the candidates and their confidence.
@@ -477,6 +548,10 @@ def foods_search(
         from mgb6.foods.table import load_table
 
         res = search_foods(" ".join(text), load_table(), n)
+    if fmt is not OutputFormat.table:
+        _write_rows([{"food_id": fid, "food": desc, "score": round(score, 1), "chosen": fid == res.chosen}
+                     for fid, desc, score in res.candidates], fmt)  # fmt: skip
+        return
     from mgb6.report.render import search_report
 
     out.print(search_report(res))
@@ -489,8 +564,11 @@ def foods_top(
     category: Annotated[
         Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045
     ] = None,
-    n: Annotated[int, typer.Option("-n", min=1, max=500, help="How many foods.")] = 20,
+    n: Annotated[
+        int, typer.Option("-n", min=1, max=500, metavar="N", help="How many foods (1-500).")
+    ] = 20,
     everyday: Annotated[bool, typer.Option("--everyday", help="Only foods suggestions may name.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
     """The foods richest in magnesium or B6: per 100 g or 100 kcal over the whole table, per serving over
@@ -509,12 +587,16 @@ def foods_top(
             # a realistic serving exists only for the everyday list: per serving ranks those foods
             suggestable=load_suggestable() if everyday or per is TopPer.serving else None,
         )  # fmt: skip
+    if fmt is not OutputFormat.table:
+        key = "magnesium" if nutrient is Nutrient.magnesium else "vitamin_b6"
+        _write_rows([{**r, "nutrient": key, "per": per.value} for r in rows], fmt)
+        return
     from mgb6.report.render import top_foods_table
 
     out.print(top_foods_table(rows, nutrient.value, per.value))
 
 
-@app.command()
+@app.command("batch")
 def batch(
     paths: Annotated[
         list[str], typer.Argument(help="Log files and folders (every *.txt inside, one log per person).")
@@ -529,6 +611,7 @@ def batch(
         typer.Option("--compound-weights", help="Read supplement Mg amounts as compound weight."),
     ] = False,
     no_color: NoColorOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """One summary row per log (a dietitian's view); exit 1 if any log could not be read.
 
@@ -541,8 +624,11 @@ def batch(
 
         settle()
         profile = Profile(sex=sex.value if sex else None, age=age, pregnant=pregnant, lactating=lactating)
-        result, warnings = run_batch(paths, profile, compound_weights=compound_weights)
-    for w in warnings:
+        from mgb6.cli.output import progress_bar
+
+        with progress_bar(err, not quiet) as progress:
+            result, warnings = run_batch(paths, profile, compound_weights=compound_weights, progress=progress)
+    for w in [] if quiet else warnings:
         err.print(f"Warning: {w}", soft_wrap=True, markup=False)
     if fmt is OutputFormat.json:
         from mgb6.export.batch import to_json as batch_json
@@ -558,6 +644,20 @@ def batch(
         out.print(batch_report(result))
     if result.failed:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _write_rows(rows: list[dict[str, object]], fmt: OutputFormat) -> None:
+    """A list of flat records as JSON (an array) or CSV (a header, then one row each), to stdout."""
+    if fmt is OutputFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def _parse_day(text: str | None) -> date:

@@ -1,6 +1,6 @@
 """The process around a command: the garbage collector, the last-resort error, and a fast exit.
 
-These are process tricks (README "Performance"), kept apart from the command bodies so those read as
+These are process tricks (docs/performance.md), kept apart from the command bodies so those read as
 plain "parse options, call the library, print".
 """
 
@@ -22,8 +22,8 @@ def settle() -> None:
     """Move everything imported and loaded so far out of the GC's reach, then let it collect again.
 
     What is loaded lives until exit anyway; without this every collection triggered while scoring and
-    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see README
-    "Performance"). The console script starts with the collector off (``mgb6.__main__``); from here on
+    rendering re-scans typer, rich and the table (~10-20 ms of a one-week check, see docs/performance.md).
+    The console script starts with the collector off (``mgb6.__main__``); from here on
     it runs, so a long log's cycles are still freed.
     """
     if _SETTLE:
@@ -47,19 +47,16 @@ def app_for(argv: list[str]) -> typer.Typer:
 
     typer turns every command's signature into click parameters on each start (about 1 ms a command);
     a run needs one. Help without a command, completion and unknown names get the whole app, so usage
-    errors still list every command.
+    errors still list every command. Every command is registered under an explicit name (commands.py),
+    so only the app's public ``registered_commands``/``registered_groups`` are read: no typer internals
+    (typer has no supported hook for registering commands lazily).
     """
     import copy
     import os
 
     if not argv or argv[0].startswith("-") or any(k.startswith("_MGB6_COMPLETE") for k in os.environ):
         return app
-    from typer.main import get_command_name
-
-    def name(info: typer.models.CommandInfo) -> str:
-        return info.name or get_command_name(info.callback.__name__)  # type: ignore[union-attr]
-
-    commands = [c for c in app.registered_commands if name(c) == argv[0]]
+    commands = [c for c in app.registered_commands if c.name == argv[0]]
     groups = [g for g in app.registered_groups if g.name == argv[0]]
     if not commands and not groups:
         return app
@@ -100,7 +97,7 @@ def run() -> NoReturn:
     """The console script: ``main()``, then exit without the interpreter's teardown.
 
     Freeing the table, the caches and every module object at exit costs 10-15 ms of a one-week check
-    (README "Performance"), and nothing is left to clean up: files are written and closed inside the
+    (docs/performance.md), and nothing is left to clean up: files are written and closed inside the
     commands. Only the standard streams still need flushing. ``main()`` stays importable for tests.
     """
     import os

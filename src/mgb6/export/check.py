@@ -72,7 +72,10 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
 
     ``lazy_items`` is for write_json only: each day's items become dicts one at a time while encoding.
     """
+    from mgb6.nutrition.verdict import verdict
+
     p = result.profile
+    judged = verdict(result)
     return {
         "schema": SCHEMA_VERSION,
         "mgb6_version": __version__,
@@ -110,11 +113,14 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                     "kcal": _r(d.kcal, 0) if d.items else None,
                 },
                 "items_missing_value": {f"{n}_mg": d.unknown[n] for n in NUTRIENTS},
+                "so_far": d.so_far,  # today, unfinished: left out of the mean unless asked
             }
             for d in result.days
         ],
         "summary": {
-            "days": sum(1 for d in result.days if d.items),
+            "days": result.mean_days,
+            "coverage_level": judged.level,  # full | most | partial | thin | none (nutrition/verdict.py)
+            "caveat": judged.caveat,
             **{
                 n: {
                     "mean_mg": _r(result.mean[n], 3),
@@ -123,6 +129,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                     ),
                     "gap_mg": _r(result.gap[n], 3),
                     "status": result.status[n],
+                    "held_back": n in judged.held,  # a low status a thin log cannot support
                     "meaning": STATUS_TEXT.get(result.status[n], result.status[n]),
                 }
                 for n in NUTRIENTS
@@ -362,3 +369,35 @@ def coverage_note(result: CheckResult, fmt: str) -> str | None:
     where = "the status and reason columns" if fmt == "csv" else 'the "unmatched" list'
     return (f"Totals cover {result.counted_lines} of {result.food_lines} food lines; the others are in "
             f"{where}")  # fmt: skip
+
+
+SUGGESTION_COLUMNS = ("rank", "food", "food_id", "serving", "grams", "magnesium_mg", "vitamin_b6_mg", "kcal",
+                      "gap_closed_magnesium", "gap_closed_vitamin_b6", "in_plan")  # fmt: skip
+
+
+def suggestions_csv(sugg: Any) -> str:
+    """``mgb6 suggest --format csv``: one row per suggested food, ``in_plan`` marking the plan's servings."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SUGGESTION_COLUMNS)
+    planned = {c.food_id for c in sugg.plan.items} if sugg.plan is not None else set()
+    for rank, s in enumerate(sugg.items, 1):
+        d = suggestion_dict(s)
+        writer.writerow([
+            rank, d["food"], d["food_id"], d["serving"], d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"],
+            "" if d["kcal"] is None else d["kcal"], d["gap_closed"].get("magnesium", ""),
+            d["gap_closed"].get("vitamin_b6", ""), "yes" if d["food_id"] in planned else "no",
+        ])  # fmt: skip
+    return out.getvalue()
+
+
+def targets_rows(targets: dict[str, Any], profile: Any, origin: str) -> list[dict[str, Any]]:
+    """``mgb6 targets --format json|csv``: one record per nutrient, the values the table shows."""
+    rows = []
+    for n, t in targets.items():
+        rows.append({
+            "nutrient": n, "profile": profile.describe(), "authority": profile.authority,
+            "life_stage": t.life_stage, "ear_mg": t.ear, "rda_mg": t.rda, "ai_mg": t.ai, "goal_mg": t.goal,
+            "ul_mg": t.ul, "ul_applies_to": t.ul_applies_to, "source": t.source, "targets_from": origin,
+        })  # fmt: skip
+    return rows

@@ -10,6 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
+from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
     MASS_UNITS,
@@ -21,7 +22,7 @@ from mgb6.log.units import (
     canonical_unit,
     is_unit_spelling,
 )
-from mgb6.models import Entry, Problem, Quantity
+from mgb6.models import Entry, Problem, Progress, Quantity
 
 MEALS = frozenset(
     """breakfast brunch lunch dinner supper snack snacks dessert desserts morning afternoon evening night
@@ -116,6 +117,7 @@ class DayBlock:
     date: date | None
     entries: list[Entry] = field(default_factory=list)
     after_invalid: int = 0  # the line of the invalid date header this undated block follows (0: none)
+    label: str = ""  # an undated day's own label: the weekday written alone as its header ("Tuesday")
 
 
 @dataclass(slots=True)
@@ -126,6 +128,7 @@ class ParsedLog:
     days: list[DayBlock]
     problems: list[Problem]
     food_lines: int  # lines that name something eaten, read or not
+    notes: list[str] = field(default_factory=list)  # "line N: how a date header was read" (a year filled in)
 
 
 @lru_cache(maxsize=8192)
@@ -350,8 +353,8 @@ def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
 
 
 # What one raw line is, as parse_log reads it; everything here depends on the line's text alone.
-SKIP, MEAL, DATE, BAD_DATE, FOOD = range(5)
-# (SKIP,) | (MEAL, meal) | (DATE, date) | (BAD_DATE, stripped, reason)
+SKIP, MEAL, DATE, BAD_DATE, FOOD, SOME_DATE = range(6)
+# (SKIP,) | (MEAL, meal) | (DATE, date) | (BAD_DATE, stripped, reason) | (SOME_DATE, dates.Pending)
 # | (FOOD, text, stripped, meal label or None, Entry | Problem read from the first line with this text)
 Reading = tuple
 
@@ -381,6 +384,13 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
         return (DATE, header)
     if isinstance(header, str):
         return (BAD_DATE, stripped, header)
+    other = read_date_line(stripped)
+    if other is not None:
+        if isinstance(other, date):
+            return (DATE, other)
+        if isinstance(other, BadDate):
+            return (BAD_DATE, stripped, other.reason)
+        return (SOME_DATE, other)
     if stripped.startswith("#") or stripped.startswith("//"):
         heading = stripped.lstrip("#/ ").rstrip(":").strip().lower()
         return (MEAL, heading) if heading in MEALS else (SKIP,)
@@ -410,15 +420,31 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
     return (FOOD, text_line, stripped, label_meal, parsed)
 
 
-def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -> ParsedLog:
-    """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem."""
+def parse_log(
+    text: str, path: str = "<log>", *, memo: LineMemo | None = None, date_order: str | None = None,
+    today: date | None = None, progress: Progress | None = None,
+) -> ParsedLog:
+    """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem.
+
+    ``date_order`` ("dmy" or "mdy", the profile's) reads a date such as 3/4/2025; without it such a date
+    is refused. ``today`` bounds a year filled in from the calendar (default: the real today).
+    ``progress`` hears ("Reading", lines done, lines) every PROGRESS_LINES lines of a long log.
+    """
     days: list[DayBlock] = [DayBlock(None)]
+    heads: list[int] = [0]  # the line of each block's header
     problems: list[Problem] = []
+    notes: list[tuple[int, str]] = []
+    later: list[tuple[int, Pending]] = []  # blocks whose date needs a date further down the log
     food_lines = 0
     shared = memo or LineMemo()
     seen, known, entries = shared.seen, shared.known, shared.entries
     meal: str | None = None
+    last: date | None = None  # the latest full date above this line
+    fresh = False  # a date header with nothing under it yet
+    total = text.count("\n") + 1 if progress is not None and len(text) > PROGRESS_LINES * 8 else 0
     for number, raw in enumerate(iter_lines(text), start=1):
+        if total and not number % PROGRESS_LINES:
+            progress("Reading", number, total)  # type: ignore[misc]
         reading = seen.get(raw)
         if reading is None:
             reading = known.get(raw) or read_line(raw, entries)
@@ -428,22 +454,82 @@ def parse_log(text: str, path: str = "<log>", *, memo: LineMemo | None = None) -
         if kind == FOOD:
             meal = reading[3] or meal
             food_lines += 1
+            fresh = False
             result = _placed(reading[4], path, number, meal)
             if isinstance(result, Problem):
                 problems.append(_dated(result, days[-1].date))
             else:
                 days[-1].entries.append(result)
-        elif kind == DATE:
-            days.append(DayBlock(reading[1]))
-            meal = None
-        elif kind == MEAL:
+            continue
+        if kind == MEAL:
             meal = reading[1]
-        elif kind == BAD_DATE:
+            continue
+        if kind == SKIP:
+            continue
+        if kind == SOME_DATE:
+            pending: Pending = reading[1]
+            if not pending.options and fresh and days[-1].date is not None:  # "2025-03-03" then "Monday"
+                head = days[-1].date
+                if head.weekday() != pending.weekday:
+                    why = f"looks like a date, but {head.isoformat()} right above it is a {head:%A}"
+                    problems.append(Problem(path, number, pending.text, "bad-date", why))
+                continue
+            if pending.year is None and pending.options and last is None:
+                later.append((len(days), pending))
+                days.append(DayBlock(None))
+                heads.append(number)
+                meal, fresh = None, True
+                continue
+            found, note = settle(pending, date_order, last, None, today or date.today())
+            if note:
+                notes.append((number, note))
+            if isinstance(found, BadDate):
+                reading = (BAD_DATE, pending.text, found.reason)
+            elif isinstance(found, str):
+                days.append(DayBlock(None, label=found))
+                heads.append(number)
+                meal, fresh = None, False
+                continue
+            else:
+                reading = (DATE, found)
+        if reading[0] == DATE:
+            days.append(DayBlock(reading[1]))
+            heads.append(number)
+            last = reading[1]
+            meal, fresh = None, True
+        else:  # BAD_DATE
             problems.append(Problem(path, number, reading[1], "bad-date", reading[2]))
             days.append(DayBlock(None, after_invalid=number))
-            meal = None
+            heads.append(number)
+            meal, fresh = None, False
+    for index, pending in later:
+        _settle_later(days, heads, index, pending, problems, notes, path, date_order, today)
     kept = [d for d in days if d.entries or d.date is not None]
-    return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines)
+    said = [f"line {n}: {note}" for n, note in sorted(notes)]
+    return ParsedLog(path, kept or [DayBlock(None)], problems, food_lines, said)
+
+
+def _settle_later(
+    days: list[DayBlock], heads: list[int], index: int, pending: Pending, problems: list[Problem],
+    notes: list[tuple[int, str]], path: str, date_order: str | None, today: date | None,
+) -> None:
+    """A date with no year above any full date: its year comes from the first full date below it."""
+    after = next((b.date for b in days[index + 1 :] if b.date is not None), None)
+    found, note = settle(pending, date_order, None, after, today or date.today())
+    block, number = days[index], heads[index]
+    end = heads[index + 1] if index + 1 < len(heads) else 1 << 62
+    if note:
+        notes.append((number, note))
+    if isinstance(found, date):
+        block.date = found
+        for i, p in enumerate(problems):  # the unread lines under it sit on that day too
+            if number < p.line < end and p.date is None:
+                problems[i] = p._replace(date=found)
+    else:
+        reason = found.reason if isinstance(found, BadDate) else str(found)
+        problems.append(Problem(path, number, pending.text, "bad-date", reason))
+        problems.sort(key=attrgetter("line"))
+        block.after_invalid = number
 
 
 def _dated(problem: Problem, day: date | None) -> Problem:
@@ -451,6 +537,7 @@ def _dated(problem: Problem, day: date | None) -> Problem:
     return problem if problem.date == day else problem._replace(date=day)
 
 
+PROGRESS_LINES = 1 << 16  # a long log says how far it is every this many lines
 MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods
 
 

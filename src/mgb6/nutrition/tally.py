@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mgb6.foods.table import FoodTable
-from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Quantity
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ class Day:
     kcal: float = 0.0
     path: str = ""  # undated days: the log they come from
     after_invalid: int = 0  # undated days: the line of the invalid date header they follow (0: none)
+    so_far: bool = False  # today, still being eaten: shown, but left out of the mean (see check)
 
 
 class Contributor(NamedTuple):
@@ -60,6 +61,7 @@ class CheckResult:
     top: dict[str, list[Contributor]]
     compound_weights: bool = False
     notes: list[str] = field(default_factory=list)
+    mean_days: int = 0  # days the mean is over: those with counted lines, less today's unfinished one
     # filled by api.run_check (limits.py, suggest.py, advice.py); empty when not computed
     warnings: list[Any] = field(default_factory=list)
     suggestions: Any = None
@@ -331,12 +333,19 @@ def check(
     consume: bool = False,
     known: Mapping[tuple[str, Quantity | None], Resolution] | None = None,
     used: dict[tuple[str, Quantity | None], Resolution] | None = None,
+    today: date | None = None,
+    include_today: bool = False,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
     ``consume=True`` empties the logs' entry lists as they are scored, so a caller that owns the parsed
     logs (api.run_check) never holds a huge log's entries and its items at once. ``known`` and ``used``
     are the Scorer's: resolutions from an earlier run, and a dict to collect this run's in.
+
+    ``today`` names the day still being eaten: it is marked ``so_far`` and left out of the mean (half a
+    day would drag the mean down) unless ``include_today``, or unless it is the only day with counted lines.
+    ``progress`` hears ("Counting", entries done, entries) every 32768 entries of a long log.
     """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights, known or {}, used)
@@ -346,6 +355,8 @@ def check(
     n_undated = sum(
         1 for log in logs for b in log.days if b.date is None and b.entries and not b.after_invalid
     )
+    total = sum(len(b.entries) for log in logs for b in log.days) if progress is not None else 0
+    done = 0
     for log in logs:
         problems.extend(log.problems)
         food_lines += log.food_lines
@@ -355,10 +366,14 @@ def check(
                 continue
             day = days.get(key)
             if day is None:
-                label = _day_label(block.date, log.path, n_undated, block.after_invalid, len(logs))
+                label = block.label if block.date is None and block.label else _day_label(
+                    block.date, log.path, n_undated, block.after_invalid, len(logs))
                 where = log.path if block.date is None else ""
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:
+                done += 1
+                if total > 1 << 15 and not done & 0x7FFF:
+                    progress("Counting", done, total)  # type: ignore[misc]
                 for out in scorer.resolve_all(entry, block.date) if entry.parts else (
                         scorer.resolve(entry, block.date),):  # fmt: skip
                     if isinstance(out, Problem):
@@ -374,6 +389,10 @@ def check(
         day.kcal = sum(i.kcal or 0.0 for i in day.items)
     problems.sort(key=lambda p: (p.path, p.line))
     counted = [d for d in ordered if d.items]
+    for day in counted:
+        day.so_far = today is not None and day.date == today
+    if not include_today and any(not d.so_far for d in counted):
+        counted = [d for d in counted if not d.so_far]
     mean: dict[str, float | None] = {}
     for n in NUTRIENTS:
         mean[n] = sum(d.totals[n] for d in counted) / len(counted) if counted else None
@@ -381,8 +400,15 @@ def check(
     gap = {n: max(0.0, targets[n].goal - (mean[n] or 0.0)) for n in NUTRIENTS}
     return CheckResult(
         profile, targets, ordered, problems, food_lines, mean, stat, gap,
-        top_contributors(ordered, top_n), compound_weights,
+        top_contributors(ordered, top_n), compound_weights, mean_days=len(counted),
     )  # fmt: skip
+
+
+def supplement_name(text: str) -> str:
+    """A supplement line as its name, without the comment after it ("... 200 mg # evening")."""
+    from mgb6.log.parse import clean_line
+
+    return clean_line(text) or text
 
 
 def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
@@ -395,8 +421,8 @@ def top_contributors(days: list[Day], n: int) -> dict[str, list[Contributor]]:
                 v = getattr(item, f"{nutrient}_mg")
                 if not v:
                     continue
-                key = item.food_id or f"supplement:{item.text}"
-                name = item.food if item.food_id else item.text
+                name = item.food if item.food_id else supplement_name(item.text)
+                key = item.food_id or f"supplement:{name}"
                 prev = sums.get(key, (name, 0.0))
                 sums[key] = (name, prev[1] + v)
         total = sum(v for _, v in sums.values()) or 1.0

@@ -11,9 +11,16 @@ from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
-from mgb6.nutrition.targets import STATUS_TEXT
+from mgb6.nutrition.targets import (
+    STATUS_ADEQUATE,
+    STATUS_LIKELY,
+    STATUS_POSSIBLY,
+    STATUS_TEXT,
+    STATUS_UNKNOWN,
+)
+from mgb6.nutrition.verdict import STATUS_HELD, THIN
 from mgb6.report.render import DISCLAIMER
-from mgb6.report.styles import STYLE
+from mgb6.report.styles import STYLE, SYMBOL
 
 
 def _num(x: float | None, fmt: str) -> str:
@@ -38,37 +45,52 @@ def batch_report(result: BatchResult) -> RenderableType:
     common = _common_folder([r.file for r in result.rows])
     where = f" in {common}" if common else ""
     n = len(result.rows)
+    names = [os.path.relpath(os.path.abspath(r.file), common) if common else r.file for r in result.rows]
     table = Table(title=f"{n} log{'s' if n != 1 else ''}{where}", box=box.SIMPLE_HEAVY, title_justify="left")
-    for col, just in (("File", "left"), ("Days", "right"), ("Mg mg", "right"), ("% goal", "right"),
-                      ("B6 mg", "right"), ("% goal", "right"), ("Status Mg / B6", "left"),
-                      ("Not counted", "right")):  # fmt: skip
-        table.add_column(col, justify=just, overflow="fold" if col == "File" else "ellipsis")  # type: ignore[arg-type]
+    # a file name is never folded mid-word: it keeps its width (up to 40), cut with "…" past that
+    longest = max(map(len, names), default=4)
+    table.add_column("File", no_wrap=True, overflow="ellipsis", min_width=min(40, longest))
+    for col, just in (("Days", "right"), ("Mg mg", "right"), ("Mg %", "right"), ("B6 mg", "right"),
+                      ("B6 %", "right"), ("Not counted", "right"), ("Mg status", "left"),
+                      ("B6 status", "left")):  # fmt: skip
+        table.add_column(col, justify=just, no_wrap=True)  # type: ignore[arg-type]
     errors: list[Text] = []
-    for row in result.rows:
-        name = os.path.relpath(os.path.abspath(row.file), common) if common else row.file
+    for row, name in zip(result.rows, names, strict=True):
         if row.error:
-            table.add_row(escape(name), "", "", "", "", "", Text(STATUS_ERROR, style="red"), "")
+            failed = Text(STATUS_ERROR, style="red")  # in a column every width keeps, and in the status one
+            table.add_row(escape(name), "", "", failed, "", "", "", failed, "")
             errors.append(Text(row.error, style="red"))
             continue
-        words = {n: STATUS_TEXT.get(row.status[n], row.status[n]) for n in ("magnesium", "vitamin_b6")}
-        status = Text.assemble(
-            (words["magnesium"], STYLE.get(row.status["magnesium"], "")), " / ",
-            (words["vitamin_b6"], STYLE.get(row.status["vitamin_b6"], "")),
-        )  # fmt: skip
-        mg_mean, b6_mean = _num(row.mean["magnesium"], ".0f"), _num(row.mean["vitamin_b6"], ".2f")
-        table.add_row(
-            escape(name), str(row.days), mg_mean, _pct(row.percent["magnesium"]),
-            b6_mean, _pct(row.percent["vitamin_b6"]), status, f"{row.not_counted_lines}/{row.food_lines}",
-        )  # fmt: skip
+        cells: list[str | Text] = [escape(name), str(row.days)]
+        thin = bool(row.food_lines) and (row.counted_lines or 0) / row.food_lines < THIN  # type: ignore[operator]
+        shown = {}
+        for nutrient, fmt in (("magnesium", ".0f"), ("vitamin_b6", ".2f")):
+            st = row.status[nutrient]
+            # a low status on a log mostly not read is held back, as in check (nutrition/verdict.py)
+            shown[nutrient] = STATUS_HELD if thin and st not in (STATUS_ADEQUATE, STATUS_UNKNOWN) else st
+            cells.append(_num(row.mean[nutrient], fmt))
+            # the symbol carries the status when the words do not fit (and without colour)
+            pct = f"{_pct(row.percent[nutrient])} {SYMBOL.get(shown[nutrient], '?')}"
+            cells.append(Text(pct, style=STYLE.get(shown[nutrient], "dim")))
+        cells.append(f"{row.not_counted_lines}/{row.food_lines}")
+        cells += [Text(STATUS_TEXT.get(shown[k], shown[k]), style=STYLE.get(shown[k], "dim"))
+                  for k in ("magnesium", "vitamin_b6")]  # fmt: skip
+        table.add_row(*cells)
     header = Text.assemble(
         ("Targets for ", "bold"), (result.profile.describe(), "bold"),
         f": Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg (IOM DRI)",
     )  # fmt: skip
     table.caption = (
-        "Each status holds only if that log's days are typical of usual intake (IOM 2000); "
-        "intake is not the body's magnesium or B6 status."
+        f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal  "
+        f"{SYMBOL[STATUS_LIKELY]} below EAR  ? not judged (under half the lines counted). Each status holds "
+        "only if that log's days are typical of usual intake (IOM 2000); intake is not the body's magnesium "
+        "or B6 status."
     )
-    parts: list[RenderableType] = [header, table]
+    from mgb6.report.views import Fit
+
+    # narrower copies: the status words go first (the symbols stay), then the day count
+    drops = (("Mg status", "B6 status"), ("Days",), ("Mg mg", "B6 mg"))
+    parts: list[RenderableType] = [header, Fit(table, drops)]
     if errors:
         parts.append(Text(f"{len(errors)} log(s) could not be read:", style="red bold"))
         parts.extend(errors)

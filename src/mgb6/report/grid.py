@@ -1,7 +1,7 @@
 """Report tables drawn directly when they fit, and by rich's Table when they do not.
 
 A one-week report has about 150 cells; rich's Table measures, wraps and pads each through its general
-layout engine (~60 us a cell, ~12 ms a report, README "Performance"). When every cell is one line and the
+layout engine (~60 us a cell, ~12 ms a report, docs/performance.md). When every cell is one line and the
 table fits the terminal at its natural width, that layout is simple: each column as wide as its widest
 cell plus one space each side. ``Grid`` draws exactly that, in rich's own SIMPLE_HEAVY style, title and
 caption included; otherwise (a narrow terminal, a cell with a line break) it hands the same content to

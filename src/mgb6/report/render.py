@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,7 @@ from mgb6.models import NUTRIENTS
 from mgb6.nutrition.advice import (
     DISCLAIMER,  # defined with the advice so the JSON export need not import rich
 )
-from mgb6.nutrition.tally import CheckResult
+from mgb6.nutrition.tally import CheckResult, supplement_name
 from mgb6.report.grid import Grid
 from mgb6.report.styles import ABBR as _ABBR
 from mgb6.report.styles import LABEL, STYLE
@@ -34,13 +34,26 @@ def _status(s: str) -> Text:
 def header(result: CheckResult) -> RenderableType:
     t = result.targets
     mg, b6 = t["magnesium"], t["vitamin_b6"]
-    line = Text.assemble(
-        ("Targets for ", "bold"),
-        (result.profile.describe(), "bold"),
-        f"  ({result.profile.authority.upper()} {mg.life_stage}): Mg goal {mg.goal:g} mg, B6 goal "
-        f"{b6.goal:g} mg",
+    who = Text.assemble(("Targets for ", "bold"), (result.profile.describe(), "bold"))
+    goals = Text(
+        f"{result.profile.authority.upper()} {mg.life_stage}: Mg goal {mg.goal:g} mg, B6 goal {b6.goal:g} mg"
     )
-    return line
+    return OneLineOrTwo(who, goals)
+
+
+class OneLineOrTwo:
+    """Two pieces of text on one line when it fits, else each on its own line: never broken mid-phrase."""
+
+    def __init__(self, first: Text, second: Text) -> None:
+        self.first, self.second = first, second
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = Text.assemble(self.first, "; ", self.second)
+        if joined.cell_len <= options.max_width:
+            yield joined
+        else:
+            yield self.first
+            yield Text.assemble("  ", self.second)
 
 
 def days_table(result: CheckResult) -> Grid:
@@ -53,12 +66,14 @@ def days_table(result: CheckResult) -> Grid:
     table.add_column("Lines", justify="right")
     from mgb6.nutrition.targets import status
     from mgb6.report.styles import SYMBOL
+    from mgb6.report.views import OVER, over_limit
 
+    above = over_limit(result)
     shown = result.days[-MAX_DAY_ROWS:]  # a terminal table of decades of days helps no one; exports have all
     if len(shown) < len(result.days):
         table.caption = f"{len(result.days) - len(shown)} earlier days not shown; csv or json lists all"
     for d in shown:
-        cells: list[str | Text] = [d.label]
+        cells: list[str | Text] = [d.label + (" so far" if d.so_far else "")]
         if not d.items:  # a date header with no counted line: no totals (not 0), not in the mean
             table.add_row(*cells, "-", "-", "-", "-", "0")
             continue
@@ -69,9 +84,16 @@ def days_table(result: CheckResult) -> Grid:
             cells.append(_mg(total, n) + mark)
             st = status(total, result.targets[n])
             # the symbol carries the status where colour does not (NO_COLOR, pipes, print-outs)
-            cells.append(Text(f"{100 * total / goal:.0f}% {SYMBOL.get(st, '?')}", style=STYLE.get(st, "")))
+            if (n, d.label) in above:  # past an upper limit, more is not better: not a green check
+                cells.append(Text(f"{100 * total / goal:.0f}% {OVER}", style="bold red"))
+            else:
+                symbol = SYMBOL.get(st, "?")
+                cells.append(Text(f"{100 * total / goal:.0f}% {symbol}", style=STYLE.get(st, "")))
         cells.append(str(len(d.items)))
         table.add_row(*cells)
+    if above:
+        note = f"{OVER} above an upper limit (see Upper limits below)"
+        table.caption = f"{table.caption}\n{note}" if table.caption else note
     if any(d.unknown[n] for d in result.days for n in NUTRIENTS):
         note = "* some items have no USDA value for this nutrient; the total counts the known ones"
         table.caption = f"{table.caption}\n{note}" if table.caption else note
@@ -79,7 +101,10 @@ def days_table(result: CheckResult) -> Grid:
 
 
 def summary_table(result: CheckResult) -> Grid:
-    n_days = sum(1 for d in result.days if d.items)
+    from mgb6.nutrition.verdict import status_shown, verdict
+
+    judged = verdict(result)
+    n_days = result.mean_days
     table = Grid(f"Mean over {n_days} day{'s' if n_days != 1 else ''}")
     for col, just in (("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
                       ("% goal", "right"), ("Gap mg", "right"), ("Status", "left")):  # fmt: skip
@@ -91,16 +116,33 @@ def summary_table(result: CheckResult) -> Grid:
         goal = f"{t.goal:g}" + (" (AI)" if t.rda is None else "")
         table.add_row(
             LABEL[n], _mg(mean, n), "-" if t.ear is None else f"{t.ear:g}", goal, pct,
-            _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(result.status[n]),
+            _mg(result.gap[n], n) if result.gap[n] > 0 else "none", _status(status_shown(result, n, judged)),
         )  # fmt: skip
     from mgb6.nutrition.advice import conclusion_notes
 
     infant = result.profile.age is not None and result.profile.age < 1
-    table.caption = "\n".join(conclusion_notes(n_days, result.status, infant))
+    captions = [judged.caveat] if judged.caveat and judged.level in ("thin", "partial") else []
+    captions += conclusion_notes(n_days, result.status, infant)
+    if any(d.so_far for d in result.days) and n_days < sum(1 for d in result.days if d.items):
+        captions.append("Today is not over, so it is left out of the mean (--include-today counts it).")
+    table.caption = "\n".join(captions) or None
     return table
 
 
-def top_table(result: CheckResult) -> Grid:
+class TopFoods:
+    """The top-foods table with food names cut to the room the terminal has: one line per food at 60
+    columns, whole names at 200 (a fixed cut wasted wide screens and still wrapped on narrow ones)."""
+
+    def __init__(self, result: CheckResult) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # two amount columns of up to "1234 (100%)" / "12.34 (100%)", and the table's padding
+        room = max(14, (options.max_width - 2 * 12 - 10) // 2)
+        yield top_table(self.result, room)
+
+
+def top_table(result: CheckResult, name_width: int = 34) -> Grid:
     table = Grid("Foods that carried it")
     table.add_column("Magnesium")
     table.add_column("mg", justify="right")
@@ -115,8 +157,8 @@ def top_table(result: CheckResult) -> Grid:
         a = mg[i] if i < len(mg) else None
         b = b6[i] if i < len(b6) else None
         table.add_row(
-            _short(a.food) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
-            _short(b.food) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
+            _short(a.food, name_width) if a else "", f"{a.amount_mg:.0f} ({a.share:.0%})" if a else "",
+            _short(b.food, name_width) if b else "", f"{b.amount_mg:.2f} ({b.share:.0%})" if b else "",
         )  # fmt: skip
     return table
 
@@ -170,7 +212,7 @@ def report(result: CheckResult, targets_from: str | None = None, every_line: boo
     chart = trend_charts(result)
     if chart is not None:
         parts.append(chart)
-    parts += [narrow_summary(summary_table(result)), top_table(result)]
+    parts += [narrow_summary(summary_table(result)), TopFoods(result)]
     custom = custom_foods_table(result)
     if custom is not None:
         parts.append(custom)
@@ -184,6 +226,9 @@ def report(result: CheckResult, targets_from: str | None = None, every_line: boo
         parts.append(Text(note, style="dim"))
     parts += guidance(result)
     parts.append(Text(DISCLAIMER, style="dim italic"))
+    from mgb6.report.summary import closing_summary
+
+    parts.append(closing_summary(result))  # last, so it is what stays on screen
     return Group(*parts)
 
 
@@ -211,7 +256,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
         table.caption += f"\n{len(supp) - MAX_PROBLEM_ROWS} more supplement lines; --format json lists all"
     for i in supp[:MAX_PROBLEM_ROWS]:
         table.add_row(
-            i.date.isoformat() if i.date else "-", str(i.line), i.text,
+            i.date.isoformat() if i.date else "-", str(i.line), supplement_name(i.text),
             _mg(i.magnesium_mg, "magnesium") if i.magnesium_mg else "-",
             _mg(i.vitamin_b6_mg, "vitamin_b6") if i.vitamin_b6_mg else "-", i.reading or "-",
         )  # fmt: skip
@@ -336,10 +381,19 @@ def guidance(result: CheckResult) -> list[RenderableType]:
     parts = [
         supplements_table(result),
         warnings_section(result.warnings),
-        suggestions_section(result.suggestions) if result.suggestions is not None else None,
+        suggestions_section(result.suggestions) if result.suggestions is not None else _no_plan(result),
         advice_section(result.advice, said),
     ]
     return [p for p in parts if p is not None]
+
+
+def _no_plan(result: CheckResult) -> RenderableType | None:
+    """Say why there is no plan when a thin log held the verdict back (nutrition/verdict.py)."""
+    from mgb6.nutrition.verdict import verdict
+
+    if not verdict(result).held:
+        return None
+    return Text("To close the gap: no plan yet; too few lines were counted to know the gap.", style="yellow")
 
 
 def suggest_report(sugg: object) -> RenderableType:

@@ -46,13 +46,17 @@ class TrendChart(NamedTuple):
     days: list[tuple[str, float | None]]  # (label, total); None = no counted items that day
     mean: float | None
     hidden_days: int = 0
+    over: frozenset[str] = frozenset()  # labels of days above an upper limit: marked OVER, not ✓
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         n, t = self.nutrient, self.target
         width = max(40, options.max_width)
         label_w = max([10, *(len(lbl) for lbl, _ in self.days)])
         label_w = min(label_w, 16)
-        value_w = 10  # " 1234  107%"
+        shown = [v for _, v in self.days if v is not None] + ([self.mean] if self.mean is not None else [])
+        num_w = max([5, *(len(mg(v, n)) for v in shown)])
+        pct_w = max([4, *(len(f"{100 * v / t.goal:.0f}%") for v in shown)])
+        value_w = num_w + pct_w + 1  # " 1234 107%", wider when a day reaches 1000% or more
         bar_w = max(10, width - label_w - 3 - value_w - 1)
         values = [v for _, v in self.days if v is not None]
         top = max([t.goal * 1.25, *values, self.mean or 0.0])
@@ -81,7 +85,10 @@ class TrendChart(NamedTuple):
                 continue
             st = status(value, t)
             style = STYLE.get(st, "")
-            line.append(SYMBOL.get(st, "?") + " ", style=style)
+            if not is_mean and label in self.over:
+                line.append(OVER + " ", style="bold red")
+            else:
+                line.append(SYMBOL.get(st, "?") + " ", style=style)
             cells = min(float(bar_w), value * scale)
             full = int(cells)
             partial = EIGHTHS[int((cells - full) * 8)]
@@ -104,8 +111,16 @@ class TrendChart(NamedTuple):
                 run, run_style = run + char, char_style
             line.append(run, style=run_style)
             pct = f"{100 * value / t.goal:.0f}%"
-            line.append(f" {mg(value, n):>5} {pct:>4}")
+            line.append(f" {mg(value, n):>{num_w}} {pct:>{pct_w}}")
             yield line
+
+
+OVER = "!"  # a day above an upper limit: not "✓" (more is not better past the UL; see "Upper limits")
+
+
+def over_limit(result: CheckResult) -> set[tuple[str, str]]:
+    """(nutrient, day label) of every day the limits check found above an upper limit."""
+    return {(w.nutrient, w.day) for w in result.warnings if w.kind in ("supplement_ul", "total_ul")}
 
 
 def trend_charts(result: CheckResult) -> RenderableType | None:
@@ -116,12 +131,15 @@ def trend_charts(result: CheckResult) -> RenderableType | None:
     shown = days[-MAX_CHART_DAYS:]
     hidden = len(days) - len(shown)
     charts: list[RenderableType] = []
+    above = over_limit(result)
     for n in NUTRIENTS:
         bars = [(d.label, d.totals[n] if d.items else None) for d in shown]
-        charts.append(TrendChart(n, result.targets[n], bars, result.mean[n], hidden))
+        over = frozenset(day for nutrient, day in above if nutrient == n)
+        charts.append(TrendChart(n, result.targets[n], bars, result.mean[n], hidden, over))
     legend = Text(
         f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal, not below EAR  "
-        f"{SYMBOL[STATUS_LIKELY]} below EAR  {GOAL} goal  {MEAN} mean",
+        f"{SYMBOL[STATUS_LIKELY]} below EAR  " + (f"{OVER} above an upper limit  " if above else "")
+        + f"{GOAL} goal  {MEAN} mean",
         style="dim",
     )
     return Group(*charts, legend)
@@ -129,26 +147,46 @@ def trend_charts(result: CheckResult) -> RenderableType | None:
 
 def targets_table(targets: dict[str, Target], describe: str, origin: str) -> RenderableType:
     """EAR, RDA/AI and UL for both nutrients, what each UL covers, and the sources as numbered notes."""
+    return _TargetsView(targets, describe, origin)
+
+
+class _TargetsView(NamedTuple):
+    """The targets table; under 100 columns what each UL covers moves from a column to notes below it,
+    so "Magnesium" and the numbers never get squeezed into "Magnes…"."""
+
+    targets: dict[str, Target]
+    describe: str
+    origin: str
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _targets(self.targets, self.describe, self.origin, wide=options.max_width >= 100)
+
+
+def _targets(targets: dict[str, Target], describe: str, origin: str, *, wide: bool) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAVY, title=f"Targets for {escape(describe)}", title_justify="left")
-    table.add_column("Nutrient")
+    table.add_column("Nutrient", no_wrap=True)
     table.add_column("Life stage")
     table.add_column("EAR", justify="right")
     table.add_column("RDA / AI", justify="right")
     table.add_column("UL", justify="right")
-    table.add_column("UL applies to", ratio=1)
+    if wide:
+        table.add_column("UL applies to", ratio=1)
     table.add_column("Src", justify="right")
     sources: list[str] = []
+    covers: list[Text] = []
     for n in NUTRIENTS:
         t = targets[n]
         if t.source not in sources:
             sources.append(t.source)
         goal = f"{t.rda:g}" if t.rda is not None else f"{t.ai:g} (AI)" if t.ai is not None else "-"
-        table.add_row(
-            LABEL[n], escape(t.life_stage), "-" if t.ear is None else f"{t.ear:g}", goal,
-            "none set" if t.ul is None else f"{t.ul:g}", escape(t.ul_applies_to or "-"),
-            f"[{sources.index(t.source) + 1}]",
-        )  # fmt: skip
-    notes = [Text(f"All values in mg/day. Targets from {origin}.", style="dim")]
+        cells = [LABEL[n], escape(t.life_stage), "-" if t.ear is None else f"{t.ear:g}", goal,
+                 "none set" if t.ul is None else f"{t.ul:g}"]  # fmt: skip
+        if wide:
+            cells.append(escape(t.ul_applies_to or "-"))
+        elif t.ul_applies_to:
+            covers.append(Text(f"{LABEL[n]} UL applies to {t.ul_applies_to}."))
+        table.add_row(*cells, f"[{sources.index(t.source) + 1}]")
+    notes = [*covers, Text(f"All values in mg/day. Targets from {origin}.", style="dim")]
     for i, s in enumerate(sources, 1):
         notes.append(Text(f"[{i}] {s}", style="dim"))
     return Group(table, *notes)
@@ -166,6 +204,8 @@ def profile_view(p: StoredProfile, path: Path) -> RenderableType:
         ("authority", p.authority),
         ("diet", p.diet or "-"),
         ("avoid", ", ".join(p.avoid) or "-"),
+        ("date order", {"dmy": "day first (3/4 = 3 April)", "mdy": "month first (3/4 = March 4)"}.get(
+            p.date_order or "", "not set (a date such as 3/4/2025 is refused)")),
     ]
     for k, v in rows:
         table.add_row(k, escape(v))
@@ -239,8 +279,19 @@ def export_report(
     )  # fmt: skip
     console.print(renderable)
     if fmt == "svg":
-        return console.export_svg(title=title)
+        return console.export_svg(title=title, code_format=_svg_format())
     return console.export_html(inline_styles=True)
+
+
+def _svg_format() -> str:
+    """rich's SVG template without its @font-face rules, which fetch Fira Code from a CDN when the file
+    is opened: mgb6 never uses the network, and its report must not either. The text falls back to the
+    viewer's own monospace font (the template's font-family already lists it)."""
+    import re
+
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    return re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.S)
 
 
 class Fit(NamedTuple):
