@@ -22,7 +22,7 @@ from mgb6.errors import ExitCode, InputError
 from mgb6.log.parse import parse_entry, parse_log
 from mgb6.log.read import decode
 from mgb6.log.units import UNIT_ALIASES
-from mgb6.models import Entry, Problem
+from mgb6.models import Entry, Item, Problem
 from mgb6.nutrition.tally import Scorer, check
 from mgb6.nutrition.targets import Profile
 
@@ -161,6 +161,11 @@ def test_grams_scale_linearly_with_the_amount(table, amount: int, factor: int, u
     scorer = Scorer(table)
     one = _resolve(scorer, f"{amount} {unit} {food}")
     many = _resolve(scorer, f"{amount * factor} {unit} {food}")
+    if isinstance(one, Item) and one.amount_assumed and amount == 1 and not isinstance(many, Item):
+        # "1 peanut butter" is read as one usual portion (said on the line), but "3 peanut butter" are
+        # three items USDA cannot weigh: refused, asking for grams, never multiplied silently
+        assert isinstance(many, Problem) and "give grams" in many.reason
+        return
     assert type(one) is type(many)
     if isinstance(one, Problem):
         return

@@ -182,6 +182,7 @@ def run_check(
     date_order: str | None = None,
     include_today: bool = False,
     progress: Progress | None = None,
+    strict_amounts: bool = False,
 ) -> tuple[CheckResult, list[str]]:
     """Check one person's logs (several files merge by date) and return the result and warnings.
 
@@ -198,7 +199,8 @@ def run_check(
         del parsing  # a log too big to remember lets go of its readings before scoring
         result = check(logs, table, profile, compound_weights=compound_weights, consume=True,
                        known=memo.resolved, used=memo.used, today=date.today(),
-                       include_today=include_today, progress=progress)  # fmt: skip
+                       include_today=include_today, progress=progress,
+                       strict_amounts=strict_amounts)  # fmt: skip
     save_matches(table)
     add_guidance(result, table, diet=diet, avoid=avoid, per=per)
     return result, warnings + undated_warnings(result) + line_warnings(result)

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, SupportsIndex, TypeVar, overload
 from mgb6 import __version__
 from mgb6.paths import TABLE_FILES, cache_dir, package_dir
 
-CACHE_FORMAT = 3  # bump when FoodTable's shape or the matcher's normalisation changes
+CACHE_FORMAT = 4  # bump when FoodTable's shape or the matcher's normalisation changes
 
 T = TypeVar("T")
 

@@ -48,6 +48,7 @@ class Quantity(NamedTuple):
     unit: str
     is_range: bool = False
     text: str = ""
+    assumed: str = ""  # when the amount is a reading of vague words ("a few"): the note that says so
 
 
 class SupplementDose(NamedTuple):
@@ -121,3 +122,4 @@ class Item:
     part: int = 1
     parts: int = 1
     part_text: str = ""
+    amount_assumed: bool = False  # the grams rest on an amount not stated (none, a bowl, "a few"): see notes

@@ -19,7 +19,9 @@ _KINDS = {
     "data": ("MGB6_DATA_HOME", "XDG_DATA_HOME", ".local/share"),
 }
 
-TABLE_FILES = ("foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv")
+TABLE_FILES = (
+    "foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv", "amounts.csv",
+)  # fmt: skip
 
 
 def user_dir(kind: str) -> Path:

@@ -252,6 +252,7 @@ def test_ten_thousand_dates(tmp_path: Path) -> None:
     assert doc["coverage"] == {
         "food_lines": 10_000, "counted_lines": 10_000, "not_counted_lines": 0, "bad_date_lines": 0,
         "partly_counted_lines": 0,
+        "assumed_amount_lines": 0,
     }  # fmt: skip
 
 

@@ -43,7 +43,7 @@ def test_csv_appends_the_part_columns(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     header = res.stdout.splitlines()[0].split(",")
-    assert header[-3:] == ["part", "parts", "part_text"]
+    assert header[15:18] == ["part", "parts", "part_text"]  # amount_assumed follows them
     assert header[:3] == ["file", "date", "line"]  # the existing columns keep their places
     line5 = [(r["status"], r["part"], r["part_text"]) for r in rows if r["line"] == "5"]
     assert line5 == [("counted", "1", "apple"), ("unmatched", "2", "qwzxq")]

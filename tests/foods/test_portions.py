@@ -98,7 +98,7 @@ def test_missing_size_is_said_and_the_whole_item_used(table) -> None:
 
 def test_no_amount_uses_a_stated_standard_portion(table) -> None:
     item = resolve(table, "banana")
-    assert item.grams and any(n.startswith("no amount: assumed") for n in item.notes)
+    assert item.grams and any(n.startswith("amount assumed (none given)") for n in item.notes)
 
 
 def test_unit_the_matched_food_lacks_switches_to_an_equally_good_food_and_says_so(table) -> None:
@@ -127,7 +127,8 @@ def test_a_food_starting_with_a_is_not_read_as_the_amount_a(table) -> None:
     """"apple" is not "a pple", "almonds 30g" is 30 g of almonds (not one "lmonds")."""
     assert resolve(table, "almonds 30g").grams == pytest.approx(30.0)
     item = resolve(table, "avocado")
-    assert item.food_id == "sr28:09037" and any(n.startswith("no amount") for n in item.notes)
+    assert item.food_id == "sr28:09037"
+    assert any(n.startswith("amount assumed (none given)") for n in item.notes)
 
 
 def _food_row(description: str) -> Food:

@@ -45,6 +45,9 @@ def parts(line: str) -> list[str]:
         ("tofu along with broccoli", ["tofu", "broccoli"], None),
         ("breakfast bowl: 1 cup oats, 1 pear, 2 tbsp chia", ["1 cup oats", "1 pear", "2 tbsp chia"], None),
         ("a pretzel and washed it down with a cola", ["a pretzel", "a cola"], None),
+        ("1/2 cup yogurt with 1/4 cup granola", ["1/2 cup yogurt", "1/4 cup granola"], None),
+        ("bagel w cream cheese", ["bagel", "cream cheese"], None),
+        ("ate 3 cookies after dinner", ["3 cookies"], None),  # after dinner is not dinner
         # amounts are not joined away: "1 and 1/2", "one and a half"
         ("1 and 1/2 cups of lentils", ["1 and 1/2 cups of lentils"], None),
         ("one and a half bagels", ["one and a half bagels"], None),

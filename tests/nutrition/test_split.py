@@ -127,3 +127,19 @@ def test_matching_cost_grows_linearly_with_the_joiners(table, monkeypatch) -> No
     big = _calls(table, monkeypatch, sentence(40, "b"))
     assert big <= 2 * MAX_SPAN * 40 + 4
     assert big / small <= 40 / 5 * 1.5  # linear, not quadratic
+
+
+def test_a_recipe_line_keeps_its_food_and_notes_the_preparation(table) -> None:
+    (item,) = read("2 cups all-purpose flour, sifted", table)
+    assert isinstance(item, Item) and "flour" in item.food.lower()
+    assert any("sifted" in n for n in item.notes)
+
+
+def test_what_a_mixed_dish_is_filled_with_is_part_of_the_dish(table) -> None:
+    """A USDA taco already holds its filling: no default portion of chicken on top of it."""
+    (taco,) = read("a soft taco filled with chicken and topped with sour cream", table)
+    assert isinstance(taco, Item) and "taco" in taco.food.lower()
+    assert any("'chicken', 'sour cream' taken as part of" in n for n in taco.notes)
+    oatmeal, banana = read("oatmeal with banana", table)  # plain oatmeal holds no banana: two foods
+    assert "oat" in oatmeal.food.lower()
+    assert "banana" in banana.food.lower()

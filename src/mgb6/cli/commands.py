@@ -76,6 +76,13 @@ def check(
     no_profile: NoProfileOpt = False,
     foods: FoodsOpt = None,
     report_file: ReportOpt = None,
+    strict_amounts: Annotated[
+        bool,
+        typer.Option(
+            "--strict-amounts",
+            help="List a line whose amount is assumed (none, 'a bowl', 'a few') as not counted.",
+        ),
+    ] = False,
     compare: Annotated[
         bool,
         typer.Option("--compare", help="Show Cronometer's own Mg and B6 beside mgb6's (servings exports)."),
@@ -123,7 +130,7 @@ def check(
             result, warnings = run_check(
                 files, resolved.profile, compound_weights=compound_weights, table=table,
                 diet=diet_name, avoid=avoid_words, per=per.value, date_order=order,
-                include_today=include_today, progress=progress,
+                include_today=include_today, progress=progress, strict_amounts=strict_amounts,
             )  # fmt: skip
         if compare:
             from mgb6.api import cronometer_comparison

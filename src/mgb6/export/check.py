@@ -47,6 +47,7 @@ def item_dict(item: Item) -> dict[str, Any]:
         "part": item.part,
         "parts": item.parts,
         "part_text": item.part_text or item.text,
+        "amount_assumed": item.amount_assumed,
     }
 
 
@@ -146,6 +147,7 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
             # counted lines of which a part was not counted (that part is in "unmatched")
             "partly_counted_lines": result.partly_counted_lines,
             "bad_date_lines": result.bad_date_lines,  # invalid date headers: listed, but not food lines
+            "assumed_amount_lines": result.assumed_amount_lines,  # counted, on an amount the line did not say
         },
         "top_foods": {
             n: [
@@ -298,7 +300,7 @@ def to_json(result: CheckResult) -> str:
 
 CSV_COLUMNS = (
     "file", "date", "line", "meal", "text", "food", "food_id", "grams", "magnesium_mg", "vitamin_b6_mg",
-    "kcal", "confidence", "supplement", "status", "reason", "part", "parts", "part_text",
+    "kcal", "confidence", "supplement", "status", "reason", "part", "parts", "part_text", "amount_assumed",
 )  # fmt: skip
 COUNTED = "counted"  # the status of a counted row; other rows carry their Problem.kind
 
@@ -350,14 +352,15 @@ def write_csv(result: CheckResult, out: TextIO) -> None:
         if isinstance(i, Problem):
             reason = i.reason + ("; closest: " + " | ".join(i.candidates) if i.candidates else "")
             w.writerow([i.path, i.date.isoformat() if i.date else "", i.line, "", i.text, "", "", "", "", "",
-                        "", "", "", i.kind, reason, i.part or "", i.parts or "", i.part_text])  # fmt: skip
+                        "", "", "", i.kind, reason, i.part or "", i.parts or "", i.part_text,
+                        ""])  # fmt: skip
             continue
         d = item_dict(i)
         w.writerow(
             [i.path, i.date.isoformat() if i.date else "", i.line, i.meal or "", i.text, i.food,
              i.food_id or "", d["grams"], d["magnesium_mg"], d["vitamin_b6_mg"], d["kcal"],
              d["confidence"], "yes" if i.is_supplement else "no", COUNTED, "", i.part, i.parts,
-             d["part_text"]]
+             d["part_text"], "yes" if i.amount_assumed else "no"]
         )  # fmt: skip
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mgb6.foods.match import tokens
 from mgb6.lazyre import lazy
-from mgb6.log.units import MASS_G, SIZE_UNITS, VAGUE_UNITS, VOLUME_ML
+from mgb6.log.units import (
+    MASS_G,
+    PACKAGE_UNITS,
+    SIZE_UNITS,
+    SMALL_UNITS,
+    VAGUE_UNITS,
+    VESSEL_UNITS,
+    VOLUME_ML,
+)  # fmt: skip
 from mgb6.models import Food, Portion, Quantity
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
@@ -36,15 +45,21 @@ SIZE_EQUIVALENTS = {"medium": ("regular",)}
 # Above this many grams on one line the report flags the line as implausible (it is still counted).
 PLAUSIBLE_GRAMS = 1500.0
 PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
+# An amount mgb6 assumes (none given, "a bowl") above this is refused rather than counted: USDA's only
+# portion is then a whole dish or roast ("roast beef": 1 roast, 1,138 g), which no one means by it.
+ASSUMABLE_GRAMS = 1000.0
+ASSUMABLE_BEVERAGE_GRAMS = 2000.0
 
 
 @dataclass(frozen=True, slots=True)
 class Grams:
-    """Grams for a line, or the reason there are none; ``note`` says how the weight was found."""
+    """Grams for a line, or the reason there are none; ``note`` says how the weight was found, and
+    ``assumed`` whether it rests on an amount the line did not state (no amount, "a bowl", "a few")."""
 
     grams: float | None
     note: str = ""
     reason: str = ""
+    assumed: bool = False
 
 
 def is_beverage(food: Food) -> bool:
@@ -83,6 +98,16 @@ def label(p: Portion) -> str:
         return f"USDA's standard portion ({_fmt(p.grams)} g)"
     what = _LEADING_AMOUNT.sub("", p.description).strip() or p.unit
     return f"1 {what} ({_fmt(p.grams)} g)"
+
+
+ASSUMED = "amount assumed"
+
+
+def usual(p: Portion) -> str:
+    """How an assumed portion reads in a note: "USDA's usual portion (1 cup, 244 g)"."""
+    what = "quantity not specified" if p.unit == "default" else (
+        f"1 {_LEADING_AMOUNT.sub('', p.description).strip() or p.unit}")  # fmt: skip
+    return f"USDA's usual portion ({what}, {_fmt(p.grams)} g)"
 
 
 # Everyday words for a USDA portion's own name: a "roma" tomato is USDA's "plum tomato" (= "Italian tomato").
@@ -279,8 +304,31 @@ def to_grams(
     portions: list[Portion],
     food_text: str = "",
     preferred_unit: str | None = None,
+    informal: Mapping[str, tuple[float, str, str, str]] | None = None,
+    assume: bool = True,
 ) -> Grams:
-    """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight."""
+    """Grams for ``quantity`` of ``food``, through USDA portions; never a guessed weight.
+
+    An amount the line does not state is assumed only from USDA's own rows (the vessel's row, FNDDS's
+    "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
+    says which; the result is then ``assumed``. ``assume=False`` skips the stand-ins for a vessel or
+    package with no row of its name, so that the scorer can first look for a candidate food that has one."""
+    g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {}, assume)
+    if quantity is not None and quantity.assumed and g.grams is not None:
+        rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
+        return Grams(g.grams, _join(f"{ASSUMED}: {quantity.assumed}", rest), assumed=True)
+    return g
+
+
+def _to_grams(
+    quantity: Quantity | None,
+    food: Food,
+    portions: list[Portion],
+    food_text: str,
+    preferred_unit: str | None,
+    informal: Mapping[str, tuple[float, str, str, str]],
+    assume: bool = True,
+) -> Grams:
     named = set(tokens(food_text))
     # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
@@ -293,7 +341,7 @@ def to_grams(
                 "write an amount (e.g. '3 oz', '100 g')"
             ))
         p, half = as_eaten(p)
-        return Grams(p.grams, note=_join(f"no amount: assumed {label(p)}", half))
+        return Grams(p.grams, note=_join(f"{ASSUMED} (none given): {usual(p)}", half), assumed=True)
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
@@ -331,6 +379,11 @@ def to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None and unit:
             p = _pick(portions, unit, words)
+        if p is None and unit == "piece":
+            # "a piece of pie" is FNDDS's "slice", never the whole pie its name would pick below
+            p = next(filter(None, (_pick(portions, same, words) for same in UNIT_EQUIVALENTS[unit])), None)
+            if p is not None:
+                note = _join(note, f"used {label(p)}")
         for size in SIZE_EQUIVALENTS.get(unit, ()):
             p = p or _pick(portions, size, words)
         if p is None and unit in SIZE_UNITS:
@@ -339,8 +392,10 @@ def to_grams(
                 note = _join(note, f"used {label(p)}")
         if p is None and unit == "serving":
             p = default_portion(portions, words, preferred_unit, named)
-            if p is not None:
-                note = _join(note, f"used {label(p)}")
+            if p is not None:  # USDA names no serving of this food: its usual portion stands in for one
+                g = as_eaten(p)[0]
+                return Grams(amount * g.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(g)}"),
+                             assumed=True)  # fmt: skip
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
             if counted in MASS_G or (counted in VOLUME_ML and not is_beverage(food)):
@@ -349,24 +404,31 @@ def to_grams(
                 counted = None
             p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True,
                               described=_head_words(food.description))
+            if p is not None and unit == "piece" and _unit_word(p) in _head_words(food_text):
+                p = None  # "a piece of chicken" is not USDA's whole "1 chicken" (598 g)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
-        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit and amount > 1
+        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit
                 and unit in COUNT_WORDS):
             # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions, unless
             # USDA's standard portion is itself one item ("1 sandwich" = "Quantity not specified", 160 g)
             item = [q for q in portions if abs(q.grams - p.grams) < 0.5 and q.unit not in MASS_G
                     and q.unit not in VOLUME_ML and q.unit not in ("default", "serving", "order")]
-            if item:
+            if amount <= 1 and not item:  # "1 peanut butter": one is USDA's usual portion, an assumption
+                g = as_eaten(p)[0]
+                return Grams(amount * g.grams, note=_join(note.replace(f"used {label(p)}", ""),
+                             f"{ASSUMED}: one as {usual(g)}").strip("; "), assumed=True)  # fmt: skip
+            if amount > 1 and item:
                 base = "range: used the midpoint" if quantity.is_range else ""
                 return Grams(amount * item[0].grams, note=_join(base, f"used {label(item[0])}"))
-            return Grams(None, reason=(
-                f"USDA gives no weight for one item of {food.description}, only a standard portion of "
-                f"{_fmt(p.grams)} g; give grams or write '1 serving'"
-            ))
+            if amount > 1:
+                return Grams(None, reason=(
+                    f"USDA gives no weight for one item of {food.description}, only a standard portion of "
+                    f"{_fmt(p.grams)} g; give grams or write '1 serving'"
+                ))
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
         whole = p
@@ -375,11 +437,22 @@ def to_grams(
     p = _pick(portions, unit, words)
     if p:
         p, half = as_eaten(p)
+        if unit in VAGUE_UNITS:  # USDA's own "1 glass" of wine: still a size the line did not say
+            return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: {usual(p)}"), assumed=True)
         return Grams(amount * p.grams, note=_join(note, half))
     for same in UNIT_EQUIVALENTS.get(unit, ()):
         p = _pick(portions, same, words)
         if p:
             return Grams(amount * p.grams, note=_join(note, f"used {label(p)}"))
+    if quantity.text.lower().startswith(("juice", "the juice")):
+        # "juice of 2 oranges": SR28 weighs the juice one fruit yields ("fruit yields", "lime yields")
+        for p in portions:
+            if p.unit in (unit, "fruit") and "yield" in p.modifier.lower():
+                said = f"used USDA's {p.description} ({_fmt(p.grams)} g)"
+                return Grams(amount * p.grams, note=_join(note, said))
+    assumed = _assumed(amount, unit, food, portions, words, named, preferred_unit, informal)
+    if assumed is not None and assume:
+        return Grams(assumed.grams, _join(note, assumed.note), assumed.reason, True)
     if unit in VAGUE_UNITS:
         return Grams(None, reason=(
             f"a {unit} is not a standard measure and USDA gives no weight for a {unit} of "
@@ -389,6 +462,51 @@ def to_grams(
         p.unit in VOLUME_ML for p in portions
     ) else "give grams"
     return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; {hint}")
+
+
+def _assumed(
+    amount: float, unit: str, food: Food, portions: list[Portion], words: set[str], named: set[str],
+    preferred_unit: str | None, informal: Mapping[str, tuple[float, str, str, str]],
+) -> Grams | None:
+    """The weight of a vague amount the food has no USDA row of that name for, or None.
+
+    A vessel ("a bowl of oatmeal", "a glass of milk") is USDA's answer for an amount not said: FNDDS's
+    "quantity not specified", else the food's usual portion (what a line with no amount gets). A package
+    ("a can", "a bag") takes FNDDS's "quantity not specified", else a row of the reviewed table
+    data/amounts.csv (a can of a drink): package sizes vary too much for a cup to stand in. A small
+    amount ("a pinch") only the reviewed table."""
+    if unit in SMALL_UNITS:
+        return _informal(amount, unit, food, portions, named, informal)
+    if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
+        return None
+    p = _pick(portions, "default", words)
+    if p is None and unit in PACKAGE_UNITS:
+        return _informal(amount, unit, food, portions, named, informal)
+    if p is None:
+        p = _default_portion(portions, words, preferred_unit, named)
+        if p is not None and p.unit in SMALL_UNITS:
+            p = None
+    if p is None:
+        return None
+    p = as_eaten(p)[0]
+    return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
+
+
+def _informal(
+    amount: float, unit: str, food: Food, portions: list[Portion], named: set[str],
+    informal: Mapping[str, tuple[float, str, str, str]],
+) -> Grams | None:
+    """A row of data/amounts.csv ("a pinch" = 1/16 tsp), weighed through the food's own USDA measures."""
+    row = informal.get(unit)
+    if row is None:
+        return None
+    how_many, measure, wording, applies_to = row
+    if applies_to == "drinks" and not is_beverage(food):
+        return None
+    g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})
+    if g.grams is None:
+        return None
+    return Grams(g.grams, f"{ASSUMED}: {wording} (data/amounts.csv)" + (f"; {g.note}" if g.note else ""))
 
 
 _VOLUME_IN_TEXT = lazy(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoons?|tsp|teaspoons?|fl oz)\b")
@@ -434,3 +552,8 @@ def _join(a: str, b: str) -> str:
 
 def implausible(grams: float, food: Food) -> bool:
     return grams > (PLAUSIBLE_BEVERAGE_GRAMS if is_beverage(food) else PLAUSIBLE_GRAMS)
+
+
+def too_much_to_assume(grams: float, food: Food) -> bool:
+    """Whether an assumed amount is too big to pass for one serving (see ASSUMABLE_GRAMS)."""
+    return grams > (ASSUMABLE_BEVERAGE_GRAMS if is_beverage(food) else ASSUMABLE_GRAMS)

@@ -116,6 +116,9 @@ class FoodTable:
     memo_saved: int = 0  # entries already on disk: save only when the memo grew
     resolved: dict[Any, Any] = field(default_factory=dict)  # nutrition.tally.Scorer's per-process memo
     _portions: dict[int, list[Portion]] = field(default_factory=dict)
+    # informal amount ("pinch") -> (how many, of which measure, the note's wording, "" or "drinks" it applies
+    # to): data/amounts.csv
+    amounts: dict[str, tuple[float, str, str, str]] = field(default_factory=dict)
 
     @property
     def by_id(self) -> dict[str, int]:
@@ -156,10 +159,12 @@ class FoodTable:
 
     def __getstate__(self) -> tuple[object, ...]:
         """The cached core: no index (its own file), no memo (its own file), no per-run caches."""
-        return (self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest)
+        return (self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest,
+                self.amounts)  # fmt: skip
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest = state  # type: ignore
+        (self.foods, self.portion_rows, self.aliases, self.default_units, self.dri, self.digest,  # type: ignore
+         self.amounts) = state  # fmt: skip
         self._by_id = None
         self._index = None
         self._memo = None
@@ -228,7 +233,32 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
                 extra.append((i, syn.strip(), 1))
     index = build_index(list(foods), extra)
     dri = _rows(blobs["dri.csv"]) + _rows(blobs["dri_efsa.csv"])  # authorities: iom (default), efsa
-    return FoodTable(foods, by_id, portions, aliases, default_units, dri, index, digest)
+    table = FoodTable(foods, by_id, portions, aliases, default_units, dri, index, digest)
+    table.amounts = informal_amounts(blobs["amounts.csv"])
+    return table
+
+
+def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str, str]]:
+    """data/amounts.csv, checked: every row names a unit mgb6 reads, a measure it can weigh, and a source
+    (a row without one would be an invented number)."""
+    from mgb6.log.units import MASS_G, VOLUME_ML, canonical_unit
+
+    out: dict[str, tuple[float, str, str, str]] = {}
+    for n, r in enumerate(_rows(blob), start=2):
+        unit, measure = canonical_unit(r.get("unit") or ""), (r.get("measure") or "").strip()
+        sourced = bool((r.get("source") or "").strip())
+        if not unit or (measure not in VOLUME_ML and measure not in MASS_G) or not sourced:
+            raise DataError(f"amounts.csv:{n}: needs a known unit, a measure (tsp, g, ...) and a source")
+        try:
+            amount = float(r["amount"])
+        except (TypeError, ValueError) as exc:
+            raise DataError(f"amounts.csv:{n}: amount {r.get('amount')!r} is not a number") from exc
+        wording = (r.get("wording") or "").strip() or f"a {unit} taken as {amount:g} {measure}"
+        applies_to = (r.get("applies_to") or "").strip()
+        if applies_to not in ("", "drinks"):
+            raise DataError(f"amounts.csv:{n}: applies_to is '' (any food) or 'drinks', not {applies_to!r}")
+        out[unit] = (amount, measure, wording, applies_to)
+    return out
 
 
 def _digest_for(directory: Path) -> tuple[str, dict[str, bytes] | None]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
+from mgb6.log.amounts import juice_of, names_food_first, said_amount
 from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
@@ -235,9 +236,27 @@ _LEADING_EVERY_SPELLING = lazy(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_
 
 
 def split_amount(text: str) -> tuple[Quantity | None, str]:
-    """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text)."""
+    """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text).
+
+    Amounts as people say them ("half a cup", "a 12-oz can of", "juice of 2 limes") are first rewritten
+    into the plain form (log/amounts.py); a vague reading ("a few") rides on the quantity as ``assumed``."""
     text = _expand_fractions(text)
-    lead = _leading(text)
+    juice = juice_of(text)
+    if juice is not None:
+        return juice
+    text, assumed = said_amount(text)
+    food_first = names_food_first(text)
+    quantity, food = _split_plain(text, leading=not food_first)
+    if food_first and not names_food_first(food):  # "half and half": its last word is no amount either
+        quantity, food = None, text.strip()
+    if assumed and quantity is not None:
+        quantity = quantity._replace(assumed=assumed)
+    return quantity, food
+
+
+def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]:
+    """split_amount on plain text; ``leading=False`` when the line starts with a food ("half and half")."""
+    lead = _leading(text) if leading else None
     if lead is not None:
         count, rest = lead
         inner = _leading(rest) if count.unit == "" else None

@@ -184,7 +184,10 @@ HOW_WORDS = (
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
     "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy", "rich",
     "packed", "brimming", "completely", "various", "assorted", "full", "flavor", "flavour", "flavors",
-    "size", "sized", "perfectly",
+    "size", "sized", "perfectly", "sifted", "divided", "rinsed", "beaten", "softened", "room",
+    "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
+    "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
+    "zested", "juiced", "thawed", "at", "for", "chilled", "warmed", "cooled", "separated",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (
@@ -196,7 +199,9 @@ PURPOSES = (
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
 TAIL_WORDS = ("on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
               "alongside it", "with it", "with them", "along with it", "to enjoy", "to sip", "to perfection",
-              "just right", "just the way i like it", "in the middle of the day")  # fmt: skip
+              "just right", "just the way i like it", "in the middle of the day", "to taste", "or to taste",
+              "as needed", "for garnish", "for serving", "plus more for serving", "optional", "(optional)",
+              "if desired")  # fmt: skip
 # Bare meal labels: a line that is only one of these (with "-", ":" or "was" after it) names no food.
 # "tea" is not among them: alone on a line it is the drink.
 LABEL_WORDS = (

@@ -107,7 +107,8 @@ _LEAD = (
          r"|to\s+start|first|first\s+up)\s*[,:]?\s+", re.I),
 )
 _TRAIL = (
-    lazy(rf"\s*,?\s*(?:for|at|during|as|with|over|in)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$", re.I),
+    lazy(rf"\s*,?\s*(?:for|at|during|as|with|over|in|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
+         re.I),
     lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
@@ -143,13 +144,15 @@ _LATER = (
 _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+)?"
     rf"|\s+and\s+{_LATER}\s*"
-    rf"|\s+(?<!\d\s){_alt(P.JOINERS)}(?!\s+(?:a\s+)?half\b)(?!\s*\d+\s*/)\s+"
-    r"|\s+w/\s*"
+    rf"|\s+{_alt(P.JOINERS)}\s+"
+    r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
     r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,
 )
 _HAS_WORD = lazy(r"[^\W_]")
+_IN_NUMBER = lazy(r"(?:\d+\s*/\s*\d+|a\s+half|half|a\s+quarter|[½¼¾⅓⅔])(?![\w-])", re.I)
+_NUMBER_END = lazy(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$", re.I)
 _EDGE = " \t,;:-–—.!?"
 
 
@@ -190,7 +193,8 @@ def _trail(text: str, start: int, end: int, framing: list[tuple[int, int]]) -> t
             if m and m.start() < end and m.start() >= start:
                 if m.start() == start:  # the whole rest would go: keep it (it is the food: "today's special")
                     continue
-                if meal is None and "meal" in pattern.groupindex and m.group("meal"):
+                after = m.group(0).strip(" ,").lower().startswith(("after", "before"))  # not that meal
+                if meal is None and "meal" in pattern.groupindex and m.group("meal") and not after:
                     meal = _meal_of(m.group("meal"))
                 framing.append((m.start(), end))
                 end = m.start()
@@ -276,6 +280,8 @@ def _split(core: str) -> list[tuple[int, int]]:
     for m in _JOINER.finditer(core):
         if depth is not None and depth[m.start()]:
             continue
+        if _IN_NUMBER.match(core, m.end()) and _NUMBER_END.search(core, 0, m.start()):
+            continue  # "1 and 1/2 cups", "one and a half bagels": one amount, not two foods
         if m.start() <= pos:
             continue
         spans.append((pos, m.start()))

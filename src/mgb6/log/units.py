@@ -75,9 +75,22 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "strip" for s in ("strip", "strips", "rasher", "rashers")},
     **{s: "spear" for s in ("spear", "spears")},
     **{s: "patty" for s in ("patty", "patties")},
-    **{s: "glass" for s in ("glass", "glasses")},
-    **{s: "mug" for s in ("mug", "mugs")},
-    **{s: "bowl" for s in ("bowl", "bowls")},
+    **{s: "glass" for s in ("glass", "glasses", "glassful")},
+    **{s: "mug" for s in ("mug", "mugs", "mugful")},
+    **{s: "bowl" for s in ("bowl", "bowls", "bowlful", "bowlfuls")},
+    **{s: "plate" for s in ("plate", "plates", "plateful", "platefuls")},
+    **{s: "carton" for s in ("carton", "cartons")},
+    **{s: "jar" for s in ("jar", "jars")},
+    **{s: "bag" for s in ("bag", "bags")},
+    **{s: "pouch" for s in ("pouch", "pouches")},
+    **{s: "box" for s in ("box", "boxes")},
+    **{s: "splash" for s in ("splash", "splashes")},
+    **{s: "pinch" for s in ("pinch", "pinches")},
+    **{s: "dash" for s in ("dash", "dashes")},
+    **{s: "smidgen" for s in ("smidgen", "smidgens", "smidge")},
+    **{s: "dollop" for s in ("dollop", "dollops")},
+    **{s: "drizzle" for s in ("drizzle", "drizzles")},
+    **{s: "sprinkle" for s in ("sprinkle", "sprinkles")},
     **{s: "shot" for s in ("shot", "shots")},
     **{s: "wedge" for s in ("wedge", "wedges")},
     **{s: "square" for s in ("square", "squares")},
@@ -89,9 +102,17 @@ UNIT_ALIASES: dict[str, str] = {
 MASS_UNITS = frozenset(MASS_G)
 VOLUME_UNITS = frozenset(VOLUME_ML)
 SIZE_UNITS = frozenset(SIZES)
-# Everyday vessels with no standard size: only a USDA portion of that very name gives them a weight
-# (FNDDS's "1 glass" of wine, a protein powder's label "scoop"); otherwise the line is left unresolved.
-VAGUE_UNITS = frozenset({"glass", "mug", "bowl", "handful", "scoop", "shot"})
+# Everyday vessels with no standard size: a USDA portion of that very name weighs them (FNDDS's "1 glass"
+# of wine, a protein powder's label "scoop"); otherwise the food's usual USDA portion is assumed and the
+# line says so (portions.to_grams). Either way the amount is an assumption the report counts.
+VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "handful", "scoop"})
+# Small kitchen amounts: a USDA row of that name, else the reviewed table data/amounts.csv (a pinch is
+# 1/16 tsp), else not counted; never the food's usual portion (a splash of milk is not a cup).
+SMALL_UNITS = frozenset({"splash", "pinch", "dash", "smidgen", "dollop", "drizzle", "sprinkle"})
+# Packages, whose size varies by product: a USDA row of that name, else FNDDS's "quantity not specified".
+PACKAGE_UNITS = frozenset({"can", "bottle", "carton", "jar", "bag", "pouch", "box", "container", "package"})
+# Vague too, but with no stand-in: a "shot" of espresso is not a cup, so only a USDA "shot" row weighs it.
+VAGUE_UNITS = VESSEL_UNITS | SMALL_UNITS | {"shot"}
 # Units whose meaning is "one of these", answered by the food's own count portion.
 COUNT_UNITS = frozenset({"", "each", "piece", "serving"})
 

@@ -166,14 +166,33 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
         # wholemeal flour, commercial"): the whole line is read first and kept when it reads as one food
         # naming every part, or when only its first part has an amount (the rest qualify it).
         whole = _whole(scorer, entry, day)
-        if _one_food_named(entry) or (isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1)):
+        if isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1):
+            return [(0, n - 1, whole)], []
+        if _one_food_named(entry):
+            # "2 cups flour, sifted", "1 cup milk, warmed": how it was prepared, after the food and its amount
+            k = n
+            while k > 1 and _only_how(entry.core[entry.parts[k - 1][0] : entry.parts[k - 1][1]]):
+                k -= 1
+            head = _span_entry(entry, 0, k - 1) if k < n else None
+            if head is not None:
+                out = scorer.resolve(head, day, record=False)
+                if isinstance(out, Item):
+                    return [(0, k - 1, out)], list(range(k, n))
             return [(0, n - 1, whole)], []
     table: dict[tuple[int, int], Item | Problem | None] = {}
+
+    known = scorer.table.index.idf
+    from mgb6.foods.match import tokens
+
+    # a part none of whose words the table knows (a typo-ridden or foreign phrase) is read alone, never
+    # merged: a merged span could not name it anyway, and each try costs a fuzzy search
+    named = [any(t in known for t in tokens(entry.core[a:b])) for a, b, _, _ in entry.parts]
 
     def span(i: int, j: int) -> Item | Problem | None:
         if (i, j) not in table:
             sub = None
-            if i < j or not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]]):
+            alone = i == j and not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]])
+            if alone or (i < j and all(named[i : j + 1])):
                 sub = _span_entry(entry, i, j)
             table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
         return table[i, j]
@@ -302,6 +321,12 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     cuts, dropped = divide(scorer, entry, day)
     if len(cuts) == 1 and not dropped:
         return (cuts[0][2],)
+    if len(cuts) == 1 and isinstance(cuts[0][2], Item) and entry.core == entry.written:
+        # a plain line kept whole but for its preparation words: the item stands for the line
+        item = cuts[0][2]
+        talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
+        item.notes = [*item.notes, f"preparation not weighed: {talk}"]
+        return (item,)
     cuts, absorbed = _fillings(cuts, entry)
     n = len(cuts)
     out: list[Item | Problem] = []

@@ -83,6 +83,12 @@ class CheckResult:
         return self._lines()[1]
 
     @property
+    def assumed_amount_lines(self) -> int:
+        """Counted lines whose grams rest on an amount the line did not state (see portions.to_grams); a line
+        read as several items counts once."""
+        return len({(i.path, i.line) for d in self.days for i in d.items if i.amount_assumed})
+
+    @property
     def bad_date_lines(self) -> int:
         """Invalid date headers: listed among the problems, but not food lines."""
         return sum(1 for p in self.problems if p.kind == "bad-date")
@@ -180,7 +186,7 @@ class Scorer:
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
         from mgb6.foods.match import tokens
-        from mgb6.foods.portions import implausible, to_grams
+        from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
 
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
@@ -191,18 +197,26 @@ class Scorer:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
-        g = to_grams(
-            entry.quantity, food, self.table.portions(m.food_index), entry.food_text,
-            self.table.default_units.get(m.food_index),
-        )  # fmt: skip
+        portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
+        amounts = self.table.amounts
+        g = to_grams(entry.quantity, food, portions, entry.food_text, preferred, amounts, assume=False)
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
+        if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
+            first = self.table.foods[m.food_index]
+            stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
+            if stand_in.grams is not None:
+                food, g = first, stand_in
         if g.grams is None:
             unknown = self._unknown_word(entry, food_index=m.food_index)
             reason = g.reason
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
+            return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
+        if g.assumed and too_much_to_assume(g.grams, food):
+            reason = (f"the amount is not stated, and USDA's usual portion of {food.description} is "
+                      f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')")
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
         if implausible(g.grams, food):
@@ -219,7 +233,7 @@ class Scorer:
             None if food.magnesium is None else food.magnesium * grams / 100,
             None if food.vitamin_b6 is None else food.vitamin_b6 * grams / 100,
             None if food.kcal is None else food.kcal * grams / 100,
-            m.confidence, notes=notes, category=food.category, source=food.source,
+            m.confidence, notes=notes, category=food.category, source=food.source, amount_assumed=g.assumed,
         )  # fmt: skip
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
@@ -230,7 +244,7 @@ class Scorer:
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             other = self.table.foods[alt]
             got = to_grams(entry.quantity, other, self.table.portions(alt), entry.food_text,
-                           self.table.default_units.get(alt))  # fmt: skip
+                           self.table.default_units.get(alt), self.table.amounts, assume=False)  # fmt: skip
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
@@ -336,6 +350,7 @@ def check(
     today: date | None = None,
     include_today: bool = False,
     progress: Progress | None = None,
+    strict_amounts: bool = False,
 ) -> CheckResult:
     """Score one person's logs: days with the same date merge; each undated log is a day of its own.
 
@@ -346,6 +361,8 @@ def check(
     ``today`` names the day still being eaten: it is marked ``so_far`` and left out of the mean (half a
     day would drag the mean down) unless ``include_today``, or unless it is the only day with counted lines.
     ``progress`` hears ("Counting", entries done, entries) every 32768 entries of a long log.
+    ``strict_amounts`` lists a line resting on an assumed amount as not counted (the memoised resolution is
+    unchanged: the refusal is made here, per run).
     """
     targets = targets_for(profile, table.dri)
     scorer = Scorer(table, compound_weights, known or {}, used)
@@ -376,6 +393,8 @@ def check(
                     progress("Counting", done, total)  # type: ignore[misc]
                 for out in scorer.resolve_all(entry, block.date) if entry.parts else (
                         scorer.resolve(entry, block.date),):  # fmt: skip
+                    if strict_amounts and isinstance(out, Item) and out.amount_assumed:
+                        out = refuse_assumed(out)
                     if isinstance(out, Problem):
                         problems.append(out if out.date == block.date else out._replace(date=block.date))
                     else:
@@ -402,6 +421,14 @@ def check(
         profile, targets, ordered, problems, food_lines, mean, stat, gap,
         top_contributors(ordered, top_n), compound_weights, mean_days=len(counted),
     )  # fmt: skip
+
+
+def refuse_assumed(item: Item) -> Problem:
+    """An item counted on an assumed amount, as the line not counted that --strict-amounts makes of it."""
+    said = "; ".join(n for n in item.notes if "amount assumed" in n)
+    reason = (f"the amount is not stated ({said}); --strict-amounts counts only stated amounts: "
+              "write e.g. '1 cup' or '150 g'")  # fmt: skip
+    return Problem(item.path, item.line, item.text, "unresolved", reason, (item.food,), item.date)
 
 
 def supplement_name(text: str) -> str:

@@ -189,7 +189,13 @@ def coverage_line(result: CheckResult) -> Text:
     counted, total, partly = result.counted_lines, result.food_lines, result.partly_counted_lines
     style = "green" if counted == total and not partly else "yellow"
     some = f" ({partly} of them only in part)" if partly else ""
-    return Text(f"Totals cover {counted} of {total} food lines{some}.", style=style)
+    line = Text(f"Totals cover {counted} of {total} food lines{some}.", style=style)
+    assumed = result.assumed_amount_lines
+    if assumed:
+        lines = "line rests" if assumed == 1 else "lines rest"
+        line.append(f" {assumed} counted {lines} on an assumed amount (see its note; --strict-amounts "
+                    "refuses them).", style="yellow")  # fmt: skip
+    return line
 
 
 def report(result: CheckResult, targets_from: str | None = None, every_line: bool = False) -> RenderableType:

@@ -1,0 +1,141 @@
+"""A vague or missing amount is counted on USDA's own answer, said on the line, or refused.
+
+Expected weights are read from data/portions.csv and data/amounts.csv (see test_household_measures.usda),
+never copied from mgb6's output.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from tests.conftest import ROOT
+from tests.foods.test_household_measures import FL_OZ_ML, OZ_G, resolve, usda
+
+from mgb6.errors import DataError
+from mgb6.foods.table import informal_amounts
+from mgb6.models import Item, Problem
+from mgb6.nutrition.tally import Scorer
+
+TSP_ML = FL_OZ_ML / 6
+
+@pytest.fixture(scope="module")
+def scorer(table) -> Scorer:
+    return Scorer(table)
+
+
+# (line, USDA food, the USDA row that weighs it: unit and modifier, how many of it)
+VAGUE = [
+    ("a glass of milk", "sr28:01079", "cup", "", 1),  # SR28 milk's usual portion: 1 cup
+    ("2 glasses of milk", "sr28:01079", "cup", "", 2),
+    ("a bowl of oatmeal", "sr28:08121", "cup", "", 1),
+    ("a mug of coffee", "sr28:14209", "cup", "", 1),
+    ("a handful of almonds", "sr28:12061", "oz", "", 1),  # nuts: USDA's 1 oz (23 whole kernels)
+    ("a glass of red wine", "fndds:93401010", "glass", "", 1),  # FNDDS's own "1 glass"
+    ("a bowl of miso soup", "fndds:41601070", "default", "", 1),  # FNDDS's "quantity not specified"
+    ("banana", "sr28:09040", "medium", "", 1),  # no amount at all
+]
+
+
+@pytest.mark.parametrize(("line", "food", "unit", "modifier", "n"), VAGUE)
+def test_a_vague_amount_is_counted_on_usdas_own_portion_and_says_so(
+    scorer: Scorer, line: str, food: str, unit: str, modifier: str, n: float
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food_id == food, out
+    assert out.grams == pytest.approx(n * usda(food, unit, modifier), rel=0.01), out.notes
+    assert out.amount_assumed
+    assert any(note.startswith("amount assumed") and "USDA's usual portion" in note for note in out.notes)
+
+
+def test_one_of_a_food_whose_only_portion_is_usdas_usual_one_is_an_assumption(scorer: Scorer) -> None:
+    # "1 peanut butter": FNDDS weighs no single item, only its "quantity not specified" portion
+    out = resolve(scorer, "1 peanut butter")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "default")), out
+    assert out.amount_assumed and any("one as USDA's usual portion" in n for n in out.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "ml"),
+    [("a pinch of salt", "sr28:02047", TSP_ML / 16), ("a splash of milk", "sr28:01079", FL_OZ_ML / 8)],
+)  # fmt: skip
+def test_a_small_kitchen_amount_comes_from_the_sourced_table(
+    scorer: Scorer, line: str, food: str, ml: float
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food_id == food, out
+    per_ml = usda(food, "tsp") / TSP_ML if food == "sr28:02047" else usda(food, "cup") / (FL_OZ_ML * 8)
+    assert out.grams == pytest.approx(ml * per_ml, rel=0.02)
+    assert out.amount_assumed and any("data/amounts.csv" in n for n in out.notes)
+
+
+def test_a_can_of_a_drink_without_a_usda_can_row_is_twelve_fluid_ounces(scorer: Scorer) -> None:
+    out = resolve(scorer, "a can of low carb light beer")
+    assert isinstance(out, Item) and "beer" in out.food.lower(), out
+    assert out.grams == pytest.approx(12 * FL_OZ_ML, rel=0.05)  # through the beer's USDA fl oz row
+    assert out.amount_assumed and any("12 fl oz (data/amounts.csv)" in n for n in out.notes)
+
+
+def test_an_assumed_amount_that_is_a_whole_roast_is_refused_not_counted(scorer: Scorer) -> None:
+    # SR28's only portion for roast beef is the whole roast: no one means that by "roast beef"
+    out = resolve(scorer, "roast beef")
+    assert isinstance(out, Problem) and "too much to assume" in out.reason, out
+
+
+def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
+    out = resolve(scorer, "a piece of lemon pie")
+    assert isinstance(out, Item) and out.food_id == "fndds:53305700", out
+    assert out.grams == pytest.approx(usda("fndds:53305700", "slice"))
+
+
+@pytest.mark.parametrize("line", ["a dollop of sour cream", "1 shot of espresso", "a can of black beans"])
+def test_a_vague_amount_with_nothing_defensible_is_not_counted(scorer: Scorer, line: str) -> None:
+    # a dollop has no sourced size; a shot of espresso is not its usual cup; cans vary by product
+    out = resolve(scorer, line)
+    assert isinstance(out, Problem) and out.kind == "unresolved", out
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "unit", "n"),
+    [("juice of 2 limes", "sr28:09160", "lime", 2), ("juice of half a lemon", "sr28:09152", "lemon", 0.5),
+     ("juice of 1 orange", "sr28:09206", "fruit", 1)],
+)  # fmt: skip
+def test_the_juice_of_some_fruit_is_what_usda_says_one_fruit_yields(
+    scorer: Scorer, line: str, food: str, unit: str, n: float
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food_id == food, out
+    assert out.grams == pytest.approx(n * usda(food, unit, "yields"))
+    assert not out.amount_assumed
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("a 16.9 fl oz bottle of cola", 16.9 * FL_OZ_ML), ("a 12-oz can of cola", 12 * FL_OZ_ML),
+     ("50g/1¾oz medjool dates", 50.0), ("a 3 oz piece of cheddar cheese", 3 * OZ_G)],
+)  # fmt: skip
+def test_a_stated_container_size_is_the_amount_and_no_assumption(
+    scorer: Scorer, line: str, grams: float
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item), out
+    # a drink's fl oz is weighed through its USDA fl oz row (within a few percent of 1 g per ml)
+    assert out.grams == pytest.approx(grams, rel=0.06)
+    assert not out.amount_assumed
+
+
+def test_every_row_of_the_amounts_table_has_a_source_and_resolves(scorer: Scorer) -> None:
+    with (ROOT / "data" / "amounts.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for r in rows:
+        assert "http" in r["source"] or "USDA" in r["source"], r  # a public page, or USDA's own tables
+        out = resolve(scorer, f"a {r['unit']} of whole milk")
+        assert isinstance(out, Item) and out.grams and out.amount_assumed, (r, out)
+        assert r["wording"] in " ".join(out.notes)
+
+
+def test_a_row_of_the_amounts_table_without_a_source_is_refused() -> None:
+    blob = b"unit,amount,measure,wording,source\npinch,0.0625,tsp,a pinch,\n"
+    with pytest.raises(DataError, match="source"):
+        informal_amounts(blob)

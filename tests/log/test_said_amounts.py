@@ -1,0 +1,150 @@
+"""Amounts as people say them are read into the one amount they mean (log/amounts.py, log/parse.py).
+
+"half a cup", "a 12-oz can of", "juice of 2 limes", "100g/3½oz", "1 T": each is one amount; words that
+only look like amounts ("t-bone", "a quarter pounder", "half and half") stay food words.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mgb6.log.amounts import said_amount
+from mgb6.log.parse import parse_entry, split_amount
+from mgb6.models import Entry, Problem
+
+SAID = [
+    ("100g/3½oz dates", 100, "g", "dates"),
+    ("50 g (1¾ oz) medjool dates", 50, "g", "medjool dates"),
+    ("3½ oz / 100 g smoked salmon", 100, "g", "smoked salmon"),
+    ("1 cup (240 ml) whole milk", 240, "ml", "whole milk"),
+    ("1 c buttermilk", 1, "cup", "buttermilk"),
+    ("2 C plain yogurt", 2, "cup", "plain yogurt"),
+    ("1 T olive oil", 1, "tbsp", "olive oil"),
+    ("1 t cinnamon", 1, "tsp", "cinnamon"),
+    ("2 tbs honey", 2, "tbsp", "honey"),
+    ("1 tbls sugar", 1, "tbsp", "sugar"),
+    ("half a cup of brown rice", 0.5, "cup", "brown rice"),
+    ("a half cup cottage cheese", 0.5, "cup", "cottage cheese"),
+    ("a quarter cup of walnuts", 0.25, "cup", "walnuts"),
+    ("three quarters of a cup of blueberries", 0.75, "cup", "blueberries"),
+    ("a third of a cup of raisins", 1 / 3, "cup", "raisins"),
+    ("a cup and a half of skim milk", 1.5, "cup", "skim milk"),
+    ("one and a half cups cooked lentils", 1.5, "cup", "cooked lentils"),
+    ("2 and 1/2 tbsp peanut butter", 2.5, "tbsp", "peanut butter"),
+    ("a couple of eggs", 2, "", "eggs"),
+    ("a dozen almonds", 12, "", "almonds"),
+    ("half a dozen oysters", 6, "", "oysters"),
+    ("two dozen grapes", 24, "", "grapes"),
+    ("a 16.9 fl oz bottle of cola", 16.9, "fl oz", "cola"),
+    ("a 12-oz can of ginger ale", 12, "oz", "ginger ale"),
+    ("a 20 ounce bottle of sports drink", 20, "oz", "sports drink"),
+    ("an 8oz glass of orange juice", 8, "oz", "orange juice"),
+    ("2 12 oz cans of beer", 24, "oz", "beer"),
+    ("a 6 oz piece of salmon", 6, "oz", "salmon"),
+    ("a 500 ml carton of soy milk", 500, "ml", "soy milk"),
+    ("juice of 2 limes", 2, "lime", "lime juice"),
+    ("the juice of half a lemon", 0.5, "lemon", "lemon juice"),
+    ("2 slices of rye bread", 2, "slice", "rye bread"),
+    ("a large bowl of oatmeal", 1, "bowl", "oatmeal"),
+    ("a heaping tablespoon of almond butter", 1, "tbsp", "almond butter"),
+    ("2 level tsp brown sugar", 2, "tsp", "brown sugar"),
+    ("a small handful of cashews", 1, "handful", "cashews"),
+    ("a glass of milk", 1, "glass", "milk"),
+    ("a pinch of salt", 1, "pinch", "salt"),
+    ("a splash of cream", 1, "splash", "cream"),
+]
+
+
+@pytest.mark.parametrize(("line", "amount", "unit", "food"), SAID)
+def test_an_amount_as_people_say_it_is_read_as_one_amount(
+    line: str, amount: float, unit: str, food: str
+) -> None:
+    entry = parse_entry(line)
+    assert not isinstance(entry, Problem), entry
+    assert entry.quantity is not None, entry
+    assert entry.quantity.amount == pytest.approx(amount, rel=1e-3), entry.quantity
+    assert (entry.quantity.unit, entry.food_text) == (unit, food)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("a heaping tablespoon of almond butter", "'heaping tablespoon' read as a tbsp"),
+     ("a tall glass of milk", "'tall glass' read as a glass"), ("2 level tsp sugar", "")],
+)  # fmt: skip
+def test_how_full_or_big_a_measure_was_is_said_not_weighed(line: str, said: str) -> None:
+    q, _ = split_amount(line)
+    assert q is not None and q.assumed == said
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "food"),
+    [("a few almonds", 3, "almonds"), ("several crackers", 3, "crackers"),
+     ("a few of the dates", 3, "the dates")],
+)  # fmt: skip
+def test_a_few_is_read_as_three_and_marked_as_an_assumption(line: str, amount: float, food: str) -> None:
+    q, rest = split_amount(line)
+    assert q is not None and q.amount == amount and rest == food
+    assert "read as 3" in q.assumed
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "unit", "food"),
+    [("1 t-bone steak", 1, "", "t-bone steak"), ("a 6 oz steak", 6, "oz", "steak"),
+     ("vitamin c gummies", None, None, "vitamin c gummies"), ("some almonds", None, None, "almonds"),
+     ("a quarter pounder", 1, "", "quarter pounder"), ("half and half", None, None, "half and half"),
+     ("half and half 2 tbsp", 2, "tbsp", "half and half"),
+     ("2 tbsp half and half", 2, "tbsp", "half and half")],
+)  # fmt: skip
+def test_words_that_only_look_like_amounts_stay_food_words(
+    line: str, amount: float | None, unit: str | None, food: str
+) -> None:
+    # "t-bone" is no teaspoon, "vitamin c" no cup, a steak is the food, not a container of it, and a
+    # quarter pounder or half and half are foods, not fractions
+    q, rest = split_amount(line)
+    assert rest == food
+    assert (q.amount, q.unit) == (amount, unit) if q is not None else amount is None
+
+
+def test_dual_units_are_one_amount_not_a_thousand_grams() -> None:
+    # issue 13: "50g/1¾oz medjool dates" was read as 1,200 g
+    q, rest = split_amount("50g/1¾oz medjool dates")
+    assert q is not None and (q.amount, q.unit) == (50, "g") and rest == "medjool dates"
+
+
+# --- properties of the amount reader ------------------------------------------------------------------
+
+AMOUNTS = st.sampled_from([
+    "", "2 ", "a ", "half a cup of ", "a quarter cup ", "1 T ", "2 t ", "1 c ", "100g/3½oz ", "50 g (2 oz) ",
+    "a 12-oz can of ", "a 16.9 fl oz bottle of ", "a few ", "several ", "a couple of ", "a dozen ",
+    "half a dozen ", "some ", "a large bowl of ", "a cup and a half of ", "one and a half cups ",
+    "juice of 2 ", "3 slices of ", "a pinch of ",
+])  # fmt: skip
+FOOD_WORDS = st.lists(
+    st.sampled_from("oatmeal banana milk salmon rice lemons limes cola tomato bread cheddar spinach".split()),
+    min_size=1, max_size=3,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_the_amount_reader_never_raises(text: str) -> None:
+    said_amount(text)
+    assert isinstance(parse_entry(text), (Entry, Problem))
+
+
+@settings(max_examples=300, deadline=None)
+@given(AMOUNTS, FOOD_WORDS)
+def test_reading_a_said_amount_is_idempotent(amount: str, words: list[str]) -> None:
+    once, _ = said_amount(amount + " ".join(words))
+    assert said_amount(once)[0] == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(AMOUNTS, FOOD_WORDS)
+def test_the_food_text_keeps_every_food_word(amount: str, words: list[str]) -> None:
+    _, rest = split_amount(amount + " ".join(words))
+    kept = rest.lower()
+    for w in words:
+        assert w.rstrip("s") in kept, (amount, words, rest)
