@@ -11,7 +11,7 @@ from mgb6.cache import remembered_lines
 from mgb6.errors import InputError
 from mgb6.foods.table import FoodTable, load_table, save_matches
 from mgb6.log.parse import LineMemo, ParsedLog, parse_log
-from mgb6.log.read import read_log
+from mgb6.log.read import MAX_BYTES, read_log
 from mgb6.models import Item, Problem, Progress
 from mgb6.nutrition.tally import CheckResult, Scorer, check
 from mgb6.nutrition.targets import Profile
@@ -35,6 +35,7 @@ def parse_files(
     warnings: list[str] = []
     blank: list[str] = []
     seen: set[str] = set()
+    total = 0
     for path in paths:
         key = path if path == "-" else os.path.realpath(path)
         if key in seen:  # the same log twice would double every day it holds
@@ -42,6 +43,10 @@ def parse_files(
             continue
         seen.add(key)
         text = read_log(path)
+        total += len(text.text)
+        if total > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise InputError(f"{path}: the logs of one check pass {limit} MB together; check fewer")
         if text.warning:
             warnings.append(text.warning)
         log = _parse_any(text.text, text.path, memo, date_order, progress)

@@ -89,7 +89,7 @@ def summarise(
 ) -> BatchRow:
     """Score one log with tally.check and keep only its summary; a log that cannot be read is a row."""
     try:
-        text = read_log(path)
+        text = read_log(path, regular_only=True)
     except Mgb6Error as exc:
         return BatchRow(path, status={n: STATUS_ERROR for n in NUTRIENTS}, error=str(exc))
     log = parse_log(text.text, text.path, memo=memo)

@@ -2,27 +2,42 @@
 
 Every cached file's name carries ``digest``: a hash of the bundled tables and of every module of this
 package (``code_files``), so no code or data change can ever meet a stale file. Writing is best effort
-(a read-only home still works, only more slowly) and atomic (a temporary, then os.replace); reading
-tolerates a missing or unreadable file by returning None, and the caller rebuilds.
+(a read-only home still works, only more slowly) and atomic (a random exclusive temporary, then
+os.replace); reading tolerates a missing or unreadable file by returning None, and the caller rebuilds.
+
+Nothing here trusts the disk (README "What mgb6 trusts"). The folder is used only when it is a folder of
+the user's own that no one else may write (it is created 0700); otherwise the run goes uncached, with one
+warning (``refusal``). A file is opened with O_NOFOLLOW|O_NONBLOCK and fstat-ed: a regular file of the
+user's, writable by no one else, under a size cap. Its content is unpickled only after its tag checks:
+a keyed BLAKE2b of everything after the tag, keyed by a 32-byte secret kept in the folder (``key``, 0600),
+so a pickle planted by anyone who does not hold the key, or a flipped byte, is never loaded. The table,
+read on every run, is checked in full only when its stamp (inode, size, mtime, ctime) differs from the one
+its signed seal recorded, so an unchanged table costs no hashing (``read_mapped``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import stat
 import struct
 import time
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from mgb6 import __version__
-from mgb6.paths import TABLE_FILES, cache_dir, package_dir
+from mgb6.paths import TABLE_FILES, TEMP_PREFIX, TEMP_SUFFIX, cache_dir, make_private_dirs, package_dir
 
-CACHE_FORMAT = 4  # bump when FoodTable's shape or the matcher's normalisation changes
+if TYPE_CHECKING:
+    import re
+
+CACHE_FORMAT = 5  # bump when FoodTable's shape, the matcher's normalisation or the file layout changes
 
 T = TypeVar("T")
 
@@ -63,7 +78,7 @@ class Packed(Sequence[str]):
         return str(self.blob[self.offsets[i] : self.offsets[i + 1]], "utf-8")
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
-        if int(protocol) >= 5:  # the blob may travel out of band (see _write_mapped)
+        if int(protocol) >= 5:  # the blob may travel out of band (see _mapped_payload)
             return _unpack, (pickle.PickleBuffer(self.blob), self.offsets.tobytes())
         return _unpack, (bytes(self.blob), self.offsets.tobytes())
 
@@ -166,6 +181,190 @@ def remember_digest(stamp: str, digest: str) -> None:
     write_cache(path, memo)
 
 
+# --- the folder, the key, and files opened on untrusted ground ------------------------------------------
+
+_SEALED = b"MGB6SIG1"  # then a 32-byte tag: keyed BLAKE2b of everything after it; then the payload
+_TAG = 32
+_HEAD = len(_SEALED) + _TAG
+MAX_CACHE_BYTES = 1 << 26  # 64 MB: the table is ~4 MB, a log memo is capped far below; no cache file is more
+KEY_NAME = "key"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_READ_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(
+    os, "O_BINARY", 0
+)
+_REFUSED: dict[Path, str] = {}  # folder -> why it is not used (said once by the CLI)
+
+
+def refusal() -> str | None:
+    """Why this run did not use its cache folder, if it did not (the CLI prints it once as a warning)."""
+    return _REFUSED.get(cache_dir())
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (where the platform has owners at all)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def trusted_dir() -> Path | None:
+    """The cache folder when it may be trusted, else None (the run goes uncached)."""
+    return _trusted(cache_dir())
+
+
+@lru_cache(maxsize=4)
+def _trusted(folder: Path) -> Path | None:
+    """``folder``, created 0700 when missing, if it may be trusted. An existing folder must be the user's
+    own and writable by no one else, and its parent must not be writable by others unless it is sticky
+    (/tmp): otherwise another local user could plant a file this run would load, or swap the folder."""
+    try:
+        make_private_dirs(folder)
+        info = os.stat(folder)
+        parent = os.stat(folder.parent)
+    except OSError:
+        return None  # a read-only home: uncached, as before, and nothing to warn about
+    why = None
+    if not stat.S_ISDIR(info.st_mode):
+        why = "is not a folder"
+    elif not _ours(info):
+        why = _whose(info)
+    elif hasattr(os, "getuid") and parent.st_mode & 0o022 and not parent.st_mode & stat.S_ISVTX:
+        why = f"sits in {folder.parent}, which other users may write (mode {stat.S_IMODE(parent.st_mode):o})"
+    if why is None:
+        return folder
+    _REFUSED[folder] = (
+        f"the cache folder {folder} {why}; running without a cache (slower). Use a folder only you can "
+        "write (chmod 700), or set MGB6_CACHE_DIR to one"
+    )
+    return None
+
+
+def _whose(info: os.stat_result) -> str:
+    if info.st_uid != os.getuid():
+        return f"belongs to another user (uid {info.st_uid})"
+    return f"may be written by other users (mode {stat.S_IMODE(info.st_mode):o})"
+
+
+def _open_trusted(path: Path, cap: int = MAX_CACHE_BYTES) -> tuple[int, os.stat_result] | None:
+    """An fd on ``path`` if it is a regular file of ours, writable by no one else, of at most ``cap``
+    bytes: opened without following a link or waiting on a FIFO, checked on the file actually opened."""
+    folder = trusted_dir()
+    if folder is None or path.parent != folder:
+        return None
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not stat.S_ISREG(info.st_mode) or not _ours(info) or not _HEAD <= info.st_size <= cap:
+        os.close(fd)
+        return None
+    return fd, info
+
+
+def _read_all(fd: int, size: int) -> bytes | None:
+    """Exactly ``size`` bytes (a copy: a file truncated meanwhile gives a short read, never a SIGBUS)."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        got = os.read(fd, left)
+        if not got:
+            return None
+        parts.append(got)
+        left -= len(got)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _key() -> bytes | None:
+    folder = trusted_dir()
+    return None if folder is None else _key_in(folder)
+
+
+@lru_cache(maxsize=4)
+def _key_in(folder: Path) -> bytes | None:
+    """The per-user secret that tags every cache file: 32 random bytes in ``key`` (0600), made once."""
+    path = folder / KEY_NAME
+    for _ in range(2):
+        try:
+            fd = os.open(path, _READ_FLAGS)
+        except FileNotFoundError:
+            _make_key(path)
+            continue
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode) and _ours(info) and not info.st_mode & 0o077 and info.st_size == 32:
+                return _read_all(fd, 32)
+            return None
+        finally:
+            os.close(fd)
+    return None
+
+
+def _make_key(path: Path) -> None:
+    """Write a new key beside ``path`` and link it into place: the name appears complete or not at all,
+    and two processes racing both end up with the one that won."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError:
+        return
+    try:
+        os.write(fd, os.urandom(32))
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.link(tmp, path)
+    except OSError:
+        pass  # another process made it first, or the folder refuses: either way read what is there
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _tag(key: bytes, *parts: bytes | memoryview) -> bytes:
+    from _blake2 import blake2b  # built in: no OpenSSL load (hashlib costs ~2 ms of a run)
+
+    h = blake2b(key=key, digest_size=_TAG)
+    for part in parts:
+        h.update(part)
+    return h.digest()
+
+
+def _verified(data: bytes) -> memoryview | None:
+    """The payload of a sealed file, if its tag is ours; else None."""
+    from _operator import _compare_digest  # hmac.compare_digest without importing hmac
+
+    key = _key()
+    if key is None or data[: len(_SEALED)] != _SEALED:
+        return None
+    payload = memoryview(data)[_HEAD:]
+    return payload if _compare_digest(_tag(key, payload), data[len(_SEALED) : _HEAD]) else None
+
+
+def read_verified(path: Path) -> memoryview | None:
+    """The payload of a cache file that passes every check above, else None."""
+    opened = _open_trusted(path)
+    if opened is None:
+        return None
+    fd, info = opened
+    try:
+        data = _read_all(fd, info.st_size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None if data is None else _verified(data)
+
+
 # --- reading and writing cache files ---------------------------------------------------------------------
 
 
@@ -174,11 +373,13 @@ def cache_file(kind: str, digest: str) -> Path:
 
 
 def unpickle(path: Path) -> Any:
+    payload = read_verified(path)
+    if payload is None:
+        return None  # no cache yet, or one that is not ours or not intact: the caller rebuilds
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, IndexError):
-        return None  # no cache yet, or an unreadable one: the caller rebuilds
+        return pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, IndexError, ImportError):
+        return None
 
 
 KEEP_DIGESTS = 3  # tables of other versions (another venv, another checkout) stay usable side by side
@@ -190,78 +391,189 @@ def write_cache(path: Path, obj: object, keep: int | None = KEEP_DIGESTS, mapped
     ``mapped`` writes the layout read_mapped reads: large buffers after the pickle, not inside it.
     ``keep``: how many files of this kind stay (the newest); None leaves the others alone.
     """
+    if trusted_dir() is None or path.parent != trusted_dir():
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            if mapped:
-                _write_mapped(fh, obj)
-            else:
-                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        if keep is not None:
-            _prune(path, keep)
+        payload = _mapped_payload(obj) if mapped else [pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)]
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    if _write_sealed(path, payload) and keep is not None:
+        _prune(path, keep)
+
+
+def _write_sealed(path: Path, payload: Sequence[bytes | memoryview]) -> bool:
+    """``payload`` behind its tag, through a random exclusive temporary that every failure removes."""
+    import tempfile
+
+    key = _key()
+    if key is None:
+        return False
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError:
-        pass
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_SEALED + _tag(key, *payload))
+            for part in payload:
+                fh.write(part)
+        os.replace(tmp, path)
+        return True
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            return False
+        raise
 
 
 _MAPPED = b"MGB6MAP1"  # then: part count n, n part sizes (u64 little-endian); the pickle; its buffers
 
 
-def _write_mapped(fh: BinaryIO, obj: object) -> None:
+def _mapped_payload(obj: object) -> list[bytes | memoryview]:
     buffers: list[pickle.PickleBuffer] = []
     body = pickle.dumps(obj, protocol=5, buffer_callback=buffers.append)
     parts = [memoryview(body), *(b.raw() for b in buffers)]
-    fh.write(_MAPPED + struct.pack(f"<{len(parts) + 1}Q", len(parts), *(p.nbytes for p in parts)))
-    for part in parts:
-        fh.write(part)
+    return [_MAPPED + struct.pack(f"<{len(parts) + 1}Q", len(parts), *(p.nbytes for p in parts)), *parts]
 
 
 def read_mapped(path: Path) -> Any:
-    """What _write_mapped wrote, its buffers as views of the memory-mapped file; None if unreadable."""
-    import mmap
+    """What write_cache(mapped=True) wrote, its buffers as views of one read-only copy; None if unusable.
 
+    Read, not memory-mapped: a mapping of a file truncated meanwhile kills the process with SIGBUS on the
+    next touch, a copy cannot. The tag is checked in full only when the file's stamp differs from the one
+    its seal (``<name>.seal``, itself tagged) records: the seal is written once the file has settled.
+    """
+    opened = _open_trusted(path)
+    if opened is None:
+        return None
+    fd, info = opened
     try:
-        with path.open("rb") as fh:
-            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        view = memoryview(mapped)
-        if view[: len(_MAPPED)] != _MAPPED:
+        data = _read_all(fd, info.st_size)
+    except OSError:
+        data = None
+    finally:
+        os.close(fd)
+    if data is None:
+        return None
+    payload = _sealed_payload(path, info, data)
+    if payload is None:
+        return None
+    try:
+        if payload[: len(_MAPPED)] != _MAPPED:
             return None
-        (n,) = struct.unpack_from("<Q", mapped, len(_MAPPED))
-        sizes = struct.unpack_from(f"<{n}Q", mapped, len(_MAPPED) + 8)
+        (n,) = struct.unpack_from("<Q", payload, len(_MAPPED))
+        sizes = struct.unpack_from(f"<{n}Q", payload, len(_MAPPED) + 8)
         pos, parts = len(_MAPPED) + 8 * (n + 1), []
         for size in sizes:
-            if pos + size > len(view):
+            if pos + size > len(payload):
                 return None
-            parts.append(view[pos : pos + size])
+            parts.append(payload[pos : pos + size])
             pos += size
         return pickle.loads(parts[0], buffers=parts[1:])
-    except (OSError, ValueError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
-            IndexError):  # fmt: skip
-        return None  # no cache yet (or an empty file: mmap refuses it), or an unreadable one: rebuilt
+    except (ValueError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
+            IndexError, ImportError, MemoryError):  # fmt: skip
+        return None
 
 
-def _prune(path: Path, keep: int = KEEP_DIGESTS) -> None:
-    """Drop all but the ``keep`` most recently written files of this kind."""
-    kind = path.name.split("-", 1)[0]
-    files = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[keep:]:
-        old.unlink(missing_ok=True)
+def _stamp_of(info: os.stat_result) -> bytes:
+    return f"{info.st_dev}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}".encode()
+
+
+def _sealed_payload(path: Path, info: os.stat_result, data: bytes) -> memoryview | None:
+    """The payload of a big file read every run: the seal vouches for it, or the full tag is checked."""
+    from _operator import _compare_digest
+
+    key = _key()
+    if key is None or data[: len(_SEALED)] != _SEALED:
+        return None
+    seal_path = path.with_name(path.name + ".seal")
+    seal = read_verified(seal_path)
+    expected = _tag(key, _stamp_of(info), data[: _HEAD])
+    if seal is not None and _compare_digest(bytes(seal), expected):
+        return memoryview(data)[_HEAD:]
+    payload = _verified(data)
+    settled = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_SECONDS * 1e9
+    if payload is not None and settled:
+        _write_sealed(seal_path, [expected])  # settled: later runs skip the full check while it stays so
+    return payload
+
+
+STALE_TEMP_SECONDS = 3600  # a temporary this old belongs to no running writer
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Names mgb6 gives what it writes here (files, old-style temporaries | its random temporaries);
+    pruning touches nothing else, and only a file of ours. Compiled when something is written."""
+    import re
+
+    kinds = r"(?:[a-z]+-[0-9a-f]{20}(?:-[0-9a-f]{8})?|digests)"
+    files = re.compile(kinds + r"\.pickle")
+    temps = re.compile(
+        rf"{kinds}\.\d+\.tmp|{re.escape(TEMP_PREFIX)}[A-Za-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}"
+    )
+    return files, temps
+
+
+def _own_file(path: Path, sealed: bool = True) -> bool:
+    """Whether ``path`` is provably a file mgb6 wrote: a regular file of ours that starts as ours do."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or not _ours(info):
+            return False
+        if not sealed:
+            return True
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            return os.read(fd, len(_SEALED)) == _SEALED
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+
+
+def _prune(path: Path, keep: int = KEEP_DIGESTS, *, only: str | None = None) -> None:
+    """Drop all but the ``keep`` most recently written files of this kind, with their seals, and any
+    temporary left by a writer that died; never a file whose name and content are not provably mgb6's."""
+    kind = only or path.name.split("-", 1)[0] + "-"
+    own_file, own_temp = _own_names()
+    now = time.time()
+    mine: list[tuple[float, Path]] = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            if own_temp.fullmatch(name):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS and _own_file(
+                    Path(entry.path), sealed=False
+                ):
+                    os.unlink(entry.path)
+            elif name.startswith(kind) and own_file.fullmatch(name) and _own_file(Path(entry.path)):
+                mine.append((entry.stat(follow_symlinks=False).st_mtime, Path(entry.path)))
+        except OSError:
+            continue
+    mine.sort(key=lambda m: m[0], reverse=True)
+    for _, old in mine[keep:]:
+        if old != path:
+            for gone in (old, old.with_name(old.name + ".seal")):
+                with contextlib.suppress(OSError):
+                    os.unlink(gone)
 
 
 def write_custom_cache(path: Path, obj: object) -> None:
     """Like write_cache, but only ever replaces older custom-*.pickle files, never the bundled table's."""
+    if trusted_dir() is None or path.parent != trusted_dir():
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("custom-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+        payload = [pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)]
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    if _write_sealed(path, payload):
+        _prune(path, 1, only="custom-")
 
 
 def cached(kind: str, digest: str, build: Callable[[], T]) -> T:

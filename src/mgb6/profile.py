@@ -6,19 +6,21 @@ atomically, so a crash mid-save never leaves a half profile behind.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mgb6.errors import ExitCode, ProfileError
+from mgb6.errors import ExitCode, InputError, ProfileError
 from mgb6.models import DIETS
 from mgb6.nutrition.targets import Profile
 from mgb6.nutrition.targets import validate as validate_person
-from mgb6.paths import atomic_write_text, config_dir
+from mgb6.paths import atomic_write_text, config_dir, make_private_dirs, read_regular
 
 DATE_ORDERS = ("dmy", "mdy")  # how a date such as 3/4/2025 is read (log/dates.py); unset: refused
 PROFILE_FILE = "profile.toml"
 SET_HINT = "mgb6 profile set --sex female --age 34"
+PROFILE_MAX_BYTES = 1 << 16  # a profile is a few lines; anything bigger is not one (e.g. /dev/zero)
 
 
 class ProfileFileError(ProfileError):
@@ -133,12 +135,18 @@ def from_toml(text: str, path: Path) -> StoredProfile:
         data = _toml().loads(text)
     except _toml().TOMLDecodeError as exc:
         raise ProfileFileError(f"{path}: not a valid profile ({exc})") from exc
+    except RecursionError:  # arrays nested thousands deep: no profile looks like that
+        raise ProfileFileError(f"{path}: not a valid profile (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer past Python's 4,300-digit conversion limit
+        raise ProfileFileError(f"{path}: not a valid profile ({exc})") from None
     avoid = _typed(data, "avoid", (list, str), "a list of words", path) or ()
     if isinstance(avoid, str):
         avoid = parse_avoid(avoid)
     elif not all(isinstance(a, str) for a in avoid):
         raise ProfileFileError(f"{path}: avoid must be a list of words")
     age = _typed(data, "age", (int, float), "a number of years", path)
+    if isinstance(age, int) and not -(10**6) < age < 10**6:  # float() of 400 digits overflows
+        raise ProfileFileError(f"{path}: age must be a number of years, not a number that long")
     profile = StoredProfile(
         sex=_typed(data, "sex", (str,), "a string", path),
         age=None if age is None else float(age),
@@ -158,14 +166,12 @@ def from_toml(text: str, path: Path) -> StoredProfile:
 def load(path: Path | None = None) -> StoredProfile | None:
     """The saved profile, or ``None`` when there is none."""
     path = path or profile_path()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except IsADirectoryError as exc:
-        raise ProfileFileError(f"{path}: is a directory, not a profile file") from exc
-    except OSError as exc:
-        raise ProfileFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        raw = read_regular(path, PROFILE_MAX_BYTES, "profile file")
+    except InputError as exc:
+        raise ProfileFileError(str(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -177,6 +183,7 @@ def save(profile: StoredProfile, path: Path | None = None) -> Path:
     path = path or profile_path()
     validate(profile)
     try:
+        make_private_dirs(path.parent)
         atomic_write_text(path, to_toml(profile))
     except OSError as exc:
         raise ProfileFileError(f"{path}: cannot write the profile ({exc.strerror or exc})") from exc

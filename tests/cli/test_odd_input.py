@@ -76,15 +76,17 @@ def test_permission_error_while_opening_is_reported_even_as_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tests run as root, who can read a mode-000 file: simulate the denial at the open call instead."""
+    import mgb6.log.read
+
     path = write(tmp_path, LOG)
-    real_open = Path.open
+    real_open = mgb6.log.read._open
 
-    def deny(self: Path, *a, **k):
-        if str(self) == path:
+    def deny(p: Path, *a, **k):
+        if str(p) == path:
             raise PermissionError(13, "Permission denied", path)
-        return real_open(self, *a, **k)
+        return real_open(p, *a, **k)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(mgb6.log.read, "_open", deny)
     result = run(path)
     assert result.exit_code == ExitCode.ERROR
     assert f"{path}: permission denied" in result.stderr

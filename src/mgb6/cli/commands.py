@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
@@ -102,6 +102,7 @@ def check(
     lines: Annotated[
         bool, typer.Option("--lines", help="Show how every line was read (default: the ones worth a look).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --report file if it exists.")] = False,
 ) -> None:
     """Report magnesium and vitamin B6 per day against your DRI targets.
 
@@ -114,6 +115,7 @@ def check(
     report_fmt = _report_format(report_file) if report_file else None
     if report_file:
         _refuse_missing_folder(err, report_file, "the report")
+        _refuse_target(err, report_file, force, "the report")
     comparison = None
     with reported(err):
         from mgb6.api import run_check
@@ -145,12 +147,12 @@ def check(
     if report_file and report_fmt == "html":  # a document of its own, not a terminal dump
         from mgb6.export.html import report_html
 
-        _save_text(err, report_file, report_html(result, resolved.origin), quiet)
+        _save_text(err, report_file, report_html(result, resolved.origin), quiet, force)
     elif report_file and report_fmt:
         from mgb6.report.render import report
 
         whole = _with_comparison(report(result, resolved.origin, every_line=lines), comparison)
-        _save_report(err, report_file, report_fmt, whole, quiet, no_color)
+        _save_report(err, report_file, report_fmt, whole, quiet, no_color, force)
     if fmt is OutputFormat.json:
         from mgb6.export.check import write_json
 
@@ -158,7 +160,7 @@ def check(
     elif fmt is OutputFormat.csv:
         from mgb6.export.check import write_csv
 
-        write_csv(result, sys.stdout)
+        write_csv(result, _data_out())
     else:
         from mgb6.cli.output import show
         from mgb6.report.render import report
@@ -177,6 +179,20 @@ def check(
             err.print(f"Error: --strict: {n} line{'s' if n != 1 else ''} not counted (listed in the report)",
                       soft_wrap=True, markup=False)  # fmt: skip
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _data_out() -> TextIO:
+    """Standard output for data: as is into a file or pipe; with control characters escaped when it is a
+    terminal, where a log line's escape sequence would otherwise act (report.terminal)."""
+    if not sys.stdout.isatty():
+        return sys.stdout
+    from mgb6.report.terminal import visible
+
+    class _Shown:
+        def write(self, text: str) -> int:
+            return sys.stdout.write(visible(text))
+
+    return _Shown()  # type: ignore[return-value]
 
 
 def _default_log(err: Console, quiet: bool) -> str:
@@ -260,19 +276,29 @@ def _with_comparison(renderable: RenderableType, comparison: list[Comparison] | 
     return Group(renderable, compare_table(comparison))
 
 
+def _refuse_target(err: Console, path: Path, force: bool, what: str) -> None:
+    """Before any work: a link or non-regular target always, an existing file without --force."""
+    from mgb6.paths import check_target
+
+    with reported(err):
+        check_target(path, replace=force, what=what)
+
+
 def _save_report(
-    err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool
+    err: Console, path: Path, fmt: str, renderable: RenderableType, quiet: bool, no_color: bool, force: bool
 ) -> None:
     from mgb6.report.views import export_report
 
-    _save_text(err, path, export_report(renderable, fmt, color=not no_color), quiet)
+    _save_text(err, path, export_report(renderable, fmt, color=not no_color), quiet, force)
 
 
-def _save_text(err: Console, path: Path, text: str, quiet: bool) -> None:
+def _save_text(err: Console, path: Path, text: str, quiet: bool, force: bool) -> None:
     from mgb6.paths import atomic_write_text
 
     try:
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, replace=force)
+    except Mgb6Error as exc:
+        fail(err, exc)
     except OSError as exc:
         fail(err, Mgb6Error(f"{path}: cannot write the report ({exc.strerror or exc})"))
     if not quiet:
@@ -443,13 +469,12 @@ def import_cronometer(
     _, err = consoles(no_color)
     if output is not None:
         _refuse_missing_folder(err, output, "the log")
+        _refuse_target(err, output, force, "the log")
     with reported(err):
         from mgb6.errors import InputError
         from mgb6.log.cronometer import looks_like_cronometer, read_cronometer, to_log
         from mgb6.log.read import read_log
 
-        if output is not None and not force and (output.exists() or output.is_symlink()):
-            raise InputError(f"{output}: already exists; add --force to overwrite it, or choose another file")
         text = read_log(str(export))
         if not looks_like_cronometer(text.text):
             raise InputError(
@@ -464,7 +489,7 @@ def import_cronometer(
             from mgb6.paths import atomic_write_text
 
             try:
-                atomic_write_text(output, converted.text)
+                atomic_write_text(output, converted.text, replace=force)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     if not quiet:
@@ -644,7 +669,7 @@ def batch(
     elif fmt is OutputFormat.csv:
         from mgb6.export.batch import to_csv as batch_csv
 
-        sys.stdout.write(batch_csv(result))
+        _data_out().write(batch_csv(result))
     else:
         from mgb6.report.batch import batch_report
 

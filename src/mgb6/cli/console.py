@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 
 def consoles(no_color: bool) -> tuple[Console, Console]:
     """Standard output and standard error, both plain unless markup is asked for."""
-    from rich.console import Console
+    from mgb6.report.terminal import safe_console
 
-    # emoji=False: a food called ":fire: chili" prints as written, and rich skips loading its emoji table
-    return Console(no_color=no_color or None, highlight=False, emoji=False), Console(
+    # emoji=False: a food called ":fire: chili" prints as written, and rich skips loading its emoji table;
+    # safe_console: a log line's control characters are shown escaped, never sent to the terminal
+    return safe_console(no_color=no_color or None, highlight=False, emoji=False), safe_console(
         stderr=True, no_color=no_color or None, highlight=False, emoji=False
     )
 

@@ -6,6 +6,7 @@ plain "parse options, call the library, print".
 
 from __future__ import annotations
 
+import errno
 import gc
 import sys
 from typing import NoReturn
@@ -34,7 +35,9 @@ def settle() -> None:
 
 def _unexpected(exc: BaseException) -> NoReturn:
     """The last resort: a one-line error instead of a traceback, and where to report it."""
-    what = " ".join(str(exc).split()) or "no details"
+    from mgb6.report.terminal import visible
+
+    what = visible(" ".join(str(exc).split())) or "no details"
     sys.stderr.write(
         f"Error: unexpected {type(exc).__name__}: {what[:300]}. This is a bug in mgb6; please report it "
         "with the command you ran (set MGB6_DEBUG=1 to see the traceback).\n"
@@ -80,17 +83,87 @@ def main() -> None:
     gc.freeze()  # typer and click: loaded for good (the console script started with the collector off)
     if sys.argv[1:2] not in (["check"], ["batch"]):
         gc.enable()  # only check and batch switch it on themselves, once their data is loaded (_settle)
+    if sys.stdout is None:  # started with standard output closed (`mgb6 check log >&-`)
+        _say("Error: standard output is closed; nothing could be printed (redirect it to a file instead)")
+        sys.exit(int(ExitCode.ERROR))
     try:
-        app_for(sys.argv[1:])()
-    except SystemExit:
+        try:
+            app_for(sys.argv[1:])()
+        finally:
+            _say_cache_refusal()
+    except SystemExit as exc:
+        if exc.code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
+            _say("Interrupted.")
+        cause = exc.__context__
+        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:  # typer's silent exit 1 on EPIPE
+            _quiet_stdout()
+            sys.exit(int(ExitCode.BROKEN_PIPE))
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("Interrupted.\n")
+        _say("Interrupted.")
         sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(int(ExitCode.BROKEN_PIPE))  # `mgb6 check -f csv log | head -1`: the reader left early
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS or _stdout_failed():
+            _quiet_stdout()
+            _say(f"Error: cannot write the output ({exc.strerror or exc}); it is incomplete")
+            sys.exit(int(ExitCode.ERROR))
+        if os.environ.get("MGB6_DEBUG"):
+            raise
+        _unexpected(exc)
     except Exception as exc:
         if os.environ.get("MGB6_DEBUG"):
             raise
         _unexpected(exc)
+
+
+# Errors of writing the output that no command handles itself (its own files fail as Mgb6Error).
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF") if hasattr(errno, name)
+)
+
+
+def _say_cache_refusal() -> None:
+    """The one warning of a run that did not trust its cache folder (cache.refusal), unless --quiet."""
+    cache = sys.modules.get("mgb6.cache")  # not imported: no cache was looked at
+    why = cache.refusal() if cache is not None else None
+    if why and not {"-q", "--quiet"} & set(sys.argv[1:]):
+        _say(f"Warning: {why}")
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    try:
+        if sys.stderr is not None:
+            from mgb6.report.terminal import visible
+
+            sys.stderr.write(visible(line) + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _stdout_failed() -> bool:
+    """Whether standard output is what failed: what is still buffered cannot be written either."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _quiet_stdout() -> None:
+    """Point fd 1 at the null device, so the exit's own flush of what is left raises nothing more."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def run() -> NoReturn:
@@ -117,6 +190,8 @@ def run() -> NoReturn:
                 stream.flush()
         except BrokenPipeError:
             code = code or int(ExitCode.BROKEN_PIPE)  # `mgb6 check log | head`: the reader left early
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            if not code and stream is sys.stdout:
+                _say(f"Error: cannot write the output ({getattr(exc, 'strerror', None) or exc}); it is lost")
             code = code or int(ExitCode.ERROR)
     os._exit(code)

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mgb6 import cache
-from mgb6.errors import DataError
+from mgb6.errors import DataError, InputError
 from mgb6.foods.table import FoodTable, build_table, load_table, read_tables
-from mgb6.paths import cache_dir, data_dir
+from mgb6.paths import cache_dir, data_dir, read_regular
 
 CUSTOM_REQUIRED = ("id", "description", "magnesium_mg_per_100g", "vitamin_b6_mg_per_100g")
+CUSTOM_MAX_BYTES = 1 << 26  # 64 MB: far above any hand-kept foods file; refuses /dev/zero before reading
 CUSTOM_NUMERIC = ("magnesium_mg_per_100g", "vitamin_b6_mg_per_100g", "energy_kcal_per_100g")
 
 
@@ -22,9 +23,9 @@ def load_custom_foods(path: Path) -> list[dict[str, str]]:
     custom value would silently skew every total it touches.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: no such foods file") from exc
+        text = read_regular(path, CUSTOM_MAX_BYTES, "foods file").decode("utf-8-sig")
+    except InputError as exc:
+        raise DataError(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from exc
     except OSError as exc:

@@ -3,16 +3,20 @@
 The log is the user's own data; mgb6 only ever adds to it. Every append builds the complete text first,
 takes an advisory lock, decides under the lock whether the day's header is needed (another process may
 have just written it), writes everything in a single ``os.write`` and fsyncs. Existing bytes are never
-rewritten or truncated, so a failure at any step leaves the log as it was, plus at most the new text.
+rewritten; a write that fails or falls short (a full disk, ``ulimit -f``) is cut back, still under the
+lock, to the size the log had, so no torn line is left for the next append to complete into another food.
+The log is opened with O_NOFOLLOW (mgb6 never writes through a symbolic link) and created 0600 in folders
+created 0700: it is health data.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,8 +31,15 @@ if TYPE_CHECKING:
 
 LOG_NAME = "log.txt"
 _TAIL_CHUNK = 1 << 16
+# How far back from the end the last date header is looked for: a day is never 8 MB of lines, and
+# past this the append adds the day's header again (``check`` merges equal dates), so one huge line in
+# the log costs at most this much reading with the lock held.
+TAIL_LIMIT = 1 << 23
 # O_APPEND: every write lands at the end, whatever another process did; O_BINARY: no newline translation.
-_OPEN_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = (
+    os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no link followed, no FIFO waited on
+)
 
 
 def default_log_path() -> Path:
@@ -80,7 +91,7 @@ def read_tail(fd: int, size: int) -> Tail:
     carry = b""
     last_byte = b""
     newline = "\n"
-    while pos > 0:
+    while pos > 0 and size - pos < TAIL_LIMIT:
         start = max(0, pos - _TAIL_CHUNK)
         os.lseek(fd, start, os.SEEK_SET)
         chunk = _read_exact(fd, pos - start)
@@ -93,6 +104,7 @@ def read_tail(fd: int, size: int) -> Tail:
         lines = _LINE_BREAK.split(chunk + carry)
         # the first piece may be a partial line unless we reached the start of the file
         carry = lines.pop(0) if start > 0 else b""
+        carry = carry[:_HEADER_MAX + 1]  # a longer line is no header: keeping more would be quadratic
         for raw in reversed(lines):
             found = _header(raw)
             if isinstance(found, date):
@@ -130,9 +142,12 @@ def _read_exact(fd: int, n: int) -> bytes:
     return b"".join(parts)
 
 
+_HEADER_MAX = 200
+
+
 def _header(raw: bytes) -> date | str | None:
     """The line's date header as ``parse_log`` reads it (an invalid one is a string), else None."""
-    if len(raw) > 200:
+    if len(raw) > _HEADER_MAX:
         return None
     return parse_date_line(strip_line(raw.decode("utf-8", errors="replace")))
 
@@ -176,14 +191,21 @@ def _locked(fd: int) -> Iterator[None]:
 def append_line(path: Path, line: str, day: date) -> Appended:
     """Append ``line`` under ``day``'s header (adding the header if the log's last day differs)."""
     text = check_line(line)
+    from mgb6.paths import make_private_dirs
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, _OPEN_FLAGS, 0o644)
+        make_private_dirs(path.parent)
+        fd = os.open(path, _OPEN_FLAGS, 0o600)
     except IsADirectoryError as exc:
         raise LogWriteError(f"{path}: is a directory, not a log file") from exc
     except PermissionError as exc:
         raise LogWriteError(f"{path}: permission denied; the log was not changed") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP and path.is_symlink():
+            raise LogWriteError(
+                f"{path}: is a symbolic link; mgb6 never writes through one, give the real path "
+                f"({os.path.realpath(path)}) or link the folder instead"
+            ) from exc
         raise LogWriteError(f"{path}: cannot open the log ({exc.strerror or exc})") from exc
     try:
         with _locked(fd):
@@ -193,20 +215,38 @@ def append_line(path: Path, line: str, day: date) -> Appended:
             size = info.st_size
             _refuse_utf16(fd, path)
             chunk, added = compose(text, day, read_tail(fd, size), size)
-            data = chunk.encode("utf-8")
-            written = os.write(fd, data)
-            if written != len(data):
-                raise LogWriteError(
-                    f"{path}: only {written} of {len(data)} bytes were written (disk full?); "
-                    "the earlier content is intact, check the end of the log"
-                )
-            os.fsync(fd)
-    except LogWriteError:
-        raise
-    except OSError as exc:
-        raise LogWriteError(
-            f"{path}: could not save the line ({exc.strerror or exc}); the earlier content is intact"
-        ) from exc
+            _write_or_cut_back(fd, chunk.encode("utf-8"), size, path)
     finally:
         os.close(fd)
     return Appended(path, day, added, chunk)
+
+
+def _write_or_cut_back(fd: int, data: bytes, size: int, path: Path) -> None:
+    """Write ``data`` at the end in one call and fsync; on a short write, an error or an interrupt, cut
+    the file back to ``size`` (the caller holds the lock) so the log is exactly as it was."""
+    try:
+        written = os.write(fd, data)
+        if written == len(data):
+            os.fsync(fd)
+            return
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise LogWriteError(f"{path}: could not save the line ({why}); {_cut_back(fd, size)}") from exc
+    except BaseException:
+        _cut_back(fd, size)
+        raise
+    raise LogWriteError(
+        f"{path}: only {written} of {len(data)} bytes could be written (disk full or a file size limit?); "
+        f"the line was not logged; {_cut_back(fd, size)}"
+    )
+
+
+def _cut_back(fd: int, size: int) -> str:
+    """Truncate to ``size``; what the user is told about the log's end afterwards."""
+    try:
+        os.ftruncate(fd, size)
+    except OSError:
+        return "the end of the log may hold part of the line: check it"
+    with suppress(OSError):  # the cut is made; a failing fsync here changes nothing the user can do
+        os.fsync(fd)
+    return "the earlier content is intact, nothing of the line was kept"

@@ -16,18 +16,26 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
+from mgb6.errors import InputError
 from mgb6.log.units import MASS_G, VOLUME_ML, canonical_unit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CRONOMETER_REQUIRED = ("Day", "Food Name", "Amount", "Magnesium (mg)", "B6 (Pyridoxine) (mg)")
 # measures Cronometer writes that our unit vocabulary does not know, as (factor, unit)
 EXTRA_MEASURES = {"cubic inch": (16.387064, "ml"), "cubic inches": (16.387064, "ml")}
 
 _NUMBER = r"\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+"
-_AMOUNT = re.compile(rf"^\s*(?P<n>{_NUMBER})\s*(?P<unit>.*?)\s*$")
+# Patterns run on an Amount already stripped and at most MAX_AMOUNT_CHARS long; none has a lazy run
+# followed by optional white space and an end, which retries every position of a run of spaces.
+MAX_AMOUNT_CHARS = 200
+_AMOUNT = re.compile(rf"(?P<n>{_NUMBER})\s*(?P<unit>.*)")
 _TIMES = re.compile(rf"^x\s*(?P<n>{_NUMBER})\s*(?P<unit>.+)$", re.I)
 _INNER = re.compile(rf"(?:\(|\beach\s+|^)(?P<n>{_NUMBER})\s*(?P<unit>[a-zA-Z][a-zA-Z. ]*?)\s*(?:\)|$)", re.I)
-_HEAD = re.compile(r"^(?P<head>[^,(\-]+?)\s*(?:[,(]|\s-\s|$)")
+_HEAD_END = re.compile(r"[,(\-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,7 @@ def read_cronometer(text: str, path: str = "<servings.csv>") -> CronometerExport
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     _ = reader.fieldnames  # reads the header, so line_num counts from it
     start = reader.line_num + 1
-    for row in reader:
+    for row in _rows(reader, path):
         line, start = start, reader.line_num + 1
         food = " ".join((row.get("Food Name") or "").split())
         amount = (row.get("Amount") or "").strip()
@@ -112,6 +120,18 @@ def read_cronometer(text: str, path: str = "<servings.csv>") -> CronometerExport
             )
         )
     return out
+
+
+def _rows(reader: csv.DictReader[str], path: str) -> Iterator[dict[str, str]]:
+    """The reader's rows; a row the csv module refuses (a cell over its 131,072-character limit, a NUL)
+    ends the file with one error naming its line, instead of an internal error."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"{path}:{reader.line_num + 1}: not a readable CSV row ({exc})") from None
 
 
 def _num(text: str) -> float:
@@ -144,7 +164,10 @@ def amount_to_log(amount_text: str) -> tuple[float, str] | None:
     an embedded real measure (``(11 fl oz)``, ``each 5.3 oz``, ``170g container``); the head word
     before a note (``cup, chopped`` -> cup; ``medium - 7" long`` -> medium); else a plain count.
     """
-    m = _AMOUNT.match(amount_text.replace("\u00a0", " "))
+    amount_text = amount_text.replace("\u00a0", " ").strip()
+    if len(amount_text) > MAX_AMOUNT_CHARS:
+        return None
+    m = _AMOUNT.fullmatch(amount_text)
     if not m:
         return None
     try:
@@ -176,12 +199,24 @@ def amount_to_log(amount_text: str) -> tuple[float, str] | None:
         mm = _measure(g.group("u"))
         if mm is not None:
             return n * float(g.group("n")) * mm[0], mm[1]
-    h = _HEAD.match(desc)
-    if h:
-        head = canonical_unit(h.group("head").strip().lower())
-        if head:
-            return n, head
+    head = _head(desc)
+    if head:
+        unit = canonical_unit(head.lower())
+        if unit:
+            return n, unit
     return n, ""
+
+
+def _head(desc: str) -> str | None:
+    """The words before a note: "cup, chopped" -> "cup", "medium - 7\" long" -> "medium"; None when a
+    hyphen joins words ("medium-large") instead of starting a note."""
+    end = _HEAD_END.search(desc)
+    if end is None:
+        return desc.strip()
+    at = end.start()
+    if desc[at] == "-" and not (desc[at - 1 : at].isspace() and desc[at + 1 : at + 2].isspace()):
+        return None
+    return desc[:at].strip() or None
 
 
 def _fmt(x: float) -> str:
@@ -225,13 +260,14 @@ def to_log(export: CronometerExport) -> ConvertedLog:
                 lines.append(f"# {_safe_food(group)}")
                 source.append(0)
             food = _safe_food(s.food)
+            said = s.amount_text if len(s.amount_text) <= MAX_AMOUNT_CHARS else s.amount_text[:80] + "…"
             if parsed is None:
-                text = f"{food}  # amount {s.amount_text!r} not understood: standard portion"
+                text = f"{food}  # amount {said!r} not understood: standard portion"
             else:
                 n, unit = parsed
                 text = f"{_fmt(n)} {unit + ' ' if unit else ''}{food}"
                 if not (unit == "g" and s.amount_text.strip().endswith(" g")):
-                    text += f"  # {s.amount_text}"
+                    text += f"  # {said}"
             lines.append(text)
             source.append(s.line)
             written += 1

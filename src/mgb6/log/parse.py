@@ -45,7 +45,7 @@ _DATE_LINE = lazy(
 
 _MEAL_LABEL = lazy(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
 _BULLET = lazy(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
-_INLINE_COMMENT = lazy(r"\s+(?:#|//).*$")
+_COMMENT_MARK = lazy(r"#|//")
 _SPACE = lazy(r"\s+")
 _ZERO_WIDTH = lazy("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -71,6 +71,8 @@ _DIGIT = lazy(r"\d")
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
 MAX_LINE_CHARS = 500
+# A raw line longer than this (inline comment included) is reported unread before any pattern runs on it.
+MAX_RAW_LINE_CHARS = 4096
 # Every bad amount (below) has one of these in it: most lines never need the full patterns compiled.
 _BAD_HINT = lazy(r"(?:^|[\s(,])[-−]\d|\de[-+]?\d|^[-+]?(?:nan|inf)", re.I)
 
@@ -136,9 +138,22 @@ class ParsedLog:
 def clean_line(raw: str) -> str:
     """Strip zero-width characters, NULs, inline comments, bullets and surrounding space."""
     text = _ZERO_WIDTH.sub("", raw).replace("\x00", "").replace("\t", " ")
-    text = _INLINE_COMMENT.sub("", text)
+    text = _without_comment(text)
     text = _BULLET.sub("", text.strip())
     return _SPACE.sub(" ", text).strip()
+
+
+def _without_comment(text: str) -> str:
+    """The text before the first ``#`` or ``//`` that follows white space (an inline comment).
+
+    A scan of the marks rather than a pattern like ``\\s+#.*$``: searched unanchored, such a pattern
+    retries every position of a long run of spaces and is quadratic in it (issue 11: 64,000 spaces, 16 s).
+    """
+    for mark in _COMMENT_MARK.finditer(text):
+        at = mark.start()
+        if at and text[at - 1].isspace():
+            return text[:at]
+    return text
 
 
 def _number(text: str) -> float:
@@ -398,6 +413,15 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
     stripped = strip_line(raw)
     if not stripped:
         return (SKIP,)
+    if len(stripped) > MAX_RAW_LINE_CHARS:  # before any pattern sees it: time stays linear in the log
+        if stripped.startswith(("#", "//")):
+            return (SKIP,)
+        shown = stripped[:80] + "…"
+        reason = (
+            f"line is {len(stripped):,} characters long; a food line, comment included, is at most "
+            f"{MAX_RAW_LINE_CHARS:,}"
+        )
+        return (FOOD, shown, shown, None, Problem("<log>", 1, shown, "unreadable", reason))
     header = parse_date_line(stripped)
     if isinstance(header, date):
         return (DATE, header)
@@ -458,6 +482,7 @@ def parse_log(
     shared = memo or LineMemo()
     seen, known, entries = shared.seen, shared.known, shared.entries
     meal: str | None = None
+    budget = MEMO_CHARS  # the memo is saved in the cache: capped in size, not only in lines
     last: date | None = None  # the latest full date above this line
     fresh = False  # a date header with nothing under it yet
     total = text.count("\n") + 1 if progress is not None and len(text) > PROGRESS_LINES * 8 else 0
@@ -467,8 +492,9 @@ def parse_log(
         reading = seen.get(raw)
         if reading is None:
             reading = known.get(raw) or read_line(raw, entries)
-            if len(seen) < MEMO_LINES:
+            if len(seen) < MEMO_LINES and len(raw) <= budget and len(raw) <= MAX_RAW_LINE_CHARS:
                 seen[raw] = reading
+                budget -= len(raw)
         kind = reading[0]
         if kind == FOOD:
             meal = reading[3] or meal
@@ -558,6 +584,7 @@ def _dated(problem: Problem, day: date | None) -> Problem:
 
 PROGRESS_LINES = 1 << 16  # a long log says how far it is every this many lines
 MEMO_LINES = 1 << 18  # distinct lines remembered per log; real logs repeat a few hundred foods
+MEMO_CHARS = 1 << 24  # and at most this many characters of them (a line's reading is a few times its size)
 
 
 def _placed(parsed: Entry | Problem, path: str, line: int, meal: str | None) -> Entry | Problem:

@@ -253,7 +253,8 @@ def segment(line: str) -> Segmented:
     spans = _split(core)
     # "smoothie: 1 banana, 1 cup spinach": a name before a colon that heads a list is a label, not a food
     colon = core.find(":")
-    if colon > 0 and len(spans) > 1 and spans[0][1] > colon and not any(c.isdigit() for c in core[:colon]):
+    if (colon > 0 and len(spans) > 1 and spans[0][1] > colon and not any(c.isdigit() for c in core[:colon])
+            and any(_HAS_WORD.search(core[a:b]) for a, b in spans[1:])):  # a label heads a list, not nothing
         spans[0] = (colon + 1, spans[0][1])
         framing.append((where[0], where[colon] + 1))
     parts: list[Part] = []
