@@ -49,6 +49,9 @@ TRAPS = [
     ("eggs, beaten", r"substitute"),
     ("diet cola", r"^Vodka"),
     ("crisp tap water", r"chips"),
+    ("black beans, drained", r"with meat"),
+    ("black beans, rinsed", r"with meat"),
+    ("flour", r"^Potato flour"),
 ]
 
 
@@ -276,3 +279,16 @@ def test_a_remembered_match_never_crosses_from_a_sentence_to_a_label(tmp_path: P
         return {u["text"] for u in doc.get("unmatched", [])}
 
     assert counted(one) == counted(two)
+
+
+def test_recipe_words_are_left_out_to_find_a_reviewed_phrase_and_said(table) -> None:
+    """"black beans, drained" is the reviewed "black beans"; the note says what was not weighed."""
+    item = _resolve(table, "1 cup black beans, drained")
+    assert isinstance(item, Item) and item.food_id == "sr28:16015"
+    assert "preparation not weighed: drained" in item.notes
+
+
+def test_a_recipe_word_usda_names_still_picks_usdas_food(table) -> None:
+    """USDA's "canned, drained solids" is the better food when the words are in its description."""
+    item = _resolve(table, "1 cup kidney beans, canned, drained")
+    assert isinstance(item, Item) and "drained solids" in item.food

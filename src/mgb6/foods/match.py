@@ -81,7 +81,9 @@ CUT_WORDS = frozenset(
 )
 # Recipe words for what was done before measuring: they name no food and are no misspellings (the line
 # reader notes them as preparation when the food is matched without them).
-RECIPE_WORDS = frozenset(_words("beaten whisked melted softened rinsed sifted divided optional trimmed"))
+RECIPE_WORDS = frozenset(
+    _words("beaten whisked melted softened rinsed drained sifted divided optional trimmed")
+)
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = frozenset(
     _words("""bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
@@ -158,6 +160,7 @@ class Match(NamedTuple):
     method: str  # "alias" | "exact" | "fuzzy"
     brand: str = ""  # a brand USDA does not list, left out to find the generic food ("Publix")
     variant: str = ""  # a label's trailing variant left out to find the food ("Chocolate", "Original")
+    prepared: str = ""  # recipe words left out to find a reviewed phrase ("sifted", "drained")
 
 
 class SearchIndex(NamedTuple):
@@ -750,6 +753,15 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         parts = [p for p in (normalize(x) for x in text.split(",")) if p]
         if len(parts) >= 2:
             alias = _alias(" ".join([parts[1], parts[0], *parts[2:]]), table)
+    if alias is None:
+        # "black beans, drained": a reviewed phrase once what was done before measuring is left out (the
+        # full text still goes to the search below, where "drained" can pick USDA's drained solids)
+        named = [t for t in key.split() if t not in RECIPE_WORDS]
+        if named and len(named) < len(key.split()):
+            alias = _alias(" ".join(named), table)
+            if alias is not None:
+                how = " ".join(t for t in key.split() if t in RECIPE_WORDS)
+                return Match(alias, 100.0, "alias", prepared=how), [alias]
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
     exact = table.index.exact.get(key)

@@ -232,6 +232,8 @@ class Scorer:
             notes.insert(0, f"{what} not in USDA tables: counted as {food.description}")
         if m.variant:
             notes.insert(0, f"label variant {m.variant!r} left out: counted as {food.description}")
+        if m.prepared:
+            notes.append(f"preparation not weighed: {m.prepared}")
         raw_note = self._raw_note(entry, m.food_index, g.grams)
         if raw_note:
             notes.append(raw_note)
