@@ -143,3 +143,17 @@ def test_what_a_mixed_dish_is_filled_with_is_part_of_the_dish(table) -> None:
     oatmeal, banana = read("oatmeal with banana", table)  # plain oatmeal holds no banana: two foods
     assert "oat" in oatmeal.food.lower()
     assert "banana" in banana.food.lower()
+
+
+def test_a_measured_food_then_a_list_is_read_as_parts_when_the_whole_is_no_food(table) -> None:
+    """Commas after a measured first food may describe it ("100 g bread, wholemeal") or list more foods:
+    when the whole line names no food, its parts are read instead of refusing the line."""
+    out = read("Breakfast: 2 slices whole wheat toast w/ peanut butter, coffee", table)
+    assert all(isinstance(o, Item) for o in out), out
+    names = " | ".join(o.food.lower() for o in out)
+    assert "bread" in names and "peanut butter" in names and "coffee" in names
+
+
+def test_leftover_names_no_food(table) -> None:
+    (item,) = read("leftover chili (1 bowl)", table)
+    assert isinstance(item, Item) and item.food.lower().startswith("chili")

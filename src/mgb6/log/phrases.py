@@ -106,7 +106,7 @@ CHATTER = (
     "expertly", "neatly", "convenient", "handy", "delectable", "exquisite", "sumptuous", "warm",
     "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
     "gently", "thoroughly", "tastefully", "thirst-quenching", "revitalizing", "revitalising", "zesty",
-    "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly",
+    "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly", "leftover", "leftovers",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 RELATIVE_OPENERS = (

@@ -178,7 +178,9 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                 out = scorer.resolve(head, day, record=False)
                 if isinstance(out, Item):
                     return [(0, k - 1, out)], list(range(k, n))
-            return [(0, n - 1, whole)], []
+            if isinstance(whole, Item):
+                return [(0, n - 1, whole)], []
+            # not one food after all ("2 slices toast w/ peanut butter, coffee"): read the parts below
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
     known = scorer.table.index.idf
