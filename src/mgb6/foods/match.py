@@ -355,14 +355,6 @@ def _query_weight(t: str, idf: dict[str, float]) -> float:
     return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS else w
 
 
-def _cooked(words: set[str]) -> bool:
-    return bool(words & COOKED_WORDS)
-
-
-def _raw(words: set[str]) -> bool:
-    return bool(words & RAW_WORDS)
-
-
 _NONE: frozenset[str] = frozenset()
 _PREP_ONLY = PREP_WORDS - COOKED_WORDS - RAW_WORDS
 _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS

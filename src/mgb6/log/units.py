@@ -113,8 +113,6 @@ SMALL_UNITS = frozenset({"splash", "pinch", "dash", "smidgen", "dollop", "drizzl
 PACKAGE_UNITS = frozenset({"can", "bottle", "carton", "jar", "bag", "pouch", "box", "container", "package"})
 # Vague too, but with no stand-in: a "shot" of espresso is not a cup, so only a USDA "shot" row weighs it.
 VAGUE_UNITS = VESSEL_UNITS | SMALL_UNITS | {"shot"}
-# Units whose meaning is "one of these", answered by the food's own count portion.
-COUNT_UNITS = frozenset({"", "each", "piece", "serving"})
 
 _spellings = sorted(UNIT_ALIASES, key=len, reverse=True)
 # Every spelling, longest first (a space may be any run of space, or none). Matching with it costs a
