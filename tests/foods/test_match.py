@@ -134,6 +134,17 @@ def test_gibberish_is_unmatched_with_at_most_three_candidates(table, text: str) 
     assert len(candidates) <= 3
 
 
+@pytest.mark.parametrize("word", ["moist", "crispy", "hydrated"])
+def test_a_word_that_names_no_food_matches_nothing_however_well_it_scores(table, word: str) -> None:
+    # "moist" is only ever USDA's "cooked, moist heat" (oysters, crab): not a food the user named
+    assert match(word, table)[0] is None
+
+
+def test_a_food_fndds_names_after_its_group_is_still_a_food(table) -> None:
+    m, _ = match("cappuccino", table)
+    assert m is not None and "cappuccino" in table.foods[m.food_index].description.lower()
+
+
 def test_vague_text_lists_three_candidates_for_the_report(table) -> None:
     m, candidates = match("the thing i had", table)
     assert m is None and len(candidates) == 3

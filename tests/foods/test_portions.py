@@ -164,3 +164,16 @@ def test_oz_of_a_solid_food_stays_a_weight(table) -> None:
 )
 def test_only_a_poured_drink_reads_oz_as_fl_oz(description: str, poured: bool) -> None:
     assert oz_means_fl_oz(_food_row(description)) is poured
+
+
+def test_no_amount_never_assumes_the_package_the_food_is_sold_in() -> None:
+    from mgb6.foods.portions import default_portion
+    from mgb6.models import Portion
+
+    # SR28 lists a tub of frosting first (458 g); a line without an amount ate a serving of it
+    tub = Portion("package", "", 457.8, "package")
+    spoon = Portion("tbsp", "creamy", 16.5, "tbsp creamy")
+    assert default_portion([tub, spoon], set(), None) == spoon
+    # a single-serve package with no other measure is still the portion
+    bag = Portion("package", "1.25 oz", 35.0, "package 1.25 oz")
+    assert default_portion([bag, Portion("oz", "", 28.35, "oz")], set(), None) == bag

@@ -28,6 +28,10 @@ def foods(line: str, table) -> list[str]:
         ("mac and cheese", ["macaroni"]),
         ("sweet and sour pork", ["sweet and sour pork"]),
         ("peanut butter and jelly sandwich", ["peanut butter and jelly sandwich"]),
+        # on a near tie, the food USDA names for the whole phrase beats exact names for its parts
+        ("a peanut butter and jelly sandwich on wheat bread", ["peanut butter and jelly sandwich"]),
+        # what a product is fortified with names which product, not a second food
+        ("a glass of orange juice with calcium", ["orange juice"]),
         ("turkey sandwich on wheat", ["turkey sandwich"]),
         # USDA-style commas stay one food
         ("eggs, scrambled, 2 large", ["scrambled"]),
@@ -91,6 +95,19 @@ def test_talk_left_in_a_sentence_is_noted_not_counted(table) -> None:
     (item,) = read("For lunch I had a cheese quesadilla, both simple yet filling.", table)
     assert isinstance(item, Item) and "quesadilla" in item.food.lower()
     assert any(n.startswith("not read as food") for n in item.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "talk"),
+    [
+        ("To satisfy my snack cravings, I had a cup of cheese crackers.", "To satisfy my snack cravings"),
+        ("For a snack, I had a fruit muffin that was sweet and moist.", "moist"),
+    ],
+)
+def test_a_part_naming_no_food_is_talk_even_when_its_words_are_in_usda_names(table, line, talk) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item)
+    assert any(n.startswith("not read as food") and talk in n for n in item.notes), item.notes
 
 
 def test_a_line_is_divided_once_and_remembered(table) -> None:

@@ -192,6 +192,9 @@ class SearchIndex(NamedTuple):
     food_words: frozenset[str]
     # words naming a food in some USDA description, synonym or alias ("cheddar" in "cheddar cheese")
     core_words: frozenset[str]
+    # core_words and the words of each description's second comma part, where FNDDS puts the food after
+    # its group ("Coffee, Cappuccino"); never its later parts ("Oyster, cooked, moist heat")
+    named_words: frozenset[str]
 
 
 def food_bias(food: Food) -> float:
@@ -304,9 +307,10 @@ def build_index(
     brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
     food_words = frozenset(head)
     core_words = frozenset(t for c in range(len(choice_tokens)) for t in choice_tokens[c][: choice_core[c]])
+    named_words = core_words | frozenset(t for d in descriptions for t in tokens(",".join(d.split(",")[:2])))
     return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
                        dict(words or {}), frozenset(k.split()[0] for k in words or {}), alternates,
-                       by_initial, brand, food_words, core_words)  # fmt: skip
+                       by_initial, brand, food_words, core_words, named_words)  # fmt: skip
 
 
 _corrected: dict[str, object] = {"owner": None, "map": {}}
@@ -368,6 +372,10 @@ _DESCRIBING = frozenset(
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
+# Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
+# "soup", "juice", "fish" and "nuts" do
+_NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
+                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS)  # fmt: skip
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
@@ -557,6 +565,20 @@ def brand_listed(brand: str, index: SearchIndex) -> bool:
     """Whether USDA lists products of ``brand`` at all ("Chobani": yes; "Publix": no)."""
     toks = set(tokens(brand))
     return bool(toks) and any(toks <= named for _, named in index.brand.values())
+
+
+def names_a_food(key: str, index: SearchIndex) -> bool:
+    """Whether some word of a normalised text (or its spelling correction) names a food somewhere in the
+    table: the naming part of a USDA description, synonym or alias. "moist" only ever appears in USDA's
+    "cooked, moist heat", so a line saying "moist" has named no food, however well the word matches."""
+    for t in key.split():
+        if t in _NAMES_NOTHING:
+            continue
+        if t in index.named_words or t in index.words:
+            return True
+        if t not in index.idf and _correct(t, index) in index.named_words:
+            return True
+    return False
 
 
 def known_word(token: str, index: SearchIndex) -> bool:
@@ -761,6 +783,10 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         return Match(exact, 100.0, "exact"), [exact]
     ranked = search(text, table, limit=3)
     cands = [f for f, _ in ranked]
+    if " " not in key and not names_a_food(key, table.index):
+        # "moist", "crispy": the one word matched is a word of USDA's method or a describing word, not a
+        # food (two such words may still make one: "cold cuts")
+        return None, cands
     if ranked and ranked[0][1] >= MIN_CONFIDENCE:
         return Match(ranked[0][0], min(99.0, ranked[0][1]), "fuzzy"), cands
     return None, cands

@@ -295,6 +295,11 @@ def _default_portion(
     # SR28's first measure is a portion ("cup", "tbsp", "slice") unless it is a bare mass: "1 oz" of
     # salmon is a unit, not a standard portion, so a line without an amount then needs one
     first = portions[0] if portions else None
+    if first is not None and first.unit in PACKAGE_UNITS:
+        # a package is what the product is sold in, not what one eats of it: SR28 lists frosting's
+        # 458 g tub first, and "cinnamon bun topped with frosting" must not count the tub; USDA's
+        # first measure that is no package (2 tbsp) is its portion, the package only when none is
+        first = next((p for p in portions if p.unit not in PACKAGE_UNITS and p.unit not in MASS_G), first)
     return None if first is None or (first.unit in MASS_G and not _COUNTED.search(first.modifier)) else first
 
 

@@ -188,6 +188,10 @@ HOW_WORDS = (
     "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
     "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
     "zested", "juiced", "thawed", "at", "for", "chilled", "warmed", "cooled", "separated",
+    # what a product is fortified with ("orange juice with calcium", "packed with vitamin C"): it says
+    # which product, never a food of its own
+    "calcium", "vitamin", "vitamins", "c", "d", "iron", "minerals", "electrolytes", "antioxidants",
+    "probiotics", "fortified", "added",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

@@ -23,6 +23,7 @@ from mgb6.models import Entry, Item, Problem, Quantity
 if TYPE_CHECKING:
     from mgb6.nutrition.tally import Scorer
 
+MERGED_BONUS = 0.05  # per joiner a merged span absorbs (see _value)
 MAX_SPAN = 4  # parts one food may span: "peanut butter and jelly sandwich with chips" needs 2; 4 is ample
 # The key under which a whole line's division is memoised beside the (food text, amount) resolutions.
 PARTS_KEY = Quantity(0.0, "<parts>")
@@ -77,6 +78,18 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     return True
 
 
+def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> bool:
+    """Whether the merged food's name adds no food to what the parts say: "Peanut butter and jelly
+    sandwich, ..., on wheat bread" for "peanut butter and jelly sandwich on wheat bread", but not
+    "Beans and rice, with meat" for "rice and beans"."""
+    from mgb6.foods.match import names_a_food, tokens
+
+    index = scorer.table.index
+    said = set(tokens(entry.core[entry.parts[i][0] : entry.parts[j][1]]))
+    added = [t for t in tokens(merged.food) if t not in said]
+    return not any(names_a_food(t, index) for t in added)
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w'’-]+", text.lower()) if w]
 
@@ -110,8 +123,9 @@ def _how_words(words: tuple[str, ...], sizes: tuple[str, ...]) -> frozenset[str]
 
 
 def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
-    """In a sentence (the line had framing), a part with no word the food table knows and no amount is
-    talk ("both and", "my day"), not a food: it is left out, and the line's first item says so."""
+    """In a sentence (the line had framing), a part with no amount and no word naming a food is talk
+    ("both and", "my day", "to satisfy my cravings"), not a food: it is left out, and the line's first
+    item says so."""
     if entry.core == entry.written:
         return False  # a plain log line: an unknown word is reported, never dropped
     from mgb6.foods.match import tokens
@@ -123,8 +137,12 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
             return False
     except (ValueError, OverflowError, ZeroDivisionError):
         return False
-    known = scorer.table.index.idf
-    return _only_how(text) or not any(t in known for t in tokens(text) if t.isalpha() and len(t) > 1)
+    from mgb6.foods.match import names_a_food
+
+    index = scorer.table.index
+    words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
+    # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
+    return _only_how(text) or not names_a_food(" ".join(words), index)
 
 
 def _has_comma(entry: Entry) -> bool:
@@ -214,8 +232,13 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                 out = None
             elif v == _NO_FOOD:
                 continue
-            if width > 1 and isinstance(out, Item) and not _explains(out, scorer, entry, start, end - 1):
-                continue
+            if width > 1 and isinstance(out, Item):
+                if not _explains(out, scorer, entry, start, end - 1):
+                    continue
+                if _names_just_the_phrase(out, scorer, entry, start, end - 1):
+                    # on a near tie, the one food USDA names for the whole phrase ("peanut butter and jelly
+                    # sandwich", 99) beats exact names for its parts (peanut butter; jelly sandwich)
+                    v += MERGED_BONUS * (width - 1)
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
             if total > best[end]:
