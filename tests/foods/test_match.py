@@ -140,6 +140,20 @@ def test_a_word_that_names_no_food_matches_nothing_however_well_it_scores(table,
     assert match(word, table)[0] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("warm oatmeal", "oatmeal"), ("crispy bacon", "bacon"), ("cold milk", "milk"), ("juicy steak", "steak")],
+)
+def test_a_texture_or_temperature_word_leaves_the_everyday_food_it_describes(table, text, plain) -> None:
+    assert match(text, table)[0] == match(plain, table)[0]._replace(method="alias")
+
+
+def test_a_rare_describing_word_does_not_hide_the_food_it_describes(table) -> None:
+    # "creamy" is rare in USDA's names (dressings, frostings); the food named is milk
+    m, _ = match("creamy whole milk", table)
+    assert m is not None and table.foods[m.food_index].description.lower().startswith("milk, whole")
+
+
 def test_a_food_fndds_names_after_its_group_is_still_a_food(table) -> None:
     m, _ = match("cappuccino", table)
     assert m is not None and "cappuccino" in table.foods[m.food_index].description.lower()

@@ -356,7 +356,10 @@ def _choice_weight(toks: list[str], idf: dict[str, float]) -> float:
 
 def _query_weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
-    return 0.3 * w if t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS else w
+    # texture words ("creamy", "chilled", "crispy") weigh as little as qualifiers: rare in USDA's names,
+    # they would otherwise outweigh the food itself ("creamy margarine")
+    light = t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS or t in TEXTURE_WORDS
+    return 0.3 * w if light else w
 
 
 _NONE: frozenset[str] = frozenset()
@@ -365,10 +368,14 @@ _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
 # Query words that say how, how much or what kind rather than which food: a candidate may lack them.
 # Chatter and descriptors: they start some USDA name ("Creamy dressing", "White rice") but rarely name
 # the food in a log ("creamy Greek yogurt", "ground walnuts").
-_DESCRIBING = frozenset(
-    _words("""food restaurant school cafeteria fast home style creamy sweet juicy crispy crunchy tasty
-    delicious yummy refreshing hearty savory tangy fluffy tender warm chilled cold icy favorite favourite
-    usual ground halves white yellow red golden""")
+# Of those, the words for how a food feels, how warm it is and how much one likes it: they never make
+# another food ("crispy bacon" is bacon), unlike colours and tastes ("white chocolate", "sweet tea").
+TEXTURE_WORDS = frozenset(
+    _words("""creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
+    warm chilled cold icy favorite favourite usual""")
+)
+_DESCRIBING = TEXTURE_WORDS | frozenset(
+    _words("food restaurant school cafeteria fast home style sweet ground halves white yellow red golden")
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
@@ -624,13 +631,15 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
                 either[right[0]] = either.get(right[0], _NONE) | {left[-1]}
     wq = sum(weights[t] for t in q) or 1.0
     acc: dict[int, float] = {}
-    # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found
-    for t in sorted(set(q), key=lambda t: (len(index.postings.get(t, b"")), t)):
+    # rare words first; a common word ("raw", "cooked") then only re-weighs choices already found, and so
+    # does a word naming no food, taken last: "creamy whole milk" must reach the milks, not only the
+    # few foods USDA calls creamy (dressings, frostings)
+    for t in sorted(set(q), key=lambda t: (t in _NAMES_NOTHING, len(index.postings.get(t, b"")), t)):
         # shortlist by the words naming the food: "sauteed mushrooms" must reach the mushrooms
         w = weights[t] * (2.0 if t in head else 0.5 if t in PREP_WORDS else 1.0)
         hits = array("i")
         hits.frombytes(index.postings.get(t, b""))
-        if acc and len(hits) > COMMON_POSTINGS:
+        if acc and (len(hits) > COMMON_POSTINGS or t in _NAMES_NOTHING):
             present = set(hits)
             for c in acc:
                 if c in present:
@@ -662,8 +671,11 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
 def _alias(key: str, table: FoodTable) -> int | None:
     alias = table.aliases.get(key)
     if alias is None:
-        # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought": the label words change nothing
-        plain = " ".join(t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS)
+        # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought", "warm oatmeal", "crispy bacon":
+        # the label, cut and texture words change nothing
+        plain = " ".join(
+            t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS and t not in TEXTURE_WORDS
+        )
         alias = table.aliases.get(plain) if plain != key else None
     return alias
 
