@@ -49,6 +49,9 @@ class Quantity(NamedTuple):
     is_range: bool = False
     text: str = ""
     assumed: str = ""  # when the amount is a reading of vague words ("a few"): the note that says so
+    # the words the line named its portion with ("small single serving bag", "medium fast food order"),
+    # for matching USDA's own portion names (FNDDS: "1 small single serving bag", 28 g)
+    phrase: str = ""
 
 
 class SupplementDose(NamedTuple):

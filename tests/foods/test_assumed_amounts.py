@@ -139,3 +139,29 @@ def test_a_row_of_the_amounts_table_without_a_source_is_refused() -> None:
     blob = b"unit,amount,measure,wording,source\npinch,0.0625,tsp,a pinch,\n"
     with pytest.raises(DataError, match="source"):
         informal_amounts(blob)
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "unit", "modifier"),
+    [
+        # FNDDS files these as a size with the vessel in its modifier: "1 small single serving bag"
+        ("a small single serving bag of plain potato chips", "fndds:71200100", "small", "single serving bag"),
+        ("a small bag of plain potato chips", "fndds:71200100", "small", "single serving bag"),
+        ("a medium fast food order of french fries", "fndds:71401030", "medium", "fast food order"),
+        ("a chilled can of cola", "fndds:92410310", "can", "12 fl oz"),
+    ],
+)
+def test_a_portion_named_in_so_many_words_is_usdas_row_of_that_name(
+    scorer: Scorer, line: str, food: str, unit: str, modifier: str
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food_id == food, out
+    assert out.grams == pytest.approx(usda(food, unit, modifier)), out.notes
+    assert not out.amount_assumed
+
+
+def test_a_named_size_usda_does_not_list_for_that_vessel_is_said_not_weighed(scorer: Scorer) -> None:
+    # cola has a "small drink" and a "can (12 fl oz)", but no small can: the can, and the line says so
+    out = resolve(scorer, "a small can of cola")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "can", "12 fl oz"))
+    assert out.amount_assumed and any("'small can' read as a can" in n for n in out.notes)

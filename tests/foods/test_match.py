@@ -154,6 +154,20 @@ def test_a_rare_describing_word_does_not_hide_the_food_it_describes(table) -> No
     assert m is not None and table.foods[m.food_index].description.lower().startswith("milk, whole")
 
 
+@pytest.mark.parametrize(("name", "food"), [("cheetos", "(Cheetos)"), ("powerade", "(Powerade)"),
+                                             ("ensure", "(Ensure)")])  # fmt: skip
+def test_a_product_fndds_names_in_parentheses_is_found_by_that_name(table, name: str, food: str) -> None:
+    m, _ = match(name, table)
+    assert m is not None and table.foods[m.food_index].description.endswith(food)
+
+
+@pytest.mark.parametrize("word", ["fries", "chips", "fish", "nuts", "sandwich"])
+def test_a_generic_word_is_fnddss_not_further_specified_food(table, word: str) -> None:
+    # "fries" was read as "fried" (an egg), "chips" as bagel chips, "fish" as fish sauce
+    m, _ = match(word, table)
+    assert m is not None and table.foods[m.food_index].description.endswith("NFS")
+
+
 def test_a_food_fndds_names_after_its_group_is_still_a_food(table) -> None:
     m, _ = match("cappuccino", table)
     assert m is not None and "cappuccino" in table.foods[m.food_index].description.lower()

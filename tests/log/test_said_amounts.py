@@ -148,3 +148,27 @@ def test_the_food_text_keeps_every_food_word(amount: str, words: list[str]) -> N
     kept = rest.lower()
     for w in words:
         assert w.rstrip("s") in kept, (amount, words, rest)
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "phrase"),
+    [
+        ("a small single serving bag of potato chips", "potato chips", "small single serving bag"),
+        ("a medium fast food order of french fries", "fast food french fries", "medium fast food order"),
+        ("a kids meal order of fries", "fries", "kids meal order"),
+        ("a chilled bottle of water", "water", "chilled bottle"),
+        ("a vanilla cup of yogurt", "vanilla yogurt", "vanilla cup"),
+    ],
+)
+def test_the_words_naming_a_portion_leave_the_food_and_ride_on_the_amount(
+    line: str, food: str, phrase: str
+) -> None:
+    quantity, text = split_amount(line)
+    assert quantity is not None and quantity.phrase == phrase
+    assert text == food  # words that also say which food ("fast food", "vanilla") stay with it
+
+
+@pytest.mark.parametrize("line", ["a quarter cup of walnuts", "a cup of coffee", "2 slices of bread"])
+def test_an_amount_without_portion_words_carries_no_phrase(line: str) -> None:
+    quantity, _ = split_amount(line)
+    assert quantity is not None and quantity.phrase == ""

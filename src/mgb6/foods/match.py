@@ -101,7 +101,7 @@ SHORTLIST = 80  # choices scored in full per query, by summed word weight
 COMMON_POSTINGS = 600  # a word in more choices than this only re-weighs choices rarer words found
 
 # "roast chicken" is USDA's "roasted": one spelling per preparation so both sides compare.
-VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled", "fry": "fried",
+VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled",
               "steam": "steamed", "poach": "poached", "saute": "sauteed", "sauted": "sauteed"}  # fmt: skip
 # Cronometer/FNDDS wordings with a USDA equivalent.
 PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
@@ -251,6 +251,25 @@ def _alternates(description: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_PROPER_NAME = lazy(r"\(([^()]*[A-Z][^()]*)\)\s*$")
+
+
+def _proper_names(descriptions: list[str], sources: list[str]) -> dict[str, int]:
+    """FNDDS names a product by its own name in parentheses ("Cheese flavored corn snacks (Cheetos)",
+    "Sports drink (Powerade)"): a name that belongs to one food only is an exact key for it, so that
+    "cheetos" is not scored against the generic words around it. Shared names ("(Doritos)") and
+    qualifiers in lower case ("(cilantro)", "(large)") are left to the search."""
+    found: dict[str, list[int]] = {}
+    for i, desc in enumerate(descriptions):
+        # at the end of the name itself, or (FNDDS) of the whole description: "..., ready-to-drink (Ensure)"
+        m = _PROPER_NAME.search(desc.split(",", 1)[0])
+        if m is None and sources[i] == "fndds":
+            m = _PROPER_NAME.search(desc)
+        if m and len(key := normalize(m.group(1))) > 2:  # ("XS" is also extra small)
+            found.setdefault(key, []).append(i)
+    return {key: foods[0] for key, foods in found.items() if len(foods) == 1}
+
+
 def build_index(
     foods: list[Food],
     extra: list[tuple[int, str, int]],
@@ -287,6 +306,8 @@ def build_index(
     for c in order:
         if choice_kind[c] != 1:  # FNDDS synonyms list variants ("black beans" under bean chips): fuzzy only
             exact.setdefault(" ".join(choice_tokens[c]), choice_food[c])
+    for key, i in _proper_names(descriptions, sources).items():
+        exact.setdefault(key, i)
     postings: dict[str, list[int]] = {}
     for c, toks in enumerate(choice_tokens):
         for t in dict.fromkeys(toks):  # first-seen order: the vocabulary's order never follows the hash seed
@@ -614,6 +635,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     )
     if "fresh" in fixed and not COOKED_WORDS.intersection(fixed):
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"
+    if "fry" in fixed and "fried" not in fixed:
+        fixed.append("fried")  # fries are fried ("fry" itself stays: FNDDS's "french fries", "stir-fry")
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose

@@ -17,6 +17,7 @@ from mgb6.log.units import (
     VAGUE_UNITS,
     VESSEL_UNITS,
     VOLUME_ML,
+    canonical_unit,
 )  # fmt: skip
 from mgb6.models import Food, Portion, Quantity
 
@@ -318,11 +319,63 @@ def to_grams(
     "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
     says which; the result is then ``assumed``. ``assume=False`` skips the stand-ins for a vessel or
     package with no row of its name, so that the scorer can first look for a candidate food that has one."""
+    named = named_row(portions, quantity.phrase) if quantity is not None and quantity.phrase else None
+    if named is not None and quantity is not None:
+        note = "range: used the midpoint" if quantity.is_range else ""
+        return Grams(quantity.amount * named.grams, note=_join(note, f"used {label(named)}"))
     g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {}, assume)
     if quantity is not None and quantity.assumed and g.grams is not None:
         rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
         return Grams(g.grams, _join(f"{ASSUMED}: {quantity.assumed}", rest), assumed=True)
     return g
+
+
+# A line's vessel word and the word USDA files the same vessel under ("an individual carton of juice" is
+# FNDDS's "individual school container").
+_SAME_VESSEL = {"carton": "container", "tub": "container", "packet": "package", "pack": "package",
+                "tin": "can", "helping": "serving", "portion": "serving"}  # fmt: skip
+
+
+def named_row(portions: list[Portion], phrase: str) -> Portion | None:
+    """The USDA portion the line named in so many words: "small single serving bag" is FNDDS's "1 small
+    single serving bag" (28 g), "medium fast food order" its "1 medium fast food order" (145 g).
+
+    The row must name the line's vessel and another of its words, and a size only when the line said
+    that size; of several, the one sharing most words (then FNDDS's medium or regular). Weights and
+    volumes ("a hot cup of") are left to the measure itself."""
+    words = set(tokens(phrase))
+    if not words:
+        return None
+    *_, noun = tokens(phrase)
+    noun = _SAME_VESSEL.get(noun, noun)
+    sizes = {canonical_size(w) for w in words} - {""}
+    best: tuple[int, int, Portion] | None = None
+    for p in portions:
+        if p.unit in MASS_G or p.unit in VOLUME_ML or p.unit == "default":
+            continue
+        row = set(tokens(f"{p.unit} {p.modifier}"))
+        if noun not in row:
+            continue
+        row_sizes = {canonical_size(w) for w in row} - {""}
+        if row_sizes and sizes and not row_sizes & sizes:
+            continue  # a "medium" bag is not what "small" named
+        if sizes and not row_sizes:
+            continue  # the size said is not weighed by a row without one
+        shared = len(words & row)
+        if shared < 2:
+            continue  # the vessel alone ("hot cup" and FNDDS's "espresso cup") is the measure's business
+        rank = (shared, 1 if row_sizes & {"medium", "regular"} or not row_sizes else 0)
+        if best is None or rank > best[:2]:
+            best = (*rank, p)
+    return best[2] if best else None
+
+
+def canonical_size(word: str) -> str:
+    """"small", "medium", "large" ... for a size word ("big" -> "large", "regular" -> "regular"), else ""."""
+    if word == "regular":
+        return "regular"
+    unit = canonical_unit(word)
+    return unit if unit in SIZE_UNITS else ""
 
 
 def _to_grams(

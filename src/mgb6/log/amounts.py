@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mgb6.lazyre import lazy
-from mgb6.log.units import MASS_UNITS, UNIT_WORD_PATTERN, VOLUME_UNITS, canonical_unit
+from mgb6.log.units import MASS_UNITS, SIZE_UNITS, UNIT_WORD_PATTERN, VOLUME_UNITS, canonical_unit
 from mgb6.models import Quantity
 
 # Units of the metric system, preferred when a line states one amount twice ("100g/3½oz").
@@ -156,6 +156,52 @@ def _dual(text: str) -> str:
 def names_food_first(text: str) -> bool:
     """Whether the line starts with a food whose name reads like an amount ("half and half")."""
     return text[:16].lower().startswith(_FOOD_FIRST)
+
+
+# "a small single serving bag of", "a medium fast food order of", "an individual school carton of",
+# "a chilled can of": words naming the portion before "of", matched later against USDA's own portion names
+# (FNDDS files its "1 small single serving bag" of chips as unit "small", modifier "single serving bag").
+_PORTION_NOUNS = (
+    "bag|order|drink|serving|container|carton|bottle|can|box|pouch|jar|cup|glass|bowl|bar|slice|piece|"
+    "packet|package|pack|stick|tube|tub|helping|portion|mug|scoop|tin"
+)
+_NAMED_PORTION = lazy(
+    rf"^(?P<n>an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(?P<words>(?:[^\W\d][\w'’-]*\s+){{1,4}}?)"
+    rf"(?P<v>{_PORTION_NOUNS})(?:e?s)?\s+of\s+(?=\S)",
+    re.I,
+)
+# Words of a portion phrase that only say which portion or how it was served: they leave the food's
+# text (USDA's portion names hold them: "single serving bag", "kids meal order", "individual container").
+# Any other word there ("fast food", "school", "vanilla") also says which food, so it goes with the food.
+_PORTION_ONLY_WORDS = frozenset(
+    """single serving individual snack-size snack-sized snack size fun-size fun-sized personal kids kid
+    kid's child meal value dollar menu chilled cold ice-cold icy hot warm steaming refreshing tall short
+    full heaping heaped generous nice good little tiny standard normal level plastic paper""".split()
+)
+_NOT_PORTION_WORDS = frozenset("of and or with the my".split())
+_FRACTION_WORDS = frozenset("half quarter quarters third thirds dozen couple few".split())
+
+
+def named_portion(text: str) -> tuple[str, str]:
+    """("a small bag of chips", "small single serving bag") for "a small single serving bag of chips":
+    the line with its portion words reduced to what the amount reader knows (a size and a vessel), and
+    the words as written, for the portion step to find USDA's row of that name. ("text", "") otherwise."""
+    m = _NAMED_PORTION.match(text) if " of " in text[:80].lower() else None
+    if m is None:
+        return text, ""
+    words = m.group("words").lower().split()
+    if any(w in _NOT_PORTION_WORDS or w in _SMALL_WORDS or w in _FRACTION_WORDS for w in words):
+        return text, ""  # ("a quarter cup of": an amount, read by said_amount)
+    noun = m.group("v").lower()
+    sized = (w for w in words if canonical_unit(w) in SIZE_UNITS or w in _SIZE_WORDS or w in _EXACT_WORDS)
+    size = next(sized, "")
+    moved = " ".join(w for w in words if w != size and w not in _PORTION_ONLY_WORDS)
+    rest = f"{moved} {text[m.end():]}" if moved else text[m.end():]
+    if canonical_unit(noun):  # "a small bag of": said_amount reads the size and the vessel
+        head = f"{m.group('n')} {size + ' ' if size else ''}{noun} of"
+    else:  # "a medium drink of": the size is the amount's unit; "a kids meal order of": a serving
+        head = f"{m.group('n')} {size or 'serving of'}"
+    return f"{head} {rest}", " ".join([*words, noun])
 
 
 def said_amount(text: str) -> tuple[str, str]:

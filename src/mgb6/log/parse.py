@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from mgb6.lazyre import lazy
-from mgb6.log.amounts import juice_of, names_food_first, said_amount
+from mgb6.log.amounts import juice_of, named_portion, names_food_first, said_amount
 from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
@@ -259,6 +259,7 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     juice = juice_of(text)
     if juice is not None:
         return juice
+    text, phrase = named_portion(text)
     text, assumed = said_amount(text)
     food_first = names_food_first(text)
     quantity, food = _split_plain(text, leading=not food_first)
@@ -266,6 +267,8 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
         quantity, food = None, text.strip()
     if assumed and quantity is not None:
         quantity = quantity._replace(assumed=assumed)
+    if phrase and quantity is not None:
+        quantity = quantity._replace(phrase=phrase)
     return quantity, food
 
 

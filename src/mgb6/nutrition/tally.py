@@ -208,6 +208,8 @@ class Scorer:
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
+        elif entry.quantity is not None and entry.quantity.phrase:
+            food, g, switched = self._with_named_portion(entry, m, food, g)
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
             first = self.table.foods[m.food_index]
             stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
@@ -266,6 +268,25 @@ class Scorer:
             if got.grams is not None:
                 unit = entry.quantity.unit if entry.quantity and entry.quantity.unit else "single-item"
                 note = f"USDA has no {unit} measure for {food.description}: used {other.description}"
+                return other, got, note
+        return food, g, ""
+
+    def _with_named_portion(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
+        """"a medium fast food order of fries": when the chosen food has no USDA portion of the name the line
+        used and an equally good candidate has it (FNDDS's "1 medium fast food order"), that candidate."""
+        from mgb6.foods.match import alternatives
+        from mgb6.foods.portions import named_row, to_grams
+
+        q = entry.quantity
+        assert q is not None
+        if named_row(self.table.portions(m.food_index), q.phrase) is not None:
+            return food, g, ""
+        for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
+            portions = self.table.portions(alt)
+            if named_row(portions, q.phrase) is not None:
+                other = self.table.foods[alt]
+                got = to_grams(q, other, portions, entry.food_text, self.table.default_units.get(alt))
+                note = f"USDA names no '{q.phrase}' for {food.description}: used {other.description}"
                 return other, got, note
         return food, g, ""
 
