@@ -88,9 +88,14 @@ def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
     assert out.grams == pytest.approx(usda("fndds:53305700", "slice"))
 
 
-@pytest.mark.parametrize("line", ["a dollop of sour cream", "1 shot of espresso", "a can of black beans"])
+@pytest.mark.parametrize(
+    "line",
+    ["a dollop of sour cream", "1 shot of espresso", "a can of black beans", "a bit of milk",
+     "a touch of honey"],
+)
 def test_a_vague_amount_with_nothing_defensible_is_not_counted(scorer: Scorer, line: str) -> None:
-    # a dollop has no sourced size; a shot of espresso is not its usual cup; cans vary by product
+    # a dollop or a bit has no sourced size (a bit of milk is not USDA's cup); a shot of espresso is not
+    # its usual cup; cans vary by product
     out = resolve(scorer, line)
     assert isinstance(out, Problem) and out.kind == "unresolved", out
 
@@ -165,3 +170,9 @@ def test_a_named_size_usda_does_not_list_for_that_vessel_is_said_not_weighed(sco
     out = resolve(scorer, "a small can of cola")
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "can", "12 fl oz"))
     assert out.amount_assumed and any("'small can' read as a can" in n for n in out.notes)
+
+
+def test_a_personal_pizza_is_fnddss_personal_pizza(scorer: Scorer) -> None:
+    out = resolve(scorer, "a personal size pizza")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "personal")), out
+    assert not out.amount_assumed

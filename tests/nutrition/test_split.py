@@ -101,13 +101,22 @@ def test_talk_left_in_a_sentence_is_noted_not_counted(table) -> None:
     ("line", "talk"),
     [
         ("To satisfy my snack cravings, I had a cup of cheese crackers.", "To satisfy my snack cravings"),
-        ("For a snack, I had a fruit muffin that was sweet and moist.", "moist"),
+        ("During my break I refreshed myself, then had a cup of cheese crackers, full of goodness.",
+         "full of goodness"),
     ],
 )
 def test_a_part_naming_no_food_is_talk_even_when_its_words_are_in_usda_names(table, line, talk) -> None:
     (item,) = read(line, table)
     assert isinstance(item, Item)
     assert any(n.startswith("not read as food") and talk in n for n in item.notes), item.notes
+
+
+def test_a_describing_word_is_no_food_of_its_own(table) -> None:
+    # "moist" was an oyster ("cooked, moist heat"), "a smooth" a peanut butter
+    for line in ("For a snack, I had a fruit muffin that was sweet and moist.",
+                 "My snack was a smooth and rich vanilla ice cream cone."):  # fmt: skip
+        (item,) = read(line, table)
+        assert isinstance(item, Item) and ("muffin" in item.food.lower() or "ice cream" in item.food.lower())
 
 
 def test_a_line_is_divided_once_and_remembered(table) -> None:

@@ -393,7 +393,8 @@ _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
 # another food ("crispy bacon" is bacon), unlike colours and tastes ("white chocolate", "sweet tea").
 TEXTURE_WORDS = frozenset(
     _words("""creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
-    warm chilled cold icy favorite favourite usual""")
+    warm chilled cold icy favorite favourite usual smooth rich bold chewy gooey flaky moist freshly
+    classic""")
 )
 _DESCRIBING = TEXTURE_WORDS | frozenset(
     _words("food restaurant school cafeteria fast home style sweet ground halves white yellow red golden")
@@ -402,8 +403,13 @@ _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
 # Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
 # "soup", "juice", "fish" and "nuts" do
+# Words of talk that some USDA synonym happens to hold ("myself", "full", "day"): never a food named.
+_TALK_WORDS = frozenset(
+    _words("""i me myself my we us our ourselves it its they them their you your this that these those
+    both all each every full day time today tonight morning evening afternoon night""")
+)
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
-                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS)  # fmt: skip
+                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS)  # fmt: skip
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)

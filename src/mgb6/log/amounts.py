@@ -176,7 +176,7 @@ _NAMED_PORTION = lazy(
 _PORTION_ONLY_WORDS = frozenset(
     """single serving individual snack-size snack-sized snack size fun-size fun-sized personal kids kid
     kid's child meal value dollar menu chilled cold ice-cold icy hot warm steaming refreshing tall short
-    full heaping heaped generous nice good little tiny standard normal level plastic paper""".split()
+    full heaping heaped generous nice good little tiny standard normal level plastic paper crisp""".split()
 )
 _NOT_PORTION_WORDS = frozenset("of and or with the my".split())
 _FRACTION_WORDS = frozenset("half quarter quarters third thirds dozen couple few".split())

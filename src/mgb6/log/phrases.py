@@ -73,6 +73,8 @@ EATING_VERBS = (
     "delighted in", "chewed on", "chewed", "gnawed on", "spooned up", "dipped into", "offered",
     "gave my baby", "gave my son", "gave my daughter", "fed my baby", "fed",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
+    "peeled", "opened", "unwrapped", "squeezed", "put together", "refreshed myself with",
+    "quench my thirst with", "hydrated with", "kept hydrated with", "stayed hydrated with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
 # What a meal "was" ("My afternoon snack consisted of", "Lunch today was", "This evening's dinner included").
@@ -107,6 +109,7 @@ CHATTER = (
     "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
     "gently", "thoroughly", "tastefully", "thirst-quenching", "revitalizing", "revitalising", "zesty",
     "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly", "leftover", "leftovers",
+    "classic",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 RELATIVE_OPENERS = (

@@ -88,6 +88,11 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "pinch" for s in ("pinch", "pinches")},
     **{s: "dash" for s in ("dash", "dashes")},
     **{s: "smidgen" for s in ("smidgen", "smidgens", "smidge")},
+    # "a bit of milk", "a touch of honey": no amount said, and no source weighs one
+    **{s: "bit" for s in ("bit", "bits")}, "touch": "touch", "hint": "hint",
+    **{s: "dab" for s in ("dab", "dabs")},
+    **{s: "personal" for s in ("personal", "personal size", "personal-size", "personal sized",
+                               "personal-sized", "personal pan")},  # FNDDS's "1 personal pizza"
     **{s: "dollop" for s in ("dollop", "dollops")},
     **{s: "drizzle" for s in ("drizzle", "drizzles")},
     **{s: "sprinkle" for s in ("sprinkle", "sprinkles")},
@@ -108,7 +113,9 @@ SIZE_UNITS = frozenset(SIZES)
 VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "handful", "scoop"})
 # Small kitchen amounts: a USDA row of that name, else the reviewed table data/amounts.csv (a pinch is
 # 1/16 tsp), else not counted; never the food's usual portion (a splash of milk is not a cup).
-SMALL_UNITS = frozenset({"splash", "pinch", "dash", "smidgen", "dollop", "drizzle", "sprinkle"})
+SMALL_UNITS = frozenset(
+    {"splash", "pinch", "dash", "smidgen", "dollop", "drizzle", "sprinkle", "bit", "touch", "hint", "dab"}
+)
 # Packages, whose size varies by product: a USDA row of that name, else FNDDS's "quantity not specified".
 PACKAGE_UNITS = frozenset({"can", "bottle", "carton", "jar", "bag", "pouch", "box", "container", "package"})
 # Vague too, but with no stand-in: a "shot" of espresso is not a cup, so only a USDA "shot" row weighs it.

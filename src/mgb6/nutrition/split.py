@@ -61,17 +61,18 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
-    from mgb6.foods.match import tokens
+    from mgb6.foods.match import names_a_food, tokens
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import is_unit_spelling
 
-    known = scorer.table.index.idf
+    index = scorer.table.index
     described = set(tokens(merged.food))
     for k in range(i, j + 1):
         a, b = entry.parts[k][0], entry.parts[k][1]
-        words = {
+        words = {  # ("a smooth and rich ice cream cone": "smooth" names no food to explain)
             t for t in tokens(entry.core[a:b])
-            if t in known and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
+            if t in index.idf and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
+            and names_a_food(t, index)
         }  # fmt: skip
         if words and not described.intersection(words):
             return False
@@ -207,12 +208,19 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     # a part none of whose words the table knows (a typo-ridden or foreign phrase) is read alone, never
     # merged: a merged span could not name it anyway, and each try costs a fuzzy search
     named = [any(t in known for t in tokens(entry.core[a:b])) for a, b, _, _ in entry.parts]
+    talk: dict[int, bool] = {}
+
+    def is_talk(k: int) -> bool:
+        if k not in talk:
+            talk[k] = _chatter(scorer, entry, k)
+        return talk[k]
 
     def span(i: int, j: int) -> Item | Problem | None:
         if (i, j) not in table:
             sub = None
             alone = i == j and not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]])
-            if alone or (i < j and all(named[i : j + 1])):
+            # talk at either end of a span is left out, not merged ("cheese crackers, full of goodness")
+            if alone or (i < j and all(named[i : j + 1]) and not is_talk(i) and not is_talk(j)):
                 sub = _span_entry(entry, i, j)
             table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
         return table[i, j]
@@ -227,7 +235,7 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
             out = span(start, end - 1)
             width = end - start
             v = _value(out, width)
-            if width == 1 and v < 0 and _chatter(scorer, entry, start):
+            if width == 1 and v < 0 and is_talk(start):
                 v = 0.0
                 out = None
             elif v == _NO_FOOD:
