@@ -183,3 +183,31 @@ def test_a_measured_food_then_a_list_is_read_as_parts_when_the_whole_is_no_food(
 def test_leftover_names_no_food(table) -> None:
     (item,) = read("leftover chili (1 bowl)", table)
     assert isinstance(item, Item) and item.food.lower().startswith("chili")
+
+
+def test_what_a_food_was_made_with_is_the_food_usda_names_for_both(table) -> None:
+    (oatmeal,) = read("a cup of oatmeal cooked with milk", table)
+    assert isinstance(oatmeal, Item) and "made with milk" in oatmeal.food.lower()
+
+
+def test_what_a_food_was_made_with_is_not_a_serving_of_its_own(table) -> None:
+    # no USDA food is pancakes made with whole wheat flour: the flour is in the pancakes, not 1 cup more
+    (pancakes,) = read("pancakes made with whole wheat flour", table)
+    assert isinstance(pancakes, Item) and "pancake" in pancakes.food.lower()
+    assert any("'whole wheat flour' taken as part of" in n and "made with" in n for n in pancakes.notes)
+
+
+def test_a_topping_usdas_name_already_holds_is_not_counted_twice(table) -> None:
+    (bun,) = read("a large sweet cinnamon bun topped with frosting", table)
+    assert isinstance(bun, Item) and "frosted" in bun.food.lower()
+    assert any("'frosting' taken as part of" in n and "USDA name includes it" in n for n in bun.notes)
+
+
+def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
+    coffee, milk = read("coffee with milk", table)
+    assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()
+    assert isinstance(milk, Item) and "milk" in milk.food.lower()
+    assert milk.grams is not None and milk.grams < 10  # a splash, 1/8 fl oz (data/amounts.csv), not 244 g
+    assert milk.amount_assumed and any("splash" in n and "data/amounts.csv" in n for n in milk.notes)
+    _, glass = read("oatmeal with milk", table)  # milk with a food is not a drink's splash
+    assert isinstance(glass, Item) and glass.grams is not None and glass.grams > 100

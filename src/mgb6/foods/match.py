@@ -222,6 +222,18 @@ def core_length(description: str) -> int:
     return n
 
 
+def group_lead(description: str) -> int:
+    """Tokens of the leading comma segments that only say what kind of food it is: "Nuts, walnuts" -> 1,
+    "Soft drink, cola" -> 2, "Fish and rice with cream sauce" -> 0."""
+    n = 0
+    for segment in description.split(","):
+        toks = tokens(segment)
+        if toks and not all(t in GROUP_WORDS or t in QUALIFIER_WORDS for t in toks):
+            break
+        n += len(toks)
+    return n
+
+
 _BRAND_SEGMENT = lazy(r"^(?:Mc|Mrs?\.? )?[A-Z0-9][A-Z0-9'&.!+ -]*[A-Z][A-Z0-9'&.!+ -]*$")
 
 
@@ -454,7 +466,10 @@ def _score(
         # an alias or synonym names the food; its preparation is in the USDA description
         # (descriptions are the first choices, one per food, in food order)
         described = cset if not kind else cset | frozenset(index.choices[food_i].split())
-        core0 = frozenset(ctoks[: index.core[c]]) - _NOT_CORE
+        # the words naming the food: past SR28's leading group ("Nuts, walnuts"), but a group word inside
+        # the name stays ("Fish and rice with cream sauce" is no "rice with cream sauce")
+        lead = group_lead(table.foods[food_i].description) if not kind else 0
+        core0 = frozenset(ctoks[lead : index.core[c]]) - QUALIFIER_WORDS
         info = choice_w[c] = (ctoks, cset, described, core0, _choice_weight(ctoks, idf))
     ctoks, cset, described, core0, wc = info
     qset = set(q)

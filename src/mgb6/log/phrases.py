@@ -155,7 +155,9 @@ JOINERS = (
     "blended with", "dressed with", "smothered in", "smothered with", "covered in", "covered with",
     "served over", "served on", "served alongside", "packed with", "brimming with", "bursting with",
     "nestled between", "nestled in", "drenched in", "enhanced by", "accented with", "studded with",
-    "infused with", "swirled with", "layered with", "sandwiched between",
+    "infused with", "swirled with", "layered with", "sandwiched between", "coated in", "coated with",
+    "dipped in", "glazed with", "frosted with", "spread with", "cooked with", "cooked in", "prepared with",
+    "simmered in", "tossed in", "fried in", "sauteed in", "sautéed in", "baked with", "roasted in",
 )  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
 # cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after

@@ -23,7 +23,8 @@ from mgb6.models import Entry, Item, Problem, Quantity
 if TYPE_CHECKING:
     from mgb6.nutrition.tally import Scorer
 
-MERGED_BONUS = 0.05  # per joiner a merged span absorbs (see _value)
+MERGED_BONUS = 0.05  # per joiner a merged span absorbs (see divide)
+MADE_WITH_BONUS = 0.5  # per "made with" joiner a merged span absorbs (see divide)
 MAX_SPAN = 4  # parts one food may span: "peanut butter and jelly sandwich with chips" needs 2; 4 is ample
 # The key under which a whole line's division is memoised beside the (food text, amount) resolutions.
 PARTS_KEY = Quantity(0.0, "<parts>")
@@ -36,7 +37,7 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
     from mgb6.log.parse import amount_only, split_amount
     from mgb6.log.segment import amount_first
 
-    text = amount_first(entry.core[entry.parts[i][0] : entry.parts[j][1]])
+    text = amount_first(_as_usda_says(entry, i, j))
     try:
         quantity, food = split_amount(text)
     except (ValueError, OverflowError, ZeroDivisionError):
@@ -44,6 +45,53 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
     if not food or not any(c.isalpha() for c in food) or amount_only(food):
         return None
     return Entry(entry.path, entry.line, text, food, quantity, entry.meal)
+
+
+# "covered in", "topped with", "drizzled with": how a line attaches what a food comes with, where USDA's
+# names say "with" ("Doughnut, chocolate, with chocolate icing"); "cooked with" is USDA's "made with"
+# ("Oatmeal, regular or quick, made with milk").
+_ATTACHES = re.compile(r"\b(?:with|in|w/)\s*$", re.I)
+_MADE = re.compile(
+    r"\s+(?:cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted)\s*$",
+    re.I,
+)
+
+
+_MADE_WITH = re.compile(
+    r"\b(?:made|cooked|prepared|mixed|blended|stirred|simmered|fried|sauteed|sautéed|baked|roasted)\s+"
+    r"(?:with|using|in)\b", re.I
+)
+
+
+def _made_with(entry: Entry, k: int) -> bool:
+    """Whether part k is what the part before it was made with ("oatmeal cooked with milk"): the joiner
+    says so, or the part before ends with how it was made and the joiner is "with"."""
+    if k <= 0:
+        return False
+    core, parts = entry.core, entry.parts
+    joiner = core[parts[k - 1][1] : parts[k][0]]
+    return bool(_MADE_WITH.search(joiner)) or bool(
+        _ATTACHES.search(joiner) and _MADE.search(core[parts[k - 1][0] : parts[k - 1][1]])
+    )
+
+
+def _as_usda_says(entry: Entry, i: int, j: int) -> str:
+    """Parts i..j as one text, each joiner that attaches a food to the one before it written as USDA's
+    "with" (or "made with"), so that the merged span is compared with USDA's names in their words."""
+    core, parts = entry.core, entry.parts
+    if i == j:
+        return core[parts[i][0] : parts[i][1]]
+    pieces = [core[parts[i][0] : parts[i][1]]]
+    for k in range(i + 1, j + 1):
+        joiner = core[parts[k - 1][1] : parts[k][0]]
+        if _ATTACHES.search(joiner):
+            made = _MADE.search(pieces[-1])
+            if made:
+                pieces[-1] = pieces[-1][: made.start()]
+            joiner = " made with " if made else " with "
+        pieces.append(joiner)
+        pieces.append(core[parts[k][0] : parts[k][1]])
+    return "".join(pieces)
 
 
 def _value(out: Item | Problem | None, width: int) -> float:
@@ -247,6 +295,9 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                     # on a near tie, the one food USDA names for the whole phrase ("peanut butter and jelly
                     # sandwich", 99) beats exact names for its parts (peanut butter; jelly sandwich)
                     v += MERGED_BONUS * (width - 1)
+                # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
+                # oatmeal and a glass of milk
+                v += MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
             if total > best[end]:
@@ -317,14 +368,20 @@ def _is_dish(item: Item | Problem) -> bool:
     return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
 
 
-def _fillings(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, list[str]]]]:
-    """Parts that only say what a counted mixed dish holds ("a taco filled with chicken and cheese", no
-    amount of their own) are taken as part of the dish: its USDA values already include them."""
+Absorbed = tuple[Item, list[str], str]  # the item, the parts taken as part of it, and why
+
+
+def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut], list[Absorbed]]:
+    """Parts without an amount of their own that only say what a counted food holds are taken as part of
+    it: what a mixed dish is filled with ("a taco filled with chicken and cheese"; its USDA values
+    include it), what USDA's own name for the food includes ("a cinnamon bun topped with frosting" is
+    "Roll, sweet, cinnamon bun, frosted"), and what a food was made with ("oatmeal cooked with milk",
+    when USDA has no food for the two together: the milk is not a glass of milk)."""
     from mgb6.log.parse import split_amount
 
     kept: list[Cut] = []
-    absorbed: list[tuple[Item, list[str]]] = []
-    dish: Item | None = None
+    absorbed: list[Absorbed] = []
+    last: Item | None = None
     for i, j, out in cuts:
         joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
         text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
@@ -332,16 +389,64 @@ def _fillings(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item
             amount = split_amount(text)[0]
         except (ValueError, OverflowError, ZeroDivisionError):
             amount = None
-        if dish is not None and amount is None:
-            listed = absorbed and absorbed[-1][0] is dish and joiner.strip(" ,") in ("", "and")
-            if _FILLING.search(joiner) or listed:  # "with chicken", then "..., cheese, and beans"
-                if not (absorbed and absorbed[-1][0] is dish):
-                    absorbed.append((dish, []))
+        if last is not None and amount is None:
+            listed = bool(absorbed) and absorbed[-1][0] is last and joiner.strip(" ,") in ("", "and")
+            why = absorbed[-1][2] if listed else ""
+            if not why and _is_dish(last) and _FILLING.search(joiner):  # "with chicken", "..., and beans"
+                why = "a USDA mixed dish includes it"
+            elif not why and _made_with(entry, i):
+                why = "what it was made with, not weighed on its own"
+            elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
+                why = "its USDA name includes it"
+            if why:
+                if not (absorbed and absorbed[-1][0] is last and absorbed[-1][2] == why):
+                    absorbed.append((last, [], why))
                 absorbed[-1][1].append(entry.written[entry.parts[i][2] : entry.parts[j][3]])
                 continue
-        dish = out if isinstance(out, Item) and _is_dish(out) else None
+        last = out if isinstance(out, Item) else None
         kept.append((i, j, out))
     return kept, absorbed
+
+
+_NONE_GIVEN = "amount assumed (none given)"
+_HOT_DRINK = re.compile(r"\b(?:coffee|tea|latte|espresso|cappuccino|americano|mocha|cocoa|chai)\b", re.I)
+
+
+def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | None) -> list[Cut]:
+    """"coffee with milk": milk poured into a hot drink, no amount said, is a splash (data/amounts.csv),
+    not USDA's usual portion of milk (a cup, 244 g, more than the coffee holds); the note says so."""
+    from mgb6.foods.portions import is_beverage
+
+    out: list[Cut] = []
+    for k, (i, j, done) in enumerate(cuts):
+        prev = out[-1][2] if out else None
+        joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
+        unsaid = isinstance(done, Item) and any(n.startswith(_NONE_GIVEN) for n in done.notes)
+        hot = isinstance(prev, Item) and bool(_HOT_DRINK.search(prev.food))
+        if k and unsaid and hot and isinstance(done, Item) and re.search(r"\bwith\b|w/", joiner, re.I):
+            food = scorer.table.foods[scorer.table.by_id[done.food_id]]
+            sub = _span_entry(entry, i, j)
+            if is_beverage(food) and sub is not None:
+                said = f"none given for {sub.food_text} added to a hot drink"
+                splash = sub._replace(quantity=Quantity(1.0, "splash", text=sub.text, assumed=said))
+                again = scorer.resolve(splash, day, record=False)
+                if isinstance(again, Item):
+                    done = again
+        out.append((i, j, done))
+    return out
+
+
+def _named_in(text: str, description: str, scorer: Scorer) -> bool:
+    """Whether every word naming a food in ``text`` is in the USDA name, as written or as another form of
+    the word ("frosting" in "..., frosted": the first five letters)."""
+    from mgb6.foods.match import names_a_food, tokens
+
+    index = scorer.table.index
+    named = [t for t in tokens(text) if t.isalpha() and names_a_food(t, index)]
+    described = tokens(description)
+    return bool(named) and all(
+        any(t == d or (len(t) >= 5 and len(d) >= 5 and t[:5] == d[:5]) for d in described) for t in named
+    )
 
 
 def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
@@ -360,7 +465,8 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
         item.notes = [*item.notes, f"preparation not weighed: {talk}"]
         return (item,)
-    cuts, absorbed = _fillings(cuts, entry)
+    cuts, absorbed = _fillings(cuts, entry, scorer)
+    cuts = _added_to_a_drink(cuts, entry, scorer, day)
     n = len(cuts)
     out: list[Item | Problem] = []
     for k, (i, j, done) in enumerate(cuts, start=1):
@@ -370,9 +476,9 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         else:  # a fresh item (Scorer.resolve restamps every memoised one): safe to mark
             done.part, done.parts, done.part_text = k, n, written
             out.append(done)
-    for dish, words in absorbed:
+    for dish, words, why in absorbed:
         said = ", ".join(repr(w) for w in words)
-        dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} (a USDA mixed dish includes it)"]
+        dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} ({why})"]
     if dropped:
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
         first = next((o for o in out if isinstance(o, Item)), None)
