@@ -76,10 +76,21 @@ def test_a_can_of_a_drink_without_a_usda_can_row_is_twelve_fluid_ounces(scorer: 
     assert out.amount_assumed and any("12 fl oz (data/amounts.csv)" in n for n in out.notes)
 
 
-def test_an_assumed_amount_that_is_a_whole_roast_is_refused_not_counted(scorer: Scorer) -> None:
-    # SR28's only portion for roast beef is the whole roast: no one means that by "roast beef"
-    out = resolve(scorer, "roast beef")
+def test_an_assumed_amount_that_is_a_whole_melon_is_refused_not_counted(scorer: Scorer) -> None:
+    # SR28's usual portion of casaba melon is the whole melon (1.6 kg): no one means that by "casaba melon"
+    out = resolve(scorer, "casaba melon")
     assert isinstance(out, Problem) and "too much to assume" in out.reason, out
+
+
+@pytest.mark.parametrize("line", ["roast beef", "chicken", "salmon"])
+def test_meat_without_an_amount_is_a_reference_serving_never_a_whole_roast_or_bird(
+    scorer: Scorer, line: str
+) -> None:
+    # SR28 weighs roast beef as the whole roast and chicken as half a bird (598 g); salmon only by the oz
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.amount_assumed, out
+    assert out.grams == pytest.approx(3 * OZ_G)  # data/amounts.csv: FDA's reference amount, 85 g cooked
+    assert any("a serving of cooked meat" in n and "data/amounts.csv" in n for n in out.notes)
 
 
 def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
@@ -135,7 +146,8 @@ def test_every_row_of_the_amounts_table_has_a_source_and_resolves(scorer: Scorer
     assert rows
     for r in rows:
         assert "http" in r["source"] or "USDA" in r["source"], r  # a public page, or USDA's own tables
-        out = resolve(scorer, f"a {r['unit']} of whole milk")
+        food = "roasted chicken breast" if r["applies_to"] == "meat" else "whole milk"
+        out = resolve(scorer, f"a {r['unit']} of {food}")
         assert isinstance(out, Item) and out.grams and out.amount_assumed, (r, out)
         assert r["wording"] in " ".join(out.notes)
 

@@ -202,10 +202,15 @@ def test_no_amount_means_one_usual_usda_portion_and_the_note_says_so(
 
 
 def test_no_amount_and_only_a_bare_ounce_measure_asks_for_an_amount(scorer: Scorer) -> None:
-    # SR28 gives salmon in oz and as a whole fillet: "1 oz" is a unit, not a portion, so mgb6 asks
-    out = resolve(scorer, "salmon")
-    assert isinstance(out, Problem) and out.kind == "unresolved"
-    assert "no amount given" in out.reason and "oz" in out.reason
+    # SR28 gives brie by the oz, the cup and the package: "1 oz" is a unit, not a portion, so SR28's brie
+    # has no usual portion to assume (the line is then weighed with FNDDS's brie, which has one; meat and
+    # fish take FDA's reference serving instead: test_assumed_amounts)
+    from mgb6.foods.portions import to_grams
+
+    table = scorer.table
+    brie = table.by_id["sr28:01006"]
+    g = to_grams(None, table.foods[brie], table.portions(brie), "brie")
+    assert g.grams is None and "no amount given" in g.reason and "oz" in g.reason
 
 
 def test_several_items_are_never_several_standard_portions(scorer: Scorer) -> None:

@@ -271,6 +271,27 @@ def count_portion(
     return None
 
 
+# Rows that weigh a whole bird or what a pound of raw meat yields ("0.5 chicken, bone removed", 598 g;
+# "piece, cooked (yield from 1 lb raw meat)", 306 g): USDA's measures, but no serving anyone means by a
+# line without an amount.
+_WHOLE_ANIMALS = frozenset({"chicken", "bird", "turkey", "duck", "goose", "hen", "capon", "rabbit", "roast"})
+
+
+def whole_animal(p: Portion) -> bool:
+    return p.unit in _WHOLE_ANIMALS or "yield from 1 lb" in p.description.lower()
+
+
+def is_meat(food: Food) -> bool:
+    """Meat, poultry, fish and shellfish in SR28's food groups (FNDDS lists its own standard portions)."""
+    return food.category in _MEAT_GROUPS
+
+
+_MEAT_GROUPS = frozenset({
+    "Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
+    "Finfish and Shellfish Products", "Sausages and Luncheon Meats",
+})  # fmt: skip
+
+
 def default_portion(
     portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
 ) -> Portion | None:
@@ -281,7 +302,8 @@ def default_portion(
 
 
 def _default_portion(
-    portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
+    portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None,
+    first_measure: bool = True,
 ) -> Portion | None:
     if preferred:
         p = _pick(portions, preferred, food_words)
@@ -291,8 +313,11 @@ def _default_portion(
     if p:
         return p
     p = count_portion(portions, food_words, None, named=named)
-    if p:
+    if p and not whole_animal(p):
         return p
+    portions = [p for p in portions if not whole_animal(p)]
+    if not first_measure:
+        return None
     # SR28's first measure is a portion ("cup", "tbsp", "slice") unless it is a bare mass: "1 oz" of
     # salmon is a unit, not a standard portion, so a line without an amount then needs one
     first = portions[0] if portions else None
@@ -392,7 +417,16 @@ def _to_grams(
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
     words = named - set(tokens(food.description))
     if quantity is None:
-        p = _default_portion(portions, words, preferred_unit, named)
+        meat = is_meat(food)
+        p = _default_portion(portions, words, preferred_unit, named, first_measure=not meat)
+        if p is None and meat:
+            # "salmon", "chicken": a serving of cooked meat or fish as the FDA's reference amount (85 g),
+            # not SR28's first measure (a cup, diced) nor a whole bird
+            serving = _informal(1.0, "serving", food, portions, named, informal)
+            if serving is not None:
+                note = serving.note.replace(ASSUMED, f"{ASSUMED} (none given)", 1)
+                return Grams(serving.grams, note=note, assumed=True)
+            p = _default_portion(portions, words, preferred_unit, named)
         if p is None:
             return Grams(None, reason=(
                 f"no amount given and USDA lists no standard portion for {food.description}; "
@@ -448,6 +482,11 @@ def _to_grams(
             p = _sized(portions, unit, named)
             if p is not None:
                 note = _join(note, f"used {label(p)}")
+        if p is None and unit == "serving" and is_meat(food):
+            # "a serving of chicken breast": FDA's reference serving of meat (85 g), not one whole breast
+            serving = _informal(amount, "serving", food, portions, named, informal)
+            if serving is not None:
+                return Grams(serving.grams, note=_join(note, serving.note), assumed=True)
         if p is None and unit == "serving":
             p = default_portion(portions, words, preferred_unit, named)
             if p is not None:  # USDA names no serving of this food: its usual portion stands in for one
@@ -559,7 +598,7 @@ def _informal(
     if row is None:
         return None
     how_many, measure, wording, applies_to = row
-    if applies_to == "drinks" and not is_beverage(food):
+    if (applies_to == "drinks" and not is_beverage(food)) or (applies_to == "meat" and not is_meat(food)):
         return None
     g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})
     if g.grams is None:

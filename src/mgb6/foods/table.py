@@ -259,8 +259,10 @@ def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str, str]]:
             raise DataError(f"amounts.csv:{n}: amount {r.get('amount')!r} is not a number") from exc
         wording = (r.get("wording") or "").strip() or f"a {unit} taken as {amount:g} {measure}"
         applies_to = (r.get("applies_to") or "").strip()
-        if applies_to not in ("", "drinks"):
-            raise DataError(f"amounts.csv:{n}: applies_to is '' (any food) or 'drinks', not {applies_to!r}")
+        if applies_to not in ("", "drinks", "meat"):
+            raise DataError(
+                f"amounts.csv:{n}: applies_to is '' (any food), 'drinks' or 'meat', not {applies_to!r}"
+            )
         out[unit] = (amount, measure, wording, applies_to)
     return out
 

@@ -63,6 +63,11 @@ _MADE_WITH = re.compile(
 )
 
 
+_HOW_MADE = re.compile(
+    r"\s*,?\s*(cooked|fried|sauteed|sautéed|baked|roasted|simmered|prepared)\s+(?:with|in)\b", re.I
+)
+
+
 def _made_with(entry: Entry, k: int) -> bool:
     """Whether part k is what the part before it was made with ("oatmeal cooked with milk"): the joiner
     says so, or the part before ends with how it was made and the joiner is "with"."""
@@ -80,7 +85,12 @@ def _as_usda_says(entry: Entry, i: int, j: int) -> str:
     "with" (or "made with"), so that the merged span is compared with USDA's names in their words."""
     core, parts = entry.core, entry.parts
     if i == j:
-        return core[parts[i][0] : parts[i][1]]
+        text = core[parts[i][0] : parts[i][1]]
+        if j + 1 < len(parts):  # "peas sauteed in butter": the peas alone are still sauteed
+            how = _HOW_MADE.match(core[parts[j][1] : parts[j + 1][0]])
+            if how:
+                text = f"{text} {how.group(1)}"
+        return text
     pieces = [core[parts[i][0] : parts[i][1]]]
     for k in range(i + 1, j + 1):
         joiner = core[parts[k - 1][1] : parts[k][0]]
@@ -247,6 +257,13 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                     return [(0, k - 1, out)], list(range(k, n))
             if isinstance(whole, Item):
                 return [(0, n - 1, whole)], []
+            if all(entry.core[a[1] : b[0]].strip() == "," for a, b in pairwise(entry.parts)):
+                # "30 g fish fillets, batter dipped": commas only, so the rest qualifies the food; USDA has
+                # no food for all of it, so the food named first, and the rest is said, not counted
+                first = _span_entry(entry, 0, 0)
+                out = scorer.resolve(first, day, record=False) if first is not None else None
+                if isinstance(out, Item):
+                    return [(0, 0, out)], list(range(1, n))
             # not one food after all ("2 slices toast w/ peanut butter, coffee"): read the parts below
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
