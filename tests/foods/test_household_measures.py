@@ -133,6 +133,7 @@ CASES: list[tuple[str, str, float]] = [
     ("2 eggs", "sr28:01123", 2 * usda("sr28:01123", "large")),
     ("1 jumbo egg", "sr28:01123", usda("sr28:01123", "jumbo")),
     ("2 scrambled eggs", "sr28:01132", 2 * usda("sr28:01132", "large")),
+    ("2 rashers of bacon", "sr28:10862", 2 * usda("sr28:10862", "slice")),  # a rasher: USDA's slice
     # drinks by cup, fl oz, can, bottle, ml and (where USDA lists it) glass
     ("1 cup of coffee", "sr28:14209", usda("sr28:14209", "cup")),
     ("8 fl oz orange juice", "sr28:09206", 8 * FL_OZ_ML / CUP_ML * usda("sr28:09206", "cup")),

@@ -172,3 +172,25 @@ def test_the_words_naming_a_portion_leave_the_food_and_ride_on_the_amount(
 def test_an_amount_without_portion_words_carries_no_phrase(line: str) -> None:
     quantity, _ = split_amount(line)
     assert quantity is not None and quantity.phrase == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "oz", "food"),
+    [("1 (15 oz) can chickpeas", 15, "chickpeas"), ("2 (6 oz) containers yogurt", 12, "yogurt")],
+)
+def test_a_size_in_parentheses_before_its_container_is_the_amount(line: str, oz: float, food: str) -> None:
+    quantity, text = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (oz, "oz") and text == food
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "food"),
+    [("big salad", "large", "salad"), ("small apple", "small", "apple"), ("medium fries", "medium", "fries")],
+)
+def test_a_size_alone_before_one_food_is_one_of_that_size(line: str, unit: str, food: str) -> None:
+    quantity, text = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, unit) and text == food
+
+
+def test_a_size_before_a_plural_says_no_number() -> None:
+    assert split_amount("large eggs") == (None, "large eggs")

@@ -211,3 +211,24 @@ def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None
     assert milk.amount_assumed and any("splash" in n and "data/amounts.csv" in n for n in milk.notes)
     _, glass = read("oatmeal with milk", table)  # milk with a food is not a drink's splash
     assert isinstance(glass, Item) and glass.grams is not None and glass.grams > 100
+
+
+def test_foods_joined_before_a_dishs_name_are_what_the_one_dish_holds(table) -> None:
+    (sandwich,) = read("ham and cheese sandwich", table)
+    assert isinstance(sandwich, Item) and "ham sandwich" in sandwich.food.lower()
+    assert "cheese" in sandwich.food.lower()
+    assert len(read("apple and peanut butter", table)) == 2  # no dish named: two foods
+
+
+def test_what_goes_in_a_coffee_is_read_apart_from_the_coffee(table) -> None:
+    cream, coffee = read("half & half in coffee", table)  # it was "instant coffee, half the caffeine"
+    assert isinstance(cream, Item) and "half and half" in cream.food.lower()
+    assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()
+    milk, _ = read("milk in my coffee", table)
+    assert isinstance(milk, Item) and milk.grams is not None and milk.grams < 10  # a splash
+
+
+def test_a_dressing_added_to_a_salad_usda_lists_without_dressing_is_counted(table) -> None:
+    salad, ranch = read("salad with ranch", table)
+    assert isinstance(salad, Item) and "no dressing" in salad.food.lower()
+    assert isinstance(ranch, Item) and "ranch" in ranch.food.lower()

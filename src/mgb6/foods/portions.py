@@ -36,7 +36,7 @@ _BEVERAGE = lazy(
 # Words USDA uses for the same thing: a pizza "slice" is FNDDS's "piece", a chocolate "square" a "piece".
 UNIT_EQUIVALENTS = {"slice": ("piece",), "piece": ("slice",), "square": ("piece",), "bar": ("piece",),
                     "fillet": ("piece",), "stalk": ("stick", "spear"), "patty": ("piece",),
-                    "package": ("packet", "pouch", "envelope")}  # fmt: skip
+                    "package": ("packet", "pouch", "envelope"), "strip": ("slice",)}  # fmt: skip
 # Rows nobody means by "1 bagel" unless they say so ("1 Bagel Thin", "1 mini bagel").
 UNUSUAL_SIZES = frozenset("thin mini miniature bite snack slider junior baby kid toddler half".split())
 # Bare counts: "3 apricots", "3 each", "3 pieces".

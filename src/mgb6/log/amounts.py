@@ -40,8 +40,8 @@ _VESSELS = (
 )
 _SERVED = "piece|slice|fillet|filet|portion|serving|bar|helping|block|wedge"  # only with "of" after
 _CONTAINER = lazy(
-    rf"^(?:(?P<n>an?|one|two|three|four|five|six|\d+)\s+)?(?P<m>{_NUM})\s?-?\s?(?P<u>{UNIT_WORD_PATTERN})"
-    rf"\.?(?:\s|-)(?:(?P<v>{_VESSELS})(?:e?s)?\b(?:\s+of\b)?|(?P<s>{_SERVED})s?\s+of\b)\s*",
+    rf"^(?:(?P<n>an?|one|two|three|four|five|six|\d+)\s+)?\(?(?P<m>{_NUM})\s?-?\s?(?P<u>{UNIT_WORD_PATTERN})"
+    rf"\.?\)?(?:\s|-)(?:(?P<v>{_VESSELS})(?:e?s)?\b(?:\s+of\b)?|(?P<s>{_SERVED})s?\s+of\b)\s*",
     re.I,
 )
 # "1 T butter", "2 t salt", "1 c milk": one letter after a number, then a word.
@@ -233,7 +233,7 @@ def said_amount(text: str) -> tuple[str, str]:
                  else 2 / 3 if m.group("tt") else 0.5)  # fmt: skip
         text = f"{_fmt(round(value, 4))} {text[m.start('next') if m.group('next') else m.end():]}"
     note = ""
-    bare = {w.strip(".,-") for w in words}
+    bare = {w.strip(".,-()") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
     qualified = len(words) > 2 and (words[1] in _SIZE_WORDS or words[1] in _EXACT_WORDS)
     m = _QUALIFIED.match(text) if qualified and (vessel_named or _measure_word(words[2])) else None

@@ -296,7 +296,17 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
     if m and m.group("rest").strip():
         times = Quantity(float(m.group("n") or m.group("n2")), "", text=m.group(0))
         return times, m.group("rest").strip(" ,")
+    m = _SIZE_FIRST.match(text) if leading else None
+    if m and not _PLURAL_END.search(m.group("rest")):
+        # "big salad", "small apple", "large coffee": one, of that size ("large eggs" say no number)
+        return Quantity(1.0, canonical_unit(m.group("size")) or "", text=m.group(0)), m.group("rest").strip()
     return None, text.strip()
+
+
+_SIZE_FIRST = lazy(
+    r"^(?P<size>extra[ -]large|extra[ -]small|small|medium|large|big|jumbo)\s+(?P<rest>[^\W\d].*)$", re.I
+)
+_PLURAL_END = lazy(r"(?<![su])(?<!frie)s\s*$", re.I)  # ("medium fries" are one order)
 
 
 def strip_line(raw: str) -> str:

@@ -146,6 +146,7 @@ _JOINER = lazy(
     rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+{_alt(P.JOINERS)}\s+"
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
+    r"|\s+in\s+(?=(?:my\s+|a\s+|the\s+)?(?:coffee|tea|latte|cappuccino)\b)"  # "half & half in my coffee"
     r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,

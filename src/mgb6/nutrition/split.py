@@ -34,6 +34,7 @@ Cut = tuple[int, int, "Item | Problem"]
 
 def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
     """Parts i..j of the line read as one food line (its own amount), or None when it names no food."""
+    from mgb6.log.amounts import names_food_first
     from mgb6.log.parse import amount_only, split_amount
     from mgb6.log.segment import amount_first
 
@@ -42,8 +43,8 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
         quantity, food = split_amount(text)
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
-    if not food or not any(c.isalpha() for c in food) or amount_only(food):
-        return None
+    if not food or not any(c.isalpha() for c in food) or (amount_only(food) and not names_food_first(food)):
+        return None  # ("half & half" is a food, though both its words are amounts)
     return Entry(entry.path, entry.line, text, food, quantity, entry.meal)
 
 
@@ -78,6 +79,27 @@ def _made_with(entry: Entry, k: int) -> bool:
     return bool(_MADE_WITH.search(joiner)) or bool(
         _ATTACHES.search(joiner) and _MADE.search(core[parts[k - 1][0] : parts[k - 1][1]])
     )
+
+
+_AND = re.compile(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
+
+
+def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
+    """"ham and cheese sandwich", "spinach and feta omelet": foods joined by "and" before a dish's name, the
+    later ones with no amount or article of their own, say what the one dish is made of."""
+    from mgb6.foods.match import MIXED_DISHES, tokens
+
+    core, parts = entry.core, entry.parts
+    last = tokens(core[parts[j][0] : parts[j][1]])
+    if not last or last[-1] not in MIXED_DISHES:
+        return False
+    for k in range(i + 1, j + 1):
+        if not _AND.fullmatch(core[parts[k - 1][1] : parts[k][0]]):
+            return False
+        words = core[parts[k][0] : parts[k][1]].split()
+        if not words or words[0].lower() in _DETERMINERS or words[0][:1].isdigit():
+            return False
+    return True
 
 
 def _as_usda_says(entry: Entry, i: int, j: int) -> str:
@@ -315,6 +337,8 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
                 # oatmeal and a glass of milk
                 v += MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
+                if _fills_a_dish(entry, start, end - 1):
+                    v += MADE_WITH_BONUS  # "ham and cheese sandwich" is one sandwich, not ham and a sandwich
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
             if total > best[end]:
@@ -409,8 +433,8 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
         if last is not None and amount is None:
             listed = bool(absorbed) and absorbed[-1][0] is last and joiner.strip(" ,") in ("", "and")
             why = absorbed[-1][2] if listed else ""
-            if not why and _is_dish(last) and _FILLING.search(joiner):  # "with chicken", "..., and beans"
-                why = "a USDA mixed dish includes it"
+            if not why and _is_dish(last) and _FILLING.search(joiner) and not _left_out(last, out):
+                why = "a USDA mixed dish includes it"  # "with chicken", "..., and beans"
             elif not why and _made_with(entry, i):
                 why = "what it was made with, not weighed on its own"
             elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
@@ -437,10 +461,15 @@ def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date |
     out: list[Cut] = []
     for k, (i, j, done) in enumerate(cuts):
         prev = out[-1][2] if out else None
+        nxt = cuts[k + 1][2] if k + 1 < len(cuts) else None
         joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
+        after = entry.core[entry.parts[j][1] : entry.parts[j + 1][0]] if j + 1 < len(entry.parts) else ""
         unsaid = isinstance(done, Item) and any(n.startswith(_NONE_GIVEN) for n in done.notes)
-        hot = isinstance(prev, Item) and bool(_HOT_DRINK.search(prev.food))
-        if k and unsaid and hot and isinstance(done, Item) and re.search(r"\bwith\b|w/", joiner, re.I):
+        into = (isinstance(prev, Item) and bool(_HOT_DRINK.search(prev.food))
+                and bool(re.search(r"\bwith\b|w/", joiner, re.I)))  # "coffee with milk"
+        into = into or (isinstance(nxt, Item) and bool(_HOT_DRINK.search(nxt.food))
+                        and bool(re.fullmatch(r"\s*in\s*", after, re.I)))  # "milk in my coffee"  # fmt: skip
+        if unsaid and into and isinstance(done, Item):
             food = scorer.table.foods[scorer.table.by_id[done.food_id]]
             sub = _span_entry(entry, i, j)
             if is_beverage(food) and sub is not None:
@@ -451,6 +480,18 @@ def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date |
                     done = again
         out.append((i, j, done))
     return out
+
+
+def _left_out(dish: Item, part: Item | Problem) -> bool:
+    """Whether the dish's USDA name says it comes without what the part is: "Lettuce, salad ..., no
+    dressing" does not hold the ranch dressing a line adds to it."""
+    from mgb6.foods.match import tokens
+
+    if not isinstance(part, Item):
+        return False
+    words = tokens(dish.food)
+    without = {words[k + 1] for k, w in enumerate(words[:-1]) if w in ("no", "without")}
+    return bool(without & set(tokens(part.food)))
 
 
 def _named_in(text: str, description: str, scorer: Scorer) -> bool:
