@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from mgb6.lazyre import lazy
 from mgb6.models import Entry, Item, Problem, Quantity
 
 if TYPE_CHECKING:
@@ -51,20 +52,20 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
 # "covered in", "topped with", "drizzled with": how a line attaches what a food comes with, where USDA's
 # names say "with" ("Doughnut, chocolate, with chocolate icing"); "cooked with" is USDA's "made with"
 # ("Oatmeal, regular or quick, made with milk").
-_ATTACHES = re.compile(r"\b(?:with|in|w/)\s*$", re.I)
-_MADE = re.compile(
+_ATTACHES = lazy(r"\b(?:with|in|w/)\s*$", re.I)
+_MADE = lazy(
     r"\s+(?:cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted)\s*$",
     re.I,
 )
 
 
-_MADE_WITH = re.compile(
+_MADE_WITH = lazy(
     r"\b(?:made|cooked|prepared|mixed|blended|stirred|simmered|fried|sauteed|sautéed|baked|roasted)\s+"
     r"(?:with|using|in)\b", re.I
 )
 
 
-_HOW_MADE = re.compile(
+_HOW_MADE = lazy(
     r"\s*,?\s*(cooked|fried|sauteed|sautéed|baked|roasted|simmered|prepared)\s+(?:with|in)\b", re.I
 )
 
@@ -81,7 +82,7 @@ def _made_with(entry: Entry, k: int) -> bool:
     )
 
 
-_AND = re.compile(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
+_AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 
 
 def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
@@ -398,7 +399,7 @@ DISH_CATEGORIES = (
     "Baby food: meat and dinners",
 )
 # A joiner that introduces what a food is made, filled or topped with.
-_FILLING = re.compile(
+_FILLING = lazy(
     r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
     r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
     re.I,
@@ -450,7 +451,7 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
 
 
 _NONE_GIVEN = "amount assumed (none given)"
-_HOT_DRINK = re.compile(r"\b(?:coffee|tea|latte|espresso|cappuccino|americano|mocha|cocoa|chai)\b", re.I)
+_HOT_DRINK = lazy(r"\b(?:coffee|tea|latte|espresso|cappuccino|americano|mocha|cocoa|chai)\b", re.I)
 
 
 def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | None) -> list[Cut]:
