@@ -232,3 +232,19 @@ def test_a_dressing_added_to_a_salad_usda_lists_without_dressing_is_counted(tabl
     salad, ranch = read("salad with ranch", table)
     assert isinstance(salad, Item) and "no dressing" in salad.food.lower()
     assert isinstance(ranch, Item) and "ranch" in ranch.food.lower()
+
+
+def test_a_plain_list_after_a_measured_food_is_still_a_list(table) -> None:
+    eggs, toast, coffee = read("2 eggs, toast, coffee", table)
+    assert all(isinstance(o, Item) for o in (eggs, toast, coffee))
+    assert "toast" in toast.food.lower() and "coffee" in coffee.food.lower()
+
+
+def test_a_label_whose_parts_are_no_foods_of_their_own_is_never_split_into_other_foods(table) -> None:
+    # Cronometer's "Brand, Product, Variant": "Thins" is not Wheat Thins, "Dark Peanut Butter Cups" no
+    # peanut butter; USDA has no food for the whole, so the line is not counted, and says so once
+    (out,) = read("2 piece Reese's, Dark Peanut Butter Cups, Thins", table)
+    assert isinstance(out, Problem) and not out.part_text
+    (fish,) = read("30 g fish fillets, batter dipped", table)
+    assert isinstance(fish, Item) and fish.grams == 30.0 and "fish" in fish.food.lower()
+    assert any("preparation not weighed: 'batter dipped'" in n for n in fish.notes)

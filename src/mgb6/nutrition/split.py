@@ -227,6 +227,15 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     return _only_how(text) or not names_a_food(" ".join(words), index)
 
 
+CONFIDENT_ALONE = 90.0  # a part matched this surely by itself names a food of its own ("toast", "coffee")
+
+
+def _confident_alone(scorer: Scorer, entry: Entry, k: int, day: date | None) -> bool:
+    sub = _span_entry(entry, k, k)
+    out = scorer.resolve(sub, day, record=False) if sub is not None else None
+    return isinstance(out, Item) and out.confidence >= CONFIDENT_ALONE
+
+
 def _has_comma(entry: Entry) -> bool:
     return any(entry.core[a[1] : b[0]].strip().startswith(",") for a, b in pairwise(entry.parts))
 
@@ -280,13 +289,17 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                     return [(0, k - 1, out)], list(range(k, n))
             if isinstance(whole, Item):
                 return [(0, n - 1, whole)], []
-            if all(entry.core[a[1] : b[0]].strip() == "," for a, b in pairwise(entry.parts)):
-                # "30 g fish fillets, batter dipped": commas only, so the rest qualifies the food; USDA has
-                # no food for all of it, so the food named first, and the rest is said, not counted
+            commas = all(entry.core[a[1] : b[0]].strip() == "," for a, b in pairwise(entry.parts))
+            if commas and not any(_confident_alone(scorer, entry, k, day) for k in range(1, n)):
+                # "30 g fish fillets, batter dipped", "2 piece Reese's, Dark Peanut Butter Cups, Thins":
+                # commas only, and nothing after the first is a food by itself, so the rest qualifies the
+                # food; USDA has no food for all of it: the food named first with the rest said, else the
+                # line not counted (never "Thins" read as Wheat Thins); "2 eggs, toast, coffee" lists foods
                 first = _span_entry(entry, 0, 0)
                 out = scorer.resolve(first, day, record=False) if first is not None else None
                 if isinstance(out, Item):
                     return [(0, 0, out)], list(range(1, n))
+                return [(0, n - 1, whole)], []
             # not one food after all ("2 slices toast w/ peanut butter, coffee"): read the parts below
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
