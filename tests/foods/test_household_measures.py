@@ -240,3 +240,11 @@ def test_a_cup_is_never_a_size_row_named_cup(table) -> None:
     i = table.by_id["fndds:13110100"]  # Ice cream, vanilla
     got = to_grams(Quantity(1, "cup"), table.foods[i], table.portions(i), "vanilla ice cream")
     assert got.grams == pytest.approx(usda("fndds:13110100", "cup"))
+
+
+def test_a_food_usda_weighs_by_the_half_is_two_halves_each(scorer: Scorer) -> None:
+    # SR28's dried apricots have a "half" row (3.5 g) and no whole one: FNDDS's 40 g standard portion is
+    # no single apricot
+    out = resolve(scorer, "1 dried apricot")
+    assert isinstance(out, Item) and out.food_id == "sr28:09032", out
+    assert out.grams == pytest.approx(2 * usda("sr28:09032", "half"))

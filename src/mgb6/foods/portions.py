@@ -268,6 +268,11 @@ def count_portion(
         p = _pick(portions, unit, food_words)
         if p:
             return p
+    half = next((p for p in portions if p.unit in ("half", "halve") and not p.modifier), None)
+    if half is not None and not named & {"half", "halve", "halves"}:
+        # SR28 weighs dried apricots by the half (3.5 g): one apricot is two of them
+        what = f"item, 2 of USDA's halves ({_fmt(half.grams)} g each)"
+        return half._replace(unit="each", grams=2 * half.grams, description=what)
     return None
 
 
