@@ -188,3 +188,12 @@ def test_a_personal_pizza_is_fnddss_personal_pizza(scorer: Scorer) -> None:
     out = resolve(scorer, "a personal size pizza")
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "personal")), out
     assert not out.amount_assumed
+
+
+def test_a_sized_cup_of_tea_is_fnddss_cup_of_that_size(scorer: Scorer) -> None:
+    # FNDDS sizes hot tea and coffee as a shop sells them: "1 small" tea is 360 g (12 fl oz), not a cup
+    out = resolve(scorer, "a small cup of hot black tea")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "small")), out
+    assert not out.amount_assumed
+    plain = resolve(scorer, "a cup of hot black tea")  # no size said: the 8 fl oz cup
+    assert isinstance(plain, Item) and plain.grams < out.grams

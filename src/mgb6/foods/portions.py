@@ -349,7 +349,7 @@ def to_grams(
     "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
     says which; the result is then ``assumed``. ``assume=False`` skips the stand-ins for a vessel or
     package with no row of its name, so that the scorer can first look for a candidate food that has one."""
-    named = named_row(portions, quantity.phrase) if quantity is not None and quantity.phrase else None
+    named = row_named(portions, quantity.phrase, food) if quantity is not None and quantity.phrase else None
     if named is not None and quantity is not None:
         note = "range: used the midpoint" if quantity.is_range else ""
         return Grams(quantity.amount * named.grams, note=_join(note, f"used {label(named)}"))
@@ -398,6 +398,27 @@ def named_row(portions: list[Portion], phrase: str) -> Portion | None:
         if best is None or rank > best[:2]:
             best = (*rank, p)
     return best[2] if best else None
+
+
+def row_named(portions: list[Portion], phrase: str, food: Food) -> Portion | None:
+    """The USDA row a portion phrase names for this food: by its words (named_row), or a drink's size."""
+    return named_row(portions, phrase) or (sized_drink(portions, phrase) if is_beverage(food) else None)
+
+
+_DRINK_VESSELS = frozenset({"cup", "mug", "glass", "drink"})
+
+
+def sized_drink(portions: list[Portion], phrase: str) -> Portion | None:
+    """"a small cup of tea", "a large mug of coffee": FNDDS sizes its coffee and tea by the cup a shop
+    sells ("1 small" tea is 360 g, "1 large" 600 g); a size said with a drink's vessel is that row."""
+    words = tokens(phrase)
+    if not words or words[-1] not in _DRINK_VESSELS:
+        return None
+    sizes = {canonical_size(w) for w in words} - {""}
+    if len(sizes) != 1:
+        return None
+    (size,) = sizes
+    return next((p for p in portions if p.unit == size and not p.modifier), None)
 
 
 def canonical_size(word: str) -> str:

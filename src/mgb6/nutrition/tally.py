@@ -275,16 +275,16 @@ class Scorer:
         """"a medium fast food order of fries": when the chosen food has no USDA portion of the name the line
         used and an equally good candidate has it (FNDDS's "1 medium fast food order"), that candidate."""
         from mgb6.foods.match import alternatives
-        from mgb6.foods.portions import named_row, to_grams
+        from mgb6.foods.portions import row_named, to_grams
 
         q = entry.quantity
         assert q is not None
-        if named_row(self.table.portions(m.food_index), q.phrase) is not None:
+        if row_named(self.table.portions(m.food_index), q.phrase, food) is not None:
             return food, g, ""
         for alt in alternatives(entry.food_text, self.table, m.food_index, alias=m.method == "alias"):
             portions = self.table.portions(alt)
-            if named_row(portions, q.phrase) is not None:
-                other = self.table.foods[alt]
+            other = self.table.foods[alt]
+            if row_named(portions, q.phrase, other) is not None:
                 got = to_grams(q, other, portions, entry.food_text, self.table.default_units.get(alt))
                 note = f"USDA names no '{q.phrase}' for {food.description}: used {other.description}"
                 return other, got, note
