@@ -97,6 +97,7 @@ SPELLINGS = [
     ("avacado", r"^Avocado"),
     ("bananna", r"^Banana"),
     ("cheesy pizza", r"^Pizza, cheese"),
+    ("fruit and vegetable smoothie without any dairy", r"no dairy"),
     ("classic hamburger", r"^Hamburger"),
     ("freshly cooked broccoli", r"^Broccoli, cooked"),
     ("chkn breast", r"^Chicken, .*breast"),

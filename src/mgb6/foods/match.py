@@ -106,7 +106,8 @@ VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "
 # Cronometer/FNDDS wordings with a USDA equivalent.
 PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
            ("without peel", "peeled"), ("not frosted", "without frosting"), ("unfrosted", "without frosting"),
-           ("whole pieces", ""), ("cut pieces", ""))  # fmt: skip
+           ("whole pieces", ""), ("cut pieces", ""), ("without any ", "no "), ("dairy-free", "no dairy"),
+           ("dairy free", "no dairy"))  # fmt: skip
 # Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
                 "Finfish and Shellfish Products")  # fmt: skip
