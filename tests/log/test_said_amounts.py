@@ -194,3 +194,13 @@ def test_a_size_alone_before_one_food_is_one_of_that_size(line: str, unit: str, 
 
 def test_a_size_before_a_plural_says_no_number() -> None:
     assert split_amount("large eggs") == (None, "large eggs")
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "food"),
+    [("a single small taco", 1.0, "taco"), ("another granola bar", 1.0, "granola bar"),
+     ("a medley of vegetables", None, "vegetables"), ("a variety of fresh fruit", None, "fresh fruit")],
+)  # fmt: skip
+def test_one_in_words_and_a_collection_are_read_as_such(line: str, amount: float | None, food: str) -> None:
+    quantity, text = split_amount(line)
+    assert (quantity.amount if quantity else None) == amount and text == food

@@ -72,6 +72,13 @@ _QUALIFIED = lazy(
 _FEW = lazy(r"^(?:a\s+few|several)\b(?:\s+of\b)?\s*", re.I)
 # "some", "a bit of", "a little": no amount said (the food's usual USDA portion is then assumed)
 _SOME = lazy(r"^(?:some|any)\s+(?=[^\W\d_])", re.I)
+# "a medley of vegetables", "a variety of fruit": a collection, no amount (the food's usual portion)
+_COLLECTION = lazy(
+    r"^(?:an?\s+)?(?:medley|variety|mix|mixture|assortment|selection|blend|combination)\s+of\s+(?=[^\W\d_])",
+    re.I,
+)
+# "a single small taco", "another granola bar", "one single egg": one
+_ONE = lazy(r"^(?:(?:a|one)\s+single|another)\s+(?=[^\W\d_])", re.I)
 # "juice of 2 limes", "the juice of half a lemon", "juice from 1 orange"
 _JUICE = lazy(
     rf"^(?:the\s+)?(?:fresh(?:ly)?\s+)?(?:squeezed\s+)?juice\s+(?:of|from)\s+(?P<q>half\s+an?|an?\s+half|{_NUM}"
@@ -246,6 +253,12 @@ def said_amount(text: str) -> tuple[str, str]:
     if m and text[m.end():].strip():
         note = f"{m.group(0).strip()!r} read as {A_FEW:g}"  # (no sized vessel has "a few" after it)
         text = f"{A_FEW:g} {text[m.end():]}"
+    m = _ONE.match(text) if head.startswith(("a single", "one single", "another")) else None
+    if m:
+        text = f"1 {text[m.end():]}"
+    m = _COLLECTION.match(text) if " of " in head else None
+    if m:
+        text = text[m.end():]
     m = _SOME.match(text) if head.startswith(("some", "any")) else None
     while m:  # "some", "any" (repeated words too, so the rewrite is idempotent)
         text = text[m.end():]

@@ -74,6 +74,7 @@ EATING_VERBS = (
     "gave my baby", "gave my son", "gave my daughter", "fed my baby", "fed",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
     "peeled", "opened", "unwrapped", "squeezed", "put together", "refreshed myself with",
+    "couldn't resist", "could not resist", "couldn’t resist",
     "quench my thirst with", "hydrated with", "kept hydrated with", "stayed hydrated with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
