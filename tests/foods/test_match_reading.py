@@ -98,6 +98,7 @@ SPELLINGS = [
     ("bananna", r"^Banana"),
     ("cheesy pizza", r"^Pizza, cheese"),
     ("fruit and vegetable smoothie without any dairy", r"no dairy"),
+    ("caffeine-free fruit soda", r"^Soft drink, fruit flavored, caffeine free"),
     ("classic hamburger", r"^Hamburger"),
     ("freshly cooked broccoli", r"^Broccoli, cooked"),
     ("chkn breast", r"^Chicken, .*breast"),

@@ -204,3 +204,13 @@ def test_a_size_before_a_plural_says_no_number() -> None:
 def test_one_in_words_and_a_collection_are_read_as_such(line: str, amount: float | None, food: str) -> None:
     quantity, text = split_amount(line)
     assert (quantity.amount if quantity else None) == amount and text == food
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "unit", "food"),
+    [("a bottle of 16.9 fl oz cola", 16.9, "fl oz", "cola"), ("2 cans of 12 oz cola", 24.0, "oz", "cola")],
+)
+def test_a_size_after_its_container_is_the_amount(line: str, amount: float, unit: str, food: str) -> None:
+    # it was read as 16.9 bottles (8.9 kg of soda)
+    quantity, text = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit) and text == food

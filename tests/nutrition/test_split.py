@@ -248,3 +248,12 @@ def test_a_label_whose_parts_are_no_foods_of_their_own_is_never_split_into_other
     (fish,) = read("30 g fish fillets, batter dipped", table)
     assert isinstance(fish, Item) and fish.grams == 30.0 and "fish" in fish.food.lower()
     assert any("preparation not weighed: 'batter dipped'" in n for n in fish.notes)
+
+
+def test_a_food_with_another_is_never_a_food_named_for_the_other(table) -> None:
+    # "pancakes with syrup" reads "pancake syrup" once "with" is dropped: still pancakes and syrup
+    pancakes, syrup = read("pancakes with syrup", table)
+    assert isinstance(pancakes, Item) and "pancake" in pancakes.food.lower()
+    assert isinstance(syrup, Item) and "syrup" in syrup.food.lower()
+    (beans,) = read("a cup of pinto beans mixed with white rice", table)  # a name of both: one food
+    assert isinstance(beans, Item) and "pinto beans and white rice" in beans.food.lower()

@@ -423,6 +423,7 @@ _TALK_WORDS = frozenset(
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS)  # fmt: skip
+WITH_COST = 6.0  # per food a candidate comes "with" that the line does not name
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
@@ -469,10 +470,14 @@ def _score(
         described = cset if not kind else cset | frozenset(index.choices[food_i].split())
         # the words naming the food: past SR28's leading group ("Nuts, walnuts"), but a group word inside
         # the name stays ("Fish and rice with cream sauce" is no "rice with cream sauce")
-        lead = group_lead(table.foods[food_i].description) if not kind else 0
+        description = table.foods[food_i].description
+        lead = group_lead(description) if not kind else 0
         core0 = frozenset(ctoks[lead : index.core[c]]) - QUALIFIER_WORDS
-        info = choice_w[c] = (ctoks, cset, described, core0, _choice_weight(ctoks, idf))
-    ctoks, cset, described, core0, wc = info
+        # what the food comes "with" ("Pizza, cheese, with fruit"): a food the line must have named
+        added = frozenset(t for part in re.split(r"\bwith\b", description.lower())[1:]
+                          for t in tokens(part.split(",")[0]) if t in index.food_words) - core0  # fmt: skip
+        info = choice_w[c] = (ctoks, cset, described, core0, _choice_weight(ctoks, idf), added)
+    ctoks, cset, described, core0, wc, added = info
     qset = set(q)
     matched = qset & cset
     # sums run in the query's word order: float addition in set order would make ties follow the hash seed
@@ -523,6 +528,7 @@ def _score(
     if core & qset:
         score += 5.0
     score -= 12.0 * len(core - qset)
+    score -= WITH_COST * len(added - qset - _NAMES_NOTHING)  # "with fruit" the line never said
     extra = described - qset
     score -= 6.0 * len((extra & DISH_WORDS) - core)
     score -= 4.0 * len((extra & FLAVOR_WORDS) - core)  # "frozen yogurt" is no chocolate one
@@ -578,6 +584,7 @@ def _score(
 
 
 _WORD = lazy(r"[a-z0-9']+")
+_WITH = lazy(r"\bwith\b|\bw/", re.I)
 
 
 def respell(text: str, index: SearchIndex) -> str:
@@ -836,6 +843,8 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
     exact = table.index.exact.get(key)
+    if exact is not None and _WITH.search(text) and not _WITH.search(table.foods[exact].description):
+        exact = None  # "pancakes with syrup" is not "Pancake syrup", though both read "pancake syrup"
     if exact is not None:
         return Match(exact, 100.0, "exact"), [exact]
     ranked = search(text, table, limit=3)

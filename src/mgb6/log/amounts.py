@@ -199,6 +199,8 @@ def named_portion(text: str) -> tuple[str, str]:
     words = m.group("words").lower().split()
     if any(w in _NOT_PORTION_WORDS or w in _SMALL_WORDS or w in _FRACTION_WORDS for w in words):
         return text, ""  # ("a quarter cup of": an amount, read by said_amount)
+    if any(_measure_word(w) or w.rstrip(".") == "fl" for w in words):
+        return text, ""  # ("16.9 fl oz bottle of": a stated size, read by said_amount)
     noun = m.group("v").lower()
     sized = (w for w in words if canonical_unit(w) in SIZE_UNITS or w in _SIZE_WORDS or w in _EXACT_WORDS)
     size = next(sized, "")

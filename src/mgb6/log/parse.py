@@ -16,9 +16,11 @@ from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
     MASS_UNITS,
     NUMBER_WORDS,
+    PACKAGE_UNITS,
     UNICODE_FRACTIONS,
     UNIT_PATTERN,
     UNIT_WORD_PATTERN,
+    VESSEL_UNITS,
     VOLUME_UNITS,
     canonical_unit,
     is_unit_spelling,
@@ -69,6 +71,8 @@ _TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{uni
 _DIGIT = lazy(r"\d")
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
+# Vessels and packages whose size may be said right after them ("a bottle of 16.9 fl oz cola").
+_CONTAINER_UNITS = PACKAGE_UNITS | VESSEL_UNITS
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
 MAX_LINE_CHARS = 500
 # A raw line longer than this (inline comment included) is reported unread before any pattern runs on it.
@@ -277,9 +281,10 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
     lead = _leading(text) if leading else None
     if lead is not None:
         count, rest = lead
-        inner = _leading(rest) if count.unit == "" else None
+        inner = _leading(rest) if count.unit == "" or count.unit in _CONTAINER_UNITS else None
         if inner is not None and inner[0].unit in _MEASURE_UNITS:
-            # "2 x 6 oz steaks", "a 5 oz can tuna": so many of a stated weight or volume
+            # "2 x 6 oz steaks", "a 5 oz can tuna", "a bottle of 16.9 fl oz cola": so many of a stated
+            # weight or volume
             said = inner[0]
             both = Quantity(count.amount * said.amount, said.unit, count.is_range or said.is_range, text)
             return both, inner[1]

@@ -160,6 +160,27 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     return True
 
 
+def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
+    """"X with Y" is an X: a span merged across "with" must be a food named for what stands before it
+    ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
+    ("pancakes with syrup" is not "Pancake syrup")."""
+    from mgb6.foods.match import tokens
+
+    core, parts = entry.core, entry.parts
+    joined = (k for k in range(i + 1, j + 1) if _ATTACHES.search(core[parts[k - 1][1] : parts[k][0]]))
+    first = next(joined, None)
+    if first is None:
+        return True
+    name = re.split(r"\bwith\b", merged.food.split(",")[0], maxsplit=1, flags=re.I)[0]
+    head = tokens(name)
+    before = set(tokens(core[parts[i][0] : parts[first - 1][1]]))
+    if not head or head[-1] in before:
+        return True
+    # a name of several foods ("Pinto beans and white rice", "Egg omelet or scrambled egg") need only
+    # start with one the line named first
+    return bool(re.search(r"\b(?:and|or)\b", name, re.I)) and bool(before & set(head))
+
+
 def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> bool:
     """Whether the merged food's name adds no food to what the parts say: "Peanut butter and jelly
     sandwich, ..., on wheat bread" for "peanut butter and jelly sandwich on wheat bread", but not
@@ -343,6 +364,8 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                 continue
             if width > 1 and isinstance(out, Item):
                 if not _explains(out, scorer, entry, start, end - 1):
+                    continue
+                if not _headed_as_written(out, entry, start, end - 1):
                     continue
                 if _names_just_the_phrase(out, scorer, entry, start, end - 1):
                     # on a near tie, the one food USDA names for the whole phrase ("peanut butter and jelly
