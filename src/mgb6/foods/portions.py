@@ -366,7 +366,7 @@ _SAME_VESSEL = {"carton": "container", "tub": "container", "packet": "package", 
                 "tin": "can", "helping": "serving", "portion": "serving"}  # fmt: skip
 
 
-def named_row(portions: list[Portion], phrase: str) -> Portion | None:
+def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
     """The USDA portion the line named in so many words: "small single serving bag" is FNDDS's "1 small
     single serving bag" (28 g), "medium fast food order" its "1 medium fast food order" (145 g).
 
@@ -401,8 +401,8 @@ def named_row(portions: list[Portion], phrase: str) -> Portion | None:
 
 
 def row_named(portions: list[Portion], phrase: str, food: Food) -> Portion | None:
-    """The USDA row a portion phrase names for this food: by its words (named_row), or a drink's size."""
-    return named_row(portions, phrase) or (sized_drink(portions, phrase) if is_beverage(food) else None)
+    """The USDA row a portion phrase names for this food: by its words (_named_row), or a drink's size."""
+    return _named_row(portions, phrase) or (sized_drink(portions, phrase) if is_beverage(food) else None)
 
 
 _DRINK_VESSELS = frozenset({"cup", "mug", "glass", "drink"})
