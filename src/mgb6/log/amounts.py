@@ -168,10 +168,7 @@ def names_food_first(text: str) -> bool:
 # "a small single serving bag of", "a medium fast food order of", "an individual school carton of",
 # "a chilled can of": words naming the portion before "of", matched later against USDA's own portion names
 # (FNDDS files its "1 small single serving bag" of chips as unit "small", modifier "single serving bag").
-_PORTION_NOUNS = (
-    "bag|order|drink|serving|container|carton|bottle|can|box|pouch|jar|cup|glass|bowl|bar|slice|piece|"
-    "packet|package|pack|stick|tube|tub|helping|portion|mug|scoop|tin"
-)
+_PORTION_NOUNS = f"{_VESSELS}|{_SERVED}|order|drink|stick|tube"
 _NAMED_PORTION = lazy(
     rf"^(?P<n>an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(?P<words>(?:[^\W\d][\w'’-]*\s+){{1,4}}?)"
     rf"(?P<v>{_PORTION_NOUNS})(?:e?s)?\s+of\s+(?=\S)",

@@ -17,6 +17,7 @@ from mgb6.log.units import (
     MASS_UNITS,
     NUMBER_WORDS,
     PACKAGE_UNITS,
+    SIZES,
     UNICODE_FRACTIONS,
     UNIT_PATTERN,
     UNIT_WORD_PATTERN,
@@ -308,9 +309,8 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
     return None, text.strip()
 
 
-_SIZE_FIRST = lazy(
-    r"^(?P<size>extra[ -]large|extra[ -]small|small|medium|large|big|jumbo)\s+(?P<rest>[^\W\d].*)$", re.I
-)
+_SIZES = "|".join(s.replace(" ", "[ -]") for s in sorted((*SIZES, "big"), key=len, reverse=True))
+_SIZE_FIRST = lazy(rf"^(?P<size>{_SIZES})\s+(?P<rest>[^\W\d].*)$", re.I)
 _PLURAL_END = lazy(r"(?<![su])(?<!frie)s\s*$", re.I)  # ("medium fries" are one order)
 
 

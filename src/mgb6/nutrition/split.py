@@ -53,21 +53,13 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
 # names say "with" ("Doughnut, chocolate, with chocolate icing"); "cooked with" is USDA's "made with"
 # ("Oatmeal, regular or quick, made with milk").
 _ATTACHES = lazy(r"\b(?:with|in|w/)\s*$", re.I)
-_MADE = lazy(
-    r"\s+(?:cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted)\s*$",
-    re.I,
+# How a food was made, the one list the three patterns below share.
+_MADE_VERBS = (
+    "cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted"
 )
-
-
-_MADE_WITH = lazy(
-    r"\b(?:made|cooked|prepared|mixed|blended|stirred|simmered|fried|sauteed|sautéed|baked|roasted)\s+"
-    r"(?:with|using|in)\b", re.I
-)
-
-
-_HOW_MADE = lazy(
-    r"\s*,?\s*(cooked|fried|sauteed|sautéed|baked|roasted|simmered|prepared)\s+(?:with|in)\b", re.I
-)
+_MADE = lazy(rf"\s+(?:{_MADE_VERBS})\s*$", re.I)  # "oatmeal cooked" | "with milk"
+_MADE_WITH = lazy(rf"\b(?:{_MADE_VERBS})\s+(?:with|using|in)\b", re.I)  # a joiner "cooked with"
+_HOW_MADE = lazy(rf"\s*,?\s*({_MADE_VERBS})\s+(?:with|in)\b", re.I)  # "peas" | "sauteed in" | "butter"
 
 
 def _made_with(entry: Entry, k: int) -> bool:

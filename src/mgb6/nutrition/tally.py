@@ -285,7 +285,8 @@ class Scorer:
             portions = self.table.portions(alt)
             other = self.table.foods[alt]
             if row_named(portions, q.phrase, other) is not None:
-                got = to_grams(q, other, portions, entry.food_text, self.table.default_units.get(alt))
+                got = to_grams(q, other, portions, entry.food_text, self.table.default_units.get(alt),
+                               self.table.amounts)  # fmt: skip
                 note = f"USDA names no '{q.phrase}' for {food.description}: used {other.description}"
                 return other, got, note
         return food, g, ""
