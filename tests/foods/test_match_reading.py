@@ -52,6 +52,9 @@ TRAPS = [
     ("black beans, drained", r"with meat"),
     ("black beans, rinsed", r"with meat"),
     ("flour", r"^Potato flour"),
+    ("fruit", r"Passion"),
+    ("a fresh fruit", r"Passion"),
+    ("roast beef, no gravy", r"gravy"),
 ]
 
 
@@ -59,6 +62,15 @@ TRAPS = [
 def test_a_food_that_merely_shares_a_word_is_never_the_answer(table, line: str, wrong: str) -> None:
     food = _food(table, line)
     assert food is None or not re.search(wrong, food), f"{line!r} -> {food}"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [("fruit", "Fruit, NFS"), ("a piece of fruit", "Fruit, NFS"), ("meat", "Meat, NFS"),
+     ("stew", "Stew, NFS")],
+)
+def test_a_kind_of_food_named_alone_is_usdas_not_further_specified_food(table, line: str, right: str) -> None:
+    assert _food(table, line) == right
 
 
 @pytest.mark.parametrize("line", ["Breakfast", "Lunch", "Dinner", "Dessert", "snack", "supper"])

@@ -257,3 +257,47 @@ def test_a_food_with_another_is_never_a_food_named_for_the_other(table) -> None:
     assert isinstance(syrup, Item) and "syrup" in syrup.food.lower()
     (beans,) = read("a cup of pinto beans mixed with white rice", table)  # a name of both: one food
     assert isinstance(beans, Item) and "pinto beans and white rice" in beans.food.lower()
+
+
+def test_a_part_saying_how_a_food_tastes_is_no_food(table) -> None:
+    # "that irresistible nacho cheese flavor" was a 125 g plate of nachos
+    out = read("For lunch I had a small bag of Doritos with that irresistible nacho cheese flavor", table)
+    assert [o.food for o in out if isinstance(o, Item)] == [out[0].food]
+    assert "doritos" in out[0].food.lower()
+    assert any("not read as food" in n and "flavor" in n for n in out[0].notes)
+    # ... but with the food before it, it still says which food
+    (cookie,) = read("As a snack, I savored a small cookie filled with rich peanut butter flavor.", table)
+    assert "peanut butter" in cookie.food.lower()
+
+
+def test_what_a_food_came_without_is_never_counted(table) -> None:
+    out = read("For lunch I had a thin crust pizza with assorted meats, minus the pepperoni", table)
+    assert not any(isinstance(o, Item) and o.food.lower().startswith("pepperoni") for o in out)
+    (beef,) = read("roast beef, no gravy", table)
+    assert "gravy" not in beef.food.lower()
+    assert any("no gravy" in n for n in beef.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # parts said as one food, no amount of their own, that USDA names as one
+        ("a cup of mixed nuts with peanuts", "mixed nuts, with peanuts"),
+        ("a cup of white rice with vegetables", "rice, white, with other vegetables"),
+        ("a cup of fruit and vegetable smoothie", "fruit and vegetable smoothie"),
+        ("230g of macaroni and cheese with meat", "macaroni or noodles with cheese and meat"),
+        ("255g of a frozen meal that included chicken in a soy-based sauce, rice, and vegetables",
+         "chicken in soy-based sauce, rice and vegetables"),
+    ],
+)
+def test_foods_said_as_one_that_usda_names_as_one_are_one_food(table, line: str, expected: str) -> None:
+    (out,) = read(line, table)
+    assert isinstance(out, Item) and out.food.lower().startswith(expected)
+
+
+def test_and_before_an_article_or_amount_starts_another_food(table) -> None:
+    rice, sauce = read("a cup of white rice with vegetables and a creamy cheese sauce", table)
+    assert "rice" in rice.food.lower() and "vegetables" in rice.food.lower()
+    assert sauce.food.lower().startswith("cheese sauce") and "vegetables" not in sauce.food.lower()
+    (cream,) = read("30g of half and half cream", table)  # "half" before a food is no article
+    assert "half and half" in cream.food.lower() and cream.grams == 30.0

@@ -283,6 +283,22 @@ def _proper_names(descriptions: list[str], sources: list[str]) -> dict[str, int]
     return {key: foods[0] for key, foods in found.items() if len(foods) == 1}
 
 
+_NFS = lazy(r"([^,()]+), NFS")
+
+
+def _not_further_specified(descriptions: list[str]) -> dict[str, int]:
+    """FNDDS's "Fruit, NFS", "Meat, NFS", "Stew, NFS": the food USDA itself codes when a survey respondent
+    names only the kind of food. The bare kind ("fruit", "a fresh fruit") is an exact key for it, where no
+    alias or SR28 name claims the words: otherwise a common word like "fruit" is scored against every food
+    it appears in and its best fuzzy reading is a rarity ("Passion-fruit")."""
+    found: dict[str, int] = {}
+    for i, desc in enumerate(descriptions):
+        m = _NFS.fullmatch(desc)
+        if m:
+            found.setdefault(normalize(m.group(1)), i)
+    return found
+
+
 def build_index(
     foods: list[Food],
     extra: list[tuple[int, str, int]],
@@ -320,6 +336,8 @@ def build_index(
         if choice_kind[c] != 1:  # FNDDS synonyms list variants ("black beans" under bean chips): fuzzy only
             exact.setdefault(" ".join(choice_tokens[c]), choice_food[c])
     for key, i in _proper_names(descriptions, sources).items():
+        exact.setdefault(key, i)
+    for key, i in _not_further_specified(descriptions).items():
         exact.setdefault(key, i)
     postings: dict[str, list[int]] = {}
     for c, toks in enumerate(choice_tokens):
@@ -423,6 +441,7 @@ _TALK_WORDS = frozenset(
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS)  # fmt: skip
+NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 6.0  # per food a candidate comes "with" that the line does not name
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
@@ -571,6 +590,12 @@ def _score(
             i = ctoks.index(neg)
             if i + 1 < len(ctoks) and ctoks[i + 1] in qset:
                 score -= 12.0
+    for k, neg in enumerate(q[:-1]):
+        # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
+        if neg in ("no", "without") and q[k + 1] in cset:
+            at = [m for m, t in enumerate(ctoks[:-1]) if t in ("no", "without") and ctoks[m + 1] == q[k + 1]]
+            if not at:
+                score -= NEGATED_COST
     if "plain" in described and "plain" not in qset:
         score += 2.0  # unflavoured is the generic entry
     if "nfs" in described and not q_cooked and not q_raw:
@@ -725,11 +750,16 @@ def _alias(key: str, table: FoodTable) -> int | None:
     if alias is None:
         # "Frozen Broccoli Florets, Organic", "White Bread, Store Bought", "warm oatmeal", "crispy bacon":
         # the label, cut and texture words change nothing
-        plain = " ".join(
-            t for t in key.split() if t not in LABEL_WORDS and t not in CUT_WORDS and t not in TEXTURE_WORDS
-        )
+        plain = _plain(key)
         alias = table.aliases.get(plain) if plain != key else None
     return alias
+
+
+_PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS
+
+
+def _plain(key: str) -> str:
+    return " ".join(t for t in key.split() if t not in _PLAIN_OUT)
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -843,6 +873,9 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
     exact = table.index.exact.get(key)
+    if exact is None:
+        plain = _plain(key)  # "a fresh fruit" is USDA's "Fruit, NFS" as "fruit" is
+        exact = table.index.exact.get(plain) if plain != key else None
     if exact is not None and _WITH.search(text) and not _WITH.search(table.foods[exact].description):
         exact = None  # "pancakes with syrup" is not "Pancake syrup", though both read "pancake syrup"
     if exact is not None:

@@ -113,6 +113,19 @@ CHATTER = (
     "classic",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
+# Nouns for how a food tastes or feels, never a food: a sentence's part ending in one ("that irresistible
+# nacho cheese flavor", "fruity goodness", "a flavor twist") describes a food the line names elsewhere.
+SENSE_NOUNS = (
+    "flavor", "flavour", "flavors", "flavours", "flavoring", "taste", "tastes", "goodness", "texture",
+    "textures", "notes", "note", "aroma", "aromas", "twist", "kick", "zing", "tang", "crunch", "sweetness",
+    "richness", "freshness", "creaminess", "spiciness", "saltiness", "bitterness", "sourness", "tartness",
+    "fizz", "boost", "pick-me-up", "finish", "touch", "hint", "essence", "undertones", "vibes",
+)  # fmt: skip
+# Words that open what a food came without ("minus the pepperoni", "hold the mayo", "no gravy"): such a
+# part names a food that was not eaten.
+LEFT_OUT_OPENERS = (
+    "minus", "without", "except", "excluding", "hold", "sans", "no", "not", "skipping", "skip",
+)  # fmt: skip
 RELATIVE_OPENERS = (
     "that was", "that were", "that is", "that are", "which was", "which were", "which is", "which are",
     "that had", "which had", "that has", "which has", "that i made", "that i had", "which i had",
@@ -197,7 +210,7 @@ HOW_WORDS = (
     # what a product is fortified with ("orange juice with calcium", "packed with vitamin C"): it says
     # which product, never a food of its own
     "calcium", "vitamin", "vitamins", "c", "d", "iron", "minerals", "electrolytes", "antioxidants",
-    "probiotics", "fortified", "added",
+    "probiotics", "fortified", "added", "sweetened", "unsweetened", "lightly-sweetened",
 )  # fmt: skip
 # Purposes that say why, not what ("for flavor", "for added richness"): dropped wherever they stand.
 PURPOSES = (

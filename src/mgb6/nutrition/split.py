@@ -52,7 +52,11 @@ def _span_entry(entry: Entry, i: int, j: int) -> Entry | None:
 # "covered in", "topped with", "drizzled with": how a line attaches what a food comes with, where USDA's
 # names say "with" ("Doughnut, chocolate, with chocolate icing"); "cooked with" is USDA's "made with"
 # ("Oatmeal, regular or quick, made with milk").
-_ATTACHES = lazy(r"\b(?:with|in|w/)\s*$", re.I)
+_ATTACHES = lazy(
+    r"(?:\b(?:with|in|w/)|\b(?:that\s+)?(?:included|includes|including|featuring|featured|containing|contained"
+    r"|consisting\s+of))\s*$",
+    re.I,
+)
 # How a food was made, the one list the three patterns below share.
 _MADE_VERBS = (
     "cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted"
@@ -93,6 +97,57 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
         if not words or words[0].lower() in _DETERMINERS or words[0][:1].isdigit():
             return False
     return True
+
+
+_AND_JOINER = lazy(r"\s*,?\s*(?:and|&|\+|plus)\s*", re.I)
+
+
+def _listed(entry: Entry, i: int, j: int) -> bool:
+    """Whether parts i..j hold a food listed apart: "and" followed by an article or an amount ("vegetables
+    and a creamy cheese sauce", "rice and 2 eggs") starts another item, never part of one food."""
+    core, parts = entry.core, entry.parts
+    for k in range(i + 1, j + 1):
+        if _AND_JOINER.fullmatch(core[parts[k - 1][1] : parts[k][0]]):
+            words = core[parts[k][0] : parts[k][1]].split()
+            # (an article before a food: "half & half", "half and half cream" are one food)
+            first = words[0].lower() if len(words) > 1 else "half"
+            if first != "half" and (first in _DETERMINERS or first[:1].isdigit()):
+                return True
+    return False
+
+
+def _said_as_one(entry: Entry, i: int, j: int) -> int:
+    """The joiners of parts i..j that join a food said as part of the one before it: "and" or an attaching
+    "with", the part after having no amount or article of its own ("rice with vegetables", "fruit and
+    vegetable smoothie"; not "rice with a glass of milk"). 0 when any joiner does not."""
+    core, parts = entry.core, entry.parts
+    for k in range(i + 1, j + 1):
+        joiner = core[parts[k - 1][1] : parts[k][0]]
+        if not (_AND.fullmatch(joiner) or _ATTACHES.search(joiner)):
+            return 0
+        if not _no_amount(core[parts[k][0] : parts[k][1]], attached=not _AND.fullmatch(joiner)):
+            return 0
+    return j - i
+
+
+def _no_amount(text: str, *, attached: bool) -> bool:
+    """Whether a part says no amount of its own: no number or determiner ("vegetables"), or, after "with",
+    only an article ("with a creamy cheese sauce", "with a mix of fruit"; not "with a glass of milk")."""
+    from mgb6.log.parse import split_amount
+
+    words = text.split()
+    if not words or words[0][:1].isdigit():
+        return False
+    first = words[0].lower()
+    if first not in _DETERMINERS:
+        return True
+    if not attached or first not in ("a", "an"):
+        return False
+    try:
+        quantity = split_amount(text)[0]
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
+    return quantity is None or not quantity.unit
 
 
 def _as_usda_says(entry: Entry, i: int, j: int) -> str:
@@ -152,6 +207,15 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     return True
 
 
+# Words for a meal as served, not a food: what it holds names it ("Chicken in soy-based sauce, rice and
+# vegetables, frozen meal").
+_SERVED_AS = frozenset((
+    "meal", "dinner", "lunch", "entree", "plate", "platter", "dish", "combo", "frozen", "tv", "kid", "school",
+    "fast", "food", "restaurant", "prepared", "packaged", "convenient", "hearty", "simple",
+    "g", "oz", "serving",
+))  # fmt: skip
+
+
 def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     """"X with Y" is an X: a span merged across "with" must be a food named for what stands before it
     ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
@@ -166,8 +230,8 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     name = re.split(r"\bwith\b", merged.food.split(",")[0], maxsplit=1, flags=re.I)[0]
     head = tokens(name)
     before = set(tokens(core[parts[i][0] : parts[first - 1][1]]))
-    if not head or head[-1] in before:
-        return True
+    if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS:
+        return True  # ("a frozen meal that included chicken, rice and vegetables": USDA names what is in it)
     # a name of several foods ("Pinto beans and white rice", "Egg omelet or scrambled egg") need only
     # start with one the line named first
     return bool(re.search(r"\b(?:and|or)\b", name, re.I)) and bool(before & set(head))
@@ -177,11 +241,21 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     """Whether the merged food's name adds no food to what the parts say: "Peanut butter and jelly
     sandwich, ..., on wheat bread" for "peanut butter and jelly sandwich on wheat bread", but not
     "Beans and rice, with meat" for "rice and beans"."""
-    from mgb6.foods.match import names_a_food, tokens
+    from mgb6.foods.match import COOKED_WORDS, FORM_WORDS, names_a_food, tokens
+    from mgb6.log.phrases import HOW_WORDS
 
     index = scorer.table.index
     said = set(tokens(entry.core[entry.parts[i][0] : entry.parts[j][1]]))
-    added = [t for t in tokens(merged.food) if t not in said]
+    # a food is added by a word that leads some USDA name ("Beans and rice, with meat"); how it was kept,
+    # USDA's "other" and the other of USDA's "A or B" add none ("Mixed nuts, with peanuts, unsalted"; "Rice,
+    # white, with other vegetables"; "Macaroni or noodles with cheese"; "..., frozen", "..., ready-to-heat");
+    # how it was cooked may ("Rice, fried, with chicken" is no "chicken and rice")
+    either = index.alternates.get(scorer.table.by_id[merged.food_id], frozenset())
+    added = [
+        t for t in tokens(merged.food)
+        if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
+        and t not in FORM_WORDS and t != "other" and t not in either
+    ]  # fmt: skip
     return not any(names_a_food(t, index) for t in added)
 
 
@@ -238,6 +312,27 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
     # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
     return _only_how(text) or not names_a_food(" ".join(words), index)
+
+
+def _not_alone(entry: Entry, k: int) -> bool:
+    """In a sentence, a part ending in a word for how food tastes or feels ("that irresistible nacho cheese
+    flavor", "fruity goodness"), or saying what a food came without ("minus the pepperoni", "no gravy"), is
+    no food of its own, though it names one: it is left out, or read with the food before it ("a cookie
+    filled with peanut butter flavor" is a peanut butter cookie, "rice with no sauce" USDA's "no sauce")."""
+    from mgb6.log.phrases import LEFT_OUT_OPENERS, SENSE_NOUNS
+
+    said = _words(entry.core[entry.parts[k][0] : entry.parts[k][1]])
+    if not said:
+        return False
+    if said[0] in _frozen(LEFT_OUT_OPENERS):
+        return True  # in any line: "roast beef, no gravy" ate no gravy
+    # (only in a sentence: a log's "Flavor" may name a food)
+    return entry.core != entry.written and said[-1] in _frozen(SENSE_NOUNS)
+
+
+@lru_cache(maxsize=4)
+def _frozen(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
 
 
 CONFIDENT_ALONE = 90.0  # a part matched this surely by itself names a food of its own ("toast", "coffee")
@@ -334,7 +429,8 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
             sub = None
             alone = i == j and not _only_how(entry.core[entry.parts[i][0] : entry.parts[i][1]])
             # talk at either end of a span is left out, not merged ("cheese crackers, full of goodness")
-            if alone or (i < j and all(named[i : j + 1]) and not is_talk(i) and not is_talk(j)):
+            ends = i < j and not is_talk(i) and not is_talk(j)
+            if alone or (ends and all(named[i : j + 1]) and not _listed(entry, i, j)):
                 sub = _span_entry(entry, i, j)
             table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
         return table[i, j]
@@ -349,7 +445,9 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
             out = span(start, end - 1)
             width = end - start
             v = _value(out, width)
-            if width == 1 and v < 0 and is_talk(start):
+            # a part that is talk is left out even when some food matches its words ("that irresistible
+            # nacho cheese flavor" is no plate of nachos)
+            if width == 1 and (is_talk(start) or _not_alone(entry, start)):
                 v = 0.0
                 out = None
             elif v == _NO_FOOD:
@@ -359,15 +457,19 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
                     continue
                 if not _headed_as_written(out, entry, start, end - 1):
                     continue
-                if _names_just_the_phrase(out, scorer, entry, start, end - 1):
-                    # on a near tie, the one food USDA names for the whole phrase ("peanut butter and jelly
-                    # sandwich", 99) beats exact names for its parts (peanut butter; jelly sandwich)
-                    v += MERGED_BONUS * (width - 1)
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
                 # oatmeal and a glass of milk
-                v += MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
+                made = MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
                 if _fills_a_dish(entry, start, end - 1):
-                    v += MADE_WITH_BONUS  # "ham and cheese sandwich" is one sandwich, not ham and a sandwich
+                    made += MADE_WITH_BONUS  # "ham and cheese sandwich": one sandwich, not ham and a sandwich
+                if _names_just_the_phrase(out, scorer, entry, start, end - 1):
+                    # on a near tie, the one food USDA names for the whole phrase ("peanut butter and jelly
+                    # sandwich", 99) beats exact names for its parts (peanut butter; jelly sandwich); parts
+                    # said as one food, no amount or article of their own, are that food ("white rice with
+                    # vegetables", "fruit and vegetable smoothie")
+                    v += MERGED_BONUS * (width - 1)
+                    made = made or MADE_WITH_BONUS * _said_as_one(entry, start, end - 1)
+                v += made
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
             if total > best[end]:
