@@ -55,6 +55,8 @@ TRAPS = [
     ("fruit", r"Passion"),
     ("a fresh fruit", r"Passion"),
     ("roast beef, no gravy", r"gravy"),
+    ("crisp", r"Potato chips"),  # a describing word, or an apple crisp; "crisps" are British chips
+    ("unsweetened water", r"carbonated"),
 ]
 
 
@@ -309,3 +311,9 @@ def test_a_recipe_word_usda_names_still_picks_usdas_food(table) -> None:
     """USDA's "canned, drained solids" is the better food when the words are in its description."""
     item = _resolve(table, "1 cup kidney beans, canned, drained")
     assert isinstance(item, Item) and "drained solids" in item.food
+
+
+def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
+    assert _food(table, "crisps") == "Potato chips, plain"
+    assert _food(table, "crisp") != "Potato chips, plain"
+    assert "apple" in (_food(table, "apple crisp") or "").lower()

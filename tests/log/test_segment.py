@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mgb6.log.segment import _JOINER, segment
+from mgb6.log.segment import _JOINER, amount_first, segment
 
 
 def parts(line: str) -> list[str]:
@@ -31,6 +31,9 @@ def parts(line: str) -> list[str]:
         ("a delicious slice of rye bread", ["a slice of rye bread"], None),
         ("a glass of orange juice that was low in pulp", ["a glass of orange juice low in pulp"], None),
         ("a small tasty pizza from school", ["a small pizza from school"], None),
+        # what a food did for the eater goes, up to the next comma or joiner
+        ("a bottle of water to refresh myself", ["a bottle of water"], None),
+        ("oatmeal to fill me up and coffee", ["oatmeal", "coffee"], None),
         ("two Golden Delicious apples", ["two Golden Delicious apples"], None),
         # joiners
         ("bacon, eggs, and hash browns", ["bacon", "eggs", "hash browns"], None),
@@ -142,3 +145,17 @@ def test_segmenting_is_deterministic(line: str) -> None:
     first = segment(line)
     segment.cache_clear()
     assert segment(line) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a hearty 248g of milk", "248g hearty milk"),
+        # before a container the amount stays with it and the praise moves to the food
+        ("a chilled 16.9 fl oz bottle of water", "a 16.9 fl oz bottle of chilled water"),
+        ("a 12 oz can of cola", "a 12 oz can of cola"),
+        ("a cup of tea", "a cup of tea"),
+    ],
+)
+def test_a_measured_amount_after_praise_is_read_as_the_amount(text: str, expected: str) -> None:
+    assert amount_first(text) == expected

@@ -301,3 +301,15 @@ def test_and_before_an_article_or_amount_starts_another_food(table) -> None:
     assert sauce.food.lower().startswith("cheese sauce") and "vegetables" not in sauce.food.lower()
     (cream,) = read("30g of half and half cream", table)  # "half" before a food is no article
     assert "half and half" in cream.food.lower() and cream.grams == 30.0
+
+
+def test_how_many_said_again_after_a_food_is_no_food_of_its_own(table) -> None:
+    line = "For a snack I had an apple, just one to hold me over until dinner, and a glass of milk"
+    apple, milk = read(line, table)
+    assert "apple" in apple.food.lower() and "milk" in milk.food.lower()
+    assert any("not read as food: 'just one'" in n for n in apple.notes)
+
+
+def test_an_amount_after_praise_before_a_container_is_the_amount(table) -> None:
+    (water,) = read("a chilled 16.9 fl oz bottle of unsweetened water", table)
+    assert water.food.lower().startswith(("water", "beverages, water")) and 490 < water.grams < 510

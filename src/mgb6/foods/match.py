@@ -428,7 +428,8 @@ TEXTURE_WORDS = frozenset(
     classic""")
 )
 _DESCRIBING = TEXTURE_WORDS | frozenset(
-    _words("food restaurant school cafeteria fast home style sweet ground halves white yellow red golden")
+    _words("""food restaurant school cafeteria fast home style sweet ground halves white yellow red golden
+    crisp""")
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
@@ -437,7 +438,10 @@ _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_
 # Words of talk that some USDA synonym happens to hold ("myself", "full", "day"): never a food named.
 _TALK_WORDS = frozenset(
     _words("""i me myself my we us our ourselves it its they them their you your this that these those
-    both all each every full day time today tonight morning evening afternoon night""")
+    both all each every full day time today tonight morning evening afternoon night
+    at on up out over as during one what into away own inside straight until once than about around off
+    through after before since while middle spot place break routine ritual start end comfort delight
+    hunger thirst craving cravings level levels boost part parts""")
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS)  # fmt: skip
@@ -755,6 +759,11 @@ def _alias(key: str, table: FoodTable) -> int | None:
     return alias
 
 
+# An alias whose note starts with PLURAL_ONLY serves only a line that writes the word plural ("crisps" are
+# British potato chips; "crisp" describes, or is an apple crisp): its key is the normal (singular) form
+# plus PLURAL_KEY, which no normalised text contains.
+PLURAL_ONLY = "plural only"
+PLURAL_KEY = " ~s"
 _PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS
 
 
@@ -770,6 +779,8 @@ def memo_key(text: str) -> str:
     """The key under which a text's match may be remembered: its normal form, plus how it is capitalised
     where capitals can make a brand (a label's "Publix, Cottage Cheese" is read apart from "publix, ...")."""
     key = normalize(text)
+    if text.rstrip().lower().endswith("s"):
+        key += PLURAL_KEY  # ("crisps" are not "crisp": see PLURAL_ONLY)
     words = text.split()
     if not words or not words[0][:1].isupper():
         return key
@@ -852,6 +863,8 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if all(t in MEAL_WORDS for t in key.split()):
         return None, [f for f, _ in search(text, table, limit=3)]  # "Lunch" names a meal, not a food
     alias = _alias(key, table)  # a reviewed phrase as written ("pb&j") first, then in USDA's words
+    if text.rstrip().lower().endswith("s"):
+        alias = table.aliases.get(key + PLURAL_KEY, alias)
     if alias is None:
         text = respell(text, table.index)
         key = normalize(text)

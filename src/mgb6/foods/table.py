@@ -199,7 +199,7 @@ def _rows(blob: bytes) -> list[dict[str, str]]:
 
 def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     """Turn the CSV files into a FoodTable; slow (tens of ms), hence the cache."""
-    from mgb6.foods.match import build_index, normalize
+    from mgb6.foods.match import PLURAL_KEY, PLURAL_ONLY, build_index, normalize
 
     rows: list[str] = []
     by_id: dict[str, int] = {}
@@ -223,6 +223,10 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
         i = by_id.get(r["food_id"])
         if i is None:
             raise DataError(f"aliases.csv: unknown food id {r['food_id']!r} for {r['phrase']!r}")
+        if (r.get("note") or "").startswith(PLURAL_ONLY):
+            # "crisps" (British potato chips), never "crisp" (a describing word, or an apple crisp)
+            aliases.setdefault(normalize(r["phrase"]) + PLURAL_KEY, i)
+            continue
         aliases.setdefault(normalize(r["phrase"]), i)
         extra.append((i, r["phrase"], 2))
         if r.get("unit"):

@@ -130,6 +130,8 @@ _INNER = lazy(
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
     r"|\b(?:weighing(?:\s+in\s+at)?|weighed\s+at|measured\s+at|measuring|totaling|totalling|amounting\s+to)\s+(?=\d)"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
+    # "to refresh myself", "to hold me over until dinner": what it did for the eater, up to the next comma
+    r"|\bto\s+[a-z]+\s+(?:myself|me|us|ourselves)\b(?:(?!\s+(?:and|with|plus|alongside)\b)[^,;])*"
     r"|\b(?:it|them|this|that|everything|all)\s+(?=(?:alongside|along\s+with|with|together\s+with)\b)"
     rf"|\b{_SUBJECT_VERB}\s*"
     rf"|\b(?:for|at|during|as)\s+(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?=\s*(?:[,;.!?]|\band\b|\bwith\b|$))",
@@ -305,10 +307,24 @@ _LATE_AMOUNT = lazy(
 )
 
 
+# ... and before a container: "a chilled 16.9 fl oz bottle of water" is "a 16.9 fl oz bottle of chilled water"
+_PRAISED_CONTAINER = lazy(
+    r"^(?P<det>a|an|one|the|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){1,3}?)(?P<amount>\d+(?:[.,]\d+)?\s*-?\s*"
+    r"(?:g|grams?|kg|oz|ounces?|ml|millilit(?:er|re)s?|l|fl\.?\s*oz\.?|fluid\s+ounces?))(?![\w-])\s+"
+    r"(?P<box>(?:can|bottle|jar|package|packet|bag|box|carton|cup|glass|container|pouch|tub)s?\s+of)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
 def amount_first(text: str) -> str:
     """The text of one part with a measured amount that stands after its article moved to the front."""
-    m = _LATE_AMOUNT.match(text) if any(c.isdigit() for c in text) else None
-    if m is None:
+    if not any(c.isdigit() for c in text):
         return text
-    return f"{m.group('amount')} {m.group('adj')}{m.group('rest')}".strip()
+    m = _LATE_AMOUNT.match(text)
+    if m is not None:
+        return f"{m.group('amount')} {m.group('adj')}{m.group('rest')}".strip()
+    m = _PRAISED_CONTAINER.match(text)
+    if m is not None:
+        return f"{m.group('det')} {m.group('amount')} {m.group('box')} {m.group('adj')}{m.group('rest')}"
+    return text
 

@@ -301,6 +301,8 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     from mgb6.log.parse import split_amount
 
     text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
+    if _only_how(text):
+        return True  # "just one", "2 large": how much, of no food of its own
     try:
         if split_amount(text)[0] is not None:
             return False
