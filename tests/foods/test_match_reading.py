@@ -158,7 +158,7 @@ def test_every_words_row_leads_to_words_the_table_knows_and_says_where_it_comes_
         rows = list(csv.DictReader(fh))
     assert rows
     for r in rows:
-        assert r["source"].strip() and r["kind"] in {"abbreviation", "british", "spelling"}, r
+        assert r["source"].strip() and r["kind"] in {"abbreviation", "british", "spelling", "synonym"}, r
         assert all(t in index.idf for t in tokens(r["means"])), f"{r['word']} -> {r['means']}: unknown words"
 
 
@@ -317,3 +317,19 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
     assert _food(table, "crisps") == "Potato chips, plain"
     assert _food(table, "crisp") != "Potato chips, plain"
     assert "apple" in (_food(table, "apple crisp") or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        # another name for the same food, and praise that says nothing of which food
+        ("a simple beef frankfurter on a white bun", "Hot dog sandwich, beef, on white bun"),
+        # a USDA name as written is found before any respelling
+        ("Frankfurter, beef, unheated", "Frankfurter, beef, unheated"),
+        # what the line says a food is not ("not chocolate") is USDA's "other than chocolate"
+        ("ice cream soda with flavors (not chocolate)", "Ice cream soda, flavors other than chocolate"),
+        ("sucralose", "Sugar substitute, sucralose, powder"),
+    ],
+)
+def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:
+    assert _food(table, line) == right

@@ -209,7 +209,7 @@ def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None
     assert isinstance(milk, Item) and "milk" in milk.food.lower()
     assert milk.grams is not None and milk.grams < 10  # a splash, 1/8 fl oz (data/amounts.csv), not 244 g
     assert milk.amount_assumed and any("splash" in n and "data/amounts.csv" in n for n in milk.notes)
-    _, glass = read("oatmeal with milk", table)  # milk with a food is not a drink's splash
+    _, glass = read("a bowl of cereal with milk", table)  # milk with a food is not a drink's splash
     assert isinstance(glass, Item) and glass.grams is not None and glass.grams > 100
 
 
@@ -313,3 +313,21 @@ def test_how_many_said_again_after_a_food_is_no_food_of_its_own(table) -> None:
 def test_an_amount_after_praise_before_a_container_is_the_amount(table) -> None:
     (water,) = read("a chilled 16.9 fl oz bottle of unsweetened water", table)
     assert water.food.lower().startswith(("water", "beverages, water")) and 490 < water.grams < 510
+
+
+def test_each_measured_food_is_its_own_item(table) -> None:
+    line = "14g of meat loaf made from chicken or turkey, accompanied by 250g of whole grain pasta in sauce"
+    loaf, pasta = read(line, table)
+    assert "meat loaf" in loaf.food.lower() and loaf.grams == 14.0
+    assert "pasta" in pasta.food.lower() and pasta.grams == 250.0
+    (milk,) = read("632 g milk, whole, 3.25% milkfat, without added vitamin a and vitamin d", table)
+    assert milk.food.lower().startswith("milk, whole") and milk.grams == 632.0  # a percentage is no amount
+
+
+def test_what_a_served_meal_consists_of_is_usdas_one_food_for_it(table) -> None:
+    out = read("an 11 oz Lean Cuisine meal consisting of teriyaki chicken, rice, and vegetables", table)
+    assert [o.food for o in out if isinstance(o, Item)] == [
+        "Teriyaki chicken with rice and vegetable, diet frozen meal"
+    ]
+    # after a food, a list goes on listing foods
+    assert len(read("toast with butter, eggs, and coffee", table)) == 4

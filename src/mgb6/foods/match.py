@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.lazyre import lazy
+from mgb6.log.phrases import CHATTER, HOW_WORDS
 
 if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
@@ -410,8 +411,7 @@ def _query_weight(t: str, idf: dict[str, float]) -> float:
     w = idf.get(t, 8.0)
     # texture words ("creamy", "chilled", "crispy") weigh as little as qualifiers: rare in USDA's names,
     # they would otherwise outweigh the food itself ("creamy margarine")
-    light = t in QUALIFIER_WORDS or t in CUT_WORDS or t in MEASURE_WORDS or t in TEXTURE_WORDS
-    return 0.3 * w if light else w
+    return 0.3 * w if t in _LIGHT else w
 
 
 _NONE: frozenset[str] = frozenset()
@@ -427,12 +427,21 @@ TEXTURE_WORDS = frozenset(
     warm chilled cold icy favorite favourite usual smooth rich bold chewy gooey flaky moist freshly
     classic""")
 )
+# A sentence's words for how a food was served or liked ("a simple frankfurter", "a hearty sub"): rare in
+# USDA's names, so they would weigh more than the food; how it was cooked, kept or sweetened still counts.
+_SAYS_HOW = (
+    frozenset(_words(" ".join(HOW_WORDS + CHATTER)))
+    - PREP_WORDS - COOKED_WORDS - RAW_WORDS - FORM_WORDS - RECIPE_WORDS
+    - frozenset(_words("""plain unsalted unsweetened light lean extra skinless boneless hot cold iced whipped
+    frosted glazed filled stuffed coated single side sweetened calcium vitamin vitamins c d iron
+    fortified added flavor flavors flavour""")))  # fmt: skip
+_LIGHT = QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | TEXTURE_WORDS | _SAYS_HOW
 _DESCRIBING = TEXTURE_WORDS | frozenset(
     _words("""food restaurant school cafeteria fast home style sweet ground halves white yellow red golden
     crisp""")
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
-               | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING)  # fmt: skip
+               | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING | _SAYS_HOW)  # fmt: skip
 # Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
 # "soup", "juice", "fish" and "nuts" do
 # Words of talk that some USDA synonym happens to hold ("myself", "full", "day"): never a food named.
@@ -444,7 +453,9 @@ _TALK_WORDS = frozenset(
     hunger thirst craving cravings level levels boost part parts""")
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
-                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS)  # fmt: skip
+                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip
+_NEGATIONS = frozenset(("no", "without", "not"))
+_LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 6.0  # per food a candidate comes "with" that the line does not name
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
@@ -596,8 +607,8 @@ def _score(
                 score -= 12.0
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
-        if neg in ("no", "without") and q[k + 1] in cset:
-            at = [m for m, t in enumerate(ctoks[:-1]) if t in ("no", "without") and ctoks[m + 1] == q[k + 1]]
+        if neg in _NEGATIONS and q[k + 1] in cset:
+            at = [m for m, t in enumerate(ctoks[:-1]) if t in _LEAVES_OUT and ctoks[m + 1] == q[k + 1]]
             if not at:
                 score -= NEGATED_COST
     if "plain" in described and "plain" not in qset:
@@ -865,6 +876,7 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     alias = _alias(key, table)  # a reviewed phrase as written ("pb&j") first, then in USDA's words
     if text.rstrip().lower().endswith("s"):
         alias = table.aliases.get(key + PLURAL_KEY, alias)
+    written = key  # a USDA name as written is found before any respelling ("Frankfurter, beef, unheated")
     if alias is None:
         text = respell(text, table.index)
         key = normalize(text)
@@ -885,7 +897,7 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
                 return Match(alias, 100.0, "alias", prepared=how), [alias]
     if alias is not None:
         return Match(alias, 100.0, "alias"), [alias]
-    exact = table.index.exact.get(key)
+    exact = table.index.exact.get(written, table.index.exact.get(key))
     if exact is None:
         plain = _plain(key)  # "a fresh fruit" is USDA's "Fruit, NFS" as "fruit" is
         exact = table.index.exact.get(plain) if plain != key else None

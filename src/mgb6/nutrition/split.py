@@ -102,32 +102,71 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
 _AND_JOINER = lazy(r"\s*,?\s*(?:and|&|\+|plus)\s*", re.I)
 
 
+_PERCENT = lazy(r"[\d.,]+\s*%")  # "3.25% milkfat" qualifies a food, it is no amount
+_LIST_JOINER = lazy(r"\s*,\s*(?:and\s*)?|\s*(?:and|&|\+|plus)\s*", re.I)
+
+
 def _listed(entry: Entry, i: int, j: int) -> bool:
-    """Whether parts i..j hold a food listed apart: "and" followed by an article or an amount ("vegetables
-    and a creamy cheese sauce", "rice and 2 eggs") starts another item, never part of one food."""
+    """Whether parts i..j hold a food listed apart: a measured amount ("250g of pasta"), or "and" followed by
+    an article ("vegetables and a creamy cheese sauce") starts another item, never part of one food."""
     core, parts = entry.core, entry.parts
+    attached = _attached_before(entry, i)
     for k in range(i + 1, j + 1):
-        if _AND_JOINER.fullmatch(core[parts[k - 1][1] : parts[k][0]]):
-            words = core[parts[k][0] : parts[k][1]].split()
-            # (an article before a food: "half & half", "half and half cream" are one food)
+        text = core[parts[k][0] : parts[k][1]]
+        if text[:1].isdigit() and not _PERCENT.match(text) and not _only_how(text) and _has_amount(text):
+            return True  # "14g of meat loaf, accompanied by 250g of pasta": each measured food is its own
+        joiner = core[parts[k - 1][1] : parts[k][0]]
+        attached = attached or bool(_ATTACHES.search(joiner))
+        # (after "with", "and a fruit filling" goes on saying what the food has)
+        if _AND_JOINER.fullmatch(joiner) and not attached:
+            words = text.split()
+            # (an article before a food: "half & half", "half and half cream" are one food; "an assortment of"
+            # says no amount)
             first = words[0].lower() if len(words) > 1 else "half"
-            if first != "half" and (first in _DETERMINERS or first[:1].isdigit()):
+            if first != "half" and (first in _DETERMINERS or first[:1].isdigit()) and _has_amount(text):
                 return True
     return False
+
+
+def _has_amount(text: str) -> bool:
+    from mgb6.log.parse import split_amount
+
+    try:
+        return split_amount(text)[0] is not None
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
 
 
 def _said_as_one(entry: Entry, i: int, j: int) -> int:
     """The joiners of parts i..j that join a food said as part of the one before it: "and" or an attaching
     "with", the part after having no amount or article of its own ("rice with vegetables", "fruit and
-    vegetable smoothie"; not "rice with a glass of milk"). 0 when any joiner does not."""
+    vegetable smoothie"; not "rice with a glass of milk"); after "with" or "consisting of", a list says what
+    the food holds ("pasta with cream sauce, meat, and vegetables"). 0 when any joiner does not."""
     core, parts = entry.core, entry.parts
+    attached = _attached_before(entry, i)
     for k in range(i + 1, j + 1):
         joiner = core[parts[k - 1][1] : parts[k][0]]
-        if not (_AND.fullmatch(joiner) or _ATTACHES.search(joiner)):
+        if _ATTACHES.search(joiner):
+            attached = True
+        elif not (_AND.fullmatch(joiner) or (attached and _LIST_JOINER.fullmatch(joiner))):
             return 0
-        if not _no_amount(core[parts[k][0] : parts[k][1]], attached=not _AND.fullmatch(joiner)):
+        if not _no_amount(core[parts[k][0] : parts[k][1]], attached=attached):
             return 0
     return j - i
+
+
+def _attached_before(entry: Entry, i: int) -> bool:
+    """Whether part i starts what a served meal holds ("an 11 oz Lean Cuisine meal consisting of teriyaki
+    chicken, rice, and vegetables"): what follows may be USDA's one food for the meal. After a food
+    ("toast with butter, eggs, and coffee") a list goes on listing foods."""
+    if i == 0 or not _ATTACHES.search(entry.core[entry.parts[i - 1][1] : entry.parts[i][0]]):
+        return False
+    from mgb6.foods.match import tokens
+
+    return bool(_MEAL_SERVED & set(tokens(entry.core[entry.parts[i - 1][0] : entry.parts[i - 1][1]])))
+
+
+_MEAL_SERVED = frozenset(("meal", "dinner", "entree", "plate", "platter", "dish", "combo", "lunch", "bowl"))
 
 
 def _no_amount(text: str, *, attached: bool) -> bool:
@@ -251,12 +290,21 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     # white, with other vegetables"; "Macaroni or noodles with cheese"; "..., frozen", "..., ready-to-heat");
     # how it was cooked may ("Rice, fried, with chicken" is no "chicken and rice")
     either = index.alternates.get(scorer.table.by_id[merged.food_id], frozenset())
+    # the food the name is of ("Milk and cereal bar" is a bar) must be one the line said
+    head = tokens(re.split(r"\bwith\b", merged.food.split(",")[0], maxsplit=1, flags=re.I)[0])
+    if head and head[-1] not in said and head[-1] not in either:
+        return False
+    # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, not a food it holds
+    name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s))
     added = [
-        t for t in tokens(merged.food)
+        t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
         and t not in FORM_WORDS and t != "other" and t not in either
     ]  # fmt: skip
     return not any(names_a_food(t, index) for t in added)
+
+
+_COOKING_FAT = lazy(r"^\s*NS as to\b|\bfat (?:added|not added)\b|\bno added fat\b", re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -380,13 +428,15 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
     left out as talk."""
     n = len(entry.parts)
-    if _has_comma(entry):
+    if _has_comma(entry) and not _listed(entry, 0, n - 1):
         # USDA and Cronometer write one food with commas ("Egg, whole, raw, fresh", "470 g bread, from
         # wholemeal flour, commercial"): the whole line is read first and kept when it reads as one food
         # naming every part, or when only its first part has an amount (the rest qualify it).
         whole = _whole(scorer, entry, day)
         if isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1):
-            return [(0, n - 1, whole)], []
+            # a sentence's talk the whole reading passed over is said ("a quesadilla, simple yet filling")
+            talk = [k for k in range(1, n) if entry.core != entry.written and _chatter(scorer, entry, k)]
+            return [(0, n - 1, whole)], talk
         if _one_food_named(entry):
             # "2 cups flour, sifted", "1 cup milk, warmed": how it was prepared, after the food and its amount
             k = n
@@ -650,11 +700,14 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     cuts, dropped = divide(scorer, entry, day)
     if len(cuts) == 1 and not dropped:
         return (cuts[0][2],)
-    if len(cuts) == 1 and isinstance(cuts[0][2], Item) and entry.core == entry.written:
-        # a plain line kept whole but for its preparation words: the item stands for the line
+    whole_line = len(cuts) == 1 and cuts[0][:2] == (0, len(entry.parts) - 1)
+    if len(cuts) == 1 and isinstance(cuts[0][2], Item) and (entry.core == entry.written or whole_line):
+        # a plain line kept whole but for its preparation words, or a sentence read whole but for its talk:
+        # the item stands for the line
         item = cuts[0][2]
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
-        item.notes = [*item.notes, f"preparation not weighed: {talk}"]
+        said = "preparation not weighed" if entry.core == entry.written else "not read as food"
+        item.notes = [*item.notes, f"{said}: {talk}"]
         return (item,)
     cuts, absorbed = _fillings(cuts, entry, scorer)
     cuts = _added_to_a_drink(cuts, entry, scorer, day)
