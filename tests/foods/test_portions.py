@@ -177,3 +177,25 @@ def test_no_amount_never_assumes_the_package_the_food_is_sold_in() -> None:
     # a single-serve package with no other measure is still the portion
     bag = Portion("package", "1.25 oz", 35.0, "package 1.25 oz")
     assert default_portion([bag, Portion("oz", "", 28.35, "oz")], set(), None) == bag
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "unit", "modifier"),
+    [
+        ("a miniature MILKY WAY bar", "sr28:19135", "piece", "miniature"),
+        ("2 fun size snickers", "sr28:19155", "bar", "fun size"),
+        ("a king size snickers", "sr28:19155", "bar", "king size"),
+    ],
+)
+def test_the_size_a_product_is_sold_in_is_usdas_row_of_that_size(table, line, food_id, unit, modifier):
+    item = resolve(table, line)
+    count = 2 if line.startswith("2 ") else 1
+    grams = count * usda_grams(food_id, unit, modifier)
+    assert item.food_id == food_id and item.grams == pytest.approx(grams)
+
+
+def test_a_size_usda_does_not_list_is_asked_for_never_the_full_size(table) -> None:
+    # a miniature Snickers is ~9 g; SR28 lists only the 2 oz, fun and king sizes: ask, never 57 g
+    out = Scorer(table).resolve(parse_entry("a miniature Snickers bar"), None)
+    assert isinstance(out, Problem) and "miniature" in out.reason
+    assert resolve(table, "king crab").food_id != "sr28:19155"  # "king" alone is no size

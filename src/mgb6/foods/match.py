@@ -88,7 +88,9 @@ RECIPE_WORDS = frozenset(
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = frozenset(
     _words("""bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
-    pinch splash dollop stick""")
+    pinch splash dollop stick"""
+    # sizes a product is sold in ("a fun-size Snickers", "a miniature Milky Way"): USDA's portion rows
+    + " mini miniature fun bite")
 )
 # A meal or course named alone is no food: "Breakfast" must not become breakfast cereal.
 MEAL_WORDS = frozenset(_words("breakfast brunch lunch dinner supper snack dessert meal"))
@@ -744,7 +746,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # ties broken by choice number, never by the dict's order (which followed the words' set order)
     shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
     best: dict[int, float] = {}
-    needed = {t for t in q if t not in QUALIFIER_WORDS and t not in CUT_WORDS}
+    needed = {t for t in q if t not in _LIGHT}  # (words that weigh little need no explaining)
     for c in shortlist:
         if index.choice_kind[c] == 2:
             # an alias competes only when it and its food's description explain every word:
@@ -775,11 +777,17 @@ def _alias(key: str, table: FoodTable) -> int | None:
 # plus PLURAL_KEY, which no normalised text contains.
 PLURAL_ONLY = "plural only"
 PLURAL_KEY = " ~s"
-_PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS
+# the size a product is sold in says how much, not which product ("a fun-size Snickers" is a Snickers; but
+# "king crab" is a crab, "pizza bites" a product)
+_SOLD_AS = frozenset(_words("mini miniature fun bite king snack"))
+_PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS | frozenset(_words("mini miniature"))
 
 
 def _plain(key: str) -> str:
-    return " ".join(t for t in key.split() if t not in _PLAIN_OUT)
+    words = key.split()
+    sized = {k for k, t in enumerate(words) if t in ("size", "sized") and k and words[k - 1] in _SOLD_AS}
+    sized |= {k - 1 for k in sized}
+    return " ".join(t for k, t in enumerate(words) if t not in _PLAIN_OUT and k not in sized)
 
 
 def _capitalised(words: list[str]) -> bool:

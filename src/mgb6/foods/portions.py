@@ -429,6 +429,32 @@ def canonical_size(word: str) -> str:
     return unit if unit in SIZE_UNITS else ""
 
 
+# The sizes a product is sold in, each with the words USDA's rows use for it ("1 miniature/bite size",
+# "bar, fun size", "1 fun/snack size").
+_SIZE = frozenset(("size", "sized"))
+_PRODUCT_SIZES = (  # (the words, and what must be said with them: "king crab" is no king size)
+    (frozenset(("mini", "miniature")), frozenset()),
+    (frozenset(("mini", "miniature", "bite")), _SIZE),
+    (frozenset(("fun",)), _SIZE),
+    (frozenset(("king",)), _SIZE),
+)
+
+
+def _product_sized(
+    quantity: Quantity | None, food: Food, portions: list[Portion], asked: frozenset[str]
+) -> Grams:
+    """"a miniature Milky Way", "2 fun-size Snickers": USDA's row of that size, never the full-size bar (a
+    miniature is a sixth of it); without one, ask for grams."""
+    amount = 1.0 if quantity is None else quantity.amount
+    for p in portions:
+        if asked & set(tokens(f"{p.unit} {p.modifier}")):
+            return Grams(amount * p.grams, note=f"used {label(p)}")
+    size = "/".join(sorted(asked))
+    return Grams(None, reason=(
+        f"USDA lists no {size} size for {food.description}; write grams (e.g. '15 g') or the full-size count"
+    ))
+
+
 def _to_grams(
     quantity: Quantity | None,
     food: Food,
@@ -442,6 +468,10 @@ def _to_grams(
     # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
     words = named - set(tokens(food.description))
+    asked = next((size for size, needs in _PRODUCT_SIZES if named & size and (named & needs or not needs)),
+                 None)  # ("a fun-size Snickers")
+    if asked and (quantity is None or quantity.unit in ("", "each", "piece", "bar", "serving")):
+        return _product_sized(quantity, food, portions, asked)
     if quantity is None:
         meat = is_meat(food)
         p = _default_portion(portions, words, preferred_unit, named, first_measure=not meat)
