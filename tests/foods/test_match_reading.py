@@ -192,6 +192,13 @@ def test_a_brand_is_not_left_out_when_what_remains_names_no_food(table) -> None:
     assert m is None
 
 
+def test_a_brand_is_left_out_only_when_what_remains_surely_names_the_product(table) -> None:
+    m, candidates = match("Boursin, Garlic & Herb", table)  # a cheese: garlic it is not
+    assert m is None and candidates
+    m, _ = match("Publix, Sharp Cheddar, Slices", table)
+    assert m is not None and m.brand == "Publix" and "cheddar" in table.foods[m.food_index].description
+
+
 def test_a_usda_style_name_is_not_read_as_a_brand(table) -> None:
     m, _ = match("Cheese, cheddar", table)
     assert m is not None and not m.brand

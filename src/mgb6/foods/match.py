@@ -78,7 +78,7 @@ QUALIFIER_WORDS = frozenset(
 LABEL_WORDS = frozenset(_words("organic store bought storebought homemade home made brand generic fresh"))
 CUT_WORDS = frozenset(
     _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
-    floret""")
+    floret tossed""")
 )
 # Recipe words for what was done before measuring: they name no food and are no misspellings (the line
 # reader notes them as preparation when the food is matched without them).
@@ -97,6 +97,9 @@ MEAL_WORDS = frozenset(_words("breakfast brunch lunch dinner supper snack desser
 UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes",
                        "American Indian/Alaska Native Foods")  # fmt: skip
 MIN_CONFIDENCE = 60.0
+# a generic food stands in for a brand's product only when what the label says after the brand names it
+# surely: "Boursin, Garlic & Herb" is a cheese, not garlic (73)
+BRAND_REST_MIN = 75.0
 ALIAS_BONUS = 6.0  # a reviewed everyday phrase outranks a description that reads the same
 SWITCH_MARGIN = 10.0  # how close a candidate must score to replace one lacking the user's measure
 ALIAS_SWITCH_MARGIN = 3.0
@@ -857,7 +860,7 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if not brand:
         return None, cands
     found, rest_cands = _match(rest, table)
-    if found is not None:
+    if found is not None and found.confidence >= BRAND_REST_MIN:
         return found._replace(brand=brand), rest_cands
     cands = cands or rest_cands
     # after a brand, a label's trailing variants ("Premier Protein, Protein Shake, Chocolate") are left
@@ -868,7 +871,7 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         if set(tokens(dropped)) & (PREP_WORDS | COOKED_WORDS | RAW_WORDS | FORM_WORDS | SUBSTITUTE_WORDS):
             break
         found, _ = _match(",".join(parts[:n]), table)
-        if found is not None:
+        if found is not None and found.confidence >= BRAND_REST_MIN:
             return found._replace(brand=brand, variant=dropped), cands
     return None, cands
 
