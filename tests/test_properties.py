@@ -55,7 +55,10 @@ other_lines = st.one_of(
 
 def _no_date(line: str) -> bool:
     log = parse_log(line)
-    return not any(d.date for d in log.days) and not any(p.kind == "bad-date" for p in log.problems)
+    if any(d.date for d in log.days) or any(p.kind == "bad-date" for p in log.problems):
+        return False
+    # a weekday alone ("SATURDAY") starts a day of its own under a dated day: it is a day label, not a line
+    return len(parse_log("2026-11-20\n1 banana\n" + line).days) == 1
 
 
 day_lines = st.lists(st.one_of(food_lines, other_lines).filter(_no_date), max_size=10)

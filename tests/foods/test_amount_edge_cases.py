@@ -60,8 +60,8 @@ def test_an_unknown_variety_word_is_not_blamed_as_a_unit(table) -> None:
     """"1 honeycrisp apple" is counted like "1 hass avocado": an apple, flagged for the unknown word."""
     got = resolve(table, "1 honeycrisp apple")
     assert isinstance(got, Item), got
-    assert got.food_id == "sr28:09003"
-    assert got.grams == pytest.approx(usda_grams("sr28:09003", "medium", '(3" dia)'))
+    assert got.food_id == "sr28:09003"  # one apple of no stated size: USDA's survey weight for one
+    assert got.grams == pytest.approx(usda_grams("fndds:63101000", "medium"))
 
 
 def test_an_unknown_word_before_a_food_with_a_count_is_counted_and_flagged(table) -> None:
@@ -69,7 +69,7 @@ def test_an_unknown_word_before_a_food_with_a_count_is_counted_and_flagged(table
     got = resolve(table, "2 jazz apples")
     assert isinstance(got, Item), got
     assert got.food_id == ALIASES["apple"]
-    assert got.grams == pytest.approx(2 * usda_grams("sr28:09003", "medium", '(3" dia)'))
+    assert got.grams == pytest.approx(2 * usda_grams("fndds:63101000", "medium"))  # USDA's survey weight
     assert any("unknown word 'jazz'" in n for n in got.notes)
 
 

@@ -33,7 +33,7 @@ VAGUE = [
     ("a handful of almonds", "sr28:12061", "oz", "", 1),  # nuts: USDA's 1 oz (23 whole kernels)
     ("a glass of red wine", "fndds:93401010", "glass", "", 1),  # FNDDS's own "1 glass"
     ("a bowl of miso soup", "fndds:41601070", "default", "", 1),  # FNDDS's "quantity not specified"
-    ("banana", "sr28:09040", "medium", "", 1),  # no amount at all
+    ("orange juice", "sr28:09206", "cup", "", 1),  # no amount at all
 ]
 
 

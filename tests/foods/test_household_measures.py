@@ -61,19 +61,20 @@ def scorer(table) -> Scorer:
 CASES: list[tuple[str, str, float]] = [
     # fruit by count and size
     ("1 medium apple", "sr28:09003", usda("sr28:09003", "medium")),
-    ("an apple", "sr28:09003", usda("sr28:09003", "medium")),
+    # one of no stated size: USDA's survey (FNDDS) weight for one of the same food; a size is SR28's row
+    ("an apple", "sr28:09003", usda("fndds:63101000", "medium")),
     ("1 small apple", "sr28:09003", usda("sr28:09003", "small")),
-    ("1 banana", "sr28:09040", usda("sr28:09040", "medium")),
+    ("1 banana", "sr28:09040", usda("fndds:63107010", "banana")),
     ("1 large banana", "sr28:09040", usda("sr28:09040", "large")),
-    ("an orange", "sr28:09200", usda("sr28:09200", "fruit")),
+    ("an orange", "sr28:09200", usda("fndds:61119010", "fruit")),
     ("1 large orange", "sr28:09200", usda("sr28:09200", "large")),
     ("1 medium peach", "sr28:09236", usda("sr28:09236", "medium")),
     ("2 kiwis", "sr28:09148", 2 * usda("sr28:09148", "fruit")),
-    ("5 strawberries", "sr28:09316", 5 * usda("sr28:09316", "medium")),
+    ("5 strawberries", "sr28:09316", 5 * usda("fndds:63223020", "fruit")),
     ("10 grapes", "sr28:09132", 10 * usda("sr28:09132", "grapes")),
     ("1 cup blueberries", "sr28:09050", usda("sr28:09050", "cup")),
-    ("half an avocado", "sr28:09037", 0.5 * usda("sr28:09037", "avocado")),
-    ("1 mango", "sr28:09176", usda("sr28:09176", "fruit")),
+    ("half an avocado", "sr28:09037", 0.5 * usda("fndds:63105010", "fruit")),
+    ("1 mango", "sr28:09176", usda("fndds:63129010", "mango")),
     ("2 dates", "sr28:09421", 2 * usda("sr28:09421", "date")),
     # vegetables by cup, chopped or cooked, and by piece
     ("a cup of broccoli", "sr28:11090", usda("sr28:11090", "cup", "chopped")),
@@ -82,7 +83,7 @@ CASES: list[tuple[str, str, float]] = [
     ("1 cup spinach", "sr28:11457", usda("sr28:11457", "cup")),
     ("1 cup cooked spinach", "sr28:11458", usda("sr28:11458", "cup")),
     ("1 medium baked potato", "sr28:11674", usda("sr28:11674", "potato", "medium")),
-    ("1 carrot", "sr28:11124", usda("sr28:11124", "medium")),
+    ("1 carrot", "sr28:11124", usda("fndds:73101010", "regular")),
     ("1 ear of corn", "sr28:11167", usda("sr28:11167", "ear", "medium")),
     ("1 stalk celery", "sr28:11143", usda("sr28:11143", "stalk", "medium")),
     ("1 medium tomato", "sr28:11529", usda("sr28:11529", "medium")),
@@ -127,7 +128,7 @@ CASES: list[tuple[str, str, float]] = [
     ("1 cup milk", "sr28:01079", usda("sr28:01079", "cup")),
     ("250 ml milk", "sr28:01079", 250 / CUP_ML * usda("sr28:01079", "cup")),
     ("1 cup greek yogurt", "fndds:11411390", usda("fndds:11411390", "cup")),  # milk not said: not nonfat
-    ("1 slice cheddar cheese", "sr28:01009", usda("sr28:01009", "slice")),
+    ("1 slice cheddar cheese", "sr28:01009", usda("fndds:14104100", "slice")),
     ("1 oz cheddar", "sr28:01009", OZ_G),
     ("1 string cheese", "fndds:14107030", usda("fndds:14107030", "stick")),
     ("2 eggs", "sr28:01123", 2 * usda("sr28:01123", "large")),
@@ -187,7 +188,7 @@ def test_a_glass_is_counted_only_where_usda_lists_one() -> None:
 
 @pytest.mark.parametrize(
     ("line", "food", "unit", "modifier"),
-    [("banana", "sr28:09040", "medium", ""), ("apple", "sr28:09003", "medium", ""),
+    [("banana", "fndds:63107010", "default", ""), ("apple", "fndds:63101000", "default", ""),
      ("coffee", "sr28:14209", "cup", ""), ("milk", "sr28:01079", "cup", ""),
      ("egg", "sr28:01123", "large", ""), ("bagel", "sr28:18001", "bagel", ""),
      ("beer", "sr28:14003", "can", ""), ("wine", "fndds:93401010", "glass", ""),
@@ -197,9 +198,13 @@ def test_no_amount_means_one_usual_usda_portion_and_the_note_says_so(
     scorer: Scorer, line: str, food: str, unit: str, modifier: str
 ) -> None:
     out = resolve(scorer, line)
-    assert isinstance(out, Item) and out.food_id == food, out
+    # (a fruit is SR28's, weighed as USDA's survey weighs one: the weight row is its FNDDS twin's)
+    assert isinstance(out, Item) and out.food_id == SURVEY_TWIN_OF.get(food, food), out
     assert out.grams == pytest.approx(usda(food, unit, modifier))
     assert any(n.startswith("amount assumed (none given)") for n in out.notes), out.notes
+
+
+SURVEY_TWIN_OF = {"fndds:63107010": "sr28:09040", "fndds:63101000": "sr28:09003"}
 
 
 def test_no_amount_and_only_a_bare_ounce_measure_asks_for_an_amount(scorer: Scorer) -> None:

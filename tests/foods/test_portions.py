@@ -50,7 +50,7 @@ HOUSEHOLD = [
     ("1 potato", "sr28:11674", 1, "potato", "medium"),
     ("1/2 cup black beans", "sr28:16015", 0.5, "cup", ""),
     ("1 tbsp olive oil", "sr28:04053", 1, "tbsp", ""),
-    ("a banana", "sr28:09040", 1, "medium", ""),
+    ("a medium banana", "sr28:09040", 1, "medium", ""),
     ("1 cup cooked lentils", "sr28:16070", 1, "cup", ""),
     ("2 slices white bread", "sr28:18069", 2, "slice", ""),
 ]
@@ -199,3 +199,17 @@ def test_a_size_usda_does_not_list_is_asked_for_never_the_full_size(table) -> No
     out = Scorer(table).resolve(parse_entry("a miniature Snickers bar"), None)
     assert isinstance(out, Problem) and "miniature" in out.reason
     assert resolve(table, "king crab").food_id != "sr28:19155"  # "king" alone is no size
+
+
+def test_one_of_no_stated_size_weighs_what_usdas_survey_takes_it_to_weigh(table) -> None:
+    # "a banana": FNDDS's "1 banana" (the survey's weight), the values still SR28's "Bananas, raw"
+    banana = resolve(table, "a banana")
+    assert banana.food_id == "sr28:09040"
+    assert banana.grams == pytest.approx(usda_grams("fndds:63107010", "banana"))
+    assert any("survey weight for Banana, raw" in n for n in banana.notes)
+    # a stated size is SR28's row of that size
+    medium = resolve(table, "a medium banana")
+    assert medium.grams == pytest.approx(usda_grams("sr28:09040", "medium"))
+    # a variety FNDDS does not name keeps SR28's own weight ("Dates, medjool" is no FNDDS "Date")
+    date = resolve(table, "1 medjool date")
+    assert not any("survey weight" in n for n in date.notes)

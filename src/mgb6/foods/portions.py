@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mgb6.foods.match import tokens
 from mgb6.lazyre import lazy
@@ -20,6 +21,9 @@ from mgb6.log.units import (
     canonical_unit,
 )  # fmt: skip
 from mgb6.models import Food, Portion, Quantity
+
+if TYPE_CHECKING:
+    from mgb6.foods.table import FoodTable
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
@@ -710,3 +714,36 @@ def implausible(grams: float, food: Food) -> bool:
 def too_much_to_assume(grams: float, food: Food) -> bool:
     """Whether an assumed amount is too big to pass for one serving (see ASSUMABLE_GRAMS)."""
     return grams > (ASSUMABLE_BEVERAGE_GRAMS if is_beverage(food) else ASSUMABLE_GRAMS)
+
+
+# SR28's words that say no more than FNDDS's shorter name ("Oranges, raw, all commercial varieties" is FNDDS's
+# "Orange, raw"; "Apples, raw, with skin" its "Apple, raw")
+_SAYS_NOTHING_MORE = frozenset(("all", "commercial", "variety", "skin", "fresh", "fluid"))
+
+
+def survey_twins(table: FoodTable) -> dict[int, int]:
+    """SR28 food -> the FNDDS food of the same name and state ("Bananas, raw" -> "Banana, raw"): the food
+    USDA's dietary survey codes for it, whose count rows ("1 banana", 126 g) are the survey's weights."""
+    from mgb6.foods.table import cached
+
+    def build() -> dict[int, int]:
+        by_head: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = {}
+        for i, f in enumerate(table.foods):
+            if f.source == "fndds":
+                head = tokens(f.description.split(",")[0])
+                by_head.setdefault(head, []).append((i, frozenset(tokens(f.description))))
+        twins: dict[int, int] = {}
+        for i, f in enumerate(table.foods):
+            if f.source != "sr28":
+                continue
+            words = frozenset(tokens(f.description))
+            named = words - _SAYS_NOTHING_MORE  # ("Dates, medjool" is no "Date": its variety must be there)
+            same = by_head.get(tokens(f.description.split(",")[0]), [])
+            fits = [(len(w), j) for j, w in same if named <= w <= words]
+            if fits:
+                best = max(fits)
+                if [n for n, _ in fits].count(best[0]) == 1:  # two equally close twins: neither
+                    twins[i] = best[1]
+        return twins
+
+    return cached("survey-twins", table, build)

@@ -123,6 +123,10 @@ class CheckResult:
 SIZE_UNITS = frozenset(("large", "small", "medium", "big", "jumbo", "mini", "regular"))
 
 
+# Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
+_SIZE_WORDS = SIZE_UNITS | frozenset(("extra", "miniature", "king", "fun"))
+
+
 @dataclass(slots=True)
 class Scorer:
     """Resolves entries against one table, memoising what repeats in logs.
@@ -210,6 +214,8 @@ class Scorer:
             food, g, switched = self._with_measure(entry, m, food, g)
         elif entry.quantity is not None and entry.quantity.phrase:
             food, g, switched = self._with_named_portion(entry, m, food, g)
+        if g.grams is not None and not switched:
+            g = self._as_the_survey_weighs(entry, m.food_index, food, g)
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
             first = self.table.foods[m.food_index]
             stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
@@ -255,6 +261,28 @@ class Scorer:
             None if food.kcal is None else food.kcal * grams / 100,
             m.confidence, notes=notes, category=food.category, source=food.source, amount_assumed=g.assumed,
         )  # fmt: skip
+
+    def _as_the_survey_weighs(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
+        """"a banana", "an orange", "a slice of cheddar": one, of no stated size, weighs what USDA's dietary
+        survey (FNDDS) takes one to weigh for the same food ("1 banana", 126 g), not SR28's medium size (118
+        g); the values stay the matched food's. A stated size ("a medium banana") keeps SR28's row."""
+        from mgb6.foods.match import tokens
+        from mgb6.foods.portions import Grams, is_meat, survey_twins, to_grams
+
+        q = entry.quantity
+        bare = q is None or (q.unit in ("", "each", "slice", "piece") and not q.phrase)
+        if not bare or food.source != "sr28" or is_meat(food) or set(tokens(entry.food_text)) & _SIZE_WORDS:
+            return g
+        twin = survey_twins(self.table).get(food_index)
+        if twin is None:
+            return g
+        other = self.table.foods[twin]
+        portions, unit = self.table.portions(twin), self.table.default_units.get(twin)
+        got = to_grams(q, other, portions, entry.food_text, unit, self.table.amounts, assume=q is None)
+        if got.grams is None or got.grams == g.grams or (q is None) != got.assumed:
+            return g
+        why = f"USDA's survey weight for {other.description}"
+        return Grams(got.grams, f"{got.note} ({why})" if got.note else why, assumed=got.assumed)
 
     def _with_measure(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
         """An equally good candidate that has the measure the line names, instead of an unresolved line."""
