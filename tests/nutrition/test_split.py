@@ -331,3 +331,8 @@ def test_what_a_served_meal_consists_of_is_usdas_one_food_for_it(table) -> None:
     ]
     # after a food, a list goes on listing foods
     assert len(read("toast with butter, eggs, and coffee", table)) == 4
+
+
+def test_a_drink_of_a_mixed_drink_is_usdas_mixed_drink(table) -> None:
+    (drink,) = read("For my snack, I sipped on a refreshing drink of whiskey and soda.", table)
+    assert drink.food == "Whiskey and soda" and drink.amount_assumed

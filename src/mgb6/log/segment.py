@@ -113,6 +113,10 @@ _TRAIL = (
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
 )
+_RESUME = lazy(
+    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])",
+    re.I,
+)
 _CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
 _INNER = lazy(
     rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
@@ -184,10 +188,19 @@ def _meal_of(word: str) -> str | None:
 
 def _trail(text: str, start: int, end: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
     meal = None
-    cut = _CLAUSE.search(text, start, end)
-    if cut and cut.start() > start and _HAS_WORD.search(text, start, cut.start()):
-        framing.append((cut.start(), end))
-        end = cut.start()
+    pos = start
+    while (cut := _CLAUSE.search(text, pos, end)) and cut.start() > start and _HAS_WORD.search(
+        text, start, cut.start()
+    ):
+        # "a tablespoon of butter to enhance the flavor, and a cup of tap water": the clause ends where the
+        # list goes on (", and a ...", a new sentence); only the clause is left out, never the foods after it
+        resume = _RESUME.search(text, cut.start() + 1, end)
+        if resume is None:
+            framing.append((cut.start(), end))
+            end = cut.start()
+            break
+        framing.append((cut.start(), resume.start()))
+        pos = resume.start()
     progressed = True
     while progressed and end > start:
         progressed = False

@@ -77,6 +77,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "patty" for s in ("patty", "patties")},
     **{s: "glass" for s in ("glass", "glasses", "glassful")},
     **{s: "mug" for s in ("mug", "mugs", "mugful")},
+    **{s: "drink" for s in ("drink", "drinks")},  # "a drink of whiskey and soda": FNDDS's "1 drink" rows
     **{s: "bowl" for s in ("bowl", "bowls", "bowlful", "bowlfuls")},
     **{s: "plate" for s in ("plate", "plates", "plateful", "platefuls")},
     **{s: "carton" for s in ("carton", "cartons")},
@@ -110,7 +111,7 @@ SIZE_UNITS = frozenset(SIZES)
 # Everyday vessels with no standard size: a USDA portion of that very name weighs them (FNDDS's "1 glass"
 # of wine, a protein powder's label "scoop"); otherwise the food's usual USDA portion is assumed and the
 # line says so (portions.to_grams). Either way the amount is an assumption the report counts.
-VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "handful", "scoop"})
+VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "handful", "scoop", "drink"})
 # Small kitchen amounts: a USDA row of that name, else the reviewed table data/amounts.csv (a pinch is
 # 1/16 tsp), else not counted; never the food's usual portion (a splash of milk is not a cup).
 SMALL_UNITS = frozenset(
