@@ -340,3 +340,12 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
 )
 def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:
     assert _food(table, line) == right
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [("pineapple in juice", "Pineapple, canned, juice pack"), ("pears in juice", "Pear, canned, juice pack"),
+     ("peaches in light syrup", "Peaches, canned, light syrup pack, solids and liquids")],
+)
+def test_fruit_in_juice_or_syrup_is_usdas_canned_pack_never_the_juice(table, line: str, right: str) -> None:
+    assert _food(table, line) == right

@@ -113,7 +113,12 @@ VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "
 PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
            ("without peel", "peeled"), ("not frosted", "without frosting"), ("unfrosted", "without frosting"),
            ("whole pieces", ""), ("cut pieces", ""), ("without any ", "no "), ("dairy-free", "no dairy"),
-           ("dairy free", "no dairy"))  # fmt: skip
+           ("dairy free", "no dairy"),
+           # canned fruit "in juice", "in light syrup" is USDA's "juice pack", "light syrup pack": never juice
+           (" in its own juice", " juice pack"), (" in juice", " juice pack"),
+           (" in 100% juice", " juice pack"),
+           (" in light syrup", " light syrup pack"), (" in heavy syrup", " heavy syrup pack"),
+           (" in syrup", " syrup pack"))  # fmt: skip
 # Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
                 "Finfish and Shellfish Products")  # fmt: skip
