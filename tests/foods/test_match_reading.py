@@ -57,6 +57,7 @@ TRAPS = [
     ("roast beef, no gravy", r"gravy"),
     ("crisp", r"Potato chips"),  # a describing word, or an apple crisp; "crisps" are British chips
     ("unsweetened water", r"carbonated"),
+    ("cinnamon bun roll with frosting", r"no frosting"),  # USDA's "no X" is never the X a line names
 ]
 
 

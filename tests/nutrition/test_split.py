@@ -336,3 +336,8 @@ def test_what_a_served_meal_consists_of_is_usdas_one_food_for_it(table) -> None:
 def test_a_drink_of_a_mixed_drink_is_usdas_mixed_drink(table) -> None:
     (drink,) = read("For my snack, I sipped on a refreshing drink of whiskey and soda.", table)
     assert drink.food == "Whiskey and soda" and drink.amount_assumed
+
+
+def test_what_a_usda_name_says_a_food_is_without_is_not_what_it_holds(table) -> None:
+    (bun,) = read("a sweet 153g cinnamon bun roll topped with frosting", table)
+    assert "no frosting" not in bun.food.lower()

@@ -614,7 +614,7 @@ def _score(
         if neg in cset and neg not in qset:
             i = ctoks.index(neg)
             if i + 1 < len(ctoks) and ctoks[i + 1] in qset:
-                score -= 12.0
+                score -= NEGATED_COST
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
         if neg in _NEGATIONS and q[k + 1] in cset:

@@ -684,7 +684,9 @@ def _named_in(text: str, description: str, scorer: Scorer) -> bool:
 
     index = scorer.table.index
     named = [t for t in tokens(text) if t.isalpha() and names_a_food(t, index)]
-    described = tokens(description)
+    words = tokens(description)
+    # what the name says the food comes without is not in it ("Roll, sweet, cinnamon bun, no frosting")
+    described = [d for k, d in enumerate(words) if not (k and words[k - 1] in ("no", "without"))]
     return bool(named) and all(
         any(t == d or (len(t) >= 5 and len(d) >= 5 and t[:5] == d[:5]) for d in described) for t in named
     )
