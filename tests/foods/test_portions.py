@@ -213,3 +213,10 @@ def test_one_of_no_stated_size_weighs_what_usdas_survey_takes_it_to_weigh(table)
     # a variety FNDDS does not name keeps SR28's own weight ("Dates, medjool" is no FNDDS "Date")
     date = resolve(table, "1 medjool date")
     assert not any("survey weight" in n for n in date.notes)
+
+
+def test_a_size_of_a_serving_usda_does_not_list_is_the_usual_portion_never_one_piece(table) -> None:
+    # "a small order of french fries" was "1 fry, NS as to shape" (5 g)
+    fries = resolve(table, "a small order of french fries")
+    assert fries.amount_assumed and any("'small order' is no USDA portion" in n for n in fries.notes)
+    assert fries.grams == pytest.approx(usda_grams(fries.food_id, "default"))

@@ -553,6 +553,13 @@ def _to_grams(
                 g = as_eaten(p)[0]
                 return Grams(amount * g.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(g)}"),
                              assumed=True)  # fmt: skip
+        if p is None and unit in SIZE_UNITS and quantity.phrase:
+            # "a small order of fries": a size of a serving USDA does not list for this food is its usual
+            # portion, said, never one item of it (1 fry, 5 g)
+            d = _pick(portions, "default", words)
+            if d is not None:
+                said = f"{ASSUMED}: '{quantity.phrase}' is no USDA portion of this food; {usual(d)}"
+                return Grams(amount * d.grams, note=_join(note, said), assumed=True)
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
             if counted in MASS_G or (counted in VOLUME_ML and not is_beverage(food)):
