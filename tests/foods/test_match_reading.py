@@ -37,6 +37,7 @@ def _resolve(table, line: str) -> Item | Problem:
 # (line, a pattern the chosen food must NOT match): what each once became, silently
 TRAPS = [
     ("chicken caesar salad", r"^(Salad dressing|Caesar dressing)"),
+    ("caesar salad", r"^(Salad dressing|Caesar dressing)"),
     ("bowl of miso soup", r"^Miso$"),
     ("chick", r"CHICK-FIL-A"),
     ("protein shake", r"SPECIAL K"),
