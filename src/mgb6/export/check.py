@@ -19,6 +19,7 @@ from mgb6.nutrition.targets import STATUS_TEXT
 
 if TYPE_CHECKING:
     from mgb6.nutrition.suggest import Candidate, Plan, Suggestion, Suggestions
+    from mgb6.nutrition.targets import Profile, Target
 
 SCHEMA_VERSION = 1
 
@@ -378,7 +379,7 @@ SUGGESTION_COLUMNS = ("rank", "food", "food_id", "serving", "grams", "magnesium_
                       "gap_closed_magnesium", "gap_closed_vitamin_b6", "in_plan")  # fmt: skip
 
 
-def suggestions_csv(sugg: Any) -> str:
+def suggestions_csv(sugg: Suggestions) -> str:
     """``mgb6 suggest --format csv``: one row per suggested food, ``in_plan`` marking the plan's servings."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -394,7 +395,7 @@ def suggestions_csv(sugg: Any) -> str:
     return out.getvalue()
 
 
-def targets_rows(targets: dict[str, Any], profile: Any, origin: str) -> list[dict[str, Any]]:
+def targets_rows(targets: dict[str, Target], profile: Profile, origin: str) -> list[dict[str, Any]]:
     """``mgb6 targets --format json|csv``: one record per nutrient, the values the table shows."""
     rows = []
     for n, t in targets.items():

@@ -305,9 +305,8 @@ def default_portion(
     portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None
 ) -> Portion | None:
     """USDA's standard portion when a line gives no amount: FNDDS's own default, else one item or serving
-    (one fillet or breast as eaten: see as_eaten)."""
-    p = _default_portion(portions, food_words, preferred, named)
-    return None if p is None else as_eaten(p)[0]
+    (USDA's unit read literally: SR28's "1 breast" is both halves, README "Household measures")."""
+    return _default_portion(portions, food_words, preferred, named)
 
 
 def _default_portion(
@@ -492,8 +491,7 @@ def _to_grams(
                 f"no amount given and USDA lists no standard portion for {food.description}; "
                 "write an amount (e.g. '3 oz', '100 g')"
             ))
-        p, half = as_eaten(p)
-        return Grams(p.grams, note=_join(f"{ASSUMED} (none given): {usual(p)}", half), assumed=True)
+        return Grams(p.grams, note=f"{ASSUMED} (none given): {usual(p)}", assumed=True)
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
         return Grams(None, reason=f"amount {quantity.text!r} is not a usable number")
@@ -550,8 +548,7 @@ def _to_grams(
         if p is None and unit == "serving":
             p = default_portion(portions, words, preferred_unit, named)
             if p is not None:  # USDA names no serving of this food: its usual portion stands in for one
-                g = as_eaten(p)[0]
-                return Grams(amount * g.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(g)}"),
+                return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(p)}"),
                              assumed=True)  # fmt: skip
         if p is None and unit in SIZE_UNITS and quantity.phrase:
             # "a small order of fries": a size of a serving USDA does not list for this food is its usual
@@ -582,9 +579,8 @@ def _to_grams(
             item = [q for q in portions if abs(q.grams - p.grams) < 0.5 and q.unit not in MASS_G
                     and q.unit not in VOLUME_ML and q.unit not in ("default", "serving", "order")]
             if amount <= 1 and not item:  # "1 peanut butter": one is USDA's usual portion, an assumption
-                g = as_eaten(p)[0]
-                return Grams(amount * g.grams, note=_join(note.replace(f"used {label(p)}", ""),
-                             f"{ASSUMED}: one as {usual(g)}").strip("; "), assumed=True)  # fmt: skip
+                return Grams(amount * p.grams, note=_join(note.replace(f"used {label(p)}", ""),
+                             f"{ASSUMED}: one as {usual(p)}").strip("; "), assumed=True)  # fmt: skip
             if amount > 1 and item:
                 base = "range: used the midpoint" if quantity.is_range else ""
                 return Grams(amount * item[0].grams, note=_join(base, f"used {label(item[0])}"))
@@ -595,15 +591,12 @@ def _to_grams(
                 ))
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
-        whole = p
-        p, half = as_eaten(p)
-        return Grams(amount * p.grams, note=_join(note.replace(label(whole), label(p)), half))
+        return Grams(amount * p.grams, note=note)
     p = _pick(portions, unit, words)
     if p:
-        p, half = as_eaten(p)
         if unit in VAGUE_UNITS:  # USDA's own "1 glass" of wine: still a size the line did not say
             return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: {usual(p)}"), assumed=True)
-        return Grams(amount * p.grams, note=_join(note, half))
+        return Grams(amount * p.grams, note=note)
     for same in UNIT_EQUIVALENTS.get(unit, ()):
         p = _pick(portions, same, words)
         if p:
@@ -652,7 +645,6 @@ def _assumed(
             p = None
     if p is None:
         return None
-    p = as_eaten(p)[0]
     return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
 
 
@@ -695,19 +687,7 @@ def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
 # SR28 weighs a fish fillet and a chicken breast as "0.5 fillet", "0.5 breast" (description kept by
 # scripts/build_foods.py), so its "1 breast" is both halves (172 g for roasted breast meat). mgb6 reads
 # USDA's unit literally, as Cronometer does (its "1 breast" is 172 g, "0.5 breast" 86 g) and as a modern
-# boneless breast weighs: halving it would put one chicken breast at 86 g. Units listed here would be
-# read as USDA's stated half instead; none are, by that decision (README, "Household measures").
-HALVED_UNITS: frozenset[str] = frozenset()
-_STATED_HALF = lazy(r"^\s*(?:0\.5|1/2)\s")
-
-
-def as_eaten(p: Portion) -> tuple[Portion, str]:
-    """The portion one item means, and a note when it is USDA's stated half of its unit."""
-    if p.unit not in HALVED_UNITS or not _STATED_HALF.match(p.description):
-        return p, ""
-    what = _LEADING_AMOUNT.sub("", p.description).strip()
-    half = p._replace(grams=p.grams / 2, description=what)  # no longer "0.5 ...": as_eaten is idempotent
-    return half, f"USDA's whole {p.unit} ({_fmt(p.grams)} g) is both halves: one {p.unit} is its 0.5 {what}"
+# boneless breast weighs: halving it would put one chicken breast at 86 g (README, "Household measures").
 
 
 def _join(a: str, b: str) -> str:

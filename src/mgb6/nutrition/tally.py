@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.foods.table import FoodTable
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from mgb6.foods.match import Match
     from mgb6.foods.portions import Grams
     from mgb6.log.parse import ParsedLog
+    from mgb6.nutrition.advice import Advice
+    from mgb6.nutrition.limits import LimitWarning
+    from mgb6.nutrition.suggest import Suggestions
 
 # What a memoised resolution holds: one item or problem, or (a line read as several foods) one per part.
 Resolution = Item | Problem | tuple[Item | Problem, ...]
@@ -63,9 +66,9 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)
     mean_days: int = 0  # days the mean is over: those with counted lines, less today's unfinished one
     # filled by api.run_check (limits.py, suggest.py, advice.py); empty when not computed
-    warnings: list[Any] = field(default_factory=list)
-    suggestions: Any = None
-    advice: list[Any] = field(default_factory=list)
+    warnings: list[LimitWarning] = field(default_factory=list)
+    suggestions: Suggestions | None = None  # None also when held back: no plan for a gap nobody knows
+    advice: list[Advice] = field(default_factory=list)
     _line_counts: tuple[int, int, int] | None = None  # counted, partly counted, not counted (see _lines)
 
     @property

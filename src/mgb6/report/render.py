@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -19,6 +20,12 @@ from mgb6.report.grid import Grid
 from mgb6.report.styles import ABBR as _ABBR
 from mgb6.report.styles import LABEL, STYLE
 from mgb6.report.styles import mg as _mg
+
+if TYPE_CHECKING:  # the guidance modules are imported where a section needs them, not with the report
+    from mgb6.foods.rankings import SearchResult
+    from mgb6.nutrition.advice import Advice
+    from mgb6.nutrition.limits import LimitWarning
+    from mgb6.nutrition.suggest import Candidate, Suggestions
 
 # Past these, tables stop growing (rendering costs ~1 ms a row); the JSON and CSV exports have every row.
 MAX_DAY_ROWS = 400
@@ -281,7 +288,7 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     return Group(table, *shown)
 
 
-def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[type-arg]
+def warnings_section(warnings: Sequence[LimitWarning]) -> RenderableType | None:
     """Upper-limit warnings grouped by limit: days over it, the highest amount, the message and source.
 
     The safety caveat that ends every magnesium or B6 limit message is said once, after the warnings.
@@ -290,7 +297,7 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
 
     if not warnings:
         return None
-    groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
+    groups: dict[tuple[str, str, str], list[LimitWarning]] = {}
     for w in warnings:
         groups.setdefault((w.nutrient, w.kind, w.authority), []).append(w)
     lines: list[RenderableType] = [Text("Upper limits", style="bold")]
@@ -310,11 +317,11 @@ def warnings_section(warnings: list) -> RenderableType | None:  # type: ignore[t
     return Group(*lines)
 
 
-def suggestions_section(sugg: object, title: str = "To close the gap") -> RenderableType | None:
-    """The ranked foods and the combined plan; ``sugg`` is a suggest.Suggestions."""
-    from mgb6.nutrition.suggest import Suggestions, short_name
+def suggestions_section(sugg: Suggestions | None, title: str = "To close the gap") -> RenderableType | None:
+    """The ranked foods and the combined plan (None when no suggestions were made)."""
+    from mgb6.nutrition.suggest import short_name
 
-    if not isinstance(sugg, Suggestions):
+    if sugg is None:
         return None
     if not sugg.open:
         return Text("To close the gap: no gap; both nutrients are at or above target.", style="green")
@@ -358,9 +365,9 @@ def suggestions_section(sugg: object, title: str = "To close the gap") -> Render
     return Group(*parts)
 
 
-def _share(c: object, nutrient: str, sugg: object) -> float:
-    amount = c.amount(nutrient) or 0.0  # type: ignore[attr-defined]
-    gap = sugg.gaps[nutrient]  # type: ignore[attr-defined]
+def _share(c: Candidate, nutrient: str, sugg: Suggestions) -> float:
+    amount = c.amount(nutrient) or 0.0
+    gap = sugg.gaps[nutrient]
     return amount / gap if gap else 0.0
 
 
@@ -368,7 +375,7 @@ def _pct(x: float) -> str:
     return ">100%" if x > 1 else f"{x:.0%}"
 
 
-def advice_section(advice: list, said: Sequence[str] = ()) -> RenderableType | None:  # type: ignore[type-arg]
+def advice_section(advice: Sequence[Advice], said: Sequence[str] = ()) -> RenderableType | None:
     """Graded advice lines; a caveat the upper-limit warnings already said (``said``) is not repeated."""
     advice = [a for a in advice if a.text not in said]
     if not advice:
@@ -402,32 +409,32 @@ def _no_plan(result: CheckResult) -> RenderableType | None:
     return Text("To close the gap: no plan yet; too few lines were counted to know the gap.", style="yellow")
 
 
-def suggest_report(sugg: object) -> RenderableType:
+def suggest_report(sugg: Suggestions) -> RenderableType:
     """``mgb6 suggest``: the suggestions for gaps given on the command line, and the disclaimer."""
     part = suggestions_section(sugg)
     return Group(*(p for p in (part, Text(DISCLAIMER, style="dim italic")) if p is not None))
 
 
-def search_report(res: object) -> RenderableType:
+def search_report(r: SearchResult) -> RenderableType:
     """``mgb6 foods search``: the food a log line would count and the other candidates."""
-    r = res  # a rankings.SearchResult
-    table = Table(title=f"Matches for {escape(repr(r.text))}", box=box.SIMPLE_HEAVY, title_justify="left")  # type: ignore[attr-defined]
+    table = Table(title=f"Matches for {escape(repr(r.text))}", box=box.SIMPLE_HEAVY, title_justify="left")
     for col, just in (("", "left"), ("Food id", "left"), ("Description", "left"), ("Score", "right")):
         table.add_column(col, justify=just)  # type: ignore[arg-type]
-    for fid, desc, score in r.candidates:  # type: ignore[attr-defined]
-        mark = "->" if fid == r.chosen else ""  # type: ignore[attr-defined]
+    for fid, desc, score in r.candidates:
+        mark = "->" if fid == r.chosen else ""
         table.add_row(mark, fid, escape(desc), f"{score:.0f}")
-    if r.chosen:  # type: ignore[attr-defined]
-        verdict = Text(f"mgb6 would count {r.chosen} (by {r.method}).", style="green")  # type: ignore[attr-defined]
+    if r.chosen:
+        verdict = Text(f"mgb6 would count {r.chosen} (by {r.method}).", style="green")
     else:
         verdict = Text(
-            f"No candidate reaches the confidence threshold ({r.threshold:.0f}): the line would be listed as "  # type: ignore[attr-defined]
+            f"No candidate reaches the confidence threshold ({r.threshold:.0f}): the line would be listed as "
             "unmatched.", style="yellow",
         )  # fmt: skip
     return Group(table, verdict)
 
 
-def top_foods_table(rows: list, nutrient: str, per: str) -> RenderableType:  # type: ignore[type-arg]
+def top_foods_table(rows: Sequence[dict[str, Any]], nutrient: str, per: str) -> RenderableType:
+    """``mgb6 foods top``: ``rows`` as rankings.top_foods gives them (the dicts the JSON and CSV write)."""
     key = "magnesium" if nutrient == "magnesium" else "vitamin_b6"
     unit = {"serving": "per serving", "100g": "per 100 g", "100kcal": "per 100 kcal"}[per]
     table = Table(title=f"Top foods for {LABEL[key]}, mg {unit}", box=box.SIMPLE_HEAVY, title_justify="left")
