@@ -9,6 +9,7 @@ import typer
 from tests.conftest import runner
 
 from mgb6.cli import app, app_for
+from mgb6.cli.lifecycle import SETTLING_COMMANDS, collector_waits
 
 
 def _names() -> list[str]:
@@ -70,3 +71,34 @@ def test_console_script_collects_garbage_while_commands_work(argv: list[str], tm
 def test_every_command_has_an_explicit_name_so_dispatch_needs_no_typer_internals() -> None:
     assert all(c.name for c in app.registered_commands)
     assert all(g.name for g in app.registered_groups)
+
+
+@pytest.mark.parametrize(("argv", "waits"), [
+    (["check", "x.txt"], True), (["batch", "clients"], True), (["check"], True),
+    ([], False), (["--help"], False), (["targets"], False), (["log", "check"], False),
+    (["x", "batch"], False),
+])  # fmt: skip
+def test_the_collector_waits_only_for_a_command_that_settles_itself(argv: list[str], waits: bool) -> None:
+    assert collector_waits(argv) is waits
+
+
+def test_the_commands_that_settle_themselves_are_exactly_those_the_collector_waits_for() -> None:
+    """A command named there that never settled would run to its end with the collector off; one that
+    settles but is not named would have the collector on while it loads the table."""
+    import ast
+    import inspect
+
+    from mgb6.cli import commands
+
+    settling = set()
+    for node in ast.walk(ast.parse(inspect.getsource(commands))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        calls = {c.func.id for c in ast.walk(node)
+                 if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)}  # fmt: skip
+        names = [d.args[0].value for d in node.decorator_list
+                 if isinstance(d, ast.Call) and d.args and isinstance(d.args[0], ast.Constant)]  # fmt: skip
+        if "settle" in calls:
+            assert names, f"{node.name} settles but is no command"
+            settling.update(names)
+    assert settling == SETTLING_COMMANDS

@@ -11,7 +11,15 @@ from tests.conftest import FIXTURES, runner
 
 from mgb6.api import parse_files, run_check
 from mgb6.cli import app
-from mgb6.log.cronometer import amount_to_log, looks_like_cronometer, read_cronometer, to_log
+from mgb6.errors import InputError
+from mgb6.log.cronometer import (
+    amount_to_log,
+    import_servings,
+    import_summary,
+    looks_like_cronometer,
+    read_cronometer,
+    to_log,
+)
 from mgb6.log.parse import parse_log
 from mgb6.nutrition.targets import Profile
 
@@ -181,3 +189,20 @@ def test_rows_without_a_date_do_not_join_another_day() -> None:
     assert parsed.problems == []
     by_date = {b.date: [e.food_text for e in b.entries] for b in parsed.days}
     assert by_date[None] == ["Kale, raw"] and by_date[date(2022, 11, 3)] == ["Spinach, raw"]
+
+
+def test_import_servings_refuses_a_csv_that_is_not_a_servings_export() -> None:
+    with pytest.raises(InputError, match=r"^x\.csv: not a Cronometer servings export"):
+        import_servings("a,b\n1,2\n", "x.csv")
+
+
+def test_import_summary_names_every_row_left_out() -> None:
+    header = "Day,Group,Food Name,Amount,Magnesium (mg),B6 (Pyridoxine) (mg)\n"
+    text = header + '2022-11-03,Lunch,"Spinach, raw","100.00 g",79,0.2\n'
+    text += '2022-11-03,Lunch,"Kale, raw","0.00 g",,\n2022-11-03,Lunch,,"1.00 g",,\n'
+    export, converted = import_servings(text, "s.csv")
+    assert converted.text == to_log(read_cronometer(text, "s.csv")).text
+    assert import_summary(export, converted, "[m].txt") == (
+        "Imported 1 servings to [m].txt; 1 zero-amount servings left out; 1 rows without a food name skipped"
+    )
+    assert import_summary(export, converted).startswith("Imported 1 servings; 1 zero-amount")

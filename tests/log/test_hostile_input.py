@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 
 from mgb6.log.cronometer import amount_to_log, read_cronometer
 from mgb6.log.parse import FOOD, clean_line, parse_log, read_line
+from mgb6.models import Problem
 
 
 def _seconds(work: Callable[[], object]) -> float:
@@ -50,8 +51,9 @@ def test_inline_comments_are_cut_where_they_were_before() -> None:
 
 def test_a_line_longer_than_the_raw_limit_is_listed_unread_with_its_length() -> None:
     reading = read_line("1 banana " + "x" * 70_000)
-    assert reading[0] == FOOD
-    problem = reading[4]
+    assert reading.kind == FOOD
+    problem = reading.parsed
+    assert isinstance(problem, Problem)
     assert problem.kind == "unreadable"
     assert "70,009 characters" in problem.reason
     assert len(problem.text) < 100

@@ -472,17 +472,10 @@ def import_cronometer(
         _refuse_target(err, output, force, "the log")
     with reported(err):
         from mgb6.errors import InputError
-        from mgb6.log.cronometer import looks_like_cronometer, read_cronometer, to_log
+        from mgb6.log.cronometer import import_servings, import_summary
         from mgb6.log.read import read_log
 
-        text = read_log(str(export))
-        if not looks_like_cronometer(text.text):
-            raise InputError(
-                f"{export}: not a Cronometer servings export (the header needs Day, Food Name, Amount, "
-                "Magnesium (mg) and B6 (Pyridoxine) (mg))"
-            )
-        data = read_cronometer(text.text, str(export))
-        converted = to_log(data)
+        data, converted = import_servings(read_log(str(export)).text, str(export))
         if output is None:
             sys.stdout.write(converted.text)
         else:
@@ -493,12 +486,8 @@ def import_cronometer(
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     if not quiet:
-        from rich.markup import escape
-
-        where = f" to {escape(str(output))}" if output else ""
-        note = f"; {converted.zero_amounts} zero-amount servings left out" if converted.zero_amounts else ""
-        skipped = f"; {len(data.skipped)} rows without a food name skipped" if data.skipped else ""
-        err.print(f"Imported {converted.servings} servings{where}{note}{skipped}", soft_wrap=True)
+        said = import_summary(data, converted, str(output) if output else "")
+        err.print(said, markup=False, soft_wrap=True)
 
 
 def _gap_amount(value: float) -> float:

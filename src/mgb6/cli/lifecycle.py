@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import gc
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 import typer
@@ -31,6 +32,20 @@ def settle() -> None:
         gc.freeze()
         gc.enable()
 
+
+# The commands whose bodies call settle() themselves (tests/cli/test_dispatch.py keeps the two in step).
+SETTLING_COMMANDS = frozenset({"check", "batch"})
+
+
+def collector_waits(argv: Sequence[str]) -> bool:
+    """Whether the collector stays off past start-up for the command in ``argv`` (without the program).
+
+    ``check`` and ``batch`` import the library and load the table before they settle(): collecting
+    meanwhile would re-scan those objects again and again, for nothing, since they live until exit. Every
+    other command does little enough that the collector can run from the start, and must, since nothing
+    else would switch it on.
+    """
+    return bool(argv) and argv[0] in SETTLING_COMMANDS
 
 
 def _unexpected(exc: BaseException) -> NoReturn:
@@ -81,8 +96,8 @@ def main() -> None:
     global _SETTLE
     _SETTLE = True
     gc.freeze()  # typer and click: loaded for good (the console script started with the collector off)
-    if sys.argv[1:2] not in (["check"], ["batch"]):
-        gc.enable()  # only check and batch switch it on themselves, once their data is loaded (_settle)
+    if not collector_waits(sys.argv[1:]):
+        gc.enable()
     if sys.stdout is None:  # started with standard output closed (`mgb6 check log >&-`)
         _say("Error: standard output is closed; nothing could be printed (redirect it to a file instead)")
         sys.exit(int(ExitCode.ERROR))

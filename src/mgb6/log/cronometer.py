@@ -69,6 +69,29 @@ class ConvertedLog:
     zero_amounts: int
 
 
+def import_servings(text: str, path: str) -> tuple[CronometerExport, ConvertedLog]:
+    """``mgb6 import cronometer``: the export's rows and the log made of them.
+
+    Raises InputError when ``text`` is not a servings export: converting any other CSV would write a log
+    of nothing but date headers, and the mistake would surface only at the next check."""
+    if not looks_like_cronometer(text):
+        raise InputError(
+            f"{path}: not a Cronometer servings export (the header needs Day, Food Name, Amount, "
+            "Magnesium (mg) and B6 (Pyridoxine) (mg))"
+        )
+    export = read_cronometer(text, path)
+    return export, to_log(export)
+
+
+def import_summary(export: CronometerExport, converted: ConvertedLog, where: str = "") -> str:
+    """What an import did, in one line: servings written (``where`` names the file they went to) and
+    every row left out, so no row of the export disappears unsaid."""
+    to = f" to {where}" if where else ""
+    note = f"; {converted.zero_amounts} zero-amount servings left out" if converted.zero_amounts else ""
+    skipped = f"; {len(export.skipped)} rows without a food name skipped" if export.skipped else ""
+    return f"Imported {converted.servings} servings{to}{note}{skipped}"
+
+
 def looks_like_cronometer(text: str) -> bool:
     """True when the first line is a Cronometer servings header."""
     first = text.lstrip("\ufeff").split("\n", 1)[0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from mgb6.lazyre import lazy
 from mgb6.log.amounts import juice_of, named_portion, names_food_first, said_amount
@@ -404,11 +405,27 @@ def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
         start = end
 
 
-# What one raw line is, as parse_log reads it; everything here depends on the line's text alone.
+# What one raw line is, as parse_log reads it (Reading.kind).
 SKIP, MEAL, DATE, BAD_DATE, FOOD, SOME_DATE = range(6)
-# (SKIP,) | (MEAL, meal) | (DATE, date) | (BAD_DATE, stripped, reason) | (SOME_DATE, dates.Pending)
-# | (FOOD, text, stripped, meal label or None, Entry | Problem read from the first line with this text)
-Reading = tuple
+
+
+class Reading(NamedTuple):
+    """What one raw line is and what parse_log needs of it; each field is set for the kinds named.
+
+    It depends on the line's text alone, so it is memoised per raw line (LineMemo) and kept in the user's
+    cache. A NamedTuple: its fields read at tuple speed in parse_log's loop, which runs once a line.
+    """
+
+    kind: int  # SKIP, MEAL, DATE, BAD_DATE, FOOD or SOME_DATE
+    meal: str | None = None  # MEAL: the meal named; FOOD: the meal label before the food, if any
+    day: date | None = None  # DATE
+    header: str = ""  # BAD_DATE: the header as written
+    reason: str = ""  # BAD_DATE: why it is no date
+    pending: Pending | None = None  # SOME_DATE: a date that needs the dates around it (log/dates.py)
+    parsed: Entry | Problem | None = None  # FOOD: read from the first line with this text
+
+
+_SKIPPED = Reading(SKIP)
 
 
 @dataclass(slots=True)
@@ -430,47 +447,47 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
     """What one raw log line is, independent of where it stands (see Reading)."""
     stripped = strip_line(raw)
     if not stripped:
-        return (SKIP,)
+        return _SKIPPED
     if len(stripped) > MAX_RAW_LINE_CHARS:  # before any pattern sees it: time stays linear in the log
         if stripped.startswith(("#", "//")):
-            return (SKIP,)
+            return _SKIPPED
         shown = stripped[:80] + "…"
         reason = (
             f"line is {len(stripped):,} characters long; a food line, comment included, is at most "
             f"{MAX_RAW_LINE_CHARS:,}"
         )
-        return (FOOD, shown, shown, None, Problem("<log>", 1, shown, "unreadable", reason))
+        return Reading(FOOD, parsed=Problem("<log>", 1, shown, "unreadable", reason))
     header = parse_date_line(stripped)
     if isinstance(header, date):
-        return (DATE, header)
+        return Reading(DATE, day=header)
     if isinstance(header, str):
-        return (BAD_DATE, stripped, header)
+        return Reading(BAD_DATE, header=stripped, reason=header)
     other = read_date_line(stripped)
     if other is not None:
         if isinstance(other, date):
-            return (DATE, other)
+            return Reading(DATE, day=other)
         if isinstance(other, BadDate):
-            return (BAD_DATE, stripped, other.reason)
-        return (SOME_DATE, other)
+            return Reading(BAD_DATE, header=stripped, reason=other.reason)
+        return Reading(SOME_DATE, pending=other)
     if stripped.startswith("#") or stripped.startswith("//"):
         heading = stripped.lstrip("#/ ").rstrip(":").strip().lower()
-        return (MEAL, heading) if heading in MEALS else (SKIP,)
+        return Reading(MEAL, meal=heading) if heading in MEALS else _SKIPPED
     text_line = clean_line(stripped)
     if not text_line:
-        return (SKIP,)
+        return _SKIPPED
     label = _MEAL_LABEL.match(text_line)
     label_meal = None
     if label and label.group("label").strip().lower() in MEALS:
         label_meal = label.group("label").strip().lower()
         text_line = label.group("rest").strip()
         if not text_line:
-            return (MEAL, label_meal)
+            return Reading(MEAL, meal=label_meal)
     if not looks_like_supplement(text_line):
         from mgb6.log.segment import segment
 
         seg = segment(text_line)  # "Breakfast", "Lunch - ", "For dinner I had ...": the meal it names
         if not seg.parts and (seg.meal or label_meal):
-            return (MEAL, label_meal or seg.meal)
+            return Reading(MEAL, meal=label_meal or seg.meal)
         label_meal = label_meal or seg.meal
     key = (text_line, stripped)
     parsed = entries.get(key) if entries is not None else None
@@ -478,7 +495,7 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
         parsed = parse_entry(text_line, "<log>", 1, None, raw=stripped)
         if entries is not None and len(entries) < MEMO_LINES:
             entries[key] = parsed
-    return (FOOD, text_line, stripped, label_meal, parsed)
+    return Reading(FOOD, meal=label_meal, parsed=parsed)
 
 
 def parse_log(
@@ -513,24 +530,26 @@ def parse_log(
             if len(seen) < MEMO_LINES and len(raw) <= budget and len(raw) <= MAX_RAW_LINE_CHARS:
                 seen[raw] = reading
                 budget -= len(raw)
-        kind = reading[0]
+        kind = reading.kind
         if kind == FOOD:
-            meal = reading[3] or meal
+            meal = reading.meal or meal
             food_lines += 1
             fresh = False
-            result = _placed(reading[4], path, number, meal)
+            assert reading.parsed is not None  # always set for FOOD: for the type checker
+            result = _placed(reading.parsed, path, number, meal)
             if isinstance(result, Problem):
                 problems.append(_dated(result, days[-1].date))
             else:
                 days[-1].entries.append(result)
             continue
         if kind == MEAL:
-            meal = reading[1]
+            meal = reading.meal
             continue
         if kind == SKIP:
             continue
         if kind == SOME_DATE:
-            pending: Pending = reading[1]
+            pending = reading.pending
+            assert pending is not None  # always set for SOME_DATE: for the type checker
             if not pending.options and fresh and days[-1].date is not None:  # "2025-03-03" then "Monday"
                 head = days[-1].date
                 if head.weekday() != pending.weekday:
@@ -547,21 +566,21 @@ def parse_log(
             if note:
                 notes.append((number, note))
             if isinstance(found, BadDate):
-                reading = (BAD_DATE, pending.text, found.reason)
+                reading = Reading(BAD_DATE, header=pending.text, reason=found.reason)
             elif isinstance(found, str):
                 days.append(DayBlock(None, label=found))
                 heads.append(number)
                 meal, fresh = None, False
                 continue
             else:
-                reading = (DATE, found)
-        if reading[0] == DATE:
-            days.append(DayBlock(reading[1]))
+                reading = Reading(DATE, day=found)
+        if reading.kind == DATE:
+            days.append(DayBlock(reading.day))
             heads.append(number)
-            last = reading[1]
+            last = reading.day
             meal, fresh = None, True
         else:  # BAD_DATE
-            problems.append(Problem(path, number, reading[1], "bad-date", reading[2]))
+            problems.append(Problem(path, number, reading.header, "bad-date", reading.reason))
             days.append(DayBlock(None, after_invalid=number))
             heads.append(number)
             meal, fresh = None, False
