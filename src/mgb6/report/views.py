@@ -28,7 +28,7 @@ from mgb6.report.styles import LABEL, STYLE, SYMBOL, mg
 if TYPE_CHECKING:
     from mgb6.log.cronometer import Comparison
     from mgb6.nutrition.tally import CheckResult, Day
-    from mgb6.profile import StoredProfile
+    from mgb6.nutrition.targets import Profile
 
 MAX_CHART_DAYS = 31
 BAR, GOAL, MEAN = "█", "│", "◆"
@@ -187,7 +187,7 @@ def _targets(targets: dict[str, Target], describe: str, origin: str, *, wide: bo
     return Group(table, *notes)
 
 
-def profile_view(p: StoredProfile, path: Path) -> RenderableType:
+def profile_view(p: Profile, path: Path) -> RenderableType:
     table = report_table("Profile", header=False)
     table.add_column("Field", layout=Layout(style="bold"))
     table.add_column("Value")
