@@ -10,6 +10,8 @@ from tests.conftest import runner
 from mgb6 import profile as prof
 from mgb6.cli import app
 from mgb6.errors import ExitCode, Mgb6Error, ProfileError
+from mgb6.foods.table import load_dri
+from mgb6.nutrition.targets import Profile, targets_for, validate
 
 
 @pytest.fixture
@@ -19,14 +21,14 @@ def cfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_profile_round_trips_through_toml(cfg: Path) -> None:
-    p = prof.StoredProfile("female", 34.5, False, True, "efsa", "vegan", ("nuts", "soy"))
+    p = prof.Profile("female", 34.5, False, True, "efsa", "vegan", ("nuts", "soy"))
     path = prof.save(p)
     assert path == cfg / "profile.toml"
     assert prof.load() == p
 
 
 def test_save_leaves_no_temporary_file(cfg: Path) -> None:
-    prof.save(prof.StoredProfile("male", 40))
+    prof.save(prof.Profile("male", 40))
     assert [f.name for f in cfg.iterdir()] == ["profile.toml"]
 
 
@@ -74,7 +76,7 @@ def test_unreadable_profile_is_a_clear_error(cfg: Path) -> None:
 
 
 def test_update_changes_only_given_fields_and_replaces_life_stage() -> None:
-    base = prof.StoredProfile("female", 30, pregnant=True, avoid=("nuts",))
+    base = prof.Profile("female", 30, pregnant=True, avoid=("nuts",))
     new = prof.update(base, lactating=True)
     got = (new.sex, new.age, new.pregnant, new.lactating, new.avoid)
     assert got == ("female", 30, False, True, ("nuts",))
@@ -90,7 +92,7 @@ def test_avoid_is_a_clean_comma_list() -> None:
 
 
 def test_options_override_the_profile_for_one_run(tmp_path: Path) -> None:
-    stored = prof.StoredProfile("female", 34, pregnant=True)
+    stored = prof.Profile("female", 34, pregnant=True)
     r = prof.resolve(stored, tmp_path / "p.toml", age=20)
     assert (r.profile.sex, r.profile.age, r.profile.pregnant) == ("female", 20, True)
     assert "profile" in r.origin and "--age" in r.origin
@@ -109,7 +111,7 @@ def test_cli_set_show_clear(cfg: Path) -> None:
     assert "profile.toml" in r.stdout.replace("\n", "")
     r = runner.invoke(app, ["profile", "set", "--lactating", "--authority", "efsa", "--diet", "vegan"])
     assert r.exit_code == 0, r.stderr
-    assert prof.load() == prof.StoredProfile("female", 34, False, True, "efsa", "vegan", ("nuts", "soy"))
+    assert prof.load() == prof.Profile("female", 34, False, True, "efsa", "vegan", ("nuts", "soy"))
     r = runner.invoke(app, ["profile", "clear"])
     assert r.exit_code == 0 and not (cfg / "profile.toml").exists()
     r = runner.invoke(app, ["profile", "show"])
@@ -139,3 +141,23 @@ def test_check_header_says_whose_targets(cfg: Path, tmp_path: Path) -> None:
     assert "overridden for this run by --age" in r.stdout and "age 70" in r.stdout
     r = runner.invoke(app, ["check", str(log), "--no-profile"], env={"COLUMNS": "200"})
     assert "Targets from default" in r.stdout
+
+
+@pytest.mark.parametrize(("person", "error"), [
+    (Profile(sex="x"), "sex must be one of female, male, not 'x'"),
+    (Profile(diet="keto"), "diet must be one of vegetarian, vegan, pescatarian, not 'keto'"),
+    (Profile(date_order="ymd"), "date_order must be one of dmy, mdy, not 'ymd'"),
+])  # fmt: skip
+def test_one_validate_checks_every_field_of_a_person_where_it_comes_from(person: Profile, error: str) -> None:
+    """Options, the API and the profile file share one record and one check; only the prefix differs."""
+    with pytest.raises(ProfileError, match=f"^{error}$"):
+        validate(person)
+    with pytest.raises(ProfileError, match=f"^profile.toml: {error}$"):
+        validate(person, "profile.toml")
+
+
+def test_a_saved_profile_is_the_record_the_targets_take(cfg: Path) -> None:
+    prof.save(prof.update(None, sex="female", age=34, diet="vegan", avoid="nuts"))
+    saved = prof.load()
+    assert isinstance(saved, Profile)
+    assert targets_for(saved, load_dri()) == targets_for(Profile("female", 34), load_dri())

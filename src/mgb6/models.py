@@ -16,6 +16,7 @@ SEXES = ("female", "male")
 AUTHORITIES = ("iom", "efsa")  # efsa: data/dri_efsa.csv, hand-transcribed from the EFSA opinions
 DIETS = ("vegetarian", "vegan", "pescatarian")  # what each leaves out: DIETS in nutrition/suggest.py
 AGE_BELOW = 130  # years; the DRI tables' oldest row is open-ended, this only rejects typos
+DATE_ORDERS = ("dmy", "mdy")  # how a date such as 3/4/2025 is read (log/dates.py); unset: refused
 
 
 class Food(NamedTuple):

@@ -1,7 +1,7 @@
 """The saved profile: who the targets are for, stored as TOML in the user config directory.
 
-Loading and saving only; choosing DRIs from a profile is targets.py's job. The file is written whole,
-atomically, so a crash mid-save never leaves a half profile behind.
+Loading and saving only: the person's fields and their one validate() are nutrition/targets.py's, as is
+choosing DRIs. The file is written whole, atomically, so a crash mid-save never leaves a half profile.
 """
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mgb6.errors import ExitCode, InputError, ProfileError
-from mgb6.models import DIETS
-from mgb6.nutrition.targets import Profile
-from mgb6.nutrition.targets import validate as validate_person
+from mgb6.nutrition.targets import Profile, validate
 from mgb6.paths import atomic_write_text, config_dir, make_private_dirs, read_regular
 
-DATE_ORDERS = ("dmy", "mdy")  # how a date such as 3/4/2025 is read (log/dates.py); unset: refused
 PROFILE_FILE = "profile.toml"
 SET_HINT = "mgb6 profile set --sex female --age 34"
 PROFILE_MAX_BYTES = 1 << 16  # a profile is a few lines; anything bigger is not one (e.g. /dev/zero)
@@ -27,28 +24,6 @@ class ProfileFileError(ProfileError):
     """A profile file that exists but cannot be read or understood: a handled error, not a usage one."""
 
     exit_code = ExitCode.ERROR
-
-
-class StoredProfile(NamedTuple):
-    """What ``mgb6 profile set`` saves. ``diet`` and ``avoid`` are kept for the suggestions."""
-
-    sex: str | None = None
-    age: float | None = None
-    pregnant: bool = False
-    lactating: bool = False
-    authority: str = "iom"
-    diet: str | None = None
-    avoid: tuple[str, ...] = ()
-    date_order: str | None = None
-
-    def targets_profile(self) -> Profile:
-        return Profile(
-            sex=self.sex,
-            age=self.age,
-            pregnant=self.pregnant,
-            lactating=self.lactating,
-            authority=self.authority,
-        )
 
 
 def _toml() -> Any:
@@ -76,18 +51,7 @@ def parse_avoid(text: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def validate(p: StoredProfile, where: str = "profile") -> StoredProfile:
-    """Reject values no DRI row or suggestion filter understands; ``where`` names the source in errors."""
-    validate_person(p.targets_profile(), where)
-    if p.diet is not None and p.diet not in DIETS:
-        raise ProfileError(f"{where}: diet must be one of {', '.join(DIETS)}, not {p.diet!r}")
-    if p.date_order is not None and p.date_order not in DATE_ORDERS:
-        orders = ", ".join(DATE_ORDERS)
-        raise ProfileError(f"{where}: date_order must be one of {orders}, not {p.date_order!r}")
-    return p
-
-
-def ensure_usable(p: StoredProfile) -> StoredProfile:
+def ensure_usable(p: Profile) -> Profile:
     """Refuse, before saving, a profile every later check would reject: one whose life stage has no DRI row
     for its authority (a lactating 2-year-old) or an --avoid word no food group answers to. The errors
     are the ones check gives, so the user learns the fix at ``profile set`` instead of being locked out.
@@ -96,12 +60,12 @@ def ensure_usable(p: StoredProfile) -> StoredProfile:
     from mgb6.nutrition.suggest import excluded_groups
     from mgb6.nutrition.targets import targets_for
 
-    targets_for(p.targets_profile(), load_dri())
+    targets_for(p, load_dri())
     excluded_groups(p.diet, p.avoid)
     return p
 
 
-def to_toml(p: StoredProfile) -> str:
+def to_toml(p: Profile) -> str:
     """A small, stable TOML document; JSON string escapes are valid TOML basic strings."""
     import json  # only when writing: a plain check reads the profile and never needs it
     lines = ["# mgb6 profile: edit with `mgb6 profile set`, remove with `mgb6 profile clear`"]
@@ -129,7 +93,7 @@ def _typed(data: dict[str, Any], key: str, kinds: tuple[type, ...], name: str, p
     return value
 
 
-def from_toml(text: str, path: Path) -> StoredProfile:
+def from_toml(text: str, path: Path) -> Profile:
     """Parse a profile document; every problem is one line naming the file (and line/column if known)."""
     try:
         data = _toml().loads(text)
@@ -147,7 +111,7 @@ def from_toml(text: str, path: Path) -> StoredProfile:
     age = _typed(data, "age", (int, float), "a number of years", path)
     if isinstance(age, int) and not -(10**6) < age < 10**6:  # float() of 400 digits overflows
         raise ProfileFileError(f"{path}: age must be a number of years, not a number that long")
-    profile = StoredProfile(
+    profile = Profile(
         sex=_typed(data, "sex", (str,), "a string", path),
         age=None if age is None else float(age),
         pregnant=bool(_typed(data, "pregnant", (bool,), "true or false", path)),
@@ -158,12 +122,13 @@ def from_toml(text: str, path: Path) -> StoredProfile:
         date_order=_typed(data, "date_order", (str,), "a string", path),
     )
     try:
-        return validate(profile, str(path))
+        validate(profile, str(path))
     except ProfileError as exc:
         raise ProfileFileError(str(exc)) from exc
+    return profile
 
 
-def load(path: Path | None = None) -> StoredProfile | None:
+def load(path: Path | None = None) -> Profile | None:
     """The saved profile, or ``None`` when there is none."""
     path = path or profile_path()
     if not os.path.lexists(path):
@@ -179,9 +144,9 @@ def load(path: Path | None = None) -> StoredProfile | None:
     return from_toml(text, path)
 
 
-def save(profile: StoredProfile, path: Path | None = None) -> Path:
+def save(profile: Profile, path: Path | None = None) -> Path:
     path = path or profile_path()
-    validate(profile)
+    validate(profile, "profile")
     try:
         make_private_dirs(path.parent)
         atomic_write_text(path, to_toml(profile))
@@ -203,7 +168,7 @@ def clear(path: Path | None = None) -> bool:
 
 
 def update(
-    base: StoredProfile | None,
+    base: Profile | None,
     *,
     sex: str | None = None,
     age: float | None = None,
@@ -213,9 +178,9 @@ def update(
     diet: str | None = None,
     avoid: str | None = None,
     date_order: str | None = None,
-) -> StoredProfile:
+) -> Profile:
     """``profile set`` changes only what it is given; a new life stage replaces the old one."""
-    b = base or StoredProfile()
+    b = base or Profile()
     if pregnant or lactating:
         preg, lact = bool(pregnant), bool(lactating)
     else:
@@ -223,7 +188,7 @@ def update(
         lact = b.lactating if lactating is None else False
     if sex == "male" and not (pregnant or lactating):
         preg = lact = False
-    new = StoredProfile(
+    new = Profile(
         sex=sex if sex is not None else b.sex,
         age=age if age is not None else b.age,
         pregnant=preg,
@@ -233,7 +198,8 @@ def update(
         avoid=parse_avoid(avoid) if avoid is not None else b.avoid,
         date_order=(None if date_order == "none" else date_order) if date_order is not None else b.date_order,
     )
-    return validate(new)
+    validate(new, "profile")
+    return new
 
 
 class Resolved(NamedTuple):
@@ -241,11 +207,11 @@ class Resolved(NamedTuple):
 
     profile: Profile
     origin: str
-    stored: StoredProfile | None
+    stored: Profile | None
 
 
 def resolve(
-    stored: StoredProfile | None,
+    stored: Profile | None,
     path: Path,
     *,
     sex: str | None = None,

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from mgb6.report.grid import Grid
+from mgb6.report.grid import PLAIN, Grid, Layout, report_table
 
 words = st.text(alphabet="abcXYZ 0123456789%✓~✗…,.()[]-", min_size=0, max_size=14)
 styles = st.sampled_from(["", "green", "red", "bold yellow"])
@@ -99,3 +99,30 @@ def test_without_drops_columns_and_their_cells() -> None:
     assert slim.headers == ["Nutrient", "Goal"]
     assert [[c.plain for c in r] for r in slim.rows] == [["Mg", "420"]]
     assert grid.headers == ["Nutrient", "EAR", "Goal"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    min_width=st.integers(0, 30),
+    no_wrap=st.booleans(),
+    rows=st.lists(st.tuples(words, words), max_size=4),
+    width=st.integers(20, 90),
+)
+def test_a_column_laid_out_for_rich_draws_the_same_either_way(min_width, no_wrap, rows, width) -> None:
+    """min_width widens the column as rich does; no_wrap and overflow matter only once rich draws it."""
+    grid = report_table("Logs")
+    grid.add_column("File", layout=Layout(no_wrap=no_wrap, min_width=min_width))
+    grid.add_column("Days", "right", Layout(no_wrap=True))
+    for row in rows:
+        grid.add_row(*row)
+    assert _draw(grid, width) == _draw(grid.table(), width)
+
+
+def test_a_table_without_a_header_or_with_a_styled_column_is_left_to_rich() -> None:
+    console = Console(width=80, _environ={})
+    for grid in (report_table("Profile", header=False), report_table("Profile")):
+        grid.add_column("Field", layout=Layout(style="bold") if grid.header else PLAIN)
+        grid.add_column("Value")
+        grid.add_row("sex", "female")
+        for drawn in (grid, grid.without(["Value"])):  # a narrower copy keeps what only rich draws
+            assert [type(r) for r in drawn.__rich_console__(console, console.options)] == [Table]

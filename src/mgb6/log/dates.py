@@ -21,10 +21,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mgb6.lazyre import lazy
+from mgb6.models import DATE_ORDERS
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DATE_ORDERS = ("dmy", "mdy")
 ORDER_HINT = "set the order once with: mgb6 profile set --date-order dmy (or mdy)"
 
 _WD = r"(?P<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"

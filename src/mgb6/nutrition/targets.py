@@ -6,19 +6,28 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mgb6.errors import ProfileError
-from mgb6.models import AGE_BELOW, AUTHORITIES, NUTRIENTS, SEXES
+from mgb6.models import AGE_BELOW, AUTHORITIES, DATE_ORDERS, DIETS, NUTRIENTS, SEXES
 
 DEFAULT_AGE = 35.0  # a clearly labelled default: the adult 31-50 row
 
 
 class Profile(NamedTuple):
-    """Who the targets are for; ``None`` fields fall back to the labelled default."""
+    """A person: who the targets are for, and what ``mgb6 profile set`` saves beside (profile.py).
+
+    The one record of a person for the options, the profile file and the API, checked by one validate().
+    ``None`` fields fall back to the labelled default. The targets read the first five fields; a check
+    takes the diet, the avoided foods and the date order as arguments of their own (api.run_check), so
+    a profile read for one run (profile.resolve) leaves them unset.
+    """
 
     sex: str | None = None
     age: float | None = None
     pregnant: bool = False
     lactating: bool = False
     authority: str = "iom"
+    diet: str | None = None  # one of DIETS: what the suggestions leave out (nutrition/suggest.py)
+    avoid: tuple[str, ...] = ()  # food groups the suggestions leave out, as words ("nuts", "soy")
+    date_order: str | None = None  # one of DATE_ORDERS
 
     @property
     def is_default(self) -> bool:
@@ -62,7 +71,8 @@ class Target(NamedTuple):
 
 
 def validate(profile: Profile, where: str | None = None) -> None:
-    """Reject a person no DRI row can describe; the one check behind options, the profile file and the API.
+    """Reject a person no DRI row, suggestion filter or date reading understands; the one check behind
+    options, the profile file and the API.
 
     ``where`` names a file whose values these are (errors then start with it and name its keys, not flags).
     """
@@ -79,6 +89,11 @@ def validate(profile: Profile, where: str | None = None) -> None:
     if profile.authority not in AUTHORITIES:
         choices = ", ".join(AUTHORITIES)
         raise ProfileError(f"{at}authority must be one of {choices}, not {profile.authority!r}")
+    if profile.diet is not None and profile.diet not in DIETS:
+        raise ProfileError(f"{at}diet must be one of {', '.join(DIETS)}, not {profile.diet!r}")
+    if profile.date_order is not None and profile.date_order not in DATE_ORDERS:
+        orders = ", ".join(DATE_ORDERS)
+        raise ProfileError(f"{at}date_order must be one of {orders}, not {profile.date_order!r}")
 
 
 def _num(text: str) -> float | None:

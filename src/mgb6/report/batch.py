@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from mgb6.batch import STATUS_ERROR, BatchResult
@@ -19,6 +16,7 @@ from mgb6.nutrition.targets import (
     STATUS_UNKNOWN,
 )
 from mgb6.nutrition.verdict import STATUS_HELD, THIN
+from mgb6.report.grid import Layout, report_table
 from mgb6.report.render import DISCLAIMER
 from mgb6.report.styles import STYLE, SYMBOL
 
@@ -46,22 +44,22 @@ def batch_report(result: BatchResult) -> RenderableType:
     where = f" in {common}" if common else ""
     n = len(result.rows)
     names = [os.path.relpath(os.path.abspath(r.file), common) if common else r.file for r in result.rows]
-    table = Table(title=f"{n} log{'s' if n != 1 else ''}{where}", box=box.SIMPLE_HEAVY, title_justify="left")
+    table = report_table(f"{n} log{'s' if n != 1 else ''}{where}")
     # a file name is never folded mid-word: it keeps its width (up to 40), cut with "…" past that
     longest = max(map(len, names), default=4)
-    table.add_column("File", no_wrap=True, overflow="ellipsis", min_width=min(40, longest))
-    for col, just in (("Days", "right"), ("Mg mg", "right"), ("Mg %", "right"), ("B6 mg", "right"),
-                      ("B6 %", "right"), ("Not counted", "right"), ("Mg status", "left"),
-                      ("B6 status", "left")):  # fmt: skip
-        table.add_column(col, justify=just, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("File", layout=Layout(no_wrap=True, overflow="ellipsis", min_width=min(40, longest)))
+    for col in ("Days", "Mg mg", "Mg %", "B6 mg", "B6 %", "Not counted"):
+        table.add_column(col, "right", Layout(no_wrap=True))
+    for col in ("Mg status", "B6 status"):
+        table.add_column(col, "left", Layout(no_wrap=True))
     errors: list[Text] = []
     for row, name in zip(result.rows, names, strict=True):
         if row.error:
             failed = Text(STATUS_ERROR, style="red")  # in a column every width keeps, and in the status one
-            table.add_row(escape(name), "", "", failed, "", "", "", failed, "")
+            table.add_row(name, "", "", failed, "", "", "", failed, "")
             errors.append(Text(row.error, style="red"))
             continue
-        cells: list[str | Text] = [escape(name), str(row.days)]
+        cells: list[str | Text] = [name, str(row.days)]
         thin = bool(row.food_lines) and (row.counted_lines or 0) / row.food_lines < THIN  # type: ignore[operator]
         shown = {}
         for nutrient, fmt in (("magnesium", ".0f"), ("vitamin_b6", ".2f")):

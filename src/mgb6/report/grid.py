@@ -6,12 +6,15 @@ table fits the terminal at its natural width, that layout is simple: each column
 cell plus one space each side. ``Grid`` draws exactly that, in rich's own SIMPLE_HEAVY style, title and
 caption included; otherwise (a narrow terminal, a cell with a line break) it hands the same content to
 rich's Table, which wraps. tests/report/test_grid.py checks that both draw the same characters and styles.
+
+Every table of the report is made by ``report_table``, so all share one look (report/styles.py) and the
+fast drawing; what only rich can lay out (no header, a styled column) is handed to rich whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -19,29 +22,57 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
+from mgb6.report.styles import TABLE_BOX, TABLE_TITLE_JUSTIFY
+
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
     from rich.table import Table
 
 Justify = Literal["left", "right", "center"]
+_BOX = getattr(box, TABLE_BOX)
+
+
+def report_table(title: str = "", caption: str | None = None, *, header: bool = True) -> Grid:
+    """A new table of the report, in its one look; ``header=False`` for a list of names and values."""
+    return Grid(title, caption, header=header)
+
+
+class Layout(NamedTuple):
+    """How rich lays out a column when it draws the table (it does not fit, or only rich can draw it):
+    a column whose cells must not wrap, cut with "…", at least ``min_width`` wide, or in a style."""
+
+    no_wrap: bool = False
+    overflow: OverflowMethod = "ellipsis"  # rich's own default
+    min_width: int | None = None
+    style: str = ""
+
+
+PLAIN = Layout()
 
 
 class Grid:
-    """A table in mgb6's one style: SIMPLE_HEAVY box, header row, title at the left, caption centred.
+    """A table in mgb6's one style (report_table): header row, title at the left, caption centred.
 
     Cells are plain text or rich ``Text`` (never markup: a food called "[organic] oats" prints as written).
     """
 
-    def __init__(self, title: str = "", caption: str | None = None) -> None:
+    def __init__(self, title: str = "", caption: str | None = None, *, header: bool = True) -> None:
         self.title = title
         self.caption = caption
+        self.header = header
         self.headers: list[str] = []
         self.justify: list[Justify] = []
+        self.layout: list[Layout] = []
         self.rows: list[list[Text]] = []
 
-    def add_column(self, header: str, justify: Justify = "left") -> None:
+    def add_column(self, header: str, justify: Justify = "left", layout: Layout = PLAIN) -> None:
         self.headers.append(header)
         self.justify.append(justify)
+        self.layout.append(layout)
+
+    def add_columns(self, *columns: tuple[str, Justify]) -> None:
+        for header, justify in columns:
+            self.add_column(header, justify)
 
     def add_row(self, *cells: str | Text) -> None:
         self.rows.append([Text(c) if isinstance(c, str) else c for c in cells])
@@ -50,9 +81,10 @@ class Grid:
         """A copy lacking the named columns (their cells go with them)."""
         drop = set(headers)
         keep = [i for i, h in enumerate(self.headers) if h not in drop]
-        slim = Grid(self.title, self.caption)
+        slim = Grid(self.title, self.caption, header=self.header)
         slim.headers = [self.headers[i] for i in keep]
         slim.justify = [self.justify[i] for i in keep]
+        slim.layout = [self.layout[i] for i in keep]
         slim.rows = [[row[i] for i in keep] for row in self.rows]
         return slim
 
@@ -63,18 +95,24 @@ class Grid:
         table = Table(
             title=Text(self.title, style="table.title") if self.title else None,
             caption=Text(self.caption, style="table.caption") if self.caption else None,
-            box=box.SIMPLE_HEAVY,
-            title_justify="left",
+            box=_BOX,
+            title_justify=TABLE_TITLE_JUSTIFY,
+            show_header=self.header,
         )
-        for header, justify in zip(self.headers, self.justify, strict=True):
-            table.add_column(Text(header), justify=justify)
+        for header, justify, layout in zip(self.headers, self.justify, self.layout, strict=True):
+            table.add_column(Text(header), justify=justify, no_wrap=layout.no_wrap, overflow=layout.overflow,
+                             min_width=layout.min_width, style=layout.style or None)  # fmt: skip
         for row in self.rows:
             table.add_row(*row)
         return table
 
     def _widths(self) -> list[int] | None:
-        """Each column's natural width, padding included; None when some cell spans several lines."""
-        widths = [cell_len(h) for h in self.headers]
+        """Each column's natural width, padding included; None when some cell spans several lines, or
+        when only rich draws the table (no header row, a styled column)."""
+        if not self.header or any(layout.style for layout in self.layout):
+            return None
+        pairs = zip(self.headers, self.layout, strict=True)
+        widths = [max(cell_len(h), layout.min_width or 0) for h, layout in pairs]
         for row in self.rows:
             for i, cell in enumerate(row):
                 if "\n" in cell.plain:
@@ -104,7 +142,7 @@ class Grid:
         if self.title:
             title = Text(self.title, style="table.title", justify="left")
             yield from console.render(title, inner)
-        drawn = box.SIMPLE_HEAVY.substitute(options, safe=console.safe_box)
+        drawn = _BOX.substitute(options, safe=console.safe_box)
         line = Segment.line()
         yield Segment(drawn.get_top(widths))
         yield line

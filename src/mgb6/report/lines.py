@@ -11,7 +11,7 @@ from rich.text import Text
 
 from mgb6.models import Item
 from mgb6.nutrition.tally import CheckResult
-from mgb6.report.grid import Grid
+from mgb6.report.grid import Grid, report_table
 
 MAX_ROWS = 200  # rows cost ~0.4 ms each to render; the JSON and CSV exports list every line
 SURE = 90.0  # a match below this confidence is shown: fuzzy matches that may be a near miss
@@ -44,7 +44,7 @@ def readings_table(result: CheckResult, every: bool = False) -> Grid | None:
         return None
     items.sort(key=lambda i: (i.path, i.line, i.part))
     title = "How each line was read" if every else "How these lines were read (all of them: --lines)"
-    table = Grid(title)
+    table = report_table(title)
     table.add_column("Line", justify="right")
     table.add_column("Text")
     table.add_column("Read as")

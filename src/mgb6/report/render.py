@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from mgb6.models import NUTRIENTS
@@ -16,7 +13,7 @@ from mgb6.nutrition.advice import (
     DISCLAIMER,  # defined with the advice so the JSON export need not import rich
 )
 from mgb6.nutrition.tally import CheckResult, supplement_name
-from mgb6.report.grid import Grid
+from mgb6.report.grid import Grid, report_table
 from mgb6.report.styles import ABBR as _ABBR
 from mgb6.report.styles import LABEL, STYLE
 from mgb6.report.styles import mg as _mg
@@ -64,7 +61,7 @@ class OneLineOrTwo:
 
 
 def days_table(result: CheckResult) -> Grid:
-    table = Grid("Per day")
+    table = report_table("Per day")
     table.add_column("Day")
     table.add_column("Mg mg", justify="right")
     table.add_column("% goal", justify="right")
@@ -112,10 +109,9 @@ def summary_table(result: CheckResult) -> Grid:
 
     judged = verdict(result)
     n_days = result.mean_days
-    table = Grid(f"Mean over {n_days} day{'s' if n_days != 1 else ''}")
-    for col, just in (("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
-                      ("% goal", "right"), ("Gap mg", "right"), ("Status", "left")):  # fmt: skip
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    table = report_table(f"Mean over {n_days} day{'s' if n_days != 1 else ''}")
+    table.add_columns(("Nutrient", "left"), ("Mean mg", "right"), ("EAR", "right"), ("Goal", "right"),
+                      ("% goal", "right"), ("Gap mg", "right"), ("Status", "left"))  # fmt: skip
     for n in NUTRIENTS:
         t = result.targets[n]
         mean = result.mean[n]
@@ -150,7 +146,7 @@ class TopFoods:
 
 
 def top_table(result: CheckResult, name_width: int = 34) -> Grid:
-    table = Grid("Foods that carried it")
+    table = report_table("Foods that carried it")
     table.add_column("Magnesium")
     table.add_column("mg", justify="right")
     table.add_column("Vitamin B6")
@@ -175,7 +171,7 @@ def _short(text: str, width: int = 34) -> str:
 
 
 def problems_table(result: CheckResult) -> Grid:
-    table = Grid("Lines not counted")
+    table = report_table("Lines not counted")
     table.add_column("Line", justify="right")
     table.add_column("Text")
     table.add_column("Why / closest foods")
@@ -258,13 +254,12 @@ def supplements_table(result: CheckResult) -> RenderableType | None:
     marked = sum(1 for i in supp if i.reading and i.reading != ("compound" if compound else "elemental"))
     if marked:
         reading += f", except {marked} line{'s' if marked > 1 else ''} read otherwise (see 'Read as')"
-    table = Grid(
+    table = report_table(
         "Supplements (counted in the totals)",
         caption=f"Magnesium read as {reading}; mark a line '(compound)' or '(elemental)' to override.",
     )
-    for col, just in (("Day", "left"), ("Line", "right"), ("Text", "left"), ("Mg mg", "right"),
-                      ("B6 mg", "right"), ("Read as", "left")):  # fmt: skip
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    table.add_columns(("Day", "left"), ("Line", "right"), ("Text", "left"), ("Mg mg", "right"),
+                      ("B6 mg", "right"), ("Read as", "left"))  # fmt: skip
     if len(supp) > MAX_PROBLEM_ROWS:  # rows cost ~0.4 ms each to render; the exports list every line
         table.caption += f"\n{len(supp) - MAX_PROBLEM_ROWS} more supplement lines; --format json lists all"
     for i in supp[:MAX_PROBLEM_ROWS]:
@@ -327,10 +322,9 @@ def suggestions_section(sugg: Suggestions | None, title: str = "To close the gap
         return Text("To close the gap: no gap; both nutrients are at or above target.", style="green")
     gaps = ", ".join(f"{LABEL[n]} {_mg(g, n)} mg" for n, g in sugg.gaps.items() if g > 0)
     per = "per serving" if sugg.per == "serving" else "per 100 kcal"
-    table = Grid(f"{title}: {gaps} a day (ranked by gap closed {per})")
-    for col, just in (("Food", "left"), ("Serving", "left"), ("Mg mg", "right"), ("B6 mg", "right"),
-                      ("Gap closed", "left"), ("kcal", "right")):  # fmt: skip
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    table = report_table(f"{title}: {gaps} a day (ranked by gap closed {per})")
+    table.add_columns(("Food", "left"), ("Serving", "left"), ("Mg mg", "right"), ("B6 mg", "right"),
+                      ("Gap closed", "left"), ("kcal", "right"))  # fmt: skip
     notes: list[RenderableType] = []
     for s in sugg.items:
         c = s.candidate
@@ -417,12 +411,11 @@ def suggest_report(sugg: Suggestions) -> RenderableType:
 
 def search_report(r: SearchResult) -> RenderableType:
     """``mgb6 foods search``: the food a log line would count and the other candidates."""
-    table = Table(title=f"Matches for {escape(repr(r.text))}", box=box.SIMPLE_HEAVY, title_justify="left")
-    for col, just in (("", "left"), ("Food id", "left"), ("Description", "left"), ("Score", "right")):
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    table = report_table(f"Matches for {r.text!r}")
+    table.add_columns(("", "left"), ("Food id", "left"), ("Description", "left"), ("Score", "right"))
     for fid, desc, score in r.candidates:
         mark = "->" if fid == r.chosen else ""
-        table.add_row(mark, fid, escape(desc), f"{score:.0f}")
+        table.add_row(mark, fid, desc, f"{score:.0f}")
     if r.chosen:
         verdict = Text(f"mgb6 would count {r.chosen} (by {r.method}).", style="green")
     else:
@@ -437,7 +430,7 @@ def top_foods_table(rows: Sequence[dict[str, Any]], nutrient: str, per: str) -> 
     """``mgb6 foods top``: ``rows`` as rankings.top_foods gives them (the dicts the JSON and CSV write)."""
     key = "magnesium" if nutrient == "magnesium" else "vitamin_b6"
     unit = {"serving": "per serving", "100g": "per 100 g", "100kcal": "per 100 kcal"}[per]
-    table = Table(title=f"Top foods for {LABEL[key]}, mg {unit}", box=box.SIMPLE_HEAVY, title_justify="left")
+    table = report_table(f"Top foods for {LABEL[key]}, mg {unit}")
     table.add_column("Food")
     if per == "serving":
         table.add_column("Serving")
@@ -445,10 +438,10 @@ def top_foods_table(rows: Sequence[dict[str, Any]], nutrient: str, per: str) -> 
     table.add_column("Category")
     table.add_column("Food id")
     for r in rows:
-        cells = [escape(_short(r["food"], 50))]
+        cells = [_short(r["food"], 50)]
         if per == "serving":
-            cells.append(escape(f"{r['serving']} ({r['grams']:.0f} g)"))
-        cells += [_mg(r["value"], key), escape(_short(r["category"], 30)), r["food_id"]]
+            cells.append(f"{r['serving']} ({r['grams']:.0f} g)")
+        cells += [_mg(r["value"], key), _short(r["category"], 30), r["food_id"]]
         table.add_row(*cells)
     if not rows:
         return Text("No food matches these filters.", style="yellow")

@@ -11,10 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from mgb6.models import NUTRIENTS
@@ -25,13 +22,13 @@ from mgb6.nutrition.targets import (
     Target,
     status,
 )
-from mgb6.report.grid import Grid
+from mgb6.report.grid import Grid, Layout, report_table
 from mgb6.report.styles import LABEL, STYLE, SYMBOL, mg
 
 if TYPE_CHECKING:
     from mgb6.log.cronometer import Comparison
     from mgb6.nutrition.tally import CheckResult, Day
-    from mgb6.profile import StoredProfile
+    from mgb6.nutrition.targets import Profile
 
 MAX_CHART_DAYS = 31
 BAR, GOAL, MEAN = "█", "│", "◆"
@@ -163,15 +160,13 @@ class _TargetsView(NamedTuple):
 
 
 def _targets(targets: dict[str, Target], describe: str, origin: str, *, wide: bool) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAVY, title=f"Targets for {escape(describe)}", title_justify="left")
-    table.add_column("Nutrient", no_wrap=True)
+    table = report_table(f"Targets for {describe}")
+    table.add_column("Nutrient", layout=Layout(no_wrap=True))
     table.add_column("Life stage")
-    table.add_column("EAR", justify="right")
-    table.add_column("RDA / AI", justify="right")
-    table.add_column("UL", justify="right")
+    table.add_columns(("EAR", "right"), ("RDA / AI", "right"), ("UL", "right"))
     if wide:
-        table.add_column("UL applies to", ratio=1)
-    table.add_column("Src", justify="right")
+        table.add_column("UL applies to")
+    table.add_column("Src", "right")
     sources: list[str] = []
     covers: list[Text] = []
     for n in NUTRIENTS:
@@ -179,10 +174,10 @@ def _targets(targets: dict[str, Target], describe: str, origin: str, *, wide: bo
         if t.source not in sources:
             sources.append(t.source)
         goal = f"{t.rda:g}" if t.rda is not None else f"{t.ai:g} (AI)" if t.ai is not None else "-"
-        cells = [LABEL[n], escape(t.life_stage), "-" if t.ear is None else f"{t.ear:g}", goal,
+        cells = [LABEL[n], t.life_stage, "-" if t.ear is None else f"{t.ear:g}", goal,
                  "none set" if t.ul is None else f"{t.ul:g}"]  # fmt: skip
         if wide:
-            cells.append(escape(t.ul_applies_to or "-"))
+            cells.append(t.ul_applies_to or "-")
         elif t.ul_applies_to:
             covers.append(Text(f"{LABEL[n]} UL applies to {t.ul_applies_to}."))
         table.add_row(*cells, f"[{sources.index(t.source) + 1}]")
@@ -192,9 +187,9 @@ def _targets(targets: dict[str, Target], describe: str, origin: str, *, wide: bo
     return Group(table, *notes)
 
 
-def profile_view(p: StoredProfile, path: Path) -> RenderableType:
-    table = Table(box=box.SIMPLE, show_header=False, title="Profile", title_justify="left")
-    table.add_column("Field", style="bold")
+def profile_view(p: Profile, path: Path) -> RenderableType:
+    table = report_table("Profile", header=False)
+    table.add_column("Field", layout=Layout(style="bold"))
     table.add_column("Value")
     stage = "pregnant" if p.pregnant else "lactating" if p.lactating else "-"
     rows = [
@@ -208,13 +203,13 @@ def profile_view(p: StoredProfile, path: Path) -> RenderableType:
             p.date_order or "", "not set (a date such as 3/4/2025 is refused)")),
     ]
     for k, v in rows:
-        table.add_row(k, escape(v))
+        table.add_row(k, v)
     return Group(table, Text(f"Stored in {path}", style="dim"))
 
 
-def compare_table(rows: Iterable[Comparison]) -> Table:
+def compare_table(rows: Iterable[Comparison]) -> Grid:
     """mgb6's totals beside Cronometer's for the same servings, with the difference in percent."""
-    table = Table(title="mgb6 vs Cronometer (same servings, mg)", box=box.SIMPLE_HEAVY, title_justify="left")
+    table = report_table("mgb6 vs Cronometer (same servings, mg)")
     table.add_column("Day")
     table.add_column("Lines", justify="right")
     for head in ("Mg mgb6", "Mg Cron.", "Δ", "B6 mgb6", "B6 Cron.", "Δ"):
@@ -244,7 +239,7 @@ def compare_table(rows: Iterable[Comparison]) -> Table:
     return table
 
 
-def custom_foods_table(result: CheckResult) -> Table | None:
+def custom_foods_table(result: CheckResult) -> Grid | None:
     """The user's own foods that this log used, so custom values never hide among USDA ones."""
     used: dict[str, list[int]] = {}
     names: dict[str, str] = {}
@@ -254,15 +249,13 @@ def custom_foods_table(result: CheckResult) -> Table | None:
             names[item.food_id] = item.food
     if not used:
         return None
-    table = Table(
-        title="Custom foods used (your values, not USDA's)", box=box.SIMPLE_HEAVY, title_justify="left"
-    )
+    table = report_table("Custom foods used (your values, not USDA's)")
     table.add_column("Id")
     table.add_column("Food")
     table.add_column("Lines", justify="right")
     for fid, lines in used.items():
         shown = ", ".join(str(x) for x in lines[:8]) + ("…" if len(lines) > 8 else "")
-        table.add_row(escape(fid), escape(names[fid]), shown)
+        table.add_row(fid, names[fid], shown)
     return table
 
 
@@ -299,10 +292,10 @@ class Fit(NamedTuple):
 
     Lets a wide table give way to a narrower version of itself (fewer columns) instead of truncating
     words such as "possibly inadequate" into "possi…" at 60 columns. The copies are made only when
-    needed: deep-copying a table costs about a millisecond.
+    needed.
     """
 
-    table: Table | Grid
+    table: Grid
     drops: tuple[tuple[str, ...], ...]  # column headers to drop, one more set at each step
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -312,22 +305,10 @@ class Fit(NamedTuple):
         for drop in self.drops:
             if Measurement.get(console, options.update_width(10_000), candidate).maximum <= options.max_width:
                 break
-            candidate = without_columns(candidate, drop)
+            candidate = candidate.without(drop)
         yield candidate
 
 
-def without_columns(table: Table | Grid, headers: Iterable[str]) -> Table | Grid:
-    """A copy of ``table`` lacking the named columns (their cells go with them)."""
-    if isinstance(table, Grid):
-        return table.without(headers)
-    from copy import deepcopy
-
-    slim = deepcopy(table)
-    drop = set(headers)
-    slim.columns = [c for c in slim.columns if str(c.header) not in drop]
-    return slim
-
-
-def narrow_summary(table: Table | Grid) -> Fit:
+def narrow_summary(table: Grid) -> Fit:
     """The summary table, dropping the EAR and gap columns (then the goal, named in the header) if short."""
     return Fit(table, (("EAR", "Gap mg"), ("Goal",)))
