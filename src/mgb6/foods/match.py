@@ -791,6 +791,10 @@ _SOLD_AS = frozenset(_words("mini miniature fun bite king snack"))
 _PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS | frozenset(_words("mini miniature"))
 
 
+def _written_plural(text: str) -> bool:
+    return text.rstrip().lower().endswith("s")
+
+
 def _plain(key: str) -> str:
     words = key.split()
     sized = {k for k, t in enumerate(words) if t in ("size", "sized") and k and words[k - 1] in _SOLD_AS}
@@ -806,7 +810,7 @@ def memo_key(text: str) -> str:
     """The key under which a text's match may be remembered: its normal form, plus how it is capitalised
     where capitals can make a brand (a label's "Publix, Cottage Cheese" is read apart from "publix, ...")."""
     key = normalize(text)
-    if text.rstrip().lower().endswith("s"):
+    if _written_plural(text):
         key += PLURAL_KEY  # ("crisps" are not "crisp": see PLURAL_ONLY)
     words = text.split()
     if not words or not words[0][:1].isupper():
@@ -890,7 +894,7 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if all(t in MEAL_WORDS for t in key.split()):
         return None, [f for f, _ in search(text, table, limit=3)]  # "Lunch" names a meal, not a food
     alias = _alias(key, table)  # a reviewed phrase as written ("pb&j") first, then in USDA's words
-    if text.rstrip().lower().endswith("s"):
+    if _written_plural(text):
         alias = table.aliases.get(key + PLURAL_KEY, alias)
     written = key  # a USDA name as written is found before any respelling ("Frankfurter, beef, unheated")
     if alias is None:

@@ -128,13 +128,18 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
     return False
 
 
-def _has_amount(text: str) -> bool:
+def _quantity(text: str) -> Quantity | None:
+    """The amount a part states, or None (also for one the reader cannot take)."""
     from mgb6.log.parse import split_amount
 
     try:
-        return split_amount(text)[0] is not None
+        return split_amount(text)[0]
     except (ValueError, OverflowError, ZeroDivisionError):
-        return False
+        return None
+
+
+def _has_amount(text: str) -> bool:
+    return _quantity(text) is not None
 
 
 def _said_as_one(entry: Entry, i: int, j: int) -> int:
@@ -166,14 +171,9 @@ def _attached_before(entry: Entry, i: int) -> bool:
     return bool(_MEAL_SERVED & set(tokens(entry.core[entry.parts[i - 1][0] : entry.parts[i - 1][1]])))
 
 
-_MEAL_SERVED = frozenset(("meal", "dinner", "entree", "plate", "platter", "dish", "combo", "lunch", "bowl"))
-
-
 def _no_amount(text: str, *, attached: bool) -> bool:
     """Whether a part says no amount of its own: no number or determiner ("vegetables"), or, after "with",
     only an article ("with a creamy cheese sauce", "with a mix of fruit"; not "with a glass of milk")."""
-    from mgb6.log.parse import split_amount
-
     words = text.split()
     if not words or words[0][:1].isdigit():
         return False
@@ -182,10 +182,7 @@ def _no_amount(text: str, *, attached: bool) -> bool:
         return True
     if not attached or first not in ("a", "an"):
         return False
-    try:
-        quantity = split_amount(text)[0]
-    except (ValueError, OverflowError, ZeroDivisionError):
-        return False
+    quantity = _quantity(text)
     return quantity is None or not quantity.unit
 
 
@@ -247,12 +244,18 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
 
 
 # Words for a meal as served, not a food: what it holds names it ("Chicken in soy-based sauce, rice and
-# vegetables, frozen meal").
-_SERVED_AS = frozenset((
-    "meal", "dinner", "lunch", "entree", "plate", "platter", "dish", "combo", "frozen", "tv", "kid", "school",
-    "fast", "food", "restaurant", "prepared", "packaged", "convenient", "hearty", "simple",
-    "g", "oz", "serving",
+# vegetables, frozen meal"); _SERVED_AS adds the words said of such a meal ("a convenient frozen meal").
+_MEAL_SERVED = frozenset(("meal", "dinner", "entree", "plate", "platter", "dish", "combo", "lunch", "bowl"))
+_SERVED_AS = _MEAL_SERVED | frozenset((
+    "frozen", "tv", "kid", "school", "fast", "food", "restaurant", "prepared", "packaged", "convenient",
+    "hearty", "simple", "g", "oz", "serving",
 ))  # fmt: skip
+
+
+def _name_of(description: str) -> str:
+    """What a USDA name is a name of: its first part, before any "with" ("Pizza with pepperoni" -> "Pizza",
+    "Milk and cereal bar" -> all of it)."""
+    return re.split(r"\bwith\b", description.split(",")[0], maxsplit=1, flags=re.I)[0]
 
 
 def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
@@ -266,7 +269,7 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     first = next(joined, None)
     if first is None:
         return True
-    name = re.split(r"\bwith\b", merged.food.split(",")[0], maxsplit=1, flags=re.I)[0]
+    name = _name_of(merged.food)
     head = tokens(name)
     before = set(tokens(core[parts[i][0] : parts[first - 1][1]]))
     if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS:
@@ -291,7 +294,7 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     # how it was cooked may ("Rice, fried, with chicken" is no "chicken and rice")
     either = index.alternates.get(scorer.table.by_id[merged.food_id], frozenset())
     # the food the name is of ("Milk and cereal bar" is a bar) must be one the line said
-    head = tokens(re.split(r"\bwith\b", merged.food.split(",")[0], maxsplit=1, flags=re.I)[0])
+    head = tokens(_name_of(merged.food))
     if head and head[-1] not in said and head[-1] not in either:
         return False
     # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, not a food it holds
@@ -361,7 +364,7 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     index = scorer.table.index
     words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
     # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
-    return _only_how(text) or not names_a_food(" ".join(words), index)
+    return not names_a_food(" ".join(words), index)
 
 
 def _not_alone(entry: Entry, k: int) -> bool:
