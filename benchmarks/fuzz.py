@@ -170,9 +170,7 @@ class Outcome:
     failures: list[str] = field(default_factory=list)
 
 
-def check_one(
-    data: bytes, table, profile: Profile, out: Outcome, rng: random.Random, guidance=None
-) -> None:
+def check_one(data: bytes, table, profile: Profile, out: Outcome, rng: random.Random, guidance=None) -> None:
     """Run one log through the pipeline and check the invariants; failures are recorded, not raised."""
     out.logs += 1
     try:

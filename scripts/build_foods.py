@@ -216,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(args.out / "foods.csv", FOOD_COLUMNS, foods)
     write_csv(args.out / "portions.csv", PORTION_COLUMNS, portions)
     write_csv(args.out / "dri.csv", DRI_COLUMNS, build_dri(args.shared))
-    print(f"wrote {len(foods)} foods ({revised} values revised by USDA in May 2016), "
-          f"{len(portions)} portions to {args.out}")
+    print(
+        f"wrote {len(foods)} foods ({revised} values revised by USDA in May 2016), "
+        f"{len(portions)} portions to {args.out}"
+    )
     return _build_suggestable(args.out)
 
 

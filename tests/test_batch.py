@@ -136,10 +136,13 @@ def test_a_shared_line_memo_never_mixes_up_logs(tmp_path: Path) -> None:
     a = parse_log("breakfast: 1 medium banana\nzzqx blorp\n", "a.txt", memo=memo)
     b = parse_log("2026-01-02\nzzqx blorp\nlunch: 1 medium banana\n1 medium banana\n", "b.txt", memo=memo)
     assert [(e.path, e.line, e.meal) for d in a.days for e in d.entries] == [
-        ("a.txt", 1, "breakfast"), ("a.txt", 2, "breakfast")
+        ("a.txt", 1, "breakfast"),
+        ("a.txt", 2, "breakfast"),
     ]
     assert [(e.path, e.line, e.meal) for d in b.days for e in d.entries] == [
-        ("b.txt", 2, None), ("b.txt", 3, "lunch"), ("b.txt", 4, "lunch")
+        ("b.txt", 2, None),
+        ("b.txt", 3, "lunch"),
+        ("b.txt", 4, "lunch"),
     ]
     fresh = parse_log("2026-01-02\nzzqx blorp\nlunch: 1 medium banana\n1 medium banana\n", "b.txt")
     assert fresh == b

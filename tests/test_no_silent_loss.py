@@ -190,8 +190,10 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("saved", "check_args"),
     [
         (["--age", "2", "--lactating", "--sex", "female"], ["--age", "2", "--lactating", "--sex", "female"]),
-        (["--age", "2", "--pregnant", "--sex", "female", "--authority", "efsa"],
-         ["--age", "2", "--pregnant", "--sex", "female", "--authority", "efsa"]),
+        (
+            ["--age", "2", "--pregnant", "--sex", "female", "--authority", "efsa"],
+            ["--age", "2", "--pregnant", "--sex", "female", "--authority", "efsa"],
+        ),
         (["--avoid", "bananas"], ["--avoid", "bananas"]),
     ],
     ids=["lactating-toddler", "efsa-pregnant-toddler", "unknown-avoid-word"],

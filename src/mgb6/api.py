@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 
 def parse_files(
-    paths: list[str], memo: LineMemo | None = None, date_order: str | None = None,
+    paths: list[str],
+    memo: LineMemo | None = None,
+    date_order: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[ParsedLog], list[str]]:
     """Read and parse each path; returns the parsed logs and warnings (decoding, dates in the future,
@@ -136,7 +138,10 @@ def date_notes(log: ParsedLog) -> list[str]:
 
 
 def _parse_any(
-    text: str, path: str, memo: LineMemo | None = None, date_order: str | None = None,
+    text: str,
+    path: str,
+    memo: LineMemo | None = None,
+    date_order: str | None = None,
     progress: Progress | None = None,
 ) -> ParsedLog:
     """A plain log, or a Cronometer servings export read as one (line numbers stay the CSV's)."""

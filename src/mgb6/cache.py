@@ -189,8 +189,12 @@ _HEAD = len(_SEALED) + _TAG
 MAX_CACHE_BYTES = 1 << 26  # 64 MB: the table is ~4 MB, a log memo is capped far below; no cache file is more
 KEY_NAME = "key"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_READ_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(
-    os, "O_BINARY", 0
+_READ_FLAGS = (
+    os.O_RDONLY
+    | _NOFOLLOW
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
 )
 _REFUSED: dict[Path, str] = {}  # folder -> why it is not used (said once by the CLI)
 
@@ -489,7 +493,7 @@ def _sealed_payload(path: Path, info: os.stat_result, data: bytes) -> memoryview
         return None
     seal_path = path.with_name(path.name + ".seal")
     seal = read_verified(seal_path)
-    expected = _tag(key, _stamp_of(info), data[: _HEAD])
+    expected = _tag(key, _stamp_of(info), data[:_HEAD])
     if seal is not None and _compare_digest(bytes(seal), expected):
         return memoryview(data)[_HEAD:]
     payload = _verified(data)

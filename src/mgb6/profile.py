@@ -68,6 +68,7 @@ def ensure_usable(p: Profile) -> Profile:
 def to_toml(p: Profile) -> str:
     """A small, stable TOML document; JSON string escapes are valid TOML basic strings."""
     import json  # only when writing: a plain check reads the profile and never needs it
+
     lines = ["# mgb6 profile: edit with `mgb6 profile set`, remove with `mgb6 profile clear`"]
     if p.sex is not None:
         lines.append(f"sex = {json.dumps(p.sex)}")

@@ -99,8 +99,14 @@ def test_unmatched_line_is_listed_with_line_number_and_candidates(tmp_path: Path
     doc = _json([str(log)])
     assert [u["line"] for u in doc["unmatched"]] == [2]
     assert doc["unmatched"][0]["text"] == "qwzx blorp"
-    coverage = {"food_lines": 2, "counted_lines": 1, "not_counted_lines": 1, "bad_date_lines": 0,
-                "partly_counted_lines": 0, "assumed_amount_lines": 0}
+    coverage = {
+        "food_lines": 2,
+        "counted_lines": 1,
+        "not_counted_lines": 1,
+        "bad_date_lines": 0,
+        "partly_counted_lines": 0,
+        "assumed_amount_lines": 0,
+    }
     assert doc["coverage"] == coverage
     table = runner.invoke(app, ["check", str(log)])
     assert "qwzx blorp" in table.stdout and "Totals cover 1 of 2" in table.stdout
@@ -180,7 +186,12 @@ def test_built_wheel_contains_the_food_table(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in (
-        "foods.csv", "portions.csv", "aliases.csv", "dri.csv", "dri_efsa.csv", "suggestable.csv",
+        "foods.csv",
+        "portions.csv",
+        "aliases.csv",
+        "dri.csv",
+        "dri_efsa.csv",
+        "suggestable.csv",
         "amounts.csv",
     ):
         assert f"mgb6/data/{table}" in names

@@ -62,8 +62,12 @@ def test_console_script_collects_garbage_while_commands_work(argv: list[str], tm
         "from mgb6.__main__ import run\n"
         "run()\n"
     )
-    env = {"MGB6_CONFIG_DIR": str(tmp_path), "MGB6_CACHE_DIR": str(tmp_path / "cache"), "PATH": "",
-           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not another install
+    env = {
+        "MGB6_CONFIG_DIR": str(tmp_path),
+        "MGB6_CACHE_DIR": str(tmp_path / "cache"),
+        "PATH": "",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }  # the code under test, not another install
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
     assert "gc on" in out.stdout and "gc off" not in out.stdout, out.stdout + out.stderr
 

@@ -57,7 +57,7 @@ def test_a_line_with_a_food_after_its_amount_is_still_an_entry(line: str) -> Non
 
 
 def test_an_unknown_variety_word_is_not_blamed_as_a_unit(table) -> None:
-    """"1 honeycrisp apple" is counted like "1 hass avocado": an apple, flagged for the unknown word."""
+    """ "1 honeycrisp apple" is counted like "1 hass avocado": an apple, flagged for the unknown word."""
     got = resolve(table, "1 honeycrisp apple")
     assert isinstance(got, Item), got
     assert got.food_id == "sr28:09003"  # one apple of no stated size: USDA's survey weight for one
@@ -74,7 +74,7 @@ def test_an_unknown_word_before_a_food_with_a_count_is_counted_and_flagged(table
 
 
 def test_a_usda_portion_unit_of_the_food_in_the_unit_place_weighs_the_line(table) -> None:
-    """"floweret" is in no unit list, but USDA weighs cauliflower by the floweret."""
+    """ "floweret" is in no unit list, but USDA weighs cauliflower by the floweret."""
     got = resolve(table, "3 floweret cauliflower")
     assert isinstance(got, Item), got
     assert got.grams == pytest.approx(3 * usda_grams(got.food_id, "floweret"))
@@ -99,7 +99,7 @@ def test_everyday_phrases_reach_their_usda_food(table, line: str, phrase: str) -
 
 
 def test_a_known_food_word_in_the_unit_place_is_never_dropped(table) -> None:
-    """"flat white" must not become "Egg, white" by dropping "flat" as if it were a unit."""
+    """ "flat white" must not become "Egg, white" by dropping "flat" as if it were a unit."""
     got = resolve(table, "1 flat white")
     assert isinstance(got, Item) and "egg" not in got.food.lower()
 

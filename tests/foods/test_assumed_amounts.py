@@ -19,6 +19,7 @@ from mgb6.nutrition.tally import Scorer
 
 TSP_ML = FL_OZ_ML / 6
 
+
 @pytest.fixture(scope="module")
 def scorer(table) -> Scorer:
     return Scorer(table)
@@ -101,8 +102,13 @@ def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["a dollop of sour cream", "1 shot of espresso", "a can of black beans", "a bit of milk",
-     "a touch of honey"],
+    [
+        "a dollop of sour cream",
+        "1 shot of espresso",
+        "a can of black beans",
+        "a bit of milk",
+        "a touch of honey",
+    ],
 )
 def test_a_vague_amount_with_nothing_defensible_is_not_counted(scorer: Scorer, line: str) -> None:
     # a dollop or a bit has no sourced size (a bit of milk is not USDA's cup); a shot of espresso is not

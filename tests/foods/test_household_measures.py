@@ -164,8 +164,9 @@ def _is(item: Item, food: str) -> bool:
 
 
 @pytest.mark.parametrize(("line", "food", "grams"), CASES, ids=[c[0] for c in CASES])
-def test_everyday_phrase_gets_the_usual_food_and_usdas_weight(scorer: Scorer, line: str, food: str,
-                                                              grams: float) -> None:
+def test_everyday_phrase_gets_the_usual_food_and_usdas_weight(
+    scorer: Scorer, line: str, food: str, grams: float
+) -> None:
     out = resolve(scorer, line)
     assert isinstance(out, Item), f"{line!r}: {out}"
     assert _is(out, food), f"{line!r} matched {out.food_id} {out.food}"

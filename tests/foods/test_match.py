@@ -211,9 +211,17 @@ def test_a_form_the_user_wrote_is_kept(table) -> None:
 
 
 def test_plain_food_beats_its_products(table) -> None:
-    """"walnuts" is the nut, not walnut oil; "banana" the fruit, not chips; "almonds" not almond chicken."""
-    pairs = [("walnuts", "oil"), ("banana", "chip"), ("almonds", "chicken"), ("coconut water", "sweetened,"),
-             ("meatballs", "meatless"), ("lemonade", "vodka"), ("tacos", "fish"), ("sausage", "meatless")]
+    """ "walnuts" is the nut, not walnut oil; "banana" the fruit, not chips; "almonds" not almond chicken."""
+    pairs = [
+        ("walnuts", "oil"),
+        ("banana", "chip"),
+        ("almonds", "chicken"),
+        ("coconut water", "sweetened,"),
+        ("meatballs", "meatless"),
+        ("lemonade", "vodka"),
+        ("tacos", "fish"),
+        ("sausage", "meatless"),
+    ]
     for text, word in pairs:
         _, description = _description(table, text)
         assert word not in description.lower().replace("unsweetened", ""), (text, description)

@@ -70,8 +70,12 @@ def test_a_food_that_merely_shares_a_word_is_never_the_answer(table, line: str, 
 
 @pytest.mark.parametrize(
     ("line", "right"),
-    [("fruit", "Fruit, NFS"), ("a piece of fruit", "Fruit, NFS"), ("meat", "Meat, NFS"),
-     ("stew", "Stew, NFS")],
+    [
+        ("fruit", "Fruit, NFS"),
+        ("a piece of fruit", "Fruit, NFS"),
+        ("meat", "Meat, NFS"),
+        ("stew", "Stew, NFS"),
+    ],
 )
 def test_a_kind_of_food_named_alone_is_usdas_not_further_specified_food(table, line: str, right: str) -> None:
     assert _food(table, line) == right
@@ -121,7 +125,10 @@ SPELLINGS = [
     ("PB", r"^Peanut butter"),
     ("oj", r"^Orange juice"),
     ("grk yogurt", r"^Yogurt, Greek"),
-    ("choc milk", r"chocolate", ),
+    (
+        "choc milk",
+        r"chocolate",
+    ),
     ("courgette", r"zucchini"),
     ("aubergine", r"^Eggplant"),
     ("rocket", r"arugula"),
@@ -310,7 +317,7 @@ def test_a_remembered_match_never_crosses_from_a_sentence_to_a_label(tmp_path: P
 
 
 def test_recipe_words_are_left_out_to_find_a_reviewed_phrase_and_said(table) -> None:
-    """"black beans, drained" is the reviewed "black beans"; the note says what was not weighed."""
+    """ "black beans, drained" is the reviewed "black beans"; the note says what was not weighed."""
     item = _resolve(table, "1 cup black beans, drained")
     assert isinstance(item, Item) and item.food_id == "sr28:16015"
     assert "preparation not weighed: drained" in item.notes
@@ -346,8 +353,11 @@ def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> N
 
 @pytest.mark.parametrize(
     ("line", "right"),
-    [("pineapple in juice", "Pineapple, canned, juice pack"), ("pears in juice", "Pear, canned, juice pack"),
-     ("peaches in light syrup", "Peaches, canned, light syrup pack, solids and liquids")],
+    [
+        ("pineapple in juice", "Pineapple, canned, juice pack"),
+        ("pears in juice", "Pear, canned, juice pack"),
+        ("peaches in light syrup", "Peaches, canned, light syrup pack, solids and liquids"),
+    ],
 )
 def test_fruit_in_juice_or_syrup_is_usdas_canned_pack_never_the_juice(table, line: str, right: str) -> None:
     assert _food(table, line) == right

@@ -124,7 +124,7 @@ def test_label_reads_like_a_measure() -> None:
 
 
 def test_a_food_starting_with_a_is_not_read_as_the_amount_a(table) -> None:
-    """"apple" is not "a pple", "almonds 30g" is 30 g of almonds (not one "lmonds")."""
+    """ "apple" is not "a pple", "almonds 30g" is 30 g of almonds (not one "lmonds")."""
     assert resolve(table, "almonds 30g").grams == pytest.approx(30.0)
     item = resolve(table, "avocado")
     assert item.food_id == "sr28:09037"

@@ -88,7 +88,8 @@ def test_a_weekday_alone_under_a_dated_day_is_the_next_such_day() -> None:
 
 def test_a_weekday_alone_in_an_undated_log_is_a_day_label_not_a_date() -> None:
     assert days_of("Monday\n1 apple\nTuesday:\n1 pear\n") == [
-        (None, "Monday", ["1 apple"]), (None, "Tuesday", ["1 pear"])
+        (None, "Monday", ["1 apple"]),
+        (None, "Tuesday", ["1 pear"]),
     ]
 
 
@@ -102,8 +103,16 @@ def test_a_line_that_almost_is_a_date_says_it_looks_like_one(line: str) -> None:
     assert isinstance(found, BadDate) and found.reason.startswith("looks like a date")
 
 
-FOOD_LINES = ["1/2 cup milk", "1/2", "2-3 dates", "mayonnaise 1 tbsp", "Sun-dried tomatoes", "marinara 100 g",
-              "2 eggs", "3 Mar crackers"]
+FOOD_LINES = [
+    "1/2 cup milk",
+    "1/2",
+    "2-3 dates",
+    "mayonnaise 1 tbsp",
+    "Sun-dried tomatoes",
+    "marinara 100 g",
+    "2 eggs",
+    "3 Mar crackers",
+]
 
 
 @pytest.mark.parametrize("line", FOOD_LINES)

@@ -35,8 +35,11 @@ def parts(line: str) -> list[str]:
         ("a bottle of water to refresh myself", ["a bottle of water"], None),
         ("oatmeal to fill me up and coffee", ["oatmeal", "coffee"], None),
         # a trailing clause ends where the list goes on: the foods after it are never lost
-        ("a croissant, a tablespoon of butter to enhance the flavor, and a cup of tap water",
-         ["a croissant", "a tablespoon of butter", "a cup of tap water"], None),
+        (
+            "a croissant, a tablespoon of butter to enhance the flavor, and a cup of tap water",
+            ["a croissant", "a tablespoon of butter", "a cup of tap water"],
+            None,
+        ),
         ("two Golden Delicious apples", ["two Golden Delicious apples"], None),
         # joiners
         ("bacon, eggs, and hash browns", ["bacon", "eggs", "hash browns"], None),

@@ -116,11 +116,14 @@ def test_every_elemental_fraction_is_the_reference_figure(shared: Path) -> None:
         assert f"{name} {written}%" in arithmetic or medicine in arithmetic, form
 
 
-@pytest.mark.parametrize(("line", "counted"), [
-    ("magnesium L-threonate 2000mg", 150),  # 2,000 mg elemental would take 27 g of the salt
-    ("magnesium gluconate 500 mg", 29.5),
-    ("mag orotate 1000 mg", 70),
-])
+@pytest.mark.parametrize(
+    ("line", "counted"),
+    [
+        ("magnesium L-threonate 2000mg", 150),  # 2,000 mg elemental would take 27 g of the salt
+        ("magnesium gluconate 500 mg", 29.5),
+        ("mag orotate 1000 mg", 70),
+    ],
+)
 def test_an_amount_implausible_as_elemental_for_its_form_is_read_as_the_salt_and_said(
     line: str, counted: float
 ) -> None:

@@ -103,8 +103,15 @@ def test_b6_warnings_name_symptoms_what_to_do_and_the_prescribed_exception_once(
     b6 = [w for w in doc["warnings"] if w["kind"] == "total_ul"]
     assert len(b6) == 2  # above both the EFSA and the IOM limit
     for w in b6:
-        for words in ("tingling", "burning", "numbness", "below 50 mg/day", "no safe minimum",
-                      "stop the product and see a clinician", "prescribed under medical supervision"):
+        for words in (
+            "tingling",
+            "burning",
+            "numbness",
+            "below 50 mg/day",
+            "no safe minimum",
+            "stop the product and see a clinician",
+            "prescribed under medical supervision",
+        ):
             assert words in w["message"], words
     assert table.count("tingling") == 1  # said once in the report, not per warning or again as advice
     tga = next(w for w in doc["warnings"] if w["kind"] == "label_threshold")

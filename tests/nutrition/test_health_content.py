@@ -134,7 +134,8 @@ def test_from_4_months_infant_b6_is_held_to_the_efsa_limit_and_magnesium_still_h
         assert _ul("efsa", "vitamin_b6", age) == efsa_ul
         ws = day_limits("d", 50.0, 5.0, 5.2, "iom", upper_limits(Profile(None, age), _dri()))
         assert {(w.nutrient, w.kind, w.limit) for w in ws} == {
-            ("magnesium", "no_ul", None), ("vitamin_b6", "total_ul", efsa_ul)
+            ("magnesium", "no_ul", None),
+            ("vitamin_b6", "total_ul", efsa_ul),
         }
 
 

@@ -138,14 +138,19 @@ def test_efsa_values_are_transcribed_from_the_reference(shared: Path) -> None:
     ref = " ".join((shared / "reference" / "README.md").read_text(encoding="utf-8").split())
     rows = list(csv.DictReader((ROOT / "data" / "dri_efsa.csv").open(encoding="utf-8")))
     assert rows and all(r["authority"] == "efsa" and "EFSA" in r["source"] for r in rows)
-    uls = re.search(r"children 1–3 y (\d+\.\d), 4–6 y (\d+\.\d), 7–10 y (\d+\.\d), 11–14 y (\d+\.\d), "
-                    r"15–17 y (\d+\.\d)", ref)
+    uls = re.search(
+        r"children 1–3 y (\d+\.\d), 4–6 y (\d+\.\d), 7–10 y (\d+\.\d), 11–14 y (\d+\.\d), "
+        r"15–17 y (\d+\.\d)",
+        ref,
+    )
     assert uls
     b6_ul = {
         (0.4, "any"): _ref_number(ref, r"infants 4–6 mo (\d+\.\d)"),
         (0.8, "any"): _ref_number(ref, r"7–11 mo (\d+\.\d) \(the abstract"),
-        **{(age, sex): uls.group(i + 1) for i, (age, sex) in enumerate(
-            [(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "female")])},
+        **{
+            (age, sex): uls.group(i + 1)
+            for i, (age, sex) in enumerate([(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "female")])
+        },
         (40, "female"): _ref_number(ref, r"(\d+) mg/day total for adults \(18 y and over\)"),
     }
     for (age, sex), value in b6_ul.items():
@@ -165,14 +170,21 @@ def test_efsa_values_are_transcribed_from_the_reference(shared: Path) -> None:
     for age in (2, 5, 8, 12):
         assert _efsa("vitamin_b6", "general", age, "any")["ear_mg"] == ""
     # PRIs and adequate intakes
-    pris = re.search(r"AI 0\.3; 1–3 y (\d\.\d), 4–6 y (\d\.\d), 7–10 y (\d\.\d), 11–14 y (\d\.\d), "
-                     r"15–17 y boys (\d\.\d), girls (\d\.\d)", ref)
+    pris = re.search(
+        r"AI 0\.3; 1–3 y (\d\.\d), 4–6 y (\d\.\d), 7–10 y (\d\.\d), 11–14 y (\d\.\d), "
+        r"15–17 y boys (\d\.\d), girls (\d\.\d)",
+        ref,
+    )
     assert pris
     pri = {
         (40, "female"): _ref_number(ref, r"reference intake \(EFSA Journal 2016, 4485\): women (\d\.\d)"),
         (40, "male"): _ref_number(ref, r"women \d\.\d, men (\d\.\d), pregnancy"),
-        **{(age, sex): pris.group(i + 1) for i, (age, sex) in enumerate(
-            [(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "male"), (16, "female")])},
+        **{
+            (age, sex): pris.group(i + 1)
+            for i, (age, sex) in enumerate(
+                [(2, "any"), (5, "any"), (8, "any"), (12, "any"), (16, "male"), (16, "female")]
+            )
+        },
     }
     for (age, sex), value in pri.items():
         assert _efsa("vitamin_b6", "general", age, sex)["rda_mg"] == value, (age, sex)

@@ -101,8 +101,10 @@ def test_talk_left_in_a_sentence_is_noted_not_counted(table) -> None:
     ("line", "talk"),
     [
         ("To satisfy my snack cravings, I had a cup of cheese crackers.", "To satisfy my snack cravings"),
-        ("During my break I refreshed myself, then had a cup of cheese crackers, full of goodness.",
-         "full of goodness"),
+        (
+            "During my break I refreshed myself, then had a cup of cheese crackers, full of goodness.",
+            "full of goodness",
+        ),
     ],
 )
 def test_a_part_naming_no_food_is_talk_even_when_its_words_are_in_usda_names(table, line, talk) -> None:
@@ -146,6 +148,7 @@ def _calls(table, monkeypatch, line: str) -> int:
 
 def test_matching_cost_grows_linearly_with_the_joiners(table, monkeypatch) -> None:
     """An unmatched sentence costs at most a bounded number of spans per part: no blow-up."""
+
     def sentence(n: int, tag: str) -> str:
         return "I had " + " and ".join(f"{tag}{k}zq blorf" for k in range(n))
 
@@ -286,8 +289,10 @@ def test_what_a_food_came_without_is_never_counted(table) -> None:
         ("a cup of white rice with vegetables", "rice, white, with other vegetables"),
         ("a cup of fruit and vegetable smoothie", "fruit and vegetable smoothie"),
         ("230g of macaroni and cheese with meat", "macaroni or noodles with cheese and meat"),
-        ("255g of a frozen meal that included chicken in a soy-based sauce, rice, and vegetables",
-         "chicken in soy-based sauce, rice and vegetables"),
+        (
+            "255g of a frozen meal that included chicken in a soy-based sauce, rice, and vegetables",
+            "chicken in soy-based sauce, rice and vegetables",
+        ),
     ],
 )
 def test_foods_said_as_one_that_usda_names_as_one_are_one_food(table, line: str, expected: str) -> None:

@@ -57,8 +57,11 @@ if TYPE_CHECKING:
 def check(
     files: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Argument(help="Log files; '-' reads standard input. Default: your log (mgb6 log --where).",
-                       metavar="[FILE]...", show_default=False),
+        typer.Argument(
+            help="Log files; '-' reads standard input. Default: your log (mgb6 log --where).",
+            metavar="[FILE]...",
+            show_default=False,
+        ),
     ] = None,
     sex: SexOpt = None,
     age: AgeOpt = None,
@@ -165,8 +168,11 @@ def check(
         from mgb6.cli.output import show
         from mgb6.report.render import report
 
-        show(out, _with_comparison(report(result, resolved.origin, every_line=lines), comparison),
-             page=not no_pager)
+        show(
+            out,
+            _with_comparison(report(result, resolved.origin, every_line=lines), comparison),
+            page=not no_pager,
+        )
     if fmt is not OutputFormat.table and not quiet:
         from mgb6.export.check import coverage_note
 
@@ -202,15 +208,21 @@ def _default_log(err: Console, quiet: bool) -> str:
 
     path = default_log_path()
     if not path.is_file():
-        raise InputError(f"no FILE given and no log yet at {path}; start one with: mgb6 log \"2 cups "
-                         "spinach\", or give a file: mgb6 check FILE")
+        raise InputError(
+            f'no FILE given and no log yet at {path}; start one with: mgb6 log "2 cups '
+            'spinach", or give a file: mgb6 check FILE'
+        )
     if not quiet:
         err.print(f"Checking your log {path}", soft_wrap=True, markup=False, style="dim")
     return str(path)
 
 
 def _resolve_profile(
-    sex: Sex | None, age: float | None, pregnant: bool, lactating: bool, no_profile: bool,
+    sex: Sex | None,
+    age: float | None,
+    pregnant: bool,
+    lactating: bool,
+    no_profile: bool,
     authority: Authority | None = None,
 ) -> Resolved:
     from mgb6 import profile as prof
@@ -335,8 +347,11 @@ def profile_set(
     ] = None,
     date_order: Annotated[
         Optional[DateOrder],  # noqa: UP045
-        typer.Option("--date-order", case_sensitive=False,
-                     help="Read 3/4/2025 as dmy (3 April) or mdy (March 4); 'none' clears it."),
+        typer.Option(
+            "--date-order",
+            case_sensitive=False,
+            help="Read 3/4/2025 as dmy (3 April) or mdy (March 4); 'none' clears it.",
+        ),
     ] = None,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
@@ -553,9 +568,7 @@ def suggest(
 @foods_app.command("search")
 def foods_search(
     text: Annotated[list[str], typer.Argument(help="Food words, as you would write them in a log.")],
-    n: Annotated[
-        int, typer.Option("-n", min=1, max=20, metavar="N", help="How many candidates (1-20).")
-    ] = 5,
+    n: Annotated[int, typer.Option("-n", min=1, max=20, metavar="N", help="How many candidates (1-20).")] = 5,
     fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -585,9 +598,7 @@ def foods_top(
     category: Annotated[
         Optional[str], typer.Option("--category", help="Only USDA categories containing this text.")  # noqa: UP045
     ] = None,
-    n: Annotated[
-        int, typer.Option("-n", min=1, max=500, metavar="N", help="How many foods (1-500).")
-    ] = 20,
+    n: Annotated[int, typer.Option("-n", min=1, max=500, metavar="N", help="How many foods (1-500).")] = 20,
     everyday: Annotated[bool, typer.Option("--everyday", help="Only foods suggestions may name.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     no_color: NoColorOpt = False,

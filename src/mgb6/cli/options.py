@@ -77,9 +77,7 @@ ReportOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--report", help="Also save the whole report as FILE.html or FILE.svg.", metavar="FILE"),
 ]
-FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")
-]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print only data and errors, no warnings or notes.")
 ]
@@ -93,15 +91,17 @@ class DateOrder(str, Enum):
 
 DateOrderOpt = Annotated[
     Optional[DateOrder],  # noqa: UP045
-    typer.Option("--date-order", help="Read 3/4/2025 as dmy or mdy (default: the profile's; 'none' refuses).",
-                 case_sensitive=False),
+    typer.Option(
+        "--date-order",
+        help="Read 3/4/2025 as dmy or mdy (default: the profile's; 'none' refuses).",
+        case_sensitive=False,
+    ),
 ]
 
 
 class Per(str, Enum):
     serving = "serving"
     kcal100 = "100kcal"
-
 
 
 class Authority(str, Enum):
@@ -119,13 +119,19 @@ class Diet(str, Enum):
 # options of check and suggest (issue 3)
 AuthorityOpt = Annotated[
     Optional[Authority],  # noqa: UP045
-    typer.Option("--authority", case_sensitive=False,
-                 help="Targets and limits: iom (US/Canada) or efsa (EU); default: profile."),
+    typer.Option(
+        "--authority",
+        case_sensitive=False,
+        help="Targets and limits: iom (US/Canada) or efsa (EU); default: profile.",
+    ),
 ]
 DietOpt = Annotated[
     Optional[Diet],  # noqa: UP045
-    typer.Option("--diet", case_sensitive=False,
-                 help="Suggest only foods that fit this diet ('none' ignores the profile's)."),
+    typer.Option(
+        "--diet",
+        case_sensitive=False,
+        help="Suggest only foods that fit this diet ('none' ignores the profile's).",
+    ),
 ]
 AvoidOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -148,14 +154,18 @@ profile_app = typer.Typer(
 app.add_typer(profile_app, name="profile")
 
 import_app = typer.Typer(
-    help="Turn another app's export into an mgb6 log.", no_args_is_help=True, rich_markup_mode=None,
+    help="Turn another app's export into an mgb6 log.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
     context_settings=HELP,
 )
 app.add_typer(import_app, name="import")
 
 
 foods_app = typer.Typer(
-    help="Look up foods in mgb6's USDA table.", no_args_is_help=True, rich_markup_mode=None,
+    help="Look up foods in mgb6's USDA table.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
     context_settings=HELP,
 )
 app.add_typer(foods_app, name="foods")

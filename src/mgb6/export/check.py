@@ -137,7 +137,8 @@ def result_dict(result: CheckResult, *, lazy_items: bool = False) -> dict[str, A
                 for n in NUTRIENTS
             },
             "notes": conclusion_notes(
-                sum(1 for d in result.days if d.items), result.status,
+                sum(1 for d in result.days if d.items),
+                result.status,
                 result.profile.age is not None and result.profile.age < 1,
             ),
         },

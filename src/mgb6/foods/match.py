@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
     from mgb6.models import Food
 
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -87,10 +88,12 @@ RECIPE_WORDS = frozenset(
 )
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = frozenset(
-    _words("""bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
+    _words(
+        """bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
     pinch splash dollop stick"""
-    # sizes a product is sold in ("a fun-size Snickers", "a miniature Milky Way"): USDA's portion rows
-    + " mini miniature fun bite")
+        # sizes a product is sold in ("a fun-size Snickers", "a miniature Milky Way"): USDA's portion rows
+        + " mini miniature fun bite"
+    )
 )
 # A meal or course named alone is no food: "Breakfast" must not become breakfast cereal.
 MEAL_WORDS = frozenset(_words("breakfast brunch lunch dinner supper snack dessert meal"))
@@ -124,13 +127,12 @@ EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products
                 "Finfish and Shellfish Products")  # fmt: skip
 
 _NON_WORD = lazy(r"[^a-z0-9]+")
-_TRAILING_SIZE = lazy(
-    r"\s*,\s*(?:extra[ -])?(?:small|medium|large|jumbo|regular)(?:[ -]sized?)?\s*$", re.I
-)
+_TRAILING_SIZE = lazy(r"\s*,\s*(?:extra[ -])?(?:small|medium|large|jumbo|regular)(?:[ -]sized?)?\s*$", re.I)
 
 
 # Singulars ending in "ie": "cookies" is "cookie", not "cooky" (USDA writes both numbers).
-IE_WORDS = frozenset(_words("""cookie smoothie brownie veggie pie calorie hoagie pierogie goodie sweetie
+IE_WORDS = frozenset(
+    _words("""cookie smoothie brownie veggie pie calorie hoagie pierogie goodie sweetie
     pinkie quickie rookie""")
 )
 
@@ -842,8 +844,10 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     if not _capitalised(words):
         return None  # a label is written in capitals throughout; a sentence's first word is no brand
     n = 0
-    while n < len(words) - 1 and (toks := tokens(words[n])) and all(
-        not known_word(t, index) and _correct(t, index) is None for t in toks
+    while (
+        n < len(words) - 1
+        and (toks := tokens(words[n]))
+        and all(not known_word(t, index) and _correct(t, index) is None for t in toks)
     ):
         n += 1
     if n and len(tokens(" ".join(words[n:]))) >= 2:  # "Superior Keto Bread" is not any "bread"
@@ -961,14 +965,21 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
         # the same USDA analysis in the other table (SR28 dry-roasted cashews = FNDDS "Cashews, NFS"):
         # its household measures ("1 nut", "1 glass") fit the chosen food exactly
         a, b = table.foods[f], table.foods[chosen]
-        return (a.magnesium is not None and a.vitamin_b6 is not None and a.source != b.source
-                and (a.magnesium, a.vitamin_b6) == (b.magnesium, b.vitamin_b6))
+        return (
+            a.magnesium is not None
+            and a.vitamin_b6 is not None
+            and a.source != b.source
+            and (a.magnesium, a.vitamin_b6) == (b.magnesium, b.vitamin_b6)
+        )
 
     close = [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f)]
     b = table.foods[chosen]
     known = set(tokens(b.description)) | words | _NOT_CORE
-    twins = [f for f in _by_values(table).get((b.magnesium, b.vitamin_b6), ())
-             if f != chosen and twin(f) and not set(tokens(table.foods[f].description)) - known]
+    twins = [
+        f
+        for f in _by_values(table).get((b.magnesium, b.vitamin_b6), ())
+        if f != chosen and twin(f) and not set(tokens(table.foods[f].description)) - known
+    ]
     return close + [f for f in twins if f not in close]
 
 

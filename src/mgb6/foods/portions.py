@@ -223,9 +223,14 @@ def counted_portion(portions: list[Portion], named: set[str]) -> Portion | None:
         if is_half != wants_half:
             continue
         n = int(m.group(1))
-        found.append((0 if noun_s in named else 1, p._replace(
-            unit="each", grams=p.grams / n, description=f"1 of the {n} in USDA's {p.description}"
-        )))
+        found.append(
+            (
+                0 if noun_s in named else 1,
+                p._replace(
+                    unit="each", grams=p.grams / n, description=f"1 of the {n} in USDA's {p.description}"
+                ),
+            )
+        )
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
@@ -310,7 +315,10 @@ def default_portion(
 
 
 def _default_portion(
-    portions: list[Portion], food_words: set[str], preferred: str | None, named: set[str] | None = None,
+    portions: list[Portion],
+    food_words: set[str],
+    preferred: str | None,
+    named: set[str] | None = None,
     first_measure: bool = True,
 ) -> Portion | None:
     if preferred:
@@ -412,7 +420,7 @@ _DRINK_VESSELS = frozenset({"cup", "mug", "glass", "drink"})
 
 
 def sized_drink(portions: list[Portion], phrase: str) -> Portion | None:
-    """"a small cup of tea", "a large mug of coffee": FNDDS sizes its coffee and tea by the cup a shop
+    """ "a small cup of tea", "a large mug of coffee": FNDDS sizes its coffee and tea by the cup a shop
     sells ("1 small" tea is 360 g, "1 large" 600 g); a size said with a drink's vessel is that row."""
     words = tokens(phrase)
     if not words or words[-1] not in _DRINK_VESSELS:
@@ -425,7 +433,7 @@ def sized_drink(portions: list[Portion], phrase: str) -> Portion | None:
 
 
 def canonical_size(word: str) -> str:
-    """"small", "medium", "large" ... for a size word ("big" -> "large", "regular" -> "regular"), else ""."""
+    """ "small", "medium", "large" ... for a size word ("big" -> "large", "regular" -> "regular"), else ""."""
     if word == "regular":
         return "regular"
     unit = canonical_unit(word)
@@ -446,16 +454,20 @@ _PRODUCT_SIZES = (  # (the words, and what must be said with them: "king crab" i
 def _product_sized(
     quantity: Quantity | None, food: Food, portions: list[Portion], asked: frozenset[str]
 ) -> Grams:
-    """"a miniature Milky Way", "2 fun-size Snickers": USDA's row of that size, never the full-size bar (a
+    """ "a miniature Milky Way", "2 fun-size Snickers": USDA's row of that size, never the full-size bar (a
     miniature is a sixth of it); without one, ask for grams."""
     amount = 1.0 if quantity is None else quantity.amount
     for p in portions:
         if asked & set(tokens(f"{p.unit} {p.modifier}")):
             return Grams(amount * p.grams, note=f"used {label(p)}")
     size = "/".join(sorted(asked))
-    return Grams(None, reason=(
-        f"USDA lists no {size} size for {food.description}; write grams (e.g. '15 g') or the full-size count"
-    ))
+    return Grams(
+        None,
+        reason=(
+            f"USDA lists no {size} size for {food.description}; "
+            "write grams (e.g. '15 g') or the full-size count"
+        ),
+    )
 
 
 def _to_grams(
@@ -471,8 +483,9 @@ def _to_grams(
     # words that pick a row by its modifier ("chopped" -> "cup, chopped"); the food's own name is not one
     # ("1 slice pizza" must not pick "piece, small pizza" for the word "pizza")
     words = named - set(tokens(food.description))
-    asked = next((size for size, needs in _PRODUCT_SIZES if named & size and (named & needs or not needs)),
-                 None)  # ("a fun-size Snickers")
+    asked = next(
+        (size for size, needs in _PRODUCT_SIZES if named & size and (named & needs or not needs)), None
+    )  # ("a fun-size Snickers")
     if asked and (quantity is None or quantity.unit in ("", "each", "piece", "bar", "serving")):
         return _product_sized(quantity, food, portions, asked)
     if quantity is None:
@@ -487,10 +500,13 @@ def _to_grams(
                 return Grams(serving.grams, note=note, assumed=True)
             p = _default_portion(portions, words, preferred_unit, named)
         if p is None:
-            return Grams(None, reason=(
-                f"no amount given and USDA lists no standard portion for {food.description}; "
-                "write an amount (e.g. '3 oz', '100 g')"
-            ))
+            return Grams(
+                None,
+                reason=(
+                    f"no amount given and USDA lists no standard portion for {food.description}; "
+                    "write an amount (e.g. '3 oz', '100 g')"
+                ),
+            )
         return Grams(p.grams, note=f"{ASSUMED} (none given): {usual(p)}", assumed=True)
     amount, unit = quantity.amount, quantity.unit
     if not math.isfinite(amount) or amount < 0:
@@ -516,10 +532,13 @@ def _to_grams(
             return Grams(grams, note=_join(note, f"from USDA's {label(p)}"))
         if is_beverage(food):
             return Grams(amount * VOLUME_ML[unit], note=_join(note, "beverage: 1 ml taken as 1 g"))
-        return Grams(None, reason=(
-            f"USDA lists no cup or spoon measure for {food.description}, so a volume cannot be weighed; "
-            "give ounces or grams (e.g. '3 oz', '100 g')"
-        ))
+        return Grams(
+            None,
+            reason=(
+                f"USDA lists no cup or spoon measure for {food.description}, so a volume cannot be weighed; "
+                "give ounces or grams (e.g. '3 oz', '100 g')"
+            ),
+        )
     if unit in ("", "each", "piece", "serving") or unit in SIZE_UNITS:
         p = None
         if unit in SIZE_UNITS:
@@ -563,8 +582,15 @@ def _to_grams(
                 # "almonds" alone mean USDA's 1 oz, but "20 almonds" are 20 nuts, not 20 oz;
                 # "2 coffees" are 2 cups
                 counted = None
-            p = count_portion(portions, words, counted, _head_words(food_text), named, counted_first=True,
-                              described=_head_words(food.description))
+            p = count_portion(
+                portions,
+                words,
+                counted,
+                _head_words(food_text),
+                named,
+                counted_first=True,
+                described=_head_words(food.description),
+            )
             if p is not None and unit == "piece" and _unit_word(p) in _head_words(food_text):
                 p = None  # "a piece of chicken" is not USDA's whole "1 chicken" (598 g)
             if p is not None:
@@ -572,12 +598,22 @@ def _to_grams(
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
-        if (p is not None and p.unit in ("default", "serving") and p.unit != preferred_unit
-                and unit in COUNT_WORDS):
+        if (
+            p is not None
+            and p.unit in ("default", "serving")
+            and p.unit != preferred_unit
+            and unit in COUNT_WORDS
+        ):
             # "3 dried apricots" are three apricots, not three of USDA's 40 g standard portions, unless
             # USDA's standard portion is itself one item ("1 sandwich" = "Quantity not specified", 160 g)
-            item = [q for q in portions if abs(q.grams - p.grams) < 0.5 and q.unit not in MASS_G
-                    and q.unit not in VOLUME_ML and q.unit not in ("default", "serving", "order")]
+            item = [
+                q
+                for q in portions
+                if abs(q.grams - p.grams) < 0.5
+                and q.unit not in MASS_G
+                and q.unit not in VOLUME_ML
+                and q.unit not in ("default", "serving", "order")
+            ]
             if amount <= 1 and not item:  # "1 peanut butter": one is USDA's usual portion, an assumption
                 return Grams(amount * p.grams, note=_join(note.replace(f"used {label(p)}", ""),
                              f"{ASSUMED}: one as {usual(p)}").strip("; "), assumed=True)  # fmt: skip
@@ -585,10 +621,13 @@ def _to_grams(
                 base = "range: used the midpoint" if quantity.is_range else ""
                 return Grams(amount * item[0].grams, note=_join(base, f"used {label(item[0])}"))
             if amount > 1:
-                return Grams(None, reason=(
-                    f"USDA gives no weight for one item of {food.description}, only a standard portion of "
-                    f"{_fmt(p.grams)} g; give grams or write '1 serving'"
-                ))
+                return Grams(
+                    None,
+                    reason=(
+                        f"USDA gives no weight for one item of {food.description}, "
+                        f"only a standard portion of {_fmt(p.grams)} g; give grams or write '1 serving'"
+                    ),
+                )
         if p is None:
             return Grams(None, reason=f"USDA lists no single-item portion for {food.description}; give grams")
         return Grams(amount * p.grams, note=note)
@@ -611,19 +650,30 @@ def _to_grams(
     if assumed is not None and assume:
         return Grams(assumed.grams, _join(note, assumed.note), assumed.reason, True)
     if unit in VAGUE_UNITS:
-        return Grams(None, reason=(
-            f"a {unit} is not a standard measure and USDA gives no weight for a {unit} of "
-            f"{food.description}; write grams, oz or a volume instead (e.g. '30 g', '1 cup', '250 ml')"
-        ))
-    hint = "give grams or a volume (cup, ml)" if _volume_hint(portions) or any(
-        p.unit in VOLUME_ML for p in portions
-    ) else "give grams"
+        return Grams(
+            None,
+            reason=(
+                f"a {unit} is not a standard measure and USDA gives no weight for a {unit} of "
+                f"{food.description}; write grams, oz or a volume instead (e.g. '30 g', '1 cup', '250 ml')"
+            ),
+        )
+    hint = (
+        "give grams or a volume (cup, ml)"
+        if _volume_hint(portions) or any(p.unit in VOLUME_ML for p in portions)
+        else "give grams"
+    )
     return Grams(None, reason=f"USDA gives no gram weight for a '{unit}' of {food.description}; {hint}")
 
 
 def _assumed(
-    amount: float, unit: str, food: Food, portions: list[Portion], words: set[str], named: set[str],
-    preferred_unit: str | None, informal: Mapping[str, tuple[float, str, str, str]],
+    amount: float,
+    unit: str,
+    food: Food,
+    portions: list[Portion],
+    words: set[str],
+    named: set[str],
+    preferred_unit: str | None,
+    informal: Mapping[str, tuple[float, str, str, str]],
 ) -> Grams | None:
     """The weight of a vague amount the food has no USDA row of that name for, or None.
 
@@ -649,7 +699,11 @@ def _assumed(
 
 
 def _informal(
-    amount: float, unit: str, food: Food, portions: list[Portion], named: set[str],
+    amount: float,
+    unit: str,
+    food: Food,
+    portions: list[Portion],
+    named: set[str],
     informal: Mapping[str, tuple[float, str, str, str]],
 ) -> Grams | None:
     """A row of data/amounts.csv ("a pinch" = 1/16 tsp), weighed through the food's own USDA measures."""

@@ -106,6 +106,8 @@ def _measure_word(word: str) -> bool:
     if word[:1].isdigit():
         word = word.lstrip("0123456789./-")
     return word not in _VESSEL_WORDS and canonical_unit(word) in _MEASURES
+
+
 _SERVED_WORDS = frozenset(w + s for w in _SERVED.split("|") for s in ("", "s"))
 _SPOKEN_STARTS = ("a quarter", "an quarter", "one quarter", "three quarters", "a third", "an third",
                   "one third", "two thirds", "half ")  # fmt: skip
@@ -136,7 +138,7 @@ def _fmt(x: float) -> str:
 
 
 def juice_of(text: str) -> tuple[Quantity, str] | None:
-    """"juice of 2 limes" is the juice two limes yield: (2 "lime", "lime juice"); USDA weighs it by the
+    """ "juice of 2 limes" is the juice two limes yield: (2 "lime", "lime juice"); USDA weighs it by the
     fruit (SR28 lime juice: "lime yields" 44 g; orange juice: "fruit yields" 86 g)."""
     m = _JUICE.match(text) if "juice" in text[:24].lower() else None
     if m is None:
@@ -146,7 +148,7 @@ def juice_of(text: str) -> tuple[Quantity, str] | None:
 
 
 def _dual(text: str) -> str:
-    """"100g/3½oz dates" -> "100g dates": one amount said twice; the metric one is kept."""
+    """ "100g/3½oz dates" -> "100g dates": one amount said twice; the metric one is kept."""
     m = _DUAL.search(text) if ("/" in text or "(" in text) and sum(c.isdigit() for c in text) >= 2 else None
     if m is None:
         return text
@@ -156,8 +158,8 @@ def _dual(text: str) -> str:
         return text
     keep = f"{m.group('b')} {m.group('ub')}" if ub in METRIC_UNITS and ua not in METRIC_UNITS else (
         f"{m.group('a')} {m.group('ua')}")  # fmt: skip
-    tail = text[m.end():]
-    return f"{text[:m.start()]}{keep}{' ' if tail and not tail.startswith(' ') else ''}{tail}"
+    tail = text[m.end() :]
+    return f"{text[: m.start()]}{keep}{' ' if tail and not tail.startswith(' ') else ''}{tail}"
 
 
 def names_food_first(text: str) -> bool:
@@ -202,7 +204,7 @@ def named_portion(text: str) -> tuple[str, str]:
     sized = (w for w in words if canonical_unit(w) in SIZE_UNITS or w in _SIZE_WORDS or w in _EXACT_WORDS)
     size = next(sized, "")
     moved = " ".join(w for w in words if w != size and w not in _PORTION_ONLY_WORDS)
-    rest = f"{moved} {text[m.end():]}" if moved else text[m.end():]
+    rest = f"{moved} {text[m.end() :]}" if moved else text[m.end() :]
     if canonical_unit(noun):  # "a small bag of": said_amount reads the size and the vessel
         head = f"{m.group('n')} {size + ' ' if size else ''}{noun} of"
     else:  # "a medium drink of": the size is the amount's unit; "a kids meal order of": a serving
@@ -220,24 +222,24 @@ def said_amount(text: str) -> tuple[str, str]:
     words = head.split()
     m = _LETTER_UNIT.match(text) if text[:1].isdigit() and _LETTERS.intersection(text[:16].split()) else None
     if m:
-        text = f"{m.group('n')} {_LETTER[m.group('u')]} {text[m.end():]}"
+        text = f"{m.group('n')} {_LETTER[m.group('u')]} {text[m.end() :]}"
     m = _DOZEN.match(text) if "dozen" in head else None
     if m:
-        text = f"{_fmt(12 * _value(m.group('n')))} {text[m.end():].lstrip()}"
+        text = f"{_fmt(12 * _value(m.group('n')))} {text[m.end() :].lstrip()}"
     m = _UNIT_AND_A_HALF.match(text) if " and " in head else None
     if m:
-        text = f"{_fmt(_value(m.group('n')) + 0.5)} {m.group('u')}{text[m.end():]}"
+        text = f"{_fmt(_value(m.group('n')) + 0.5)} {m.group('u')}{text[m.end() :]}"
     m = _AND_A_HALF.match(text) if " and " in head else None
     if m:
         frac = _value(m.group("f")) if m.group("f") else 0.5
-        text = f"{_fmt(_value(m.group('n')) + frac)}{text[m.end():]}"
+        text = f"{_fmt(_value(m.group('n')) + frac)}{text[m.end() :]}"
     m = _SPOKEN.match(text) if head.startswith(_SPOKEN_STARTS) else None
     if m and not (m.group("of") or canonical_unit(m.group("next") or "")):
         m = None  # "a quarter pounder", "half and half": only "of" or a unit makes the word a fraction
     if m:
         value = (0.25 if m.group("q") else 0.75 if m.group("tq") else 1 / 3 if m.group("t")
                  else 2 / 3 if m.group("tt") else 0.5)  # fmt: skip
-        text = f"{_fmt(round(value, 4))} {text[m.start('next') if m.group('next') else m.end():]}"
+        text = f"{_fmt(round(value, 4))} {text[m.start('next') if m.group('next') else m.end() :]}"
     note = ""
     bare = {w.strip(".,-()") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
@@ -247,25 +249,25 @@ def said_amount(text: str) -> tuple[str, str]:
         if m.group("size").lower() in _SIZE_WORDS:
             unit = canonical_unit(m.group("v")) or m.group("v")
             note = f"'{m.group('size')} {m.group('v')}' read as a {unit}"
-        text = f"{m.group('n')} {m.group('v')}{text[m.end():]}"
+        text = f"{m.group('n')} {m.group('v')}{text[m.end() :]}"
     m = _FEW.match(text) if head.startswith(("a few", "several")) else None
-    if m and text[m.end():].strip():
+    if m and text[m.end() :].strip():
         note = f"{m.group(0).strip()!r} read as {A_FEW:g}"  # (no sized vessel has "a few" after it)
-        text = f"{A_FEW:g} {text[m.end():]}"
+        text = f"{A_FEW:g} {text[m.end() :]}"
     m = _ONE.match(text) if head.startswith(("a single", "one single", "another")) else None
     if m:
-        text = f"1 {text[m.end():]}"
+        text = f"1 {text[m.end() :]}"
     m = _COLLECTION.match(text) if " of " in head else None
     if m:
-        text = text[m.end():]
+        text = text[m.end() :]
     m = _SOME.match(text) if head.startswith(("some", "any")) else None
     while m:  # "some", "any" (repeated words too, so the rewrite is idempotent)
-        text = text[m.end():]
+        text = text[m.end() :]
         m = _SOME.match(text)
     sized = vessel_named or (" of " in head and not _SERVED_WORDS.isdisjoint(bare))
     m = _CONTAINER.match(text) if sized and any(_measure_word(w) for w in bare) else None
     if m and canonical_unit(m.group("u")) in (MASS_UNITS | VOLUME_UNITS):
         each = _value(m.group("m"))
         n = _value(m.group("n")) if m.group("n") else 1.0
-        text = f"{_fmt(round(n * each, 4))} {m.group('u')} {text[m.end():]}"
+        text = f"{_fmt(round(n * each, 4))} {m.group('u')} {text[m.end() :]}"
     return text, note

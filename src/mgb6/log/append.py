@@ -37,8 +37,13 @@ _TAIL_CHUNK = 1 << 16
 TAIL_LIMIT = 1 << 23
 # O_APPEND: every write lands at the end, whatever another process did; O_BINARY: no newline translation.
 _OPEN_FLAGS = (
-    os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # no link followed, no FIFO waited on
+    os.O_RDWR
+    | os.O_APPEND
+    | os.O_CREAT
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # no link followed, no FIFO waited on
 )
 
 
@@ -63,7 +68,7 @@ def check_line(line: str) -> str:
     """The line as it will be stored: one line of text, surrounding space removed."""
     text = line.strip()
     if not text:
-        raise LogWriteError("nothing to log: give a food line, e.g. mgb6 log \"2 cups spinach\"")
+        raise LogWriteError('nothing to log: give a food line, e.g. mgb6 log "2 cups spinach"')
     if any(c in text for c in "\r\n\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
         raise LogWriteError("give one line at a time (the text contains a line break or NUL)")
     return text
@@ -104,7 +109,7 @@ def read_tail(fd: int, size: int) -> Tail:
         lines = _LINE_BREAK.split(chunk + carry)
         # the first piece may be a partial line unless we reached the start of the file
         carry = lines.pop(0) if start > 0 else b""
-        carry = carry[:_HEADER_MAX + 1]  # a longer line is no header: keeping more would be quadratic
+        carry = carry[: _HEADER_MAX + 1]  # a longer line is no header: keeping more would be quadratic
         for raw in reversed(lines):
             found = _header(raw)
             if isinstance(found, date):

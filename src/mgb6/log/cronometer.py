@@ -138,8 +138,14 @@ def read_cronometer(text: str, path: str = "<servings.csv>") -> CronometerExport
             continue
         out.servings.append(
             Serving(
-                line, _day(day_text), day_text, (row.get("Group") or "").strip(), food, amount,
-                _float(row.get("Magnesium (mg)")), _float(row.get("B6 (Pyridoxine) (mg)")),
+                line,
+                _day(day_text),
+                day_text,
+                (row.get("Group") or "").strip(),
+                food,
+                amount,
+                _float(row.get("Magnesium (mg)")),
+                _float(row.get("B6 (Pyridoxine) (mg)")),
             )
         )
     return out

@@ -499,8 +499,13 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
 
 
 def parse_log(
-    text: str, path: str = "<log>", *, memo: LineMemo | None = None, date_order: str | None = None,
-    today: date | None = None, progress: Progress | None = None,
+    text: str,
+    path: str = "<log>",
+    *,
+    memo: LineMemo | None = None,
+    date_order: str | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> ParsedLog:
     """Parse a whole log. Never raises for any text: what cannot be read becomes a Problem.
 
@@ -592,8 +597,15 @@ def parse_log(
 
 
 def _settle_later(
-    days: list[DayBlock], heads: list[int], index: int, pending: Pending, problems: list[Problem],
-    notes: list[tuple[int, str]], path: str, date_order: str | None, today: date | None,
+    days: list[DayBlock],
+    heads: list[int],
+    index: int,
+    pending: Pending,
+    problems: list[Problem],
+    notes: list[tuple[int, str]],
+    path: str,
+    date_order: str | None,
+    today: date | None,
 ) -> None:
     """A date with no year above any full date: its year comes from the first full date below it."""
     after = next((b.date for b in days[index + 1 :] if b.date is not None), None)

@@ -73,10 +73,26 @@ _SUBJECT_VERB = (
     r"(?:\s+(?:myself|ourselves|me|us|up|on|in|some|for\s+myself)(?=\s))?"
 )
 # A line may start with the verb alone ("Had 2 eggs", "Grabbed a coffee"): only verbs that are no food word.
-_BARE_VERBS = _alt((
-    "had", "ate", "drank", "grabbed", "enjoyed", "having", "eating", "drinking", "snacked on", "munched on",
-    "nibbled on", "sipped", "devoured", "ordered", "just had", "also had",
-))
+_BARE_VERBS = _alt(
+    (
+        "had",
+        "ate",
+        "drank",
+        "grabbed",
+        "enjoyed",
+        "having",
+        "eating",
+        "drinking",
+        "snacked on",
+        "munched on",
+        "nibbled on",
+        "sipped",
+        "devoured",
+        "ordered",
+        "just had",
+        "also had",
+    )
+)
 _LEAD = (
     # "For lunch", "At dinner,", "During my afternoon snack", "As a quick bite"
     lazy(rf"(?:for|at|during|with|as|over|around|on)\s+{_MEAL_PHRASE}\s*(?:{_TIME}\s*)?,?\s*", re.I),
@@ -85,8 +101,11 @@ _LEAD = (
     # "I had", "I am enjoying", "we treated ourselves to", "I also grabbed"
     lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
-    lazy(rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
-         rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*", re.I),
+    lazy(
+        rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
+        rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*",
+        re.I,
+    ),
     # "In the mood for something sweet,"
     lazy(r"in\s+the\s+mood\s+for\s+[^,]{1,40},\s*", re.I),
     # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
@@ -94,21 +113,35 @@ _LEAD = (
     lazy(rf"{_TIME}\s*,?\s*", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
-    lazy(rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+)?(?:included|includes|including"
-         r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
-         r"|eating|enjoying|with)\s+", re.I),
+    lazy(
+        rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+)?(?:included|includes|including"
+        r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
+        r"|eating|enjoying|with)\s+",
+        re.I,
+    ),
     # "To start my day right,", "To kick off my morning"
-    lazy(r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
-         r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
-         r"meal|breakfast|lunch|dinner|snack|workout)(?:\s+(?:right|off))?\s*,?\s*", re.I),
-    lazy(r"as\s+part\s+of\s+(?:my|a|the)\s+(?:\w+\s+){0,3}?(?:routine|meal|breakfast|lunch|dinner|snack|diet)"
-         r"\s*,?\s*", re.I),
-    lazy(r"(?:so|well|ok|okay|oh|and|then|also|next|later|finally|afterwards|after\s+that|for\s+starters"
-         r"|to\s+start|first|first\s+up)\s*[,:]?\s+", re.I),
+    lazy(
+        r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
+        r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
+        r"meal|breakfast|lunch|dinner|snack|workout)(?:\s+(?:right|off))?\s*,?\s*",
+        re.I,
+    ),
+    lazy(
+        r"as\s+part\s+of\s+(?:my|a|the)\s+(?:\w+\s+){0,3}?(?:routine|meal|breakfast|lunch|dinner|snack|diet)"
+        r"\s*,?\s*",
+        re.I,
+    ),
+    lazy(
+        r"(?:so|well|ok|okay|oh|and|then|also|next|later|finally|afterwards|after\s+that|for\s+starters"
+        r"|to\s+start|first|first\s+up)\s*[,:]?\s+",
+        re.I,
+    ),
 )
 _TRAIL = (
-    lazy(rf"\s*,?\s*(?:for|at|during|as|with|over|in|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
-         re.I),
+    lazy(
+        rf"\s*,?\s*(?:for|at|during|as|with|over|in|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
+        re.I,
+    ),
     lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
@@ -189,8 +222,10 @@ def _meal_of(word: str) -> str | None:
 def _trail(text: str, start: int, end: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
     meal = None
     pos = start
-    while (cut := _CLAUSE.search(text, pos, end)) and cut.start() > start and _HAS_WORD.search(
-        text, start, cut.start()
+    while (
+        (cut := _CLAUSE.search(text, pos, end))
+        and cut.start() > start
+        and _HAS_WORD.search(text, start, cut.start())
     ):
         # "a tablespoon of butter to enhance the flavor, and a cup of tap water": the clause ends where the
         # list goes on (", and a ...", a new sentence); only the clause is left out, never the foods after it
@@ -269,8 +304,13 @@ def segment(line: str) -> Segmented:
     spans = _split(core)
     # "smoothie: 1 banana, 1 cup spinach": a name before a colon that heads a list is a label, not a food
     colon = core.find(":")
-    if (colon > 0 and len(spans) > 1 and spans[0][1] > colon and not any(c.isdigit() for c in core[:colon])
-            and any(_HAS_WORD.search(core[a:b]) for a, b in spans[1:])):  # a label heads a list, not nothing
+    if (
+        colon > 0
+        and len(spans) > 1
+        and spans[0][1] > colon
+        and not any(c.isdigit() for c in core[:colon])
+        and any(_HAS_WORD.search(core[a:b]) for a, b in spans[1:])
+    ):  # a label heads a list, not nothing
         spans[0] = (colon + 1, spans[0][1])
         framing.append((where[0], where[colon] + 1))
     parts: list[Part] = []
@@ -342,4 +382,3 @@ def amount_first(text: str) -> str:
     if m is not None:
         return f"{m.group('det')} {m.group('amount')} {m.group('box')} {m.group('adj')}{m.group('rest')}"
     return text
-

@@ -51,9 +51,7 @@ _B6 = lazy(
     r"\b(?:vitamin\s*)?b[\s-]?6\b|\bpyridox(?:ine|al|amine)\b(?:\s*(?:hcl|hydrochloride|5'?-?\s*phosphate))?|\bp-?5-?p\b|\bplp\b",
     re.I,
 )
-_MULTI = lazy(
-    r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I
-)
+_MULTI = lazy(r"\bmulti-?\s*vitamins?\b|\bmultivit\b|\bb[\s-]?complex\b|\bzma\b|\bprenatal\b|\bmulti\b", re.I)
 _AMOUNT = lazy(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mg|mcg|µg|μg|g)\b", re.I)
 _COUNT = lazy(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:x\s*)?(?:caps?|capsules?|tabs?|tablets?|softgels?|pills?|gummies|gummy|scoops?)\b",
@@ -136,8 +134,7 @@ def parse_supplement(text: str) -> tuple[tuple[SupplementDose, ...], str | None]
             pending.clear()
     if not doses and _MULTI.search(text):
         return (), (
-            "a multivitamin needs its label amounts: write e.g. "
-            "'multivitamin: magnesium 50 mg + B6 2 mg'"
+            "a multivitamin needs its label amounts: write e.g. 'multivitamin: magnesium 50 mg + B6 2 mg'"
         )
     if not doses:
         return (), "no dose found: write the amount, e.g. 'magnesium glycinate 200 mg'"

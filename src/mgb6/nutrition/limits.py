@@ -95,7 +95,7 @@ def _age(years: float) -> str:
 
 
 def _no_ul(nutrient: str, authorities: Sequence[str], ul_from: Mapping[tuple[str, str], float]) -> str:
-    """"no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
+    """ "no upper limit for X is defined at this age by the IOM or EFSA (IOM: from 1 y; EFSA: from 4 y)"."""
     names = " or ".join(("the IOM" if a == "iom" else a.upper()) for a in authorities)
     starts_at = {a: ul_from[a, nutrient] for a in authorities if (a, nutrient) in ul_from}
     parts = [f"{a.upper()}: from {_age(age)}" for a, age in starts_at.items()]
@@ -166,9 +166,11 @@ def day_limits(
         if t is None or t.ul is None or total_b6 <= t.ul:
             continue
         others = "".join(
-            f"; the {B6_UL_NAME[a]} upper limit is {b6_uls[a]:g} mg/day" if a in b6_uls
+            f"; the {B6_UL_NAME[a]} upper limit is {b6_uls[a]:g} mg/day"
+            if a in b6_uls
             else f"; the {'IOM' if a == 'iom' else 'EFSA'} sets no B6 upper limit at this age"
-            for a in ("efsa", "iom") if a != auth
+            for a in ("efsa", "iom")
+            if a != auth
         )
         out.append(
             LimitWarning(

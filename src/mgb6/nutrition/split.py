@@ -82,7 +82,7 @@ _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 
 
 def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
-    """"ham and cheese sandwich", "spinach and feta omelet": foods joined by "and" before a dish's name, the
+    """ "ham and cheese sandwich", "spinach and feta omelet": foods joined by "and" before a dish's name, the
     later ones with no amount or article of their own, say what the one dish is made of."""
     from mgb6.foods.match import MIXED_DISHES, tokens
 
@@ -259,7 +259,7 @@ def _name_of(description: str) -> str:
 
 
 def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
-    """"X with Y" is an X: a span merged across "with" must be a food named for what stands before it
+    """ "X with Y" is an X: a span merged across "with" must be a food named for what stands before it
     ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
     ("pancakes with syrup" is not "Pancake syrup")."""
     from mgb6.foods.match import tokens
@@ -315,7 +315,7 @@ def _words(text: str) -> list[str]:
 
 
 def _only_how(text: str) -> bool:
-    """"cooked", "melted and served warm", "2 large": a part that says how, or how much, but names no food."""
+    """A part that says how, or how much, but names no food: "cooked", "melted and served warm", "2 large"."""
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import NUMBER_WORDS, SIZES, is_unit_spelling
 
@@ -327,7 +327,7 @@ def _only_how(text: str) -> bool:
 
 
 def _qualifier(word: str) -> bool:
-    """"sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food."""
+    """ "sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food."""
     return word.endswith(("-free", "-style", "-sized", "-size")) or word.startswith(
         ("low-", "reduced-", "non-", "no-", "ready-to-", "fat-", "sugar-", "lightly-", "extra-")
     )
@@ -551,7 +551,7 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
 
 
 def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
-    """"1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
+    """ "1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
     and that part is not counted while a part without an amount is, the division has most likely cut a
     food from its amount; the whole line is safer."""
     from mgb6.foods.match import tokens
@@ -577,10 +577,24 @@ def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
 # filled or topped with, so "a taco filled with chicken" is the taco, not a taco plus a default portion of
 # chicken.
 DISH_CATEGORIES = (
-    "Pizza", "sandwiches", "Sandwiches", "mixed dishes", "Burritos and tacos", "Fried rice and lo/chow mein",
-    "Soups", "Ramen", "Egg rolls, dumplings, sushi", "Macaroni and cheese", "Bean, pea, legume dishes",
-    "Vegetable dishes", "Vegetables on a sandwich", "Fast Foods", "Meals, Entrees, and Side Dishes",
-    "Restaurant Foods", "Lettuce and lettuce salads", "Coleslaw, non-lettuce salads",
+    "Pizza",
+    "sandwiches",
+    "Sandwiches",
+    "mixed dishes",
+    "Burritos and tacos",
+    "Fried rice and lo/chow mein",
+    "Soups",
+    "Ramen",
+    "Egg rolls, dumplings, sushi",
+    "Macaroni and cheese",
+    "Bean, pea, legume dishes",
+    "Vegetable dishes",
+    "Vegetables on a sandwich",
+    "Fast Foods",
+    "Meals, Entrees, and Side Dishes",
+    "Restaurant Foods",
+    "Lettuce and lettuce salads",
+    "Coleslaw, non-lettuce salads",
     "Baby food: meat and dinners",
 )
 # A joiner that introduces what a food is made, filled or topped with.
@@ -640,7 +654,7 @@ _HOT_DRINK = lazy(r"\b(?:coffee|tea|latte|espresso|cappuccino|americano|mocha|co
 
 
 def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | None) -> list[Cut]:
-    """"coffee with milk": milk poured into a hot drink, no amount said, is a splash (data/amounts.csv),
+    """ "coffee with milk": milk poured into a hot drink, no amount said, is a splash (data/amounts.csv),
     not USDA's usual portion of milk (a cup, 244 g, more than the coffee holds); the note says so."""
     from mgb6.foods.portions import is_beverage
 
@@ -651,8 +665,11 @@ def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date |
         joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
         after = entry.core[entry.parts[j][1] : entry.parts[j + 1][0]] if j + 1 < len(entry.parts) else ""
         unsaid = isinstance(done, Item) and any(n.startswith(_NONE_GIVEN) for n in done.notes)
-        into = (isinstance(prev, Item) and bool(_HOT_DRINK.search(prev.food))
-                and bool(re.search(r"\bwith\b|w/", joiner, re.I)))  # "coffee with milk"
+        into = (
+            isinstance(prev, Item)
+            and bool(_HOT_DRINK.search(prev.food))
+            and bool(re.search(r"\bwith\b|w/", joiner, re.I))
+        )  # "coffee with milk"
         into = into or (isinstance(nxt, Item) and bool(_HOT_DRINK.search(nxt.food))
                         and bool(re.fullmatch(r"\s*in\s*", after, re.I)))  # "milk in my coffee"  # fmt: skip
         if unsaid and into and isinstance(done, Item):

@@ -231,8 +231,10 @@ class Scorer:
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         if g.assumed and too_much_to_assume(g.grams, food):
-            reason = (f"the amount is not stated, and USDA's usual portion of {food.description} is "
-                      f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')")
+            reason = (
+                f"the amount is not stated, and USDA's usual portion of {food.description} is "
+                f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')"
+            )
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
         notes = [n for n in (switched, g.note) if n]
         if m.brand:
@@ -266,7 +268,7 @@ class Scorer:
         )  # fmt: skip
 
     def _as_the_survey_weighs(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
-        """"a banana", "an orange", "a slice of cheddar": one, of no stated size, weighs what USDA's dietary
+        """ "a banana", "an orange", "a slice of cheddar": one, of no stated size, weighs what USDA's dietary
         survey (FNDDS) takes one to weigh for the same food ("1 banana", 126 g), not SR28's medium size (118
         g); the values stay the matched food's. A stated size ("a medium banana") keeps SR28's row."""
         from mgb6.foods.match import tokens
@@ -303,7 +305,7 @@ class Scorer:
         return food, g, ""
 
     def _with_named_portion(self, entry: Entry, m: Match, food: Food, g: Grams) -> tuple[Food, Grams, str]:
-        """"a medium fast food order of fries": when the chosen food has no USDA portion of the name the line
+        """ "a medium fast food order of fries": when the chosen food has no USDA portion of the name the line
         used and an equally good candidate has it (FNDDS's "1 medium fast food order"), that candidate."""
         from mgb6.foods.match import alternatives
         from mgb6.foods.portions import row_named, to_grams
@@ -323,7 +325,7 @@ class Scorer:
         return food, g, ""
 
     def _size_in_name(self, entry: Entry) -> Entry:
-        """"1 Big Mac" is one Big Mac, not one large "Mac": a size word the parser took as the unit is
+        """ "1 Big Mac" is one Big Mac, not one large "Mac": a size word the parser took as the unit is
         given back to the food when the two together are a food's own name (an alias, a USDA name, or a
         confident match whose name has the word)."""
         from mgb6.foods.match import tokens
@@ -364,7 +366,7 @@ class Scorer:
         return note
 
     def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
-        """"3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
+        """ "3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
         probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
         USDA portion units ("1/2 sheet nori") is not unknown."""
         from mgb6.foods.match import tokens
@@ -387,7 +389,7 @@ class Scorer:
         return {u for p in self.table.portions(food_index) for u in tokens(p.unit)}
 
     def _unknown_unit(self, entry: Entry) -> tuple[Match | None, str]:
-        """"1 honeycrisp apple", "3 zorks spinach": the whole text named no food, but its first word is
+        """ "1 honeycrisp apple", "3 zorks spinach": the whole text named no food, but its first word is
         unknown to the table and the rest names one. The whole text was tried first; now the rest is the
         food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
         unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
@@ -495,8 +497,11 @@ def check(
                 continue
             day = days.get(key)
             if day is None:
-                label = block.label if block.date is None and block.label else _day_label(
-                    block.date, log.path, n_undated, block.after_invalid, len(logs))
+                label = (
+                    block.label
+                    if block.date is None and block.label
+                    else _day_label(block.date, log.path, n_undated, block.after_invalid, len(logs))
+                )
                 where = log.path if block.date is None else ""
                 day = days[key] = Day(block.date, label, path=where, after_invalid=block.after_invalid)
             for entry in _drain(block.entries) if consume else block.entries:

@@ -351,9 +351,13 @@ def suggestions_section(sugg: Suggestions | None, title: str = "To close the gap
     if p is not None:
         foods = " + ".join(f"{short_name(c.food, 2).lower()} ({c.serving})" for c in p.items)
         got = ", ".join(f"+{_mg(p.totals[n], n)} mg {_ABBR[n]}" for n in NUTRIENTS)
-        verdict = "closes the gap" + ("s" if len(p.remaining) > 1 else "") if p.closes_gaps else (
-            "gets closest within 3 servings; still short: "
-            + ", ".join(f"{LABEL[n]} {_mg(v, n)} mg" for n, v in p.remaining.items() if v > 0)
+        verdict = (
+            "closes the gap" + ("s" if len(p.remaining) > 1 else "")
+            if p.closes_gaps
+            else (
+                "gets closest within 3 servings; still short: "
+                + ", ".join(f"{LABEL[n]} {_mg(v, n)} mg" for n, v in p.remaining.items() if v > 0)
+            )
         )
         parts.append(Text(f"Plan: {foods}: {got}, {p.kcal:.0f} kcal; {verdict}.", style="bold"))
     return Group(*parts)

@@ -135,7 +135,8 @@ def trend_charts(result: CheckResult) -> RenderableType | None:
         charts.append(TrendChart(n, result.targets[n], bars, result.mean[n], hidden, over))
     legend = Text(
         f"{SYMBOL[STATUS_ADEQUATE]} at/above goal  {SYMBOL[STATUS_POSSIBLY]} below goal, not below EAR  "
-        f"{SYMBOL[STATUS_LIKELY]} below EAR  " + (f"{OVER} above an upper limit  " if above else "")
+        f"{SYMBOL[STATUS_LIKELY]} below EAR  "
+        + (f"{OVER} above an upper limit  " if above else "")
         + f"{GOAL} goal  {MEAN} mean",
         style="dim",
     )
@@ -199,8 +200,12 @@ def profile_view(p: Profile, path: Path) -> RenderableType:
         ("authority", p.authority),
         ("diet", p.diet or "-"),
         ("avoid", ", ".join(p.avoid) or "-"),
-        ("date order", {"dmy": "day first (3/4 = 3 April)", "mdy": "month first (3/4 = March 4)"}.get(
-            p.date_order or "", "not set (a date such as 3/4/2025 is refused)")),
+        (
+            "date order",
+            {"dmy": "day first (3/4 = 3 April)", "mdy": "month first (3/4 = March 4)"}.get(
+                p.date_order or "", "not set (a date such as 3/4/2025 is refused)"
+            ),
+        ),
     ]
     for k, v in rows:
         table.add_row(k, v)
