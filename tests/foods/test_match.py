@@ -8,7 +8,8 @@ import re
 import pytest
 from tests.conftest import ROOT
 
-from mgb6.foods.match import MIN_CONFIDENCE, match, normalize, search
+from mgb6.foods.match import MIN_CONFIDENCE, match, search
+from mgb6.foods.words import normalize
 
 # Everyday phrase -> the USDA food it must match: an exact id, or a regex on the USDA description.
 EVERYDAY = [

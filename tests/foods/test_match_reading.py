@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT
 
-from mgb6.foods.match import EATEN_COOKED_VEGETABLES, match, respell, search, tokens
+from mgb6.foods.match import EATEN_COOKED_VEGETABLES, match, respell, search
+from mgb6.foods.words import tokens
 from mgb6.log.parse import parse_entry
 from mgb6.models import Item, Problem
 from mgb6.nutrition.tally import Scorer
@@ -294,7 +295,7 @@ def test_an_unknown_word_is_corrected_once_per_table(table, monkeypatch: pytest.
         return real(query, *args, **kwargs)
 
     monkeypatch.setattr(process, "extractOne", counting)
-    matcher._corrected.update(owner=None, map={})
+    matcher._corrected.owner = None
     line = " ".join(["zorblaxian", "quuxberry"] * 200)
     search(line, table)
     search(line + " zorblaxian", table)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import rich.progress
     from rich.console import Console, RenderableType
 
     from mgb6.models import Progress
@@ -58,25 +59,26 @@ def progress_bar(err: Console, enabled: bool = True) -> Iterator[Progress | None
     if not enabled or off or not err.is_terminal or err.is_dumb_terminal:
         yield None
         return
-    bars: dict[str, object] = {}
+    shown: list[rich.progress.Progress] = []  # the one bar, once the first report came
+    tasks: dict[str, rich.progress.TaskID] = {}
 
     def update(what: str, done: int, total: int) -> None:
-        bar = bars.get("")
-        if bar is None:
+        if not shown:
             from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-            bar = bars[""] = Progress(
+            shown.append(Progress(
                 TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
                 console=err, transient=True, redirect_stdout=False, redirect_stderr=False,
-            )  # fmt: skip
-            bar.start()  # type: ignore[attr-defined]
-        task = bars.get(what)
+            ))  # fmt: skip
+            shown[0].start()
+        bar = shown[0]
+        task = tasks.get(what)
         if task is None:
-            task = bars[what] = bar.add_task(what, total=total)  # type: ignore[attr-defined]
-        bar.update(task, completed=done, total=total)  # type: ignore[attr-defined]
+            task = tasks[what] = bar.add_task(what, total=total)
+        bar.update(task, completed=done, total=total)
 
     try:
         yield update
     finally:
-        if "" in bars:
-            bars[""].stop()  # type: ignore[attr-defined]
+        for bar in shown:
+            bar.stop()

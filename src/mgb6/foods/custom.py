@@ -88,7 +88,8 @@ def load_table_with(custom: Sequence[Path]) -> FoodTable:
     bundled table's cache file and its lru_cache stay untouched, so a custom file can neither poison
     nor evict them.
     """
-    from mgb6.foods.match import SearchIndex, normalize
+    from mgb6.foods.index import SearchIndex
+    from mgb6.foods.words import normalize
 
     rows: dict[str, dict[str, str]] = {}
     for path in custom:

@@ -3,102 +3,42 @@
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from array import array
-from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
+from mgb6.foods.index import OR_PAIR, PLURAL_KEY, SearchIndex, group_lead
+from mgb6.foods.words import (
+    COOKED_WORDS,
+    CUT_WORDS,
+    DISH_WORDS,
+    FLAVOR_WORDS,
+    FORM_WORDS,
+    GROUP_WORDS,
+    LABEL_WORDS,
+    MEAL_WORDS,
+    MEASURE_WORDS,
+    MIXED_DISHES,
+    PHRASES,
+    PREP_WORDS,
+    QUALIFIER_WORDS,
+    RAW_WORDS,
+    RECIPE_WORDS,
+    STOPWORDS,
+    SUBSTITUTE_WORDS,
+    VERB_FORMS,
+    normalize,
+    singular,
+    tokens,
+    wordset,
+)
 from mgb6.lazyre import lazy
 from mgb6.log.phrases import CHATTER, HOW_WORDS
 
 if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
-    from mgb6.models import Food
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-STOPWORDS = frozenset(_words("of the a an with and in or for to from my some about approx approximately"))
-# Words that change what a food is; a candidate carrying one the user did not write is penalised.
-PREP_WORDS = frozenset(
-    _words("""raw cooked boiled canned roasted dried dehydrated fried baked grilled steamed frozen broiled
-    stewed braised smoked salted sweetened toasted breaded battered pickled candied juice
-    powder flour sauce soup chip dry mix prepared microwaved sauteed scrambled poached mashed instant
-    unprepared uncooked""")
-)
-# Heat-treated forms: a query naming one is satisfied by any of them ("cooked" ~ "boiled", "roasted"...).
-COOKED_WORDS = frozenset(
-    _words("""cooked boiled roasted fried baked grilled steamed broiled stewed braised microwaved sauteed
-    scrambled poached toasted prepared simmered heated""")
-)
-RAW_WORDS = frozenset(_words("raw uncooked unprepared fresh"))
-# Forms the user may write that a match must carry ("canned kidney beans" are not boiled ones).
-FORM_WORDS = frozenset(_words("canned dried dehydrated frozen smoked pickled salted candied instant powder"))
-# Words that turn a food into another product or a dish: costly when the user did not write them.
-DISH_WORDS = frozenset(
-    _words("""salad sandwich soup casserole stew pie cake chip oil juice flour sauce dip spread bar cookie
-    cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
-    burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
-    powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
-    strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast""")
-)
-# Mixed dishes, FNDDS's ground ("as eaten"): for these SR28's precedence yields (data/SOURCES.md).
-MIXED_DISHES = frozenset(
-    _words("""salad sandwich soup casserole stew pie burrito taco pizza noodle pasta smoothie shake burger
-    cheeseburger hamburger wrap quesadilla enchilada lasagna curry omelet frittata chili sushi nacho
-    dumpling sub hoagie""")
-)
-# Flavours: a flavoured product is not the plain one the user wrote ("frozen yogurt", "greek yogurt").
-FLAVOR_WORDS = frozenset(
-    _words("""chocolate vanilla strawberry blueberry raspberry cherry peach lemon lime orange coffee caramel
-    mint maple honey cinnamon""")
-)
-# Stand-ins for a food: never what the user meant unless written.
-SUBSTITUTE_WORDS = frozenset(
-    _words("""meatless vegetarian vegan veggie imitation substitute analog vodka rum gin whiskey whisky
-    tequila liqueur brandy schnapps margarita daiquiri cocktail""")
-)
-# SR28 starts many descriptions with a group word ("Nuts, almonds", "Fish, salmon, ..."): it says what
-# kind of food it is, not which food, so a candidate does not need the user to write it.
-GROUP_WORDS = frozenset(
-    _words("""nut seed fish beverage cereal spice snack candy mollusk crustacean alcoholic game meat soft
-    drink leavening agent""")
-)
-# Qualifiers that narrow a food without changing it much: they weigh little on either side.
-QUALIFIER_WORDS = frozenset(
-    _words("""raw fresh whole atlantic pacific wild farmed mature all commercial commercially variety
-    type regular plain domestic imported enriched broiler fryer only unsweetened unenriched includes
-    include year round average ripe
-    fluid n ns nfs form kernel grade choice select separable usda commodity ready eat serve rtd rte
-    traditional ordinary natural organic store bought homemade generic unknown""")
-)
-# Shopping labels and cuts that do not change a food's nutrients (cuts still pick the portion).
-LABEL_WORDS = frozenset(_words("organic store bought storebought homemade home made brand generic fresh"))
-CUT_WORDS = frozenset(
-    _words("""chopped sliced diced cubed shredded grated minced halved halve cut chunk piece slice wedge
-    floret tossed""")
-)
-# Recipe words for what was done before measuring: they name no food and are no misspellings (the line
-# reader notes them as preparation when the food is matched without them).
-RECIPE_WORDS = frozenset(
-    _words("beaten whisked melted softened rinsed drained sifted divided optional trimmed")
-)
-# Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
-MEASURE_WORDS = frozenset(
-    _words(
-        """bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
-    pinch splash dollop stick"""
-        # sizes a product is sold in ("a fun-size Snickers", "a miniature Milky Way"): USDA's portion rows
-        + " mini miniature fun bite"
-    )
-)
-# A meal or course named alone is no food: "Breakfast" must not become breakfast cereal.
-MEAL_WORDS = frozenset(_words("breakfast brunch lunch dinner supper snack dessert meal"))
-UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, Entrees, and Side Dishes",
-                       "American Indian/Alaska Native Foods")  # fmt: skip
 MIN_CONFIDENCE = 60.0
 # a generic food stands in for a brand's product only when what the label says after the brand names it
 # surely: "Boursin, Garlic & Herb" is a cheese, not garlic (73)
@@ -109,61 +49,8 @@ ALIAS_SWITCH_MARGIN = 3.0
 SHORTLIST = 80  # choices scored in full per query, by summed word weight
 COMMON_POSTINGS = 600  # a word in more choices than this only re-weighs choices rarer words found
 
-# "roast chicken" is USDA's "roasted": one spelling per preparation so both sides compare.
-VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled",
-              "steam": "steamed", "poach": "poached", "saute": "sauteed", "sauted": "sauteed"}  # fmt: skip
-# Cronometer/FNDDS wordings with a USDA equivalent.
-PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("skinless", "meat only"),
-           ("without peel", "peeled"), ("not frosted", "without frosting"), ("unfrosted", "without frosting"),
-           ("whole pieces", ""), ("cut pieces", ""), ("without any ", "no "), ("dairy-free", "no dairy"),
-           ("dairy free", "no dairy"),
-           # canned fruit "in juice", "in light syrup" is USDA's "juice pack", "light syrup pack": never juice
-           (" in its own juice", " juice pack"), (" in juice", " juice pack"),
-           (" in 100% juice", " juice pack"),
-           (" in light syrup", " light syrup pack"), (" in heavy syrup", " heavy syrup pack"),
-           (" in syrup", " syrup pack"))  # fmt: skip
-# Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
-EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
-                "Finfish and Shellfish Products")  # fmt: skip
 
-_NON_WORD = lazy(r"[^a-z0-9]+")
 _TRAILING_SIZE = lazy(r"\s*,\s*(?:extra[ -])?(?:small|medium|large|jumbo|regular)(?:[ -]sized?)?\s*$", re.I)
-
-
-# Singulars ending in "ie": "cookies" is "cookie", not "cooky" (USDA writes both numbers).
-IE_WORDS = frozenset(
-    _words("""cookie smoothie brownie veggie pie calorie hoagie pierogie goodie sweetie
-    pinkie quickie rookie""")
-)
-
-
-def _singular(tok: str) -> str:
-    if len(tok) <= 3 or tok.endswith(("ss", "us", "is")):
-        return tok
-    if tok.endswith("ies"):
-        return tok[:-1] if tok[:-1] in IE_WORDS else tok[:-3] + "y"
-    if tok.endswith("oes") or tok.endswith(("ches", "shes", "sses", "xes")):
-        return tok[:-2]
-    if tok.endswith("ves") and tok not in ("olives", "chives", "cloves"):
-        return tok[:-3] + "f"
-    if tok.endswith("s"):
-        return tok[:-1]
-    return tok
-
-
-@lru_cache(maxsize=65536)
-def tokens(text: str) -> tuple[str, ...]:
-    """Lower-case, singular word tokens without stop words: the unit both sides of a match compare."""
-    text = text.lower().replace("&", " and ").replace("'", "")
-    if not text.isascii():  # "café", "jalapeño", "crème": the accent-free spelling USDA and most logs use
-        import unicodedata
-
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(_singular(t) for t in _NON_WORD.split(text) if t and t not in STOPWORDS)
-
-
-def normalize(text: str) -> str:
-    return " ".join(tokens(text))
 
 
 class Match(NamedTuple):
@@ -177,208 +64,25 @@ class Match(NamedTuple):
     prepared: str = ""  # recipe words left out to find a reviewed phrase ("sifted", "drained")
 
 
-class SearchIndex(NamedTuple):
-    """Precomputed search structures; built once from the table and cached with it."""
-
-    choices: list[str]  # normalised text of each choice (tokens joined by spaces)
-    choice_food: list[int]
-    choice_kind: bytes  # 0 description, 1 synonym, 2 alias
-    postings: dict[str, bytes]  # token -> array("i") bytes of choice numbers: fast to unpickle
-    idf: dict[str, float]
-    exact: dict[str, int]  # normalised text -> food index
-    head: list[str]  # first token of each food's description
-    bias: list[float]  # per-food score adjustment: SR28 precedence, unwanted kinds of food
-    cooked_food: bytes  # per food: 1 when it is eaten cooked (meat, poultry, fish)
-    core: bytes  # per choice: how many leading tokens name the food itself (SR28's group word skipped)
-    # normalised word or two-word phrase -> (what it means, words that cancel it): data/words.csv
-    words: dict[str, tuple[str, frozenset[str]]]
-    words_first: frozenset[str]  # first word of each words.csv entry: most text needs no rewrite
-    # per choice with an "X or Y" in its name ("Chicken or turkey caesar salad"): the alternatives, so
-    # naming one of them does not leave the other as a word the user failed to write
-    alternates: dict[int, frozenset[str]]
-    # first letter and length ("b8") -> vocabulary words: spelling correction compares a fraction of it
-    by_initial: dict[str, list[str]]
-    # per branded food: the words of its brand ("CHICK-FIL-A", "McDONALD'S": its first all-capitals
-    # part) and the words of all its capitals parts (brand and product: "GENERAL MILLS", "CHEERIOS")
-    brand: dict[int, tuple[frozenset[str], frozenset[str]]]
-    # words that name a food: the first word of some USDA description ("carrot", "salad", "caesar");
-    # chatter ("delicious", "tonight", "crispy") starts none
-    food_words: frozenset[str]
-    # words naming a food in some USDA description, synonym or alias ("cheddar" in "cheddar cheese")
-    core_words: frozenset[str]
-    # core_words and the words of each description's second comma part, where FNDDS puts the food after
-    # its group ("Coffee, Cappuccino"); never its later parts ("Oyster, cooked, moist heat")
-    named_words: frozenset[str]
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-def food_bias(food: Food) -> float:
-    """SR28 first (it matched Cronometer's values best, see data/SOURCES.md); brands and dishes last."""
-    bias = 2.0 if food.source == "sr28" else 0.0
-    if food.magnesium is None or food.vitamin_b6 is None:
-        bias -= 3.0  # of two near-equal foods, the one USDA analysed for both nutrients ("Big Mac")
-    if food.category in UNWANTED_CATEGORIES or re.search(r"\b[A-Z]{3,}\b", food.description):
-        bias -= 8.0
-    return bias
+class _PerTable(Generic[K, V]):
+    """A memo that holds for one loaded table only: asked about another table, it starts empty. The
+    owner is an object of the table that never changes while it is loaded (its idf, its foods)."""
+
+    def __init__(self) -> None:
+        self.owner: object = None
+        self.map: dict[K, V] = {}
+
+    def of(self, owner: object) -> dict[K, V]:
+        if self.owner is not owner:
+            self.owner, self.map = owner, {}
+        return self.map
 
 
-def core_length(description: str) -> int:
-    """Tokens naming the food itself: USDA's first comma segment, past a leading group word.
-
-    "Walnut oil" -> 2 (both words matter), "Nuts, walnuts, english" -> 2 ("nut walnut"; the group word
-    weighs nothing), "Chicken, broilers or fryers, breast, ..." -> 1.
-    """
-    n = 0
-    for segment in description.split(","):
-        toks = tokens(segment)
-        n += len(toks)
-        if toks and not all(t in GROUP_WORDS or t in QUALIFIER_WORDS for t in toks):
-            break
-    return n
-
-
-def group_lead(description: str) -> int:
-    """Tokens of the leading comma segments that only say what kind of food it is: "Nuts, walnuts" -> 1,
-    "Soft drink, cola" -> 2, "Fish and rice with cream sauce" -> 0."""
-    n = 0
-    for segment in description.split(","):
-        toks = tokens(segment)
-        if toks and not all(t in GROUP_WORDS or t in QUALIFIER_WORDS for t in toks):
-            break
-        n += len(toks)
-    return n
-
-
-_BRAND_SEGMENT = lazy(r"^(?:Mc|Mrs?\.? )?[A-Z0-9][A-Z0-9'&.!+ -]*[A-Z][A-Z0-9'&.!+ -]*$")
-
-
-def _brand(description: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """A branded USDA food's brand (its first comma part in capitals) and all its words in capitals."""
-    caps = [
-        s for s in (seg.strip() for seg in description.split(","))
-        if _BRAND_SEGMENT.match(s) and sum(c.isupper() for c in s) >= 3
-        and not set(tokens(s)) <= QUALIFIER_WORDS  # "NFS", "USDA" are USDA's words, not brands
-    ]  # fmt: skip
-    if not caps:
-        return None
-    return frozenset(tokens(caps[0])), frozenset(t for s in caps for t in tokens(s))
-
-
-_OR_PAIR = lazy(r"([a-z][a-z' -]*?)\s+or\s+([a-z][a-z' -]*)", re.I)
-
-
-def _alternates(description: str) -> frozenset[str]:
-    """The words on both sides of each "or" in the food's name ("Chicken or turkey" -> chicken, turkey)."""
-    found: set[str] = set()
-    for segment in description.split(",")[:2]:
-        for m in _OR_PAIR.finditer(segment):
-            left, right = tokens(m.group(1)), tokens(m.group(2))
-            if left and right:
-                found.update((left[-1], right[0]))
-    return frozenset(found)
-
-
-_PROPER_NAME = lazy(r"\(([^()]*[A-Z][^()]*)\)\s*$")
-
-
-def _proper_names(descriptions: list[str], sources: list[str]) -> dict[str, int]:
-    """FNDDS names a product by its own name in parentheses ("Cheese flavored corn snacks (Cheetos)",
-    "Sports drink (Powerade)"): a name that belongs to one food only is an exact key for it, so that
-    "cheetos" is not scored against the generic words around it. Shared names ("(Doritos)") and
-    qualifiers in lower case ("(cilantro)", "(large)") are left to the search."""
-    found: dict[str, list[int]] = {}
-    for i, desc in enumerate(descriptions):
-        # at the end of the name itself, or (FNDDS) of the whole description: "..., ready-to-drink (Ensure)"
-        m = _PROPER_NAME.search(desc.split(",", 1)[0])
-        if m is None and sources[i] == "fndds":
-            m = _PROPER_NAME.search(desc)
-        if m and len(key := normalize(m.group(1))) > 2:  # ("XS" is also extra small)
-            found.setdefault(key, []).append(i)
-    return {key: foods[0] for key, foods in found.items() if len(foods) == 1}
-
-
-_NFS = lazy(r"([^,()]+), NFS")
-
-
-def _not_further_specified(descriptions: list[str]) -> dict[str, int]:
-    """FNDDS's "Fruit, NFS", "Meat, NFS", "Stew, NFS": the food USDA itself codes when a survey respondent
-    names only the kind of food. The bare kind ("fruit", "a fresh fruit") is an exact key for it, where no
-    alias or SR28 name claims the words: otherwise a common word like "fruit" is scored against every food
-    it appears in and its best fuzzy reading is a rarity ("Passion-fruit")."""
-    found: dict[str, int] = {}
-    for i, desc in enumerate(descriptions):
-        m = _NFS.fullmatch(desc)
-        if m:
-            found.setdefault(normalize(m.group(1)), i)
-    return found
-
-
-def build_index(
-    foods: list[Food],
-    extra: list[tuple[int, str, int]],
-    words: dict[str, tuple[str, frozenset[str]]] | None = None,
-) -> SearchIndex:
-    """Index each food's description plus extra (food index, text, kind) choices such as aliases."""
-    descriptions = [f.description for f in foods]
-    sources = [f.source for f in foods]
-    choice_tokens: list[tuple[str, ...]] = []
-    choice_food: list[int] = []
-    choice_kind: list[int] = []
-    choice_core: list[int] = []
-    exact: dict[str, int] = {}
-    head: list[str] = []
-    for i, desc in enumerate(descriptions):
-        toks = tokens(desc)
-        head.append(toks[0] if toks else "")
-        choice_tokens.append(toks)
-        choice_food.append(i)
-        choice_kind.append(0)
-        choice_core.append(core_length(desc))
-    for food, text, kind in extra:
-        toks = tokens(text)
-        if toks:
-            choice_tokens.append(toks)
-            choice_food.append(food)
-            choice_kind.append(kind)
-            choice_core.append(len(toks))
-    # exact lookup: aliases win, then SR28 names (see SOURCES.md), then the rest
-    order = sorted(
-        range(len(choice_tokens)),
-        key=lambda c: (-choice_kind[c] if choice_kind[c] == 2 else 0, sources[choice_food[c]] != "sr28", c),
-    )
-    for c in order:
-        if choice_kind[c] != 1:  # FNDDS synonyms list variants ("black beans" under bean chips): fuzzy only
-            exact.setdefault(" ".join(choice_tokens[c]), choice_food[c])
-    for key, i in _proper_names(descriptions, sources).items():
-        exact.setdefault(key, i)
-    for key, i in _not_further_specified(descriptions).items():
-        exact.setdefault(key, i)
-    postings: dict[str, list[int]] = {}
-    for c, toks in enumerate(choice_tokens):
-        for t in dict.fromkeys(toks):  # first-seen order: the vocabulary's order never follows the hash seed
-            postings.setdefault(t, []).append(c)
-    n = len(choice_tokens)
-    idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
-    choices = [" ".join(t) for t in choice_tokens]
-    packed = {t: array("i", p).tobytes() for t, p in postings.items()}
-    bias = [food_bias(f) for f in foods]
-    core = bytes(min(255, n_core) for n_core in choice_core)
-    cooked_food = bytes(1 if f.category in EATEN_COOKED else 0 for f in foods)
-    kinds = bytes(choice_kind)
-    alternates = {i: alt for i, d in enumerate(descriptions) if " or " in d and (alt := _alternates(d))}
-    by_initial: dict[str, list[str]] = {}
-    for t in idf:  # idf keeps first-seen order (see above): the correction's ties never follow the seed
-        if len(t) >= 4 and t.isalpha():
-            by_initial.setdefault(f"{t[0]}{len(t)}", []).append(t)
-    brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
-    food_words = frozenset(head)
-    core_words = frozenset(t for c in range(len(choice_tokens)) for t in choice_tokens[c][: choice_core[c]])
-    named_words = core_words | frozenset(t for d in descriptions for t in tokens(",".join(d.split(",")[:2])))
-    return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
-                       dict(words or {}), frozenset(k.split()[0] for k in words or {}), alternates,
-                       by_initial, brand, food_words, core_words, named_words)  # fmt: skip
-
-
-_corrected: dict[str, object] = {"owner": None, "map": {}}
+_corrected: _PerTable[str, str | None] = _PerTable()
 
 
 def _correct(token: str, index: SearchIndex) -> str | None:
@@ -390,9 +94,7 @@ def _correct(token: str, index: SearchIndex) -> str | None:
     """
     if len(token) < 4 or not token.isalpha() or token in CUT_WORDS or token in RECIPE_WORDS:
         return None  # ("beaten" is no misspelt "beater")
-    if _corrected["owner"] is not index.by_initial:
-        _corrected.update(owner=index.by_initial, map={})
-    memo: dict[str, str | None] = _corrected["map"]  # type: ignore[assignment]
+    memo = _corrected.of(index.by_initial)
     if token in memo:
         return memo[token]
     from rapidfuzz import fuzz, process
@@ -434,35 +136,35 @@ _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
 # the food in a log ("creamy Greek yogurt", "ground walnuts").
 # Of those, the words for how a food feels, how warm it is and how much one likes it: they never make
 # another food ("crispy bacon" is bacon), unlike colours and tastes ("white chocolate", "sweet tea").
-TEXTURE_WORDS = frozenset(
-    _words("""creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
+TEXTURE_WORDS = wordset(
+    """creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
     warm chilled cold icy favorite favourite usual smooth rich bold chewy gooey flaky moist freshly
-    classic""")
+    classic"""
 )
 # A sentence's words for how a food was served or liked ("a simple frankfurter", "a hearty sub"): rare in
 # USDA's names, so they would weigh more than the food; how it was cooked, kept or sweetened still counts.
 _SAYS_HOW = (
-    frozenset(_words(" ".join(HOW_WORDS + CHATTER)))
+    wordset(" ".join(HOW_WORDS + CHATTER))
     - PREP_WORDS - COOKED_WORDS - RAW_WORDS - FORM_WORDS - RECIPE_WORDS
-    - frozenset(_words("""plain unsalted unsweetened light lean extra skinless boneless hot cold iced whipped
+    - wordset("""plain unsalted unsweetened light lean extra skinless boneless hot cold iced whipped
     frosted glazed filled stuffed coated single side sweetened calcium vitamin vitamins c d iron
-    fortified added flavor flavors flavour""")))  # fmt: skip
+    fortified added flavor flavors flavour"""))  # fmt: skip
 _LIGHT = QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | TEXTURE_WORDS | _SAYS_HOW
-_DESCRIBING = TEXTURE_WORDS | frozenset(
-    _words("""food restaurant school cafeteria fast home style sweet ground halves white yellow red golden
-    crisp""")
+_DESCRIBING = TEXTURE_WORDS | wordset(
+    """food restaurant school cafeteria fast home style sweet ground halves white yellow red golden
+    crisp"""
 )
 _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING | _SAYS_HOW)  # fmt: skip
 # Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
 # "soup", "juice", "fish" and "nuts" do
 # Words of talk that some USDA synonym happens to hold ("myself", "full", "day"): never a food named.
-_TALK_WORDS = frozenset(
-    _words("""i me myself my we us our ourselves it its they them their you your this that these those
+_TALK_WORDS = wordset(
+    """i me myself my we us our ourselves it its they them their you your this that these those
     both all each every full day time today tonight morning evening afternoon night
     at on up out over as during one what into away own inside straight until once than about around off
     through after before since while middle spot place break routine ritual start end comfort delight
-    hunger thirst craving cravings level levels boost part parts""")
+    hunger thirst craving cravings level levels boost part parts"""
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip
@@ -476,13 +178,25 @@ COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names 
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
-_memo: dict[str, object] = {"owner": None, "token": {}, "choice": {}}
+_token_weights: _PerTable[str, float] = _PerTable()
 
 
-def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, tuple]]:  # type: ignore[type-arg]
-    if _memo["owner"] is not index.idf:
-        _memo.update(owner=index.idf, token={}, choice={})
-    return _memo["token"], _memo["choice"]  # type: ignore[return-value]
+class _Choice(NamedTuple):
+    """What scoring needs of one choice, worked out once per table."""
+
+    tokens: list[str]
+    words: frozenset[str]
+    described: frozenset[str]  # its words and, for an alias or synonym, its food's USDA name's
+    core: frozenset[str]  # the words naming the food itself
+    weight: float
+    added: frozenset[str]  # what the food comes "with" in its USDA name
+
+
+_choice_totals: _PerTable[int, _Choice] = _PerTable()
+
+
+def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, _Choice]]:
+    return _token_weights.of(index.idf), _choice_totals.of(index.idf)
 
 
 def _score(
@@ -522,7 +236,7 @@ def _score(
         # what the food comes "with" ("Pizza, cheese, with fruit"): a food the line must have named
         added = frozenset(t for part in re.split(r"\bwith\b", description.lower())[1:]
                           for t in tokens(part.split(",")[0]) if t in index.food_words) - core0  # fmt: skip
-        info = choice_w[c] = (ctoks, cset, described, core0, _choice_weight(ctoks, idf), added)
+        info = choice_w[c] = _Choice(ctoks, cset, described, core0, _choice_weight(ctoks, idf), added)
     ctoks, cset, described, core0, wc, added = info
     qset = set(q)
     matched = qset & cset
@@ -649,7 +363,7 @@ def respell(text: str, index: SearchIndex) -> str:
     lowered = text.lower()
     if not index.words or not any(t in index.words_first for t in tokens(lowered)):
         return lowered
-    found = [(m.start(), m.end(), _singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
+    found = [(m.start(), m.end(), singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
     found = [w for w in found if w[2] not in STOPWORDS]
     present = {w[2] for w in found}
     out: list[str] = []
@@ -728,7 +442,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # "chicken or turkey noodle soup": a candidate naming either side explains both
     either: dict[str, frozenset[str]] = {}
     if " or " in lowered:
-        for m in _OR_PAIR.finditer(lowered):
+        for m in OR_PAIR.finditer(lowered):
             left, right = tokens(m.group(1)), tokens(m.group(2))
             if left and right:
                 either[left[-1]] = either.get(left[-1], _NONE) | {right[0]}
@@ -782,15 +496,10 @@ def _alias(key: str, table: FoodTable) -> int | None:
     return alias
 
 
-# An alias whose note starts with PLURAL_ONLY serves only a line that writes the word plural ("crisps" are
-# British potato chips; "crisp" describes, or is an apple crisp): its key is the normal (singular) form
-# plus PLURAL_KEY, which no normalised text contains.
-PLURAL_ONLY = "plural only"
-PLURAL_KEY = " ~s"
 # the size a product is sold in says how much, not which product ("a fun-size Snickers" is a Snickers; but
 # "king crab" is a crab, "pizza bites" a product)
-_SOLD_AS = frozenset(_words("mini miniature fun bite king snack"))
-_PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS | frozenset(_words("mini miniature"))
+_SOLD_AS = wordset("mini miniature fun bite king snack")
+_PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS | wordset("mini miniature")
 
 
 def _written_plural(text: str) -> bool:
@@ -985,9 +694,9 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
 
 # Vegetables people nearly always eat cooked: counted raw only because a line did not say, so the
 # line's note says so (issue 12: "1 cup spinach" raw is 30 g and 24 mg Mg; cooked, 180 g and 157 mg).
-EATEN_COOKED_VEGETABLES = frozenset(
-    _words("""spinach kale broccoli pea collard chard mustard turnip okra asparagus artichoke eggplant
-    brussel sprout cabbage cauliflower potato yam squash pumpkin parsnip rutabaga leek""")
+EATEN_COOKED_VEGETABLES = wordset(
+    """spinach kale broccoli pea collard chard mustard turnip okra asparagus artichoke eggplant
+    brussel sprout cabbage cauliflower potato yam squash pumpkin parsnip rutabaga leek"""
 )
 
 
@@ -1002,16 +711,14 @@ def cooked_counterpart(text: str, food_index: int, table: FoodTable) -> int | No
     desc = index.choices[food_index].split()
     if "raw" not in desc or not set(desc[: max(1, index.core[food_index])]) & EATEN_COOKED_VEGETABLES:
         return None
-    if _cooked_memo["owner"] is not index.idf:
-        _cooked_memo.update(owner=index.idf, map={})
-    memo: dict[tuple[str, int], int | None] = _cooked_memo["map"]  # type: ignore[assignment]
+    memo = _cooked_memo.of(index.idf)
     key = (normalize(text), food_index)
     if key not in memo:
         memo[key] = _cooked_counterpart(text, desc, food_index, table)
     return memo[key]
 
 
-_cooked_memo: dict[str, object] = {"owner": None, "map": {}}
+_cooked_memo: _PerTable[tuple[str, int], int | None] = _PerTable()
 
 
 def _cooked_counterpart(text: str, desc: list[str], food_index: int, table: FoodTable) -> int | None:
@@ -1027,15 +734,14 @@ def _cooked_counterpart(text: str, desc: list[str], food_index: int, table: Food
     return None
 
 
-_twin_memo: dict[str, object] = {"owner": None, "map": {}}
+_twin_memo: _PerTable[tuple[float | None, float | None], list[int]] = _PerTable()
 
 
 def _by_values(table: FoodTable) -> dict[tuple[float | None, float | None], list[int]]:
     """Foods by their (Mg, B6) per 100 g, built once per table: finds a food's twin in the other table."""
-    if _twin_memo["owner"] is not table.foods:
-        grouped: dict[tuple[float | None, float | None], list[int]] = {}
+    if _twin_memo.owner is not table.foods:
+        grouped = _twin_memo.of(table.foods)
         for i, f in enumerate(table.foods):
             if f.magnesium is not None and f.vitamin_b6 is not None:
                 grouped.setdefault((f.magnesium, f.vitamin_b6), []).append(i)
-        _twin_memo.update(owner=table.foods, map=grouped)
-    return _twin_memo["map"]  # type: ignore[return-value]
+    return _twin_memo.map

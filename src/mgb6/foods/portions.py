@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mgb6.foods.match import tokens
+from mgb6.foods.words import tokens
 from mgb6.lazyre import lazy
 from mgb6.log.units import (
     MASS_G,

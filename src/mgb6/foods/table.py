@@ -20,7 +20,7 @@ from mgb6.models import Food, Portion
 from mgb6.paths import TABLE_FILES, data_dir
 
 if TYPE_CHECKING:
-    from mgb6.foods.match import SearchIndex
+    from mgb6.foods.index import SearchIndex
 
 T = TypeVar("T")
 
@@ -199,7 +199,8 @@ def _rows(blob: bytes) -> list[dict[str, str]]:
 
 def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     """Turn the CSV files into a FoodTable; slow (tens of ms), hence the cache."""
-    from mgb6.foods.match import PLURAL_KEY, PLURAL_ONLY, build_index, normalize
+    from mgb6.foods.index import PLURAL_KEY, PLURAL_ONLY, build_index
+    from mgb6.foods.words import normalize
 
     rows: list[str] = []
     by_id: dict[str, int] = {}
@@ -302,7 +303,7 @@ def load_table() -> FoodTable:
 
 def _load_index(digest: str) -> SearchIndex:
     """The search index of a cached table, from its file; rebuilt from data/ if that file went missing."""
-    from mgb6.foods.match import SearchIndex
+    from mgb6.foods.index import SearchIndex
 
     index = cache.unpickle(cache.cache_file("index", digest))
     if isinstance(index, SearchIndex):

@@ -84,7 +84,7 @@ _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
     """ "ham and cheese sandwich", "spinach and feta omelet": foods joined by "and" before a dish's name, the
     later ones with no amount or article of their own, say what the one dish is made of."""
-    from mgb6.foods.match import MIXED_DISHES, tokens
+    from mgb6.foods.words import MIXED_DISHES, tokens
 
     core, parts = entry.core, entry.parts
     last = tokens(core[parts[j][0] : parts[j][1]])
@@ -166,7 +166,7 @@ def _attached_before(entry: Entry, i: int) -> bool:
     ("toast with butter, eggs, and coffee") a list goes on listing foods."""
     if i == 0 or not _ATTACHES.search(entry.core[entry.parts[i - 1][1] : entry.parts[i][0]]):
         return False
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
 
     return bool(_MEAL_SERVED & set(tokens(entry.core[entry.parts[i - 1][0] : entry.parts[i - 1][1]])))
 
@@ -225,7 +225,8 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
-    from mgb6.foods.match import names_a_food, tokens
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import tokens
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import is_unit_spelling
 
@@ -262,7 +263,7 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     """ "X with Y" is an X: a span merged across "with" must be a food named for what stands before it
     ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
     ("pancakes with syrup" is not "Pancake syrup")."""
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
 
     core, parts = entry.core, entry.parts
     joined = (k for k in range(i + 1, j + 1) if _ATTACHES.search(core[parts[k - 1][1] : parts[k][0]]))
@@ -283,7 +284,8 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     """Whether the merged food's name adds no food to what the parts say: "Peanut butter and jelly
     sandwich, ..., on wheat bread" for "peanut butter and jelly sandwich on wheat bread", but not
     "Beans and rice, with meat" for "rice and beans"."""
-    from mgb6.foods.match import COOKED_WORDS, FORM_WORDS, names_a_food, tokens
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import COOKED_WORDS, FORM_WORDS, tokens
     from mgb6.log.phrases import HOW_WORDS
 
     index = scorer.table.index
@@ -348,7 +350,7 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     item says so."""
     if entry.core == entry.written:
         return False  # a plain log line: an unknown word is reported, never dropped
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
     from mgb6.log.parse import split_amount
 
     text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
@@ -467,7 +469,7 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     table: dict[tuple[int, int], Item | Problem | None] = {}
 
     known = scorer.table.index.idf
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
 
     # a part none of whose words the table knows (a typo-ridden or foreign phrase) is read alone, never
     # merged: a merged span could not name it anyway, and each try costs a fuzzy search
@@ -554,7 +556,7 @@ def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
     """ "1 cup Publix, cottage cheese": when the amount stands with words the table does not know (a brand)
     and that part is not counted while a part without an amount is, the division has most likely cut a
     food from its amount; the whole line is safer."""
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
     from mgb6.log.parse import split_amount
 
     def amount(i: int, j: int) -> tuple[bool, str]:
@@ -688,7 +690,7 @@ def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date |
 def _left_out(dish: Item, part: Item | Problem) -> bool:
     """Whether the dish's USDA name says it comes without what the part is: "Lettuce, salad ..., no
     dressing" does not hold the ranch dressing a line adds to it."""
-    from mgb6.foods.match import tokens
+    from mgb6.foods.words import tokens
 
     if not isinstance(part, Item):
         return False
@@ -700,7 +702,8 @@ def _left_out(dish: Item, part: Item | Problem) -> bool:
 def _named_in(text: str, description: str, scorer: Scorer) -> bool:
     """Whether every word naming a food in ``text`` is in the USDA name, as written or as another form of
     the word ("frosting" in "..., frosted": the first five letters)."""
-    from mgb6.foods.match import names_a_food, tokens
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import tokens
 
     index = scorer.table.index
     named = [t for t in tokens(text) if t.isalpha() and names_a_food(t, index)]

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.errors import OptionError
-from mgb6.foods.match import tokens
+from mgb6.foods.words import tokens
 from mgb6.lazyre import lazy
 from mgb6.models import NUTRIENTS
 

@@ -196,8 +196,8 @@ class Scorer:
         return tuple(_restamp(d, entry, day) for d in (done if type(done) is tuple else (done,)))
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
-        from mgb6.foods.match import tokens
         from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
+        from mgb6.foods.words import tokens
 
         entry = self._size_in_name(entry)
         m, cands = self.lookup(entry.food_text)
@@ -271,8 +271,8 @@ class Scorer:
         """ "a banana", "an orange", "a slice of cheddar": one, of no stated size, weighs what USDA's dietary
         survey (FNDDS) takes one to weigh for the same food ("1 banana", 126 g), not SR28's medium size (118
         g); the values stay the matched food's. A stated size ("a medium banana") keeps SR28's row."""
-        from mgb6.foods.match import tokens
         from mgb6.foods.portions import Grams, is_meat, survey_twins, to_grams
+        from mgb6.foods.words import tokens
 
         q = entry.quantity
         bare = q is None or (q.unit in ("", "each", "slice", "piece") and not q.phrase)
@@ -328,7 +328,7 @@ class Scorer:
         """ "1 Big Mac" is one Big Mac, not one large "Mac": a size word the parser took as the unit is
         given back to the food when the two together are a food's own name (an alias, a USDA name, or a
         confident match whose name has the word)."""
-        from mgb6.foods.match import tokens
+        from mgb6.foods.words import tokens
 
         q = entry.quantity
         if q is None or q.unit not in SIZE_UNITS or not entry.food_text:
@@ -369,7 +369,7 @@ class Scorer:
         """ "3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
         probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
         USDA portion units ("1/2 sheet nori") is not unknown."""
-        from mgb6.foods.match import tokens
+        from mgb6.foods.words import tokens
 
         if entry.quantity is None or entry.quantity.unit:
             return None
@@ -384,7 +384,7 @@ class Scorer:
         return words[0]
 
     def _portion_units(self, food_index: int) -> set[str]:
-        from mgb6.foods.match import tokens
+        from mgb6.foods.words import tokens
 
         return {u for p in self.table.portions(food_index) for u in tokens(p.unit)}
 
@@ -394,7 +394,7 @@ class Scorer:
         food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
         unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
         A first word the table knows ("flat white", "kind bar") is part of the food's name: never dropped."""
-        from mgb6.foods.match import tokens
+        from mgb6.foods.words import tokens
 
         text = entry.food_text.strip()
         if " " not in text:
