@@ -291,3 +291,18 @@ def test_a_cooking_word_reaches_the_food_it_cooks(table) -> None:
 def test_a_word_found_only_in_synonym_lists_is_not_a_confident_match(table) -> None:
     m, candidates = match("flatbread, white", table)
     assert m is None and candidates
+
+
+def test_a_food_said_without_something_is_usdas_food_with_no_such_thing(table) -> None:
+    (hit,) = [table.foods[f].description for f, _ in search("cinnamon bun without frosting", table, limit=1)]
+    assert hit == "Roll, sweet, cinnamon bun, no frosting"
+    m, _ = match("cheese pizza", table)
+    assert m is not None and "no cheese" not in table.foods[m.food_index].description
+
+
+def test_baby_food_written_as_two_words_is_usdas_babyfood(table) -> None:
+    m, _ = match("strained dutch apple dessert baby food", table)
+    assert (
+        m is not None and table.foods[m.food_index].description == "Babyfood, dessert, dutch apple, strained"
+    )
+    assert normalize("Babyfood, cookies") == normalize("baby food cookies")

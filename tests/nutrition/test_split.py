@@ -346,3 +346,30 @@ def test_a_drink_of_a_mixed_drink_is_usdas_mixed_drink(table) -> None:
 def test_what_a_usda_name_says_a_food_is_without_is_not_what_it_holds(table) -> None:
     (bun,) = read("a sweet 153g cinnamon bun roll topped with frosting", table)
     assert "no frosting" not in bun.food.lower()
+
+
+def test_a_weight_reported_after_a_food_is_that_foods_amount(table) -> None:
+    line = (
+        "I had a medium pork chop, baked to bring out its natural juiciness, "
+        "measuring 5.5 ounces once the bone was taken away."
+    )
+    (chop,) = read(line, table)
+    assert "pork" in chop.food.lower() and abs(chop.grams - 5.5 * 28.35) < 1  # not USDA's medium (120 g)
+    assert any("'5.5 ounces'" in n for n in chop.notes)
+    tea, milk = read(
+        "a medium cup of hot black tea with a splash of fat-free milk, measuring out just an ounce", table
+    )
+    assert "milk" in milk.food.lower() and 29 < milk.grams < 32 and tea.grams > 400  # the splash is an ounce
+    # a bit of milk asked before; the amount the line reports makes it countable
+    _, milk = read(
+        "a cup of brewed coffee, enhanced with a bit of 2% milk, measured at one fluid ounce", table
+    )
+    assert "milk" in milk.food.lower() and 29 < milk.grams < 32
+
+
+def test_a_weight_reported_after_a_food_never_replaces_a_weight_the_food_was_given(table) -> None:
+    (chop,) = read("a 4 oz pork chop, baked, weighing 3 oz after removing the bone", table)
+    assert abs(chop.grams - 4 * 28.35) < 1
+    # nor moves to a food it does not follow: the amount of a food counted apart stays with it
+    rice, milk = read("a cup of rice, 8 fl oz of milk", table)
+    assert 150 < rice.grams < 220 and 240 < milk.grams < 255

@@ -195,6 +195,10 @@ class _Choice(NamedTuple):
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
 
 
+def _said_without(q: tuple[str, ...], word: str) -> bool:
+    return any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
+
+
 def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, _Choice]]:
     return _token_weights.of(index.idf), _choice_totals.of(index.idf)
 
@@ -326,10 +330,11 @@ def _score(
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
     for neg in ("no", "without", "not"):
-        # "Pizza, no cheese" is never the "cheese pizza" the user wrote
+        # "Pizza, no cheese" is never the "cheese pizza" the user wrote; but it is the "pizza without
+        # cheese" (the line's own "without" says USDA's "no")
         if neg in cset and neg not in qset:
             i = ctoks.index(neg)
-            if i + 1 < len(ctoks) and ctoks[i + 1] in qset:
+            if i + 1 < len(ctoks) and ctoks[i + 1] in qset and not _said_without(q, ctoks[i + 1]):
                 score -= NEGATED_COST
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without

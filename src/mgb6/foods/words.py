@@ -35,7 +35,7 @@ FORM_WORDS = wordset("canned dried dehydrated frozen smoked pickled salted candi
 DISH_WORDS = wordset(
     """salad sandwich soup casserole stew pie cake chip oil juice flour sauce dip spread bar cookie
     cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
-    burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby babyfood
+    burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
     strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast"""
 )
@@ -124,6 +124,10 @@ def singular(tok: str) -> str:
     return tok
 
 
+# Words USDA writes as one that people write as two: SR28's "Babyfood, ..." is what a log calls "baby food".
+COMPOUNDS = {"babyfood": ("baby", "food")}
+
+
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case, singular word tokens without stop words: the unit both sides of a match compare."""
@@ -132,7 +136,10 @@ def tokens(text: str) -> tuple[str, ...]:
         import unicodedata
 
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(singular(t) for t in _NON_WORD.split(text) if t and t not in STOPWORDS)
+    out = tuple(singular(t) for t in _NON_WORD.split(text) if t and t not in STOPWORDS)
+    if COMPOUNDS.keys() & out:
+        out = tuple(w for t in out for w in COMPOUNDS.get(t, (t,)))
+    return out
 
 
 def normalize(text: str) -> str:

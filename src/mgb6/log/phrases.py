@@ -126,6 +126,34 @@ SENSE_NOUNS = (
 LEFT_OUT_OPENERS = (
     "minus", "without", "except", "excluding", "hold", "sans", "no", "not", "skipping", "skip",
 )  # fmt: skip
+# Words that report how much a food came to ("a pork chop, weighing around 3 oz", "a bottle of cola that
+# contained 20 fl oz", "measuring out just an ounce"): they go, and the amount after them stays with the
+# food before them. Only before an amount (segment.py): "containing chicken" still names a food.
+AMOUNT_REPORTERS = (
+    "weighing", "weighed", "weighs", "measuring", "measured", "measures", "totaling", "totalling",
+    "amounting", "coming in", "that contained", "that contains", "that holds", "that held", "which held",
+    "which contained", "which holds", "that weighed", "which weighed", "containing", "holding",
+)  # fmt: skip
+AMOUNT_FILLERS = (
+    "in", "out", "at", "to", "about", "around", "roughly", "approximately", "nearly", "almost", "just",
+    "only", "exactly", "precisely", "a total of", "up to", "some",
+)  # fmt: skip
+# What was taken off before the amount was measured ("3 oz after removing the bone", "5.5 ounces once the
+# bone was taken away"): the amount is of what was eaten, which is how USDA's rows weigh it.
+INEDIBLE_PARTS = (
+    "bone",
+    "bones",
+    "skin",
+    "fat",
+    "pit",
+    "pits",
+    "shell",
+    "shells",
+    "peel",
+    "rind",
+    "core",
+    "seeds",
+)
 RELATIVE_OPENERS = (
     "that was", "that were", "that is", "that are", "which was", "which were", "which is", "which are",
     "that had", "which had", "that has", "which has", "that i made", "that i had", "which i had",

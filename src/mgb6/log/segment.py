@@ -151,6 +151,12 @@ _RESUME = lazy(
     re.I,
 )
 _CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
+# an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
+_REPORTED = (
+    r"\d|(?:a|an|one|two|three|four|five|six|eight|ten|twelve|half\s+an?)\s+(?:fluid\s+|fl\.?\s+|full\s+)?"
+    r"(?:ounces?|oz|cups?|grams?|g|pounds?|lbs?|tablespoons?|tbsp|teaspoons?|tsp|pints?|quarts?|lit(?:er|re)s?"
+    r"|millilit(?:er|re)s?|ml)\b"
+)
 _INNER = lazy(
     rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
     r"|really|very|absolutely|incredibly|extremely|truly|perfectly|nicely|deliciously|wonderfully)"
@@ -165,7 +171,9 @@ _INNER = lazy(
     r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
-    r"|\b(?:weighing(?:\s+in\s+at)?|weighed\s+at|measured\s+at|measuring|totaling|totalling|amounting\s+to)\s+(?=\d)"
+    rf"|\b{_alt(P.AMOUNT_REPORTERS)}(?:\s+{_alt(P.AMOUNT_FILLERS)})*\s+(?={_REPORTED})"
+    rf"|\s*\b(?:after|once)\s+(?:removing\s+|taking\s+(?:off|out|away)\s+)?(?:the\s+|its\s+)?{_alt(P.INEDIBLE_PARTS)}"
+    r"\b[^,;.!?]*"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
     # "to refresh myself", "to hold me over until dinner": what it did for the eater, up to the next comma
     r"|\bto\s+[a-z]+\s+(?:myself|me|us|ourselves)\b(?:(?!\s+(?:and|with|plus|alongside)\b)[^,;])*"

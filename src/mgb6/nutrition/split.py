@@ -432,6 +432,11 @@ def _one_food_named(entry: Entry) -> bool:
 def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
     """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
     left out as talk."""
+    cuts, dropped = _divide(scorer, entry, day)
+    return _reported_amounts(cuts, dropped, entry, scorer, day)
+
+
+def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
     n = len(entry.parts)
     if _has_comma(entry) and not _listed(entry, 0, n - 1):
         # USDA and Cronometer write one food with commas ("Egg, whole, raw, fresh", "470 g bread, from
@@ -550,6 +555,55 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     if not cuts or _amount_left_behind(cuts, entry, scorer):
         return [(0, n - 1, _whole(scorer, entry, day))], []
     return cuts, dropped
+
+
+_STAND_IN = "food"
+
+
+def _measured(quantity: Quantity | None) -> bool:
+    from mgb6.log.units import MASS_UNITS, VOLUME_UNITS, canonical_unit
+
+    return quantity is not None and canonical_unit(quantity.unit) in MASS_UNITS | VOLUME_UNITS
+
+
+def _reported_amounts(
+    cuts: list[Cut], dropped: list[int], entry: Entry, scorer: Scorer, day: date | None
+) -> tuple[list[Cut], list[int]]:
+    """A part that is only a weight or volume ("a pork chop, baked, weighing around 3 oz"; "a splash of milk,
+    measuring out just an ounce") is the amount of the food before it, past parts left out as talk; it
+    replaces that food's own amount unless that was a weight or volume too ("a medium pork chop" is 120 g
+    by USDA's size, the line says 5.5 oz)."""
+    from mgb6.log.parse import amount_only
+
+    kept = list(dropped)
+    for k in dropped:
+        text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
+        # the amount reader reads an amount before a food: "3 oz" is read as the amount of a stand-in
+        quantity = _quantity(f"{text} {_STAND_IN}") if amount_only(text) else None
+        if not _measured(quantity):
+            continue
+        # the food before it: a cut ending before it, past parts that only say how, or the whole line read as
+        # one food with it ("a pork chop, cooked and tender, weighing around 3 oz")
+        before = [c for c, (i, j, _) in enumerate(cuts) if j < k or (i, j) == (0, len(entry.parts) - 1)]
+        if not before:
+            continue
+        c = before[-1]
+        i, j, _ = cuts[c]
+        if j < k and any(m not in dropped for m in range(j + 1, k)):
+            continue
+        sub = _span_entry(entry, i, j) if j < k else _whole_entry(entry)
+        assert quantity is not None
+        if sub is not None and sub.quantity is not None and sub.quantity[:2] == quantity[:2]:
+            kept.remove(k)  # the line's amount already ("a bagel, toasted, 3 oz" read whole)
+            continue
+        if sub is None or _measured(sub.quantity):
+            continue
+        weighed = scorer.resolve(sub._replace(quantity=quantity), day, record=False)
+        if isinstance(weighed, Item):
+            weighed.notes = [*weighed.notes, f"amount as the line gives it after the food: {text!r}"]
+            cuts[c] = (i, j, weighed)
+            kept.remove(k)
+    return cuts, kept
 
 
 def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
@@ -715,9 +769,12 @@ def _named_in(text: str, description: str, scorer: Scorer) -> bool:
     )
 
 
+def _whole_entry(entry: Entry) -> Entry:
+    return Entry(entry.path, entry.line, entry.text, entry.food_text, entry.quantity, entry.meal)
+
+
 def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
-    whole = Entry(entry.path, entry.line, entry.text, entry.food_text, entry.quantity, entry.meal)
-    return scorer.resolve(whole, day, record=False)
+    return scorer.resolve(_whole_entry(entry), day, record=False)
 
 
 def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
