@@ -373,3 +373,10 @@ def test_a_weight_reported_after_a_food_never_replaces_a_weight_the_food_was_giv
     # nor moves to a food it does not follow: the amount of a food counted apart stays with it
     rice, milk = read("a cup of rice, 8 fl oz of milk", table)
     assert 150 < rice.grams < 220 and 240 < milk.grams < 255
+
+
+def test_the_milk_a_yogurt_is_made_of_is_no_second_food(table) -> None:
+    (yogurt,) = read("113g of low-fat yogurt with a mix of fruit", table)
+    assert yogurt.food == "Yogurt, low fat milk, fruit" and yogurt.grams == 113.0
+    (yogurt,) = read("a cup of yogurt with fruit", table)
+    assert yogurt.food.lower().startswith("yogurt") and "fruit" in yogurt.food.lower()

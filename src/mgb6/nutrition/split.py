@@ -299,8 +299,9 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     head = tokens(_name_of(merged.food))
     if head and head[-1] not in said and head[-1] not in either:
         return False
-    # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, not a food it holds
-    name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s))
+    # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, and "low fat milk", "whole
+    # milk" in a yogurt's or cheese's name what milk it was made of: neither is a food it holds
+    name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s) and not _MILK_OF.match(s))
     added = [
         t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
@@ -310,6 +311,10 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
 
 
 _COOKING_FAT = lazy(r"^\s*NS as to\b|\bfat (?:added|not added)\b|\bno added fat\b", re.I)
+_MILK_OF = lazy(
+    r"\s*(?:whole|low\s*fat|lowfat|nonfat|non-fat|fat\s*free|reduced\s*fat|skim|part\s*skim|\d+%)\s+milk\s*$",
+    re.I,
+)
 
 
 def _words(text: str) -> list[str]:
