@@ -380,3 +380,12 @@ def test_the_milk_a_yogurt_is_made_of_is_no_second_food(table) -> None:
     assert yogurt.food == "Yogurt, low fat milk, fruit" and yogurt.grams == 113.0
     (yogurt,) = read("a cup of yogurt with fruit", table)
     assert yogurt.food.lower().startswith("yogurt") and "fruit" in yogurt.food.lower()
+
+
+def test_a_taste_word_joined_to_a_part_about_taste_shares_its_noun(table) -> None:
+    line = "In the afternoon, I had a large drink of cola with fruity and vanilla notes."
+    (cola,) = read(line, table)  # "fruity" is "fruity notes", no breakfast cereal
+    assert cola.food.lower().startswith("soft drink, cola") and "'fruity'" in "; ".join(cola.notes)
+    # a food with its own article stays a food
+    line = "For lunch I had a bowl of rice and a banana with a hint of flavor."
+    assert any("banana" in f for f in foods(line, table))

@@ -387,7 +387,21 @@ def _not_alone(entry: Entry, k: int) -> bool:
     if said[0] in _frozen(LEFT_OUT_OPENERS):
         return True  # in any line: "roast beef, no gravy" ate no gravy
     # (only in a sentence: a log's "Flavor" may name a food)
-    return entry.core != entry.written and said[-1] in _frozen(SENSE_NOUNS)
+    if entry.core == entry.written:
+        return False
+    if said[-1] in _frozen(SENSE_NOUNS):
+        return True
+    # "with fruity and vanilla notes": a bare word or two joined by "and" or "or" to a part ending in such a
+    # word shares its noun ("fruity notes"); a part with its own article or amount is a food of its own
+    nxt = k + 1
+    if nxt >= len(entry.parts) or len(said) > 2 or said[0] in _DETERMINERS or _has_amount(" ".join(said)):
+        return False
+    joiner = entry.core[entry.parts[k][1] : entry.parts[nxt][0]]
+    ahead = _words(entry.core[entry.parts[nxt][0] : entry.parts[nxt][1]])
+    return bool(_AND_OR.fullmatch(joiner)) and bool(ahead) and ahead[-1] in _frozen(SENSE_NOUNS)
+
+
+_AND_OR = lazy(r"\s*,?\s*(?:and|or|&)\s+", re.I)
 
 
 @lru_cache(maxsize=4)
