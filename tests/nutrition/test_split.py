@@ -389,3 +389,14 @@ def test_a_taste_word_joined_to_a_part_about_taste_shares_its_noun(table) -> Non
     # a food with its own article stays a food
     line = "For lunch I had a bowl of rice and a banana with a hint of flavor."
     assert any("banana" in f for f in foods(line, table))
+
+
+def test_an_article_before_words_that_name_no_food_is_no_amount_of_a_food(table) -> None:
+    line = "I took a break for lunch with a bowl of instant noodle soup."
+    assert not [f for f in foods(line, table) if f.startswith("!")]  # "a break" is talk, not a food asked
+    # but a word the table does not know may be a food USDA lacks: it is asked, never dropped
+    line = "For dinner, I had a bierock filled with ground beef and cabbage, and some fries."
+    assert any(isinstance(o, Problem) and "bierock" in (o.part_text or o.text) for o in read(line, table))
+    # and "a sweet and sour ..." opens one longer name
+    (candy,) = read("At brunch, I enjoyed a sweet and sour 4.2g of tamarind candy.", table)
+    assert "tamarind" in candy.food.lower()

@@ -362,14 +362,26 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     if _only_how(text):
         return True  # "just one", "2 large": how much, of no food of its own
     try:
-        if split_amount(text)[0] is not None:
-            return False
+        quantity = split_amount(text)[0]
     except (ValueError, OverflowError, ZeroDivisionError):
         return False
     from mgb6.foods.match import names_a_food
 
     index = scorer.table.index
     words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
+    # an amount is no food either; but "a" alone is only grammar ("a break", "a true comfort food"), unless
+    # it opens a longer name ("a sweet and sour ...") or the part holds a word the table does not know ("a
+    # bierock" may be a food USDA lacks: it is reported, never dropped)
+    if quantity is not None and (
+        quantity.unit
+        or not _ARTICLE_ONLY.match(quantity.text)
+        or (
+            k + 1 < len(entry.parts)
+            and _AND_OR.fullmatch(entry.core[entry.parts[k][1] : entry.parts[k + 1][0]])
+        )
+        or any(t not in index.idf for t in words)
+    ):
+        return False
     # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
     return not names_a_food(" ".join(words), index)
 
@@ -401,6 +413,7 @@ def _not_alone(entry: Entry, k: int) -> bool:
     return bool(_AND_OR.fullmatch(joiner)) and bool(ahead) and ahead[-1] in _frozen(SENSE_NOUNS)
 
 
+_ARTICLE_ONLY = lazy(r"(?:a|an)\s", re.I)
 _AND_OR = lazy(r"\s*,?\s*(?:and|or|&)\s+", re.I)
 
 
