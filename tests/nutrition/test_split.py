@@ -400,3 +400,18 @@ def test_an_article_before_words_that_name_no_food_is_no_amount_of_a_food(table)
     # and "a sweet and sour ..." opens one longer name
     (candy,) = read("At brunch, I enjoyed a sweet and sour 4.2g of tamarind candy.", table)
     assert "tamarind" in candy.food.lower()
+
+
+def test_what_a_food_came_without_is_never_counted_however_it_is_led_in(table) -> None:
+    for line in (
+        "For breakfast, I had a beef turnover filled with meat and cheese, but no gravy.",
+        "Dinner was a turnover, filled with meat and beans, and served without gravy.",
+    ):
+        said = [o.food if isinstance(o, Item) else o.part_text for o in read(line, table)]
+        assert not [f for f in said if "gravy" in f.lower()]
+
+
+def test_a_noun_a_sentence_restates_a_food_with_is_no_food(table) -> None:
+    line = "At lunchtime, I relished a medium slice of meat loaf, a classic dish that always hits the spot."
+    (loaf,) = read(line, table)
+    assert "meat loaf" in loaf.food.lower() and "'a classic dish'" in "; ".join(loaf.notes)

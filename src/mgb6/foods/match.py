@@ -158,13 +158,16 @@ _NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_
                | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING | _SAYS_HOW)  # fmt: skip
 # Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
 # "soup", "juice", "fish" and "nuts" do
-# Words of talk that some USDA synonym happens to hold ("myself", "full", "day"): never a food named.
+# Words of talk that some USDA synonym happens to hold ("myself", "full", "day"), and the nouns a sentence
+# restates a food with ("a pumpkin pie, a classic dish", "a true comfort food", "a sweet treat"): never a
+# food named, though "vegetable dish" or "Rice Krispies Treats" names one by its other words.
 _TALK_WORDS = wordset(
     """i me myself my we us our ourselves it its they them their you your this that these those
     both all each every full day time today tonight morning evening afternoon night
     at on up out over as during one what into away own inside straight until once than about around off
     through after before since while middle spot place break routine ritual start end comfort delight
-    hunger thirst craving cravings level levels boost part parts"""
+    hunger thirst craving cravings level levels boost part parts
+    dish treat option choice indulgence staple combination companion experience creation"""
 )
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip

@@ -396,8 +396,10 @@ def _not_alone(entry: Entry, k: int) -> bool:
     said = _words(entry.core[entry.parts[k][0] : entry.parts[k][1]])
     if not said:
         return False
-    if said[0] in _frozen(LEFT_OUT_OPENERS):
-        return True  # in any line: "roast beef, no gravy" ate no gravy
+    # in any line: "roast beef, no gravy" ate no gravy; nor "..., but no gravy", "served without gravy"
+    opener = next((w for w in said if w not in _LEAD_INS), "")
+    if opener in _frozen(LEFT_OUT_OPENERS):
+        return True
     # (only in a sentence: a log's "Flavor" may name a food)
     if entry.core == entry.written:
         return False
@@ -413,6 +415,8 @@ def _not_alone(entry: Entry, k: int) -> bool:
     return bool(_AND_OR.fullmatch(joiner)) and bool(ahead) and ahead[-1] in _frozen(SENSE_NOUNS)
 
 
+# words that may stand before what a food came without: "but no gravy", "served without gravy"
+_LEAD_INS = frozenset(("but", "and", "yet", "though", "also", "served", "made", "prepared", "cooked", "with"))
 _ARTICLE_ONLY = lazy(r"(?:a|an)\s", re.I)
 _AND_OR = lazy(r"\s*,?\s*(?:and|or|&)\s+", re.I)
 
