@@ -306,3 +306,22 @@ def test_baby_food_written_as_two_words_is_usdas_babyfood(table) -> None:
         m is not None and table.foods[m.food_index].description == "Babyfood, dessert, dutch apple, strained"
     )
     assert normalize("Babyfood, cookies") == normalize("baby food cookies")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("homemade beef broth without tomato", "Soup, beef broth or bouillon canned, ready-to-serve"),
+        ("chicken broth, no salt", "Soup, chicken broth, ready-to-serve"),
+        ("pizza without cheese", "Pizza, no cheese"),
+    ],
+)
+def test_what_a_line_says_its_food_came_without_is_no_food_to_find(table, text: str, expected: str) -> None:
+    m, _ = match(text, table)
+    assert m is not None and table.foods[m.food_index].description.startswith(expected)
+
+
+def test_a_food_usda_names_without_what_the_line_has_is_never_it(table) -> None:
+    # "Chicken, canned, no broth" is no chicken broth, whatever else the line goes without
+    m, _ = match("chicken broth, no salt", table)
+    assert m is not None and "no broth" not in table.foods[m.food_index].description

@@ -199,7 +199,13 @@ _choice_totals: _PerTable[int, _Choice] = _PerTable()
 
 
 def _said_without(q: tuple[str, ...], word: str) -> bool:
-    return any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
+    return word in _NEGATIONS or any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
+
+
+def _said_without_words(q: tuple[str, ...]) -> set[str]:
+    """The words a line says its food came without ("no", "gravy" in "roast beef no gravy")."""
+    negated = {q[k + 1] for k in range(len(q) - 1) if q[k] in _NEGATIONS}
+    return negated | (_NEGATIONS & set(q)) if negated else set()
 
 
 def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, _Choice]]:
@@ -280,8 +286,16 @@ def _score(
         score -= UNCOVERED_COST * len(uncovered)
         if uncovered and ctoks[0] not in qset and ctoks[0] in index.food_words:
             score -= SWAPPED_COST  # "beef broth" -> "Fish broth": one food named in place of another
-        left = sum(weights[t] for t in q if t not in described and t not in _NOT_NAMING)
-        if len(naming) >= 2 and not uncovered and left < wq / 3:
+        left = sum(
+            weights[t] for t in q if t not in described and t not in _NOT_NAMING and not _said_without(q, t)
+        )
+        # (what the line says it came without names this food too when its name says so: "no frosting")
+        agreed = sum(
+            1
+            for k, t in enumerate(ctoks[:-1])
+            if t in _LEAVES_OUT and ctoks[k + 1] in qset and _said_without(q, ctoks[k + 1])
+        )
+        if len(naming) + agreed >= 2 and not uncovered and left < wq / 3:
             score += COVERED_BONUS  # the whole phrase names this food, little left over
     branded = index.brand.get(food_i)
     if branded:
@@ -332,13 +346,11 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
-    for neg in ("no", "without", "not"):
-        # "Pizza, no cheese" is never the "cheese pizza" the user wrote; but it is the "pizza without
-        # cheese" (the line's own "without" says USDA's "no")
-        if neg in cset and neg not in qset:
-            i = ctoks.index(neg)
-            if i + 1 < len(ctoks) and ctoks[i + 1] in qset and not _said_without(q, ctoks[i + 1]):
-                score -= NEGATED_COST
+    for i, neg in enumerate(ctoks[:-1]):
+        # "Pizza, no cheese" is never the "cheese pizza" the user wrote, nor "Chicken, canned, no broth" the
+        # "chicken broth, no salt"; but it is the "pizza without cheese" (the line's "without" is USDA's "no")
+        if neg in _NEGATIONS and ctoks[i + 1] in qset and not _said_without(q, ctoks[i + 1]):
+            score -= NEGATED_COST
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
         if neg in _NEGATIONS and q[k + 1] in cset:
@@ -442,8 +454,9 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         fixed.append("fried")  # fries are fried ("fry" itself stays: FNDDS's "french fries", "stir-fry")
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
-    # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose
-    guessed = {v for k, v in spelt.items() if v != k}
+    # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
+    # line says the food came without ("beef broth without tomato": tomato names no food eaten)
+    guessed = {v for k, v in spelt.items() if v != k} | _said_without_words(q)
     naming = tuple(
         t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2 and t not in guessed
     )
@@ -478,7 +491,10 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # ties broken by choice number, never by the dict's order (which followed the words' set order)
     shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
     best: dict[int, float] = {}
-    needed = {t for t in q if t not in _LIGHT}  # (words that weigh little need no explaining)
+    # (words that weigh little need no explaining; nor does what the line says the food came without: "beef
+    # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
+    negated = _said_without_words(q)
+    needed = {t for t in q if t not in _LIGHT and t not in negated}
     for c in shortlist:
         if index.choice_kind[c] == 2:
             # an alias competes only when it and its food's description explain every word:
