@@ -325,3 +325,11 @@ def test_a_food_usda_names_without_what_the_line_has_is_never_it(table) -> None:
     # "Chicken, canned, no broth" is no chicken broth, whatever else the line goes without
     m, _ = match("chicken broth, no salt", table)
     assert m is not None and "no broth" not in table.foods[m.food_index].description
+
+
+def test_a_kind_of_food_named_alone_is_asked_unless_usda_has_its_unspecified_food(table) -> None:
+    m, candidates = match("seeds", table)
+    assert m is None and candidates  # not celery seed
+    for text, expected in (("fish", "Fish, NFS"), ("NFS candy", "Candy, NFS")):
+        m, _ = match(text, table)
+        assert m is not None and table.foods[m.food_index].description == expected

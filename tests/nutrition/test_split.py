@@ -415,3 +415,10 @@ def test_a_noun_a_sentence_restates_a_food_with_is_no_food(table) -> None:
     line = "At lunchtime, I relished a medium slice of meat loaf, a classic dish that always hits the spot."
     (loaf,) = read(line, table)
     assert "meat loaf" in loaf.food.lower() and "'a classic dish'" in "; ".join(loaf.notes)
+
+
+def test_a_generic_food_stands_in_for_a_brands_product_only_for_the_whole_label(table) -> None:
+    out = read("4 serving Boursin, Garlic & Herb", table)
+    assert not [o for o in out if isinstance(o, Item)]  # never 12 g of raw garlic cut from the label
+    (cottage,) = read("1 cup Publix, Cottage Cheese, Fat Free", table)
+    assert "cottage" in cottage.food.lower() and any("Publix" in n for n in cottage.notes)

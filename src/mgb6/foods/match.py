@@ -668,6 +668,12 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         # "moist", "crispy": the one word matched is a word of USDA's method or a describing word, not a
         # food (two such words may still make one: "cold cuts")
         return None, cands
+    if all(t in GROUP_WORDS or t in _LIGHT for t in key.split()) and not (
+        ranked and "NFS" in table.foods[ranked[0][0]].description
+    ):
+        # "seeds", "game meat": a kind of food named alone is no one food of that kind ("Seeds" cut from a
+        # label is not celery seed) unless USDA has its "not further specified" food: asked
+        return None, cands
     if ranked and ranked[0][1] >= MIN_CONFIDENCE:
         return Match(ranked[0][0], min(99.0, ranked[0][1]), "fuzzy"), cands
     return None, cands

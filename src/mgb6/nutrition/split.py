@@ -530,7 +530,17 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             ends = i < j and not is_talk(i) and not is_talk(j)
             if alone or (ends and all(named[i : j + 1]) and not _listed(entry, i, j)):
                 sub = _span_entry(entry, i, j)
-            table[i, j] = None if sub is None else scorer.resolve(sub, day, record=False)
+            out = None if sub is None else scorer.resolve(sub, day, record=False)
+            if (
+                isinstance(out, Item)
+                and sub is not None
+                and (i, j) != (0, n - 1)
+                and _past_a_brand(sub, scorer)
+            ):
+                # a generic food stands in for a brand's product only for the whole label: "Boursin, Garlic"
+                # cut from "Boursin, Garlic & Herb" is no garlic
+                out = None
+            table[i, j] = out
         return table[i, j]
 
     best: list[float] = [0.0] + [_NO_FOOD] * n
@@ -640,6 +650,12 @@ def _reported_amounts(
             cuts[c] = (i, j, weighed)
             kept.remove(k)
     return cuts, kept
+
+
+def _past_a_brand(sub: Entry, scorer: Scorer) -> bool:
+    """Whether the food was found by leaving out a brand USDA does not list (match.Match.brand)."""
+    found, _ = scorer.lookup(sub.food_text)
+    return found is not None and bool(found.brand)
 
 
 def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
