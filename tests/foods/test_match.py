@@ -333,3 +333,19 @@ def test_a_kind_of_food_named_alone_is_asked_unless_usda_has_its_unspecified_foo
     for text, expected in (("fish", "Fish, NFS"), ("NFS candy", "Candy, NFS")):
         m, _ = match(text, table)
         assert m is not None and table.foods[m.food_index].description == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("whopper", "Whopper (Burger King)"),  # not the Whoppers candy of a synonym list
+        ("cool ranch doritos", "Tortilla chips, cool ranch flavor (Doritos)"),
+        ("nacho cheese doritos", "Tortilla chips, nacho cheese flavor (Doritos)"),  # not nachos
+        ("ready-to-drink nutritional shake", "Nutritional drink or shake, ready-to-drink, NFS"),
+    ],
+)
+def test_the_maker_fndds_names_in_parentheses_need_not_be_said_nor_stands_in_unsaid(
+    table, text: str, expected: str
+) -> None:
+    m, _ = match(text, table)
+    assert m is not None and table.foods[m.food_index].description == expected

@@ -422,3 +422,25 @@ def test_a_generic_food_stands_in_for_a_brands_product_only_for_the_whole_label(
     assert not [o for o in out if isinstance(o, Item)]  # never 12 g of raw garlic cut from the label
     (cottage,) = read("1 cup Publix, Cottage Cheese, Fat Free", table)
     assert "cottage" in cottage.food.lower() and any("Publix" in n for n in cottage.notes)
+
+
+def test_a_drizzle_or_coating_without_an_amount_is_no_serving_of_its_own(table) -> None:
+    (pasta,) = read("a bowl of pasta sprinkled with parmesan", table)
+    assert "pasta" in pasta.food.lower() and "'parmesan' taken as part of" in "; ".join(pasta.notes)
+    out = read("For a snack, I had a small cookie drizzled in vanilla, caramel, and chocolate.", table)
+    assert [o.food for o in out if isinstance(o, Item)] and not [
+        o for o in out if isinstance(o, Item) and o.food.lower().startswith(("candies", "candy"))
+    ]
+
+
+def test_half_and_half_is_one_food_in_a_sentence(table) -> None:
+    line = "This morning I had a cup of brewed coffee, an ounce of half and half, and a slice of toast."
+    found = foods(line, table)
+    assert any("half and half" in f for f in found) and not [f for f in found if f.startswith("!")]
+
+
+def test_a_burger_named_with_what_it_comes_with_is_the_restaurants_burger(table) -> None:
+    (burger, chips) = read(
+        "At lunch, I had a hearty Whopper with cheese and a small bag of potato chips.", table
+    )
+    assert burger.food == "Whopper with cheese (Burger King)" and "chips" in chips.food.lower()

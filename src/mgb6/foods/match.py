@@ -181,6 +181,7 @@ COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names 
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
+_MAKER = lazy(r"\(([^()]*)\)\s*$")
 _token_weights: _PerTable[str, float] = _PerTable()
 
 
@@ -193,6 +194,7 @@ class _Choice(NamedTuple):
     core: frozenset[str]  # the words naming the food itself
     weight: float
     added: frozenset[str]  # what the food comes "with" in its USDA name
+    maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -245,12 +247,19 @@ def _score(
         # the name stays ("Fish and rice with cream sauce" is no "rice with cream sauce")
         description = table.foods[food_i].description
         lead = group_lead(description) if not kind else 0
-        core0 = frozenset(ctoks[lead : index.core[c]]) - QUALIFIER_WORDS
+        # FNDDS's parentheses name the product ("(Cheetos)", an exact key of its own) or, shared by several
+        # foods, who makes it ("Whopper (Burger King)"): the maker a line need not say, so it weighs little
+        maker = _MAKER.search(description) if not kind else None
+        light = _NONE
+        if maker is not None and normalize(maker.group(1)) not in index.exact:
+            light = frozenset(tokens(maker.group(1)))
+        core0 = frozenset(ctoks[lead : index.core[c]]) - QUALIFIER_WORDS - light
         # what the food comes "with" ("Pizza, cheese, with fruit"): a food the line must have named
         added = frozenset(t for part in re.split(r"\bwith\b", description.lower())[1:]
                           for t in tokens(part.split(",")[0]) if t in index.food_words) - core0  # fmt: skip
-        info = choice_w[c] = _Choice(ctoks, cset, described, core0, _choice_weight(ctoks, idf), added)
-    ctoks, cset, described, core0, wc, added = info
+        weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
+        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light)
+    ctoks, cset, described, core0, wc, added, maker_words = info
     qset = set(q)
     matched = qset & cset
     # sums run in the query's word order: float addition in set order would make ties follow the hash seed
@@ -261,6 +270,8 @@ def _score(
         if t not in token_w:
             token_w[t] = _weight(t, idf)
     wcm = sum(token_w[t] for t in q if t in cset)
+    if maker_words & qset:  # the line named the maker ("cool ranch Doritos"): its words weigh in full
+        wc += 0.7 * sum(token_w[t] for t in q if t in maker_words)
     if ctoks[0] in matched and ctoks[0] in GROUP_WORDS:
         wcm -= 0.9 * token_w[ctoks[0]]
     c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
@@ -272,7 +283,10 @@ def _score(
     if c_raw and q_uncooked and not c_cooked and not q_cook:
         wm += 0.7 * sum(weights[t] for t in q if t in RAW_WORDS and t not in described)  # USDA's "raw"
     score = 100.0 * (0.6 * wm / wq + 0.4 * wcm / wc)
-    core = set(core0)
+    # a line naming the maker names the food ("cool ranch Doritos" need not say "tortilla chips")
+    core = set() if maker_words and maker_words <= qset else set(core0)
+    if maker_words and not maker_words & qset:
+        score -= 6.0  # ... and an unnamed maker's product is no generic food ("a ready-to-drink shake")
     alternates = index.alternates.get(food_i)
     if alternates:
         described = described | alternates

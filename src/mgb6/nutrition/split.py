@@ -301,7 +301,9 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
         return False
     # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, and "low fat milk", "whole
     # milk" in a yogurt's or cheese's name what milk it was made of: neither is a food it holds
+    # and FNDDS's parentheses name the maker or the product ("Whopper with cheese (Burger King)"), no food
     name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s) and not _MILK_OF.match(s))
+    name = _PARENTHESES.sub(" ", name)
     added = [
         t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
@@ -310,6 +312,7 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     return not any(names_a_food(t, index) for t in added)
 
 
+_PARENTHESES = lazy(r"\([^()]*\)")
 _COOKING_FAT = lazy(r"^\s*NS as to\b|\bfat (?:added|not added)\b|\bno added fat\b", re.I)
 _MILK_OF = lazy(
     r"\s*(?:whole|low\s*fat|lowfat|nonfat|non-fat|fat\s*free|reduced\s*fat|skim|part\s*skim|\d+%)\s+milk\s*$",
@@ -349,6 +352,24 @@ def _how_words(words: tuple[str, ...], sizes: tuple[str, ...]) -> frozenset[str]
     return frozenset(words) | frozenset(w for s in sizes for w in s.split())
 
 
+def _in_a_name_of_amount_words(entry: Entry, k: int) -> bool:
+    """Whether part k, with the part before or after it, holds a food named in amount words ("an ounce of
+    half" and "half" are "half and half"), which the line divided at its "and"."""
+    from mgb6.log.amounts import names_food_first
+
+    core, parts = entry.core, entry.parts
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if a < 0 or b >= len(parts):
+            continue
+        last = _LAST_WORD.search(core, parts[a][0], parts[a][1])
+        if last is not None and names_food_first(core[last.start(1) : parts[b][1]]):
+            return True
+    return False
+
+
+_LAST_WORD = lazy(r"([^\W\d_]+)\W*$")
+
+
 def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     """In a sentence (the line had framing), a part with no amount and no word naming a food is talk
     ("both and", "my day", "to satisfy my cravings"), not a food: it is left out, and the line's first
@@ -359,6 +380,8 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     from mgb6.log.parse import split_amount
 
     text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
+    if _in_a_name_of_amount_words(entry, k):
+        return False  # "an ounce of half" | "half": a food whose name reads like amounts ("half and half")
     if _only_how(text):
         return True  # "just one", "2 large": how much, of no food of its own
     try:
@@ -706,6 +729,13 @@ DISH_CATEGORIES = (
     "Baby food: meat and dinners",
 )
 # A joiner that introduces what a food is made, filled or topped with.
+# A joiner that puts a little of something on a food: without an amount of its own, what follows is no
+# serving of its own ("a cookie drizzled in caramel" is no 60 g of caramels).
+_COATING = lazy(
+    r"\b(?:drizzled|dusted|glazed|coated|sprinkled|frosted|dipped|swirled|studded|brushed|dotted|laced"
+    r"|sprayed|misted)\s+(?:with|in|by)\b",
+    re.I,
+)
 _FILLING = lazy(
     r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
     r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
@@ -747,6 +777,8 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 why = "what it was made with, not weighed on its own"
             elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
                 why = "its USDA name includes it"
+            elif not why and _COATING.search(joiner):
+                why = "a drizzle or coating, not weighed on its own"  # "a cookie drizzled in caramel"
             if why:
                 if not (absorbed and absorbed[-1][0] is last and absorbed[-1][2] == why):
                     absorbed.append((last, [], why))
