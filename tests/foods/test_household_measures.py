@@ -254,3 +254,12 @@ def test_a_food_usda_weighs_by_the_half_is_two_halves_each(scorer: Scorer) -> No
     out = resolve(scorer, "1 dried apricot")
     assert isinstance(out, Item) and out.food_id == "sr28:09032", out
     assert out.grams == pytest.approx(2 * usda("sr28:09032", "half"))
+
+
+@pytest.mark.parametrize("line", ["a bottle of water", "a 16.9 fl oz bottle of unsweetened water"])
+def test_what_came_in_a_bottle_is_usdas_bottled_kind(scorer, line: str) -> None:
+    item = scorer.resolve(parse_entry(line), None)
+    assert isinstance(item, Item)
+    assert "bottled" in item.food.lower()  # USDA's bottled water, not tap water (half its magnesium)
+    item = scorer.resolve(parse_entry("a glass of water"), None)
+    assert isinstance(item, Item) and "tap" in item.food.lower()

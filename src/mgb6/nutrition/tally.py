@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -9,6 +10,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.foods.table import FoodTable
+from mgb6.lazyre import lazy
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
@@ -126,6 +128,8 @@ class CheckResult:
 SIZE_UNITS = frozenset(("large", "small", "medium", "big", "jumbo", "mini", "regular"))
 
 
+_BOTTLE = lazy(r"\bbottle[sd]?\b", re.I)
+
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", "miniature", "king", "fun"))
 
@@ -199,7 +203,7 @@ class Scorer:
         from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
         from mgb6.foods.words import tokens
 
-        entry = self._size_in_name(entry)
+        entry = self._from_the_bottle(self._size_in_name(entry))
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         dropped = ""
@@ -345,6 +349,27 @@ class Scorer:
         if m.method == "fuzzy" and not set(tokens(word)) <= named:
             return entry
         return entry._replace(food_text=whole, quantity=q._replace(unit=""))
+
+    def _from_the_bottle(self, entry: Entry) -> Entry:
+        """ "a bottle of water", "a 16.9 fl oz bottle of unsweetened water" is USDA's bottled water, "a bottle
+        of iced tea" its bottled tea: what a line says came in a bottle is the bottled kind where USDA lists
+        one that matches as well (its name then says "bottled"); else the food as written."""
+        q = entry.quantity
+        if (
+            q is None
+            or not entry.food_text
+            or not _BOTTLE.search(entry.text)
+            or _BOTTLE.search(entry.food_text)
+        ):
+            return entry
+        bottled = f"bottled {entry.food_text}"
+        m, _ = self.lookup(bottled)
+        if m is None or "bottled" not in self.table.foods[m.food_index].description.lower():
+            return entry
+        plain, _ = self.lookup(entry.food_text)
+        if plain is not None and m.confidence < plain.confidence - 10:
+            return entry
+        return entry._replace(food_text=bottled)
 
     def _raw_note(self, entry: Entry, food_index: int, raw_grams: float) -> str:
         """A vegetable people eat cooked, counted raw because the line did not say: the note says so and
