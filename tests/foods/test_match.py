@@ -349,3 +349,10 @@ def test_the_maker_fndds_names_in_parentheses_need_not_be_said_nor_stands_in_uns
 ) -> None:
     m, _ = match(text, table)
     assert m is not None and table.foods[m.food_index].description == expected
+
+
+def test_words_of_talk_weigh_little_in_a_query(table) -> None:
+    m, _ = match("french fries from my favorite fast food place", table)
+    assert m is not None and table.foods[m.food_index].description == "Potato, french fries, fast food"
+    m, _ = match("reduced fat milk to enjoy alongside", table)
+    assert m is not None and "reduced fat" in table.foods[m.food_index].description.lower()

@@ -444,3 +444,9 @@ def test_a_burger_named_with_what_it_comes_with_is_the_restaurants_burger(table)
         "At lunch, I had a hearty Whopper with cheese and a small bag of potato chips.", table
     )
     assert burger.food == "Whopper with cheese (Burger King)" and "chips" in chips.food.lower()
+
+
+def test_a_measured_food_after_an_article_is_never_read_into_the_food_before_it(table) -> None:
+    line = "I munched on 28g of plain corn chips, Fritos, while sipping on a 372g serving of cola."
+    chips, drink = read(line, table)
+    assert chips.grams == 28.0 and drink.grams == 372.0

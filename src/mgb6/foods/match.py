@@ -167,8 +167,12 @@ _TALK_WORDS = wordset(
     at on up out over as during one what into away own inside straight until once than about around off
     through after before since while middle spot place break routine ritual start end comfort delight
     hunger thirst craving cravings level levels boost part parts
-    dish treat option choice indulgence staple combination companion experience creation"""
+    dish treat option choice indulgence staple combination companion experience creation
+    place joint menu dollar drive thru pizzeria freezer fridge chain outlet counter favorite favourite
+    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside"""
 )
+# (talk weighs as little in a query as a qualifier: "fries from my favorite fast food place" are fast food)
+_LIGHT = _LIGHT | _TALK_WORDS
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))

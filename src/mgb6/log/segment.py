@@ -358,14 +358,14 @@ def _split(core: str) -> list[tuple[int, int]]:
 # "a sweet 14.2g chocolate roll", "a hearty 248g of milk": an article and praise before a measured amount.
 # The amount is moved to the front ("14.2g sweet chocolate roll") so that it is read as the amount; a
 # container after it ("a 12-oz can of cola") is left for the amount reader.
-_MEASURED = (
+MEASURED = (
     r"\d+(?:[.,]\d+)?\s*-?\s*(?:g|grams?|kg|mg|oz|ounces?|ml|millilit(?:er|re)s?|l|lbs?|pounds?"
     r"|fl\.?\s*oz\.?|fluid\s+ounces?)"
 )
 _BOXES = "can|bottle|jar|package|packet|bag|box|carton|cup|glass|container|pouch|tub"
 _LATE_AMOUNT = lazy(
     r"^(?:a|an|one|the|some|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){0,3}?)"
-    rf"(?P<amount>{_MEASURED})(?![\w-])(?:\s+(?:serving|portion|helping|amount|dish|bowl))?"
+    rf"(?P<amount>{MEASURED})(?![\w-])(?:\s+(?:serving|portion|helping|amount|dish|bowl))?"
     rf"(?:\s+of)?\s+(?P<rest>(?!(?:{_BOXES}|slice|piece|bar)s?\b).+)$",
     re.I,
 )
@@ -374,7 +374,7 @@ _LATE_AMOUNT = lazy(
 # ... and before a container: "a chilled 16.9 fl oz bottle of water" is "a 16.9 fl oz bottle of chilled water"
 _PRAISED_CONTAINER = lazy(
     r"^(?P<det>a|an|one|the|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){1,3}?)"
-    rf"(?P<amount>{_MEASURED})(?![\w-])\s+(?P<box>(?:{_BOXES})s?\s+of)\s+(?P<rest>.+)$",
+    rf"(?P<amount>{MEASURED})(?![\w-])\s+(?P<box>(?:{_BOXES})s?\s+of)\s+(?P<rest>.+)$",
     re.I,
 )
 

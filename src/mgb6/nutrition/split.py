@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from mgb6.lazyre import lazy
+from mgb6.log.segment import MEASURED
 from mgb6.models import Entry, Item, Problem, Quantity
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
         text = core[parts[k][0] : parts[k][1]]
         if text[:1].isdigit() and not _PERCENT.match(text) and not _only_how(text) and _has_amount(text):
             return True  # "14g of meat loaf, accompanied by 250g of pasta": each measured food is its own
+        if not text[:1].isdigit() and _LATE_MEASURE.match(text) and not _only_how(text):
+            return True  # "..., while sipping on a 372g serving of soft drink": praise or an article first
         joiner = core[parts[k - 1][1] : parts[k][0]]
         attached = attached or bool(_ATTACHES.search(joiner))
         # (after "with", "and a fruit filling" goes on saying what the food has)
@@ -126,6 +129,11 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
             if first != "half" and (first in _DETERMINERS or first[:1].isdigit()) and _has_amount(text):
                 return True
     return False
+
+
+# a measured amount after an article and up to three words of praise: "a 372g serving of", "a chilled 16.9 fl
+# oz bottle of" (what log/segment.amount_first moves to the front)
+_LATE_MEASURE = lazy(rf"(?:a|an|one|the|some|my)\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}?{MEASURED}(?![\w-])", re.I)
 
 
 def _quantity(text: str) -> Quantity | None:
