@@ -150,8 +150,15 @@ def test_plain_greek_yogurt_is_not_assumed_nonfat(table) -> None:
     assert got.grams == pytest.approx(usda_grams(got.food_id, "cup"))
 
 
-@pytest.mark.parametrize("line", ["1 cup shrimp", "1 cup cooked salmon"])
-def test_a_cup_of_a_food_usda_does_not_measure_by_volume_asks_for_ounces(table, line: str) -> None:
-    got = resolve(table, line)
+def test_a_cup_of_a_food_usda_does_not_measure_by_volume_asks_for_ounces(table) -> None:
+    got = resolve(table, "1 cup shrimp")
     assert isinstance(got, Problem) and got.kind == "unresolved"
     assert "give ounces or grams" in got.reason
+
+
+def test_a_cup_sr28_lacks_is_weighed_by_the_surveys_cup_of_the_same_food(table) -> None:
+    # SR28's cooked salmon has no cup; FNDDS's "Fish, salmon, NFS" does: that row weighs it, said on the line
+    got = resolve(table, "1 cup cooked salmon")
+    assert isinstance(got, Item) and "salmon" in got.food.lower() and got.source == "sr28"
+    assert got.grams == pytest.approx(usda_grams("fndds:26137110", "cup"))
+    assert any("USDA's survey weight for Fish, salmon, NFS" in n for n in got.notes)

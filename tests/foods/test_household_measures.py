@@ -263,3 +263,10 @@ def test_what_came_in_a_bottle_is_usdas_bottled_kind(scorer, line: str) -> None:
     assert "bottled" in item.food.lower()  # USDA's bottled water, not tap water (half its magnesium)
     item = scorer.resolve(parse_entry("a glass of water"), None)
     assert isinstance(item, Item) and "tap" in item.food.lower()
+
+
+def test_a_measure_sr28_lacks_is_weighed_by_usdas_survey_row_for_the_same_food(scorer) -> None:
+    item = scorer.resolve(parse_entry("a stick of mozzarella cheese"), None)
+    assert isinstance(item, Item) and "mozzarella" in item.food.lower()
+    assert item.grams == pytest.approx(usda("fndds:14107010", "stick"), abs=0.5)  # FNDDS's Mozzarella, NFS
+    assert any("USDA's survey weight for Cheese, Mozzarella, NFS" in n for n in item.notes)

@@ -450,3 +450,23 @@ def test_a_measured_food_after_an_article_is_never_read_into_the_food_before_it(
     line = "I munched on 28g of plain corn chips, Fritos, while sipping on a 372g serving of cola."
     chips, drink = read(line, table)
     assert chips.grams == 28.0 and drink.grams == 372.0
+
+
+def test_what_a_line_sets_apart_is_never_the_food_it_ate(table) -> None:
+    line = (
+        "At dinner, I enjoyed a cup of diced roasted light turkey, leaving the skin aside for a lighter meal."
+    )
+    (turkey,) = read(line, table)
+    assert "skin from whole" not in turkey.food.lower() and "light meat" in turkey.food.lower()
+    line = "I had a medium fried chicken drumstick for dinner, skipping the skin and coating entirely."
+    assert [f for f in foods(line, table) if not f.startswith("!")] and not [
+        f for f in foods(line, table) if f.startswith("!")
+    ]
+    # USDA's own "no ..." agrees with what the line set apart
+    (shrimp,) = read("For lunch, I had a cup of shrimp and noodles with no sauce.", table)
+    assert shrimp.food == "Shrimp and noodles, no sauce"
+
+
+def test_a_logs_usda_style_qualifier_saying_no_is_the_foods_own(table) -> None:
+    (ribs,) = read("35 g ribs, beef, short, no visible fat eaten", table)
+    assert ribs.grams == 35.0 and "short ribs" in ribs.food.lower()

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mgb6.foods.words import tokens
+from mgb6.foods.words import GROUP_WORDS, tokens
 from mgb6.lazyre import lazy
 from mgb6.log.units import (
     MASS_G,
@@ -788,3 +788,34 @@ def survey_twins(table: FoodTable) -> dict[int, int]:
         return twins
 
     return cached("survey-twins", table, build)
+
+
+def measure_twins(table: FoodTable) -> dict[int, int]:
+    """SR28 food -> the FNDDS food whose portion rows may weigh a measure SR28 lacks for it: its survey twin,
+    else FNDDS's "not further specified" food of the same name ("Cheese, mozzarella, whole milk" -> "Cheese,
+    Mozzarella, NFS", whose "1 stick" is what a stick of mozzarella weighs). Only for weights: a stick of
+    mozzarella weighs the same whatever its fat, while its values stay SR28's."""
+    from mgb6.foods.table import cached
+
+    def build() -> dict[int, int]:
+        nfs: dict[tuple[str, ...], int] = {}
+        for i, f in enumerate(table.foods):
+            if f.source == "fndds" and f.description.endswith(", NFS"):
+                nfs.setdefault(tokens(f.description[: -len(", NFS")]), i)
+        twins = dict(survey_twins(table))
+        for i, f in enumerate(table.foods):
+            if f.source != "sr28" or i in twins:
+                continue
+            segments = f.description.split(",")
+            for n in (
+                2,
+                1,
+            ):  # "Cheese, mozzarella" before "Orange juice"; never a kind ("Candies": "Candy, NFS")
+                name = tokens(",".join(segments[:n]))
+                found = nfs.get(name) if len(segments) > n and not set(name) <= GROUP_WORDS else None
+                if found is not None:
+                    twins[i] = found
+                    break
+        return twins
+
+    return cached("measure-twins", table, build)

@@ -154,6 +154,8 @@ INEDIBLE_PARTS = (
     "core",
     "seeds",
 )
+# ... and words that anywhere in a part say it was set apart ("leaving the skin aside").
+LEFT_OUT_MARKERS = ("aside",)
 RELATIVE_OPENERS = (
     "that was", "that were", "that is", "that are", "which was", "which were", "which is", "which are",
     "that had", "which had", "that has", "which has", "that i made", "that i had", "which i had",

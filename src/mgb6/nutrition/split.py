@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
 from mgb6.lazyre import lazy
@@ -417,20 +417,55 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     return not names_a_food(" ".join(words), index)
 
 
+def _set_apart(said: list[str]) -> bool:
+    """In any line, words saying a food was not eaten: "roast beef, no gravy", "..., but no gravy", "served
+    without gravy", "leaving the skin aside"."""
+    from mgb6.log.phrases import LEFT_OUT_MARKERS, LEFT_OUT_OPENERS
+
+    opener = next((w for w in said if w not in _LEAD_INS), "")
+    return opener in _frozen(LEFT_OUT_OPENERS) or bool(_frozen(LEFT_OUT_MARKERS) & set(said))
+
+
+_NEGATED_SEGMENT = lazy(r"\b(?:no|not|without)\b", re.I)
+
+
+def _eats_what_was_set_apart(whole: Item, entry: Entry, i: int = 0, j: int = -1) -> bool:
+    """Whether parts i..j (the whole line) read as one are a food named only by a part saying it was not
+    eaten ("a cup of diced roasted turkey, leaving the skin aside" is no turkey skin)."""
+    from mgb6.foods.words import tokens
+
+    if entry.core == entry.written:
+        return False  # a log's USDA-style qualifiers ("ribs, beef, short, no visible fat eaten") name it
+    apart: set[str] = set()
+    kept: set[str] = set()
+    for a, b, _, _ in entry.parts[i : len(entry.parts) if j < 0 else j + 1]:
+        said = _words(entry.core[a:b])
+        if _set_apart(said):  # (the words after the lead-in: "cooked without any fat" set apart no cooking)
+            apart.update(tokens(" ".join(dropwhile(lambda w: w in _LEAD_INS, said))))
+        else:
+            kept.update(tokens(" ".join(said)))
+    # (a part of USDA's name saying what the food has not, "no sauce", "skin not eaten", agrees with the line)
+    eaten = {t for seg in whole.food.split(",") if not _NEGATED_SEGMENT.search(seg) for t in tokens(seg)}
+    return bool((apart - kept) & eaten)
+
+
 def _not_alone(entry: Entry, k: int) -> bool:
     """In a sentence, a part ending in a word for how food tastes or feels ("that irresistible nacho cheese
     flavor", "fruity goodness"), or saying what a food came without ("minus the pepperoni", "no gravy"), is
     no food of its own, though it names one: it is left out, or read with the food before it ("a cookie
     filled with peanut butter flavor" is a peanut butter cookie, "rice with no sauce" USDA's "no sauce")."""
-    from mgb6.log.phrases import LEFT_OUT_OPENERS, SENSE_NOUNS
+    from mgb6.log.phrases import SENSE_NOUNS
 
     said = _words(entry.core[entry.parts[k][0] : entry.parts[k][1]])
     if not said:
         return False
-    # in any line: "roast beef, no gravy" ate no gravy; nor "..., but no gravy", "served without gravy"
-    opener = next((w for w in said if w not in _LEAD_INS), "")
-    if opener in _frozen(LEFT_OUT_OPENERS):
+    if _set_apart(said):
         return True
+    if k and said[0] not in _DETERMINERS and not _has_amount(" ".join(said)):
+        # "skipping the skin and coating": what follows "and" shares what was left out
+        before = _words(entry.core[entry.parts[k - 1][0] : entry.parts[k - 1][1]])
+        if _set_apart(before) and _AND_OR.fullmatch(entry.core[entry.parts[k - 1][1] : entry.parts[k][0]]):
+            return True
     # (only in a sentence: a log's "Flavor" may name a food)
     if entry.core == entry.written:
         return False
@@ -510,7 +545,11 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
         # wholemeal flour, commercial"): the whole line is read first and kept when it reads as one food
         # naming every part, or when only its first part has an amount (the rest qualify it).
         whole = _whole(scorer, entry, day)
-        if isinstance(whole, Item) and _explains(whole, scorer, entry, 0, n - 1):
+        if (
+            isinstance(whole, Item)
+            and _explains(whole, scorer, entry, 0, n - 1)
+            and not _eats_what_was_set_apart(whole, entry)
+        ):
             # a sentence's talk the whole reading passed over is said ("a quesadilla, simple yet filling")
             talk = [k for k in range(1, n) if entry.core != entry.written and _chatter(scorer, entry, k)]
             return [(0, n - 1, whole)], talk
@@ -524,7 +563,7 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                 out = scorer.resolve(head, day, record=False)
                 if isinstance(out, Item):
                     return [(0, k - 1, out)], list(range(k, n))
-            if isinstance(whole, Item):
+            if isinstance(whole, Item) and not _eats_what_was_set_apart(whole, entry):
                 return [(0, n - 1, whole)], []
             commas = all(entry.core[a[1] : b[0]].strip() == "," for a, b in pairwise(entry.parts))
             if commas and not any(_confident_alone(scorer, entry, k, day) for k in range(1, n)):
@@ -570,6 +609,8 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             ):
                 # a generic food stands in for a brand's product only for the whole label: "Boursin, Garlic"
                 # cut from "Boursin, Garlic & Herb" is no garlic
+                out = None
+            if isinstance(out, Item) and i < j and _eats_what_was_set_apart(out, entry, i, j):
                 out = None
             table[i, j] = out
         return table[i, j]

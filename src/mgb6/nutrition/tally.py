@@ -219,6 +219,8 @@ class Scorer:
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
+        if g.grams is None:
+            g = self._by_the_survey_measure(entry, m.food_index, food, g)
         elif entry.quantity is not None and entry.quantity.phrase:
             food, g, switched = self._with_named_portion(entry, m, food, g)
         if g.grams is not None and not switched:
@@ -289,6 +291,29 @@ class Scorer:
         portions, unit = self.table.portions(twin), self.table.default_units.get(twin)
         got = to_grams(q, other, portions, entry.food_text, unit, self.table.amounts, assume=q is None)
         if got.grams is None or got.grams == g.grams or (q is None) != got.assumed:
+            return g
+        why = f"USDA's survey weight for {other.description}"
+        return Grams(got.grams, f"{got.note} ({why})" if got.note else why, assumed=got.assumed)
+
+    def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
+        """ "a stick of mozzarella", "a bottle of orange juice": a measure SR28 does not list for a food that
+        USDA's survey lists for the same food (portions.measure_twins) is weighed by the survey's row, said on
+        the line; the values stay the matched food's."""
+        from mgb6.foods.portions import Grams, measure_twins, to_grams
+
+        q = entry.quantity
+        if q is None or food.source != "sr28":
+            return g
+        twin = measure_twins(self.table).get(food_index)
+        if twin is None:
+            return g
+        other, portions, unit = (
+            self.table.foods[twin],
+            self.table.portions(twin),
+            self.table.default_units.get(twin),
+        )
+        got = to_grams(q, other, portions, entry.food_text, unit, self.table.amounts, assume=False)
+        if got.grams is None:
             return g
         why = f"USDA's survey weight for {other.description}"
         return Grams(got.grams, f"{got.note} ({why})" if got.note else why, assumed=got.assumed)
