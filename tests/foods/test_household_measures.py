@@ -270,3 +270,10 @@ def test_a_measure_sr28_lacks_is_weighed_by_usdas_survey_row_for_the_same_food(s
     assert isinstance(item, Item) and "mozzarella" in item.food.lower()
     assert item.grams == pytest.approx(usda("fndds:14107010", "stick"), abs=0.5)  # FNDDS's Mozzarella, NFS
     assert any("USDA's survey weight for Cheese, Mozzarella, NFS" in n for n in item.notes)
+
+
+def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) -> None:
+    item = scorer.resolve(parse_entry("a can of peaches"), None)
+    assert isinstance(item, Item) and "canned" in item.food.lower()
+    item = scorer.resolve(parse_entry("a can of chicken noodle soup"), None)
+    assert isinstance(item, Item) and "condensed" not in item.food.lower()

@@ -198,3 +198,24 @@ def test_unit_spellings_without_their_space_and_xl(text: str, amount: float, uni
     q, rest = split_amount(text)
     assert q is not None
     assert (q.amount, q.unit, rest) == (pytest.approx(amount), unit, food)
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "unit", "food"),
+    [
+        ("bowl of oatmeal", 1.0, "bowl", "oatmeal"),  # a unit with no number is one, as "a bowl of" is
+        ("pinch of salt", 1.0, "pinch", "salt"),
+        ("glass of milk", 1.0, "glass", "milk"),
+        ("1 can (15 oz) black beans", 15.0, "oz", "black beans"),  # the size in parentheses is the amount
+        ("cream of wheat", None, None, "cream of wheat"),  # "cream" is no unit
+    ],
+)
+def test_a_unit_without_a_number_and_a_size_in_parentheses_are_read(
+    line: str, amount: float | None, unit: str | None, food: str
+) -> None:
+    quantity, text = split_amount(line)
+    assert text == food
+    if amount is None:
+        assert quantity is None
+    else:
+        assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit)

@@ -75,6 +75,9 @@ _DIGIT = lazy(r"\d")
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # Vessels and packages whose size may be said right after them ("a bottle of 16.9 fl oz cola").
 _CONTAINER_UNITS = PACKAGE_UNITS | VESSEL_UNITS
+# "bowl of oatmeal" (a unit with no number before it), "can (15 oz) black beans" (the size in parentheses)
+_UNIT_OF = lazy(r"([A-Za-z]+)\s+of\s+(?=\S)")
+_SIZE_IN_PARENTHESES = lazy(r"\(\s*(\d[\d.,/ ]*\s*-?\s*[A-Za-z. ]+?)\s*\)\s*")
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
 MAX_LINE_CHARS = 500
 # A raw line longer than this (inline comment included) is reported unread before any pattern runs on it.
@@ -262,6 +265,9 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     Amounts as people say them ("half a cup", "a 12-oz can of", "juice of 2 limes") are first rewritten
     into the plain form (log/amounts.py); a vague reading ("a few") rides on the quantity as ``assumed``."""
     text = _expand_fractions(text)
+    unit_first = _UNIT_OF.match(text)
+    if unit_first is not None and canonical_unit(unit_first.group(1).lower()):
+        text = f"1 {text}"  # "bowl of oatmeal", "pinch of salt", "glass of milk": one, as "a bowl of" is
     juice = juice_of(text)
     if juice is not None:
         return juice
@@ -283,6 +289,8 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
     lead = _leading(text) if leading else None
     if lead is not None:
         count, rest = lead
+        if count.unit in _CONTAINER_UNITS and _SIZE_IN_PARENTHESES.match(rest):
+            rest = _SIZE_IN_PARENTHESES.sub(r"\1 ", rest, count=1)  # "1 can (15 oz) black beans"
         inner = _leading(rest) if count.unit == "" or count.unit in _CONTAINER_UNITS else None
         if inner is not None and inner[0].unit in _MEASURE_UNITS:
             # "2 x 6 oz steaks", "a 5 oz can tuna", "a bottle of 16.9 fl oz cola": so many of a stated

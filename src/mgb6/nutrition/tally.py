@@ -129,6 +129,7 @@ SIZE_UNITS = frozenset(("large", "small", "medium", "big", "jumbo", "mini", "reg
 
 
 _BOTTLE = lazy(r"\bbottle[sd]?\b", re.I)
+_CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\s+cans?\b|\bcanned\b", re.I)
 
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", "miniature", "king", "fun"))
@@ -203,7 +204,7 @@ class Scorer:
         from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
         from mgb6.foods.words import tokens
 
-        entry = self._from_the_bottle(self._size_in_name(entry))
+        entry = self._from_the_container(self._size_in_name(entry))
         m, cands = self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         dropped = ""
@@ -375,26 +376,31 @@ class Scorer:
             return entry
         return entry._replace(food_text=whole, quantity=q._replace(unit=""))
 
-    def _from_the_bottle(self, entry: Entry) -> Entry:
-        """ "a bottle of water", "a 16.9 fl oz bottle of unsweetened water" is USDA's bottled water, "a bottle
-        of iced tea" its bottled tea: what a line says came in a bottle is the bottled kind where USDA lists
-        one that matches as well (its name then says "bottled"); else the food as written."""
+    def _from_the_container(self, entry: Entry) -> Entry:
+        """ "a bottle of water", "a 16.9 fl oz bottle of unsweetened water" is USDA's bottled water, "a can of
+        black beans" its canned beans: what a line says came in a bottle or a can is the bottled or canned
+        kind where USDA lists one that matches as well (its name then says so, and it is no condensed soup
+        to be diluted); else the food as written."""
         q = entry.quantity
-        if (
-            q is None
-            or not entry.food_text
-            or not _BOTTLE.search(entry.text)
-            or _BOTTLE.search(entry.food_text)
-        ):
+        if q is None or not entry.food_text:
             return entry
-        bottled = f"bottled {entry.food_text}"
-        m, _ = self.lookup(bottled)
-        if m is None or "bottled" not in self.table.foods[m.food_index].description.lower():
-            return entry
-        plain, _ = self.lookup(entry.food_text)
-        if plain is not None and m.confidence < plain.confidence - 10:
-            return entry
-        return entry._replace(food_text=bottled)
+        for container, form in ((_BOTTLE, "bottled"), (_CAN, "canned")):
+            if (
+                not container.search(entry.text)
+                or container.search(entry.food_text)
+                or form in entry.food_text
+            ):
+                continue
+            said = f"{form} {entry.food_text}"
+            m, _ = self.lookup(said)
+            name = self.table.foods[m.food_index].description.lower() if m is not None else ""
+            if m is None or form not in name or "condensed" in name:
+                continue
+            plain, _ = self.lookup(entry.food_text)
+            if plain is not None and m.confidence < plain.confidence - 10:
+                continue
+            return entry._replace(food_text=said)
+        return entry
 
     def _raw_note(self, entry: Entry, food_index: int, raw_grams: float) -> str:
         """A vegetable people eat cooked, counted raw because the line did not say: the note says so and
