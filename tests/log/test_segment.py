@@ -165,3 +165,18 @@ def test_segmenting_is_deterministic(line: str) -> None:
 )
 def test_a_measured_amount_after_praise_is_read_as_the_amount(text: str, expected: str) -> None:
     assert amount_first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("8am - oatmeal w/ blueberries", ["oatmeal", "blueberries"]),  # a clock time, not 8 "am" of oatmeal
+        ("12:30 pm: salad", ["salad"]),
+        ("7:15 - 2 eggs", ["2 eggs"]),
+        ("had a protein shake after gym", ["a protein shake"]),
+        ("2 eggs after my run", ["2 eggs"]),
+        ("8 oz milk", ["8 oz milk"]),
+    ],
+)
+def test_clock_times_and_the_days_doings_frame_the_food(line: str, parts: list[str]) -> None:
+    assert [p.text for p in segment(line).parts] == parts

@@ -94,6 +94,10 @@ TIME_WORDS = (
     "at the office", "on the go", "on the run", "on my way to work", "after my workout", "after the gym",
     "before my workout", "after work", "after school", "midday", "at noon", "around noon",
     "between meals", "on my plate", "on the plate", "this morning for breakfast",
+    # when in the day's doings: "a protein shake after gym", "2 eggs after my run"
+    "after gym", "after my run", "after a run", "after running", "after my walk", "after a walk",
+    "after practice", "after class", "after training", "post workout", "post-workout", "pre workout",
+    "pre-workout", "before work", "before the gym", "before gym", "before my run", "before school",
 )  # fmt: skip
 # Words that praise a food without naming anything about it: dropped wherever they stand. None appears
 # in a USDA description (checked against data/foods.csv) except "delicious" (Golden/Red Delicious apples,

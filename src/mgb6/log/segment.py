@@ -111,6 +111,11 @@ _LEAD = (
     # "Breakfast - ", "Lunch:", "Dinner was" (a bare label: the rest of the line, if any, is the food)
     lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
     lazy(rf"{_TIME}\s*,?\s*", re.I),
+    # "8am - oatmeal", "12:30 pm: salad", "7:15 - eggs": a clock time heads the line, never an amount
+    lazy(
+        r"(?:at\s+|around\s+|@\s*)?\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])\s*[-–—:,]?\s*", re.I
+    ),
+    lazy(r"(?:at\s+|around\s+|@\s*)?\d{1,2}:[0-5]\d\s*[-–—:]\s*", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
     lazy(
