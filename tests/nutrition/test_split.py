@@ -470,3 +470,15 @@ def test_what_a_line_sets_apart_is_never_the_food_it_ate(table) -> None:
 def test_a_logs_usda_style_qualifier_saying_no_is_the_foods_own(table) -> None:
     (ribs,) = read("35 g ribs, beef, short, no visible fat eaten", table)
     assert ribs.grams == 35.0 and "short ribs" in ribs.food.lower()
+
+
+def test_a_dish_whose_usda_name_lists_what_it_holds_holds_nothing_else(table) -> None:
+    found = foods("big salad with chicken, avocado, tomatoes", table)
+    assert any("chicken" in f for f in found) and any("avocado" in f for f in found)  # never dropped unsaid
+    (taco,) = read("a taco filled with chicken and cheese", table)  # a taco of unnamed filling holds it
+    assert "taco" in taco.food.lower() and "taken as part of" in "; ".join(taco.notes)
+
+
+def test_what_a_food_is_free_of_is_not_eaten(table) -> None:
+    (bread,) = read("a slice of bread, free from any spread", table)
+    assert "bread" in bread.food.lower() and "'free from any spread'" in "; ".join(bread.notes)

@@ -128,7 +128,7 @@ SENSE_NOUNS = (
 # Words that open what a food came without ("minus the pepperoni", "hold the mayo", "no gravy"): such a
 # part names a food that was not eaten.
 LEFT_OUT_OPENERS = (
-    "minus", "without", "except", "excluding", "hold", "sans", "no", "not", "skipping", "skip",
+    "minus", "without", "except", "excluding", "hold", "sans", "no", "not", "skipping", "skip", "free",
 )  # fmt: skip
 # Words that report how much a food came to ("a pork chop, weighing around 3 oz", "a bottle of cola that
 # contained 20 fl oz", "measuring out just an ounce"): they go, and the amount after them stays with the

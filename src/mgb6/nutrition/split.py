@@ -482,7 +482,10 @@ def _not_alone(entry: Entry, k: int) -> bool:
 
 
 # words that may stand before what a food came without: "but no gravy", "served without gravy"
-_LEAD_INS = frozenset(("but", "and", "yet", "though", "also", "served", "made", "prepared", "cooked", "with"))
+_LEAD_INS = frozenset(
+    ("but", "and", "yet", "though", "also", "served", "made", "prepared", "cooked", "with", "completely",
+     "entirely", "totally", "all")
+)  # fmt: skip
 _ARTICLE_ONLY = lazy(r"(?:a|an)\s", re.I)
 _AND_OR = lazy(r"\s*,?\s*(?:and|or|&)\s+", re.I)
 
@@ -785,6 +788,7 @@ _COATING = lazy(
     r"|sprayed|misted)\s+(?:with|in|by)\b",
     re.I,
 )
+_LISTS_CONTENTS = lazy(r"\b(?:with|including|includes)\b", re.I)
 _FILLING = lazy(
     r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
     r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
@@ -820,8 +824,16 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
         if last is not None and amount is None:
             listed = bool(absorbed) and absorbed[-1][0] is last and joiner.strip(" ,") in ("", "and")
             why = absorbed[-1][2] if listed else ""
-            if not why and _is_dish(last) and _FILLING.search(joiner) and not _left_out(last, out):
-                why = "a USDA mixed dish includes it"  # "with chicken", "..., and beans"
+            if (
+                not why
+                and _is_dish(last)
+                and _FILLING.search(joiner)
+                and not _left_out(last, out)
+                and (not _LISTS_CONTENTS.search(last.food) or _named_in(text, last.food, scorer))
+            ):
+                # "with chicken", "..., and beans"; but a dish whose USDA name lists what it holds holds only
+                # that ("Lettuce, salad with assorted vegetables including tomatoes": no chicken, no avocado)
+                why = "a USDA mixed dish includes it"
             elif not why and _made_with(entry, i):
                 why = "what it was made with, not weighed on its own"
             elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
@@ -889,11 +901,11 @@ def _left_out(dish: Item, part: Item | Problem) -> bool:
 def _named_in(text: str, description: str, scorer: Scorer) -> bool:
     """Whether every word naming a food in ``text`` is in the USDA name, as written or as another form of
     the word ("frosting" in "..., frosted": the first five letters)."""
-    from mgb6.foods.match import names_a_food
+    from mgb6.foods.match import names_a_food, respell
     from mgb6.foods.words import tokens
 
     index = scorer.table.index
-    named = [t for t in tokens(text) if t.isalpha() and names_a_food(t, index)]
+    named = [t for t in tokens(respell(text, index)) if t.isalpha() and names_a_food(t, index)]  # ("veggies")
     words = tokens(description)
     # what the name says the food comes without is not in it ("Roll, sweet, cinnamon bun, no frosting")
     described = [d for k, d in enumerate(words) if not (k and words[k - 1] in ("no", "without"))]
