@@ -277,3 +277,8 @@ def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) 
     assert isinstance(item, Item) and "canned" in item.food.lower()
     item = scorer.resolve(parse_entry("a can of chicken noodle soup"), None)
     assert isinstance(item, Item) and "condensed" not in item.food.lower()
+
+
+def test_a_cubic_inch_is_usdas_cubic_inch_row(scorer) -> None:
+    item = scorer.resolve(parse_entry("2 cubic inches of cheddar"), None)
+    assert isinstance(item, Item) and item.grams == pytest.approx(2 * usda("sr28:01009", "cubic inch"))

@@ -180,3 +180,13 @@ def test_a_measured_amount_after_praise_is_read_as_the_amount(text: str, expecte
 )
 def test_clock_times_and_the_days_doings_frame_the_food(line: str, parts: list[str]) -> None:
     assert [p.text for p in segment(line).parts] == parts
+
+
+def test_the_doing_before_what_was_eaten_is_framing_but_a_joiner_stays() -> None:
+    assert [p.text for p in segment("sipping on a 16.9 fl oz bottle of water").parts] == [
+        "a 16.9 fl oz bottle of water"
+    ]
+    assert [p.text for p in segment("I had toast while sipping on a cup of coffee").parts] == [
+        "toast",
+        "a cup of coffee",
+    ]

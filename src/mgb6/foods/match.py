@@ -138,8 +138,8 @@ _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
 # another food ("crispy bacon" is bacon), unlike colours and tastes ("white chocolate", "sweet tea").
 TEXTURE_WORDS = wordset(
     """creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
-    warm chilled cold icy favorite favourite usual smooth rich bold chewy gooey flaky moist freshly
-    classic"""
+    warm chilled cold icy cool fizzy frosty favorite favourite usual smooth rich bold chewy gooey flaky moist
+    freshly classic"""
 )
 # A sentence's words for how a food was served or liked ("a simple frankfurter", "a hearty sub"): rare in
 # USDA's names, so they would weigh more than the food; how it was cooked, kept or sweetened still counts.
@@ -460,7 +460,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b", lowered, maxsplit=1)[0]
     spelt: dict[str, str] = {}
     for t in q:
-        if t not in index.idf:
+        if t not in index.idf and t not in _LIGHT:  # ("fizzy" is a describing word, no misspelt food)
             spelt[t] = _correct(t, index) or t
     fixed = [spelt.get(t, t) for t in q]
     head = frozenset(

@@ -176,6 +176,9 @@ _INNER = lazy(
     r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
+    # "sipping on a bottle of water", "munching on a crisp carrot": the doing before what was eaten
+    r"|(?<!while\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
+    r"|indulging|grabbing|finishing)\s+(?:on\s+|in\s+|into\s+)?(?=(?:a|an|some|the|my|one|two|\d)\b)"
     rf"|\b{_alt(P.AMOUNT_REPORTERS)}(?:\s+{_alt(P.AMOUNT_FILLERS)})*\s+(?={_REPORTED})"
     rf"|\s*\b(?:after|once)\s+(?:removing\s+|taking\s+(?:off|out|away)\s+)?(?:the\s+|its\s+)?{_alt(P.INEDIBLE_PARTS)}"
     r"\b[^,;.!?]*"

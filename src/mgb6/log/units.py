@@ -101,6 +101,8 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "wedge" for s in ("wedge", "wedges")},
     **{s: "square" for s in ("square", "squares")},
     **{s: "ear" for s in ("ear", "ears")},
+    # USDA weighs cheese, meat, fudge and cake by the "cubic inch" (450 rows)
+    **{s: "cubic inch" for s in ("cubic inch", "cubic inches", "cubic-inch", "cu in")},
     **{s: "capsule" for s in ("capsule", "capsules", "cap", "caps", "softgel", "softgels")},
     **{s: "tablet" for s in ("tablet", "tablets", "tab", "tabs", "pill", "pills")},
 }  # fmt: skip
