@@ -356,3 +356,10 @@ def test_words_of_talk_weigh_little_in_a_query(table) -> None:
     assert m is not None and table.foods[m.food_index].description == "Potato, french fries, fast food"
     m, _ = match("reduced fat milk to enjoy alongside", table)
     assert m is not None and "reduced fat" in table.foods[m.food_index].description.lower()
+
+
+def test_fried_is_never_another_way_of_cooking(table) -> None:
+    m, _ = match("fried chicken drumsticks with the skin eaten", table)
+    assert m is not None and "fried" in table.foods[m.food_index].description  # not stewed
+    m, _ = match("steamed asparagus", table)  # while any cooking still serves another
+    assert m is not None and "cooked" in table.foods[m.food_index].description

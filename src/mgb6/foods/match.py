@@ -281,8 +281,9 @@ def _score(
     c_cooked, c_raw = bool(described & COOKED_WORDS), bool(described & RAW_WORDS)
     q_cook = qset & COOKED_WORDS
     if c_cooked and q_cook:
-        # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less
-        wm += 0.7 * sum(weights[t] for t in q if t in COOKED_WORDS and t not in described)
+        # "steamed asparagus" is well served by "Asparagus, cooked, boiled": any cooking counts, a bit less;
+        # but not for frying, which adds fat ("fried chicken drumstick" is no stewed one)
+        wm += 0.7 * sum(weights[t] for t in q if t in COOKED_WORDS and t not in described and t != "fried")
     q_uncooked = qset & RAW_WORDS
     if c_raw and q_uncooked and not c_cooked and not q_cook:
         wm += 0.7 * sum(weights[t] for t in q if t in RAW_WORDS and t not in described)  # USDA's "raw"
@@ -338,8 +339,8 @@ def _score(
         score -= 30.0  # cooked lentils must never be raw lentils: Mg per 100 g differs ~3x
     elif q_cooked and c_cooked:
         score += 4.0
-        if "fried" in described and "fried" not in qset:
-            score -= 4.0  # poached or grilled fish is not fried fish: frying adds fat
+        if ("fried" in described) != ("fried" in qset):
+            score -= 4.0  # grilled fish is not fried fish, nor fried chicken stewed: frying adds fat
     elif q_cooked:
         score -= 5.0  # the user cooked it; this entry does not say it is cooked
     elif not q_cooked and not q_raw:
