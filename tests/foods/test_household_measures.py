@@ -282,3 +282,9 @@ def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) 
 def test_a_cubic_inch_is_usdas_cubic_inch_row(scorer) -> None:
     item = scorer.resolve(parse_entry("2 cubic inches of cheddar"), None)
     assert isinstance(item, Item) and item.grams == pytest.approx(2 * usda("sr28:01009", "cubic inch"))
+
+
+def test_a_juice_container_sr28_lacks_is_weighed_by_fnddss_juice_of_any_kind(scorer) -> None:
+    item = scorer.resolve(parse_entry("an individual school carton of orange juice"), None)
+    assert isinstance(item, Item) and "orange juice" in item.food.lower()
+    assert any("Orange juice, 100%, NFS" in n for n in item.notes)

@@ -801,7 +801,9 @@ def measure_twins(table: FoodTable) -> dict[int, int]:
         nfs: dict[tuple[str, ...], int] = {}
         for i, f in enumerate(table.foods):
             if f.source == "fndds" and f.description.endswith(", NFS"):
-                nfs.setdefault(tokens(f.description[: -len(", NFS")]), i)
+                # ("Orange juice, 100%, NFS" is the NFS of "Orange juice": its "100%" says no other food)
+                name = tuple(t for t in tokens(f.description[: -len(", NFS")]) if not t[:1].isdigit())
+                nfs.setdefault(name, i)
         twins = dict(survey_twins(table))
         for i, f in enumerate(table.foods):
             if f.source != "sr28" or i in twins:
