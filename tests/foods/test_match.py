@@ -363,3 +363,8 @@ def test_fried_is_never_another_way_of_cooking(table) -> None:
     assert m is not None and "fried" in table.foods[m.food_index].description  # not stewed
     m, _ = match("steamed asparagus", table)  # while any cooking still serves another
     assert m is not None and "cooked" in table.foods[m.food_index].description
+
+
+def test_breakfast_sausage_of_no_stated_meat_is_usdas_pork_sausage(table) -> None:
+    m, _ = match("breakfast sausage", table)
+    assert m is not None and table.foods[m.food_index].description == "Pork sausage"
