@@ -96,10 +96,10 @@ def summarise(
     warning = text.warning
     del text  # a big log's text is not needed once parsed
     result = check([log], table, profile, compound_weights=compound_weights, consume=True)
-    percent = {
-        n: None if result.mean[n] is None else 100 * result.mean[n] / targets[n].goal  # type: ignore[operator]
-        for n in NUTRIENTS
-    }
+    percent: dict[str, float | None] = {}
+    for n in NUTRIENTS:
+        mean = result.mean[n]
+        percent[n] = None if mean is None else 100 * mean / targets[n].goal
     return BatchRow(
         path,
         days=sum(1 for d in result.days if d.items),

@@ -177,7 +177,12 @@ def settle(
         year = near.year
         if before is not None and (month, day) < (before.month, before.day) and before.month - month > 6:
             year += 1  # "January 2" under 30 December: the new year
-        elif before is None and (month, day) > (after.month, after.day) and month - after.month > 6:  # type: ignore[union-attr]
+        elif (
+            after is not None
+            and before is None
+            and (month, day) > (after.month, after.day)
+            and month - after.month > 6
+        ):
             year -= 1
         why = f"the year of {near.isoformat()} nearby"
     else:

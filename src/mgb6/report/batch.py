@@ -60,7 +60,11 @@ def batch_report(result: BatchResult) -> RenderableType:
             errors.append(Text(row.error, style="red"))
             continue
         cells: list[str | Text] = [name, str(row.days)]
-        thin = bool(row.food_lines) and (row.counted_lines or 0) / row.food_lines < THIN  # type: ignore[operator]
+        thin = (
+            row.food_lines is not None
+            and row.food_lines > 0
+            and (row.counted_lines or 0) / row.food_lines < THIN
+        )
         shown = {}
         for nutrient, fmt in (("magnesium", ".0f"), ("vitamin_b6", ".2f")):
             st = row.status[nutrient]
