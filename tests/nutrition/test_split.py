@@ -482,3 +482,17 @@ def test_a_dish_whose_usda_name_lists_what_it_holds_holds_nothing_else(table) ->
 def test_what_a_food_is_free_of_is_not_eaten(table) -> None:
     (bread,) = read("a slice of bread, free from any spread", table)
     assert "bread" in bread.food.lower() and "'free from any spread'" in "; ".join(bread.notes)
+
+
+def test_a_food_said_again_by_its_name_is_counted_once(table) -> None:
+    line = "For dinner I had fries and a double cheeseburger from McDonald's, the McDouble."
+    found = [o.food for o in read(line, table) if isinstance(o, Item)]
+    assert "McDouble (McDonalds)" in found and not [f for f in found if f.startswith("Double cheeseburger")]
+    line = (
+        "For a snack, I had a chocolate-covered marshmallow pie, also known as a moon pie, and some grapes."
+    )
+    out = read(line, table)
+    assert not [o for o in out if isinstance(o, Problem)]
+    assert any("'also known as a moon pie'" in n for o in out if isinstance(o, Item) for n in o.notes)
+    # a different food after "the" is a food of its own
+    assert len(read("For lunch I ate a sandwich, the leftover pasta and an apple", table)) == 3

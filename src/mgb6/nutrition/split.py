@@ -922,6 +922,39 @@ def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
     return scorer.resolve(_whole_entry(entry), day, record=False)
 
 
+# A part that names again the food before it: "a double cheeseburger from McDonald's, the McDouble", "a
+# chocolate-covered marshmallow pie, also known as a moon pie".
+_RESTATES = lazy(
+    r"(?:the|also\s+known\s+as|known\s+as|aka|a\.k\.a\.|called|namely|specifically|i\.e\.)\s", re.I
+)
+
+
+def _restatements(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, str]]]:
+    """A food said again by its name, after a comma ("..., the McDouble") or "also known as", is one food:
+    the named one, of the same USDA category, counted once; a restatement mgb6 cannot read ("also known as
+    a moon pie") is read as the food before it. Each is said on the item it became (its note)."""
+    kept: list[Cut] = []
+    restated: list[tuple[Item, str]] = []
+    for i, j, out in cuts:
+        text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
+        joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i else ""
+        before = kept[-1][2] if kept else None
+        says = _RESTATES.match(text)
+        if isinstance(before, Item) and "," in joiner and says is not None:
+            if isinstance(out, Item) and out.category and out.category == before.category:
+                said = entry.written[entry.parts[kept[-1][0]][2] : entry.parts[kept[-1][1]][3]]
+                kept[-1] = (kept[-1][0], j, out)
+                restated.append((out, f"{said!r} is the same food, said again: counted once"))
+                continue
+            if isinstance(out, Problem) and not says.group().lower().startswith("the"):
+                said = entry.written[entry.parts[i][2] : entry.parts[j][3]]
+                kept[-1] = (kept[-1][0], j, before)
+                restated.append((before, f"{said!r} read as the same food, said again"))
+                continue
+        kept.append((i, j, out))
+    return kept, restated
+
+
 def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
     """The items (and problems) of a line that may hold several foods, each marked with its part."""
     cuts, dropped = divide(scorer, entry, day)
@@ -938,6 +971,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         return (item,)
     cuts, absorbed = _fillings(cuts, entry, scorer)
     cuts = _added_to_a_drink(cuts, entry, scorer, day)
+    cuts, restated = _restatements(cuts, entry)
     n = len(cuts)
     out: list[Item | Problem] = []
     for k, (i, j, done) in enumerate(cuts, start=1):
@@ -950,6 +984,8 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     for dish, words, why in absorbed:
         said = ", ".join(repr(w) for w in words)
         dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} ({why})"]
+    for item, note in restated:
+        item.notes = [*item.notes, note]
     if dropped:
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
         first = next((o for o in out if isinstance(o, Item)), None)
