@@ -362,3 +362,11 @@ def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> N
 )
 def test_fruit_in_juice_or_syrup_is_usdas_canned_pack_never_the_juice(table, line: str, right: str) -> None:
     assert _food(table, line) == right
+
+
+def test_other_names_for_pancakes_are_usdas_pancakes(table) -> None:
+    for text in ("griddle cakes", "hotcakes"):
+        m, _ = match(text, table)
+        assert m is not None and table.foods[m.food_index].description.startswith("Pancakes")
+    m, _ = match("a griddle cake sandwich with sausage", table)  # the fast-food sandwich keeps its name
+    assert m is not None and "griddle cake sandwich" in table.foods[m.food_index].description
