@@ -208,6 +208,12 @@ def test_unit_spellings_without_their_space_and_xl(text: str, amount: float, uni
         ("glass of milk", 1.0, "glass", "milk"),
         ("1 can (15 oz) black beans", 15.0, "oz", "black beans"),  # the size in parentheses is the amount
         ("cream of wheat", None, None, "cream of wheat"),  # "cream" is no unit
+        # an amount said in words after the food, or after "about", is the amount (not half of one chili)
+        ("chili, about a cup and a half", 1.5, "cup", "chili"),
+        ("chili, a cup and a half", 1.5, "cup", "chili"),
+        ("about a cup and a half of chili", 1.5, "cup", "chili"),
+        ("rice, a half cup", 0.5, "cup", "rice"),
+        ("eggs, scrambled, 2 large", 2.0, "large", "eggs, scrambled"),
     ],
 )
 def test_a_unit_without_a_number_and_a_size_in_parentheses_are_read(

@@ -190,3 +190,11 @@ def test_the_doing_before_what_was_eaten_is_framing_but_a_joiner_stays() -> None
         "toast",
         "a cup of coffee",
     ]
+
+
+def test_a_cup_and_a_half_is_never_cut_at_its_and() -> None:
+    # ("leftover" is talk; the comma's parts are read whole again by nutrition/split.py)
+    assert [p.text for p in segment("lunch: leftover chili, about a cup and a half").parts] == [
+        "chili",
+        "about a cup and a half",
+    ]

@@ -76,6 +76,12 @@ _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # Vessels and packages whose size may be said right after them ("a bottle of 16.9 fl oz cola").
 _CONTAINER_UNITS = PACKAGE_UNITS | VESSEL_UNITS
 # "bowl of oatmeal" (a unit with no number before it), "can (15 oz) black beans" (the size in parentheses)
+_APPROXIMATELY = lazy(r"^\s*(?:about|around|roughly|approximately|approx\.?|~)\s+(?=\S)", re.I)
+# an amount after the food's last comma that starts with a word ("a cup and a half", "about a cup"): digits
+# after a comma are read by the trailing-amount rules ("chili, 1.5 cups")
+_SAID_AMOUNT_AFTER = lazy(
+    r"\s*(?:(?:about|around|roughly|approximately|approx\.?|~)\s+)?(?:a|an|one|half)\s", re.I
+)
 _UNIT_OF = lazy(r"([A-Za-z]+)\s+of\s+(?=\S)")
 _SIZE_IN_PARENTHESES = lazy(r"\(\s*(\d[\d.,/ ]*\s*-?\s*[A-Za-z. ]+?)\s*\)\s*")
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
@@ -265,6 +271,11 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     Amounts as people say them ("half a cup", "a 12-oz can of", "juice of 2 limes") are first rewritten
     into the plain form (log/amounts.py); a vague reading ("a few") rides on the quantity as ``assumed``."""
     text = _expand_fractions(text)
+    text = _APPROXIMATELY.sub("", text, count=1)  # "about a cup and a half of chili": the amount said
+    last = text.rsplit(",", 1)
+    if len(last) == 2 and _SAID_AMOUNT_AFTER.match(last[1]) and amount_only(last[1]):
+        # "chili, about a cup and a half": an amount said after the food, in words, reads as one before it
+        text = f"{_APPROXIMATELY.sub('', last[1].strip(), count=1)} {last[0]}"
     unit_first = _UNIT_OF.match(text)
     if unit_first is not None and canonical_unit(unit_first.group(1).lower()):
         text = f"1 {text}"  # "bowl of oatmeal", "pinch of salt", "glass of milk": one, as "a bowl of" is
@@ -343,7 +354,7 @@ def parse_date_line(text: str) -> date | str | None:
 
 _LETTERS = lazy(r"[^\W\d_]+")
 # Words that may stand between an amount and its unit without naming anything eaten ("2 x 100 g", "a cup of").
-_AMOUNT_FILLERS = frozenset({"x", "of"})
+_AMOUNT_FILLERS = frozenset({"x", "of", "and", "about", "around", "roughly", "approximately", "approx"})
 
 
 def amount_only(text: str) -> bool:

@@ -98,6 +98,8 @@ TIME_WORDS = (
     "after gym", "after my run", "after a run", "after running", "after my walk", "after a walk",
     "after practice", "after class", "after training", "post workout", "post-workout", "pre workout",
     "pre-workout", "before work", "before the gym", "before gym", "before my run", "before school",
+    "on the way to work", "on my way to work", "on the way", "on my way", "at my desk", "in the car",
+    "on the train",
 )  # fmt: skip
 # Words that praise a food without naming anything about it: dropped wherever they stand. None appears
 # in a USDA description (checked against data/foods.csv) except "delicious" (Golden/Red Delicious apples,

@@ -209,6 +209,15 @@ _JOINER = lazy(
 _HAS_WORD = lazy(r"[^\W_]")
 _IN_NUMBER = lazy(r"(?:\d+\s*/\s*\d+|a\s+half|half|a\s+quarter|[½¼¾⅓⅔])(?![\w-])", re.I)
 _NUMBER_END = lazy(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$", re.I)
+# "a cup and a half": an amount's unit before a plain "and a half" (no unit after it) is one amount too
+_UNIT_END = lazy(
+    r"\b(?:cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?|slices?|pieces?|servings?|bowls?"
+    r"|glasses?|mugs?|scoops?|bars?|cans?|bottles?|liters?|litres?|pints?|quarts?)\s*$",
+    re.I,
+)
+_AND_A_HALF = lazy(
+    r"(?:a\s+)?half\b(?!\s*(?:cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?))", re.I
+)
 _EDGE = " \t,;:-–—.!?"
 
 
@@ -355,6 +364,8 @@ def _split(core: str) -> list[tuple[int, int]]:
             continue
         if _IN_NUMBER.match(core, m.end()) and _NUMBER_END.search(core, 0, m.start()):
             continue  # "1 and 1/2 cups", "one and a half bagels": one amount, not two foods
+        if "," not in m.group() and _AND_A_HALF.match(core, m.end()) and _UNIT_END.search(core, 0, m.start()):
+            continue  # "about a cup and a half"
         if m.start() <= pos:
             continue
         spans.append((pos, m.start()))
