@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -14,6 +15,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT, runner
 
 from mgb6.cli import app
+from mgb6.paths import TABLE_FILES
 
 WEEK = str(EXAMPLES / "week.txt")
 
@@ -175,7 +177,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("mgb6 ")
 
 
-def test_built_wheel_contains_the_food_table(tmp_path: Path) -> None:
+def test_the_built_wheel_holds_every_table_and_runs_the_readme_check(tmp_path: Path) -> None:
     pytest.importorskip("build")
     pytest.importorskip("hatchling")
     proc = subprocess.run(
@@ -185,13 +187,18 @@ def test_built_wheel_contains_the_food_table(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheel = next(tmp_path.glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for table in (
-        "foods.csv",
-        "portions.csv",
-        "aliases.csv",
-        "dri.csv",
-        "dri_efsa.csv",
-        "suggestable.csv",
-        "amounts.csv",
-    ):
+    # every table the package reads (one list, in paths.py), so a new table cannot be left out of the wheel
+    for table in TABLE_FILES:
         assert f"mgb6/data/{table}" in names
+    # and the README's first command works from the wheel's files alone (not from this checkout's data/)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONSAFEPATH": "1"}
+    for kind in ("CACHE_DIR", "CONFIG_DIR", "DATA_HOME"):
+        env[f"MGB6_{kind}"] = str(tmp_path / kind.lower())
+    run = subprocess.run(
+        [sys.executable, "-m", "mgb6", "check", WEEK, "--format", "json", "--no-profile"],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert len(json.loads(run.stdout)["days"]) == 7
