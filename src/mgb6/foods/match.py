@@ -34,6 +34,7 @@ from mgb6.foods.words import (
 )
 from mgb6.lazyre import lazy
 from mgb6.log.phrases import CHATTER, HOW_WORDS
+from mgb6.log.units import PRODUCT_SIZES
 
 if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
@@ -475,7 +476,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     weights = {t: _query_weight(t, index.idf) for t in q}
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)
-    guessed = {v for k, v in spelt.items() if v != k} | _said_without_words(q)
+    negated = _said_without_words(q)
+    guessed = {v for k, v in spelt.items() if v != k} | negated
     naming = tuple(
         t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2 and t not in guessed
     )
@@ -512,7 +514,6 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     best: dict[int, float] = {}
     # (words that weigh little need no explaining; nor does what the line says the food came without: "beef
     # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
-    negated = _said_without_words(q)
     needed = {t for t in q if t not in _LIGHT and t not in negated}
     for c in shortlist:
         if index.choice_kind[c] == 2:
@@ -541,7 +542,7 @@ def _alias(key: str, table: FoodTable) -> int | None:
 
 # the size a product is sold in says how much, not which product ("a fun-size Snickers" is a Snickers; but
 # "king crab" is a crab, "pizza bites" a product)
-_SOLD_AS = wordset("mini miniature fun bite king snack")
+_SOLD_AS = frozenset((*PRODUCT_SIZES, "snack"))
 _PLAIN_OUT = LABEL_WORDS | CUT_WORDS | TEXTURE_WORDS | wordset("mini miniature")
 
 

@@ -738,12 +738,6 @@ def _volume_hint(portions: list[Portion]) -> tuple[Portion, float] | None:
     return None
 
 
-# SR28 weighs a fish fillet and a chicken breast as "0.5 fillet", "0.5 breast" (description kept by
-# scripts/build_foods.py), so its "1 breast" is both halves (172 g for roasted breast meat). mgb6 reads
-# USDA's unit literally, as Cronometer does (its "1 breast" is 172 g, "0.5 breast" 86 g) and as a modern
-# boneless breast weighs: halving it would put one chicken breast at 86 g (README, "Household measures").
-
-
 def _join(a: str, b: str) -> str:
     return f"{a}; {b}" if a and b else a or b
 

@@ -76,12 +76,13 @@ _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # Vessels and packages whose size may be said right after them ("a bottle of 16.9 fl oz cola").
 _CONTAINER_UNITS = PACKAGE_UNITS | VESSEL_UNITS
 # "bowl of oatmeal" (a unit with no number before it), "can (15 oz) black beans" (the size in parentheses)
-_APPROXIMATELY = lazy(r"^\s*(?:about|around|roughly|approximately|approx\.?|~)\s+(?=\S)", re.I)
+# Words that only say an amount is roughly said ("about a cup"): the amount stays
+_APPROXIMATORS = ("about", "around", "roughly", "approximately", "approx")
+_ABOUT = rf"(?:{'|'.join(_APPROXIMATORS)})\.?|~"
+_APPROXIMATELY = lazy(rf"^\s*(?:{_ABOUT})\s+(?=\S)", re.I)
 # an amount after the food's last comma that starts with a word ("a cup and a half", "about a cup"): digits
 # after a comma are read by the trailing-amount rules ("chili, 1.5 cups")
-_SAID_AMOUNT_AFTER = lazy(
-    r"\s*(?:(?:about|around|roughly|approximately|approx\.?|~)\s+)?(?:a|an|one|half)\s", re.I
-)
+_SAID_AMOUNT_AFTER = lazy(rf"\s*(?:(?:{_ABOUT})\s+)?(?:a|an|one|half)\s", re.I)
 _UNIT_OF = lazy(r"([A-Za-z]+)\s+of\s+(?=\S)")
 _SIZE_IN_PARENTHESES = lazy(r"\(\s*(\d[\d.,/ ]*\s*-?\s*[A-Za-z. ]+?)\s*\)\s*")
 # A food line is short; anything longer is reported, never fed to the regexes and the fuzzy matcher.
@@ -354,7 +355,7 @@ def parse_date_line(text: str) -> date | str | None:
 
 _LETTERS = lazy(r"[^\W\d_]+")
 # Words that may stand between an amount and its unit without naming anything eaten ("2 x 100 g", "a cup of").
-_AMOUNT_FILLERS = frozenset({"x", "of", "and", "about", "around", "roughly", "approximately", "approx"})
+_AMOUNT_FILLERS = frozenset({"x", "of", "and", *_APPROXIMATORS})
 
 
 def amount_only(text: str) -> bool:

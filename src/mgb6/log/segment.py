@@ -93,6 +93,7 @@ _BARE_VERBS = _alt(
         "also had",
     )
 )
+_CLOCK = r"(?:at\s+|around\s+|@\s*)?"  # "at 8am", "@ 7:15"
 _LEAD = (
     # "For lunch", "At dinner,", "During my afternoon snack", "As a quick bite"
     lazy(rf"(?:for|at|during|with|as|over|around|on)\s+{_MEAL_PHRASE}\s*(?:{_TIME}\s*)?,?\s*", re.I),
@@ -112,10 +113,8 @@ _LEAD = (
     lazy(rf"(?P<meal>{_alt(P.LABEL_WORDS)})\s*(?:[-–—:.!]+\s*|\s+(?:was|were|is|today|time)\b\s*|$)", re.I),
     lazy(rf"{_TIME}\s*,?\s*", re.I),
     # "8am - oatmeal", "12:30 pm: salad", "7:15 - eggs": a clock time heads the line, never an amount
-    lazy(
-        r"(?:at\s+|around\s+|@\s*)?\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])\s*[-–—:,]?\s*", re.I
-    ),
-    lazy(r"(?:at\s+|around\s+|@\s*)?\d{1,2}:[0-5]\d\s*[-–—:]\s*", re.I),
+    lazy(rf"{_CLOCK}\d{{1,2}}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])\s*[-–—:,]?\s*", re.I),
+    lazy(rf"{_CLOCK}\d{{1,2}}:[0-5]\d\s*[-–—:]\s*", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
     lazy(
@@ -157,10 +156,12 @@ _RESUME = lazy(
 )
 _CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
 # an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
+# the units of a kitchen measure, spelt out: one list for the patterns below
+_MEASURE_UNITS = r"cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?"
+_VOLUME_UNITS = r"pints?|quarts?|lit(?:er|re)s?|millilit(?:er|re)s?|ml"
 _REPORTED = (
     r"\d|(?:a|an|one|two|three|four|five|six|eight|ten|twelve|half\s+an?)\s+(?:fluid\s+|fl\.?\s+|full\s+)?"
-    r"(?:ounces?|oz|cups?|grams?|g|pounds?|lbs?|tablespoons?|tbsp|teaspoons?|tsp|pints?|quarts?|lit(?:er|re)s?"
-    r"|millilit(?:er|re)s?|ml)\b"
+    rf"(?:{_MEASURE_UNITS}|grams?|g|{_VOLUME_UNITS})\b"
 )
 _INNER = lazy(
     rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
@@ -211,13 +212,11 @@ _IN_NUMBER = lazy(r"(?:\d+\s*/\s*\d+|a\s+half|half|a\s+quarter|[½¼¾⅓⅔])(?
 _NUMBER_END = lazy(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$", re.I)
 # "a cup and a half": an amount's unit before a plain "and a half" (no unit after it) is one amount too
 _UNIT_END = lazy(
-    r"\b(?:cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?|slices?|pieces?|servings?|bowls?"
-    r"|glasses?|mugs?|scoops?|bars?|cans?|bottles?|liters?|litres?|pints?|quarts?)\s*$",
+    rf"\b(?:{_MEASURE_UNITS}|{_VOLUME_UNITS}|slices?|pieces?|servings?|bowls?|glasses?|mugs?|scoops?|bars?|cans?"
+    r"|bottles?)\s*$",
     re.I,
 )
-_AND_A_HALF = lazy(
-    r"(?:a\s+)?half\b(?!\s*(?:cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?))", re.I
-)
+_AND_A_HALF = lazy(rf"(?:a\s+)?half\b(?!\s*(?:{_MEASURE_UNITS}))", re.I)
 _EDGE = " \t,;:-–—.!?"
 
 

@@ -26,6 +26,9 @@ VOLUME_ML = {
     "gallon": 3785.411784,
 }  # fmt: skip
 SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo")
+# The sizes a product is sold in ("a miniature Milky Way", "a fun-size Snickers", "a king size bar"): USDA's
+# rows of that size (foods/portions.py), said of the product, never part of its name (foods/match.py)
+PRODUCT_SIZES = ("mini", "miniature", "fun", "bite", "king")
 
 # spelling -> canonical unit. Kept as data: adding a spelling never needs new code.
 UNIT_ALIASES: dict[str, str] = {

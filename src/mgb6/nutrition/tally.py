@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.foods.table import FoodTable
 from mgb6.lazyre import lazy
+from mgb6.log.units import PRODUCT_SIZES
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
@@ -132,7 +133,7 @@ _BOTTLE = lazy(r"\bbottle[sd]?\b", re.I)
 _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\s+cans?\b|\bcanned\b", re.I)
 
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
-_SIZE_WORDS = SIZE_UNITS | frozenset(("extra", "miniature", "king", "fun"))
+_SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
 
 
 @dataclass(slots=True)
@@ -220,10 +221,10 @@ class Scorer:
         switched = ""
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
-        if g.grams is None:
-            g = self._by_the_survey_measure(entry, m.food_index, food, g)
         elif entry.quantity is not None and entry.quantity.phrase:
             food, g, switched = self._with_named_portion(entry, m, food, g)
+        if g.grams is None:
+            g = self._by_the_survey_measure(entry, m.food_index, food, g)
         if g.grams is not None and not switched:
             g = self._as_the_survey_weighs(entry, m.food_index, food, g)
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
@@ -278,44 +279,44 @@ class Scorer:
         """ "a banana", "an orange", "a slice of cheddar": one, of no stated size, weighs what USDA's dietary
         survey (FNDDS) takes one to weigh for the same food ("1 banana", 126 g), not SR28's medium size (118
         g); the values stay the matched food's. A stated size ("a medium banana") keeps SR28's row."""
-        from mgb6.foods.portions import Grams, is_meat, survey_twins, to_grams
+        from mgb6.foods.portions import is_meat, survey_twins
         from mgb6.foods.words import tokens
 
         q = entry.quantity
         bare = q is None or (q.unit in ("", "each", "slice", "piece") and not q.phrase)
         if not bare or food.source != "sr28" or is_meat(food) or set(tokens(entry.food_text)) & _SIZE_WORDS:
             return g
-        twin = survey_twins(self.table).get(food_index)
-        if twin is None:
+        got = self._weighed_by(survey_twins(self.table).get(food_index), entry, assume=q is None)
+        if got is None or got.grams == g.grams or (q is None) != got.assumed:
             return g
-        other = self.table.foods[twin]
-        portions, unit = self.table.portions(twin), self.table.default_units.get(twin)
-        got = to_grams(q, other, portions, entry.food_text, unit, self.table.amounts, assume=q is None)
-        if got.grams is None or got.grams == g.grams or (q is None) != got.assumed:
-            return g
-        why = f"USDA's survey weight for {other.description}"
-        return Grams(got.grams, f"{got.note} ({why})" if got.note else why, assumed=got.assumed)
+        return got
 
     def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
         """ "a stick of mozzarella", "a bottle of orange juice": a measure SR28 does not list for a food that
         USDA's survey lists for the same food (portions.measure_twins) is weighed by the survey's row, said on
         the line; the values stay the matched food's."""
-        from mgb6.foods.portions import Grams, measure_twins, to_grams
+        from mgb6.foods.portions import measure_twins
 
-        q = entry.quantity
-        if q is None or food.source != "sr28":
+        if entry.quantity is None or food.source != "sr28":
             return g
-        twin = measure_twins(self.table).get(food_index)
+        return self._weighed_by(measure_twins(self.table).get(food_index), entry, assume=False) or g
+
+    def _weighed_by(self, twin: int | None, entry: Entry, *, assume: bool) -> Grams | None:
+        """The line's amount weighed by another food's USDA rows (an SR28 food's FNDDS twin), said so."""
+        from mgb6.foods.portions import Grams, to_grams
+
         if twin is None:
-            return g
+            return None
         other, portions, unit = (
             self.table.foods[twin],
             self.table.portions(twin),
             self.table.default_units.get(twin),
         )
-        got = to_grams(q, other, portions, entry.food_text, unit, self.table.amounts, assume=False)
+        got = to_grams(
+            entry.quantity, other, portions, entry.food_text, unit, self.table.amounts, assume=assume
+        )
         if got.grams is None:
-            return g
+            return None
         why = f"USDA's survey weight for {other.description}"
         return Grams(got.grams, f"{got.note} ({why})" if got.note else why, assumed=got.assumed)
 
