@@ -272,6 +272,34 @@ def test_a_measure_sr28_lacks_is_weighed_by_usdas_survey_row_for_the_same_food(s
     assert any("USDA's survey weight for Cheese, Mozzarella, NFS" in n for n in item.notes)
 
 
+@pytest.mark.parametrize(
+    ("line", "product", "survey_food", "unit"),
+    [
+        ("a miniature Snickers bar", "sr28:19155", "fndds:91705520", "miniature/bite"),
+        ("a fun-size Twix caramel cookie bar", "sr28:19160", "fndds:91705080", "fun/snack"),
+    ],
+)
+def test_a_makers_product_is_weighed_by_the_survey_food_that_lists_it(
+    scorer, line: str, product: str, survey_food: str, unit: str
+) -> None:
+    # SR28 has the bar but no miniature; FNDDS lists "Snickers" under the food whose rows weigh one
+    item = scorer.resolve(parse_entry(line), None)
+    assert isinstance(item, Item) and item.food_id == product, item
+    assert item.grams == pytest.approx(usda(survey_food, unit), abs=0.5)
+
+
+def test_a_name_the_survey_lists_under_another_kind_of_food_lends_no_weight(table) -> None:
+    from mgb6.foods.portions import measure_twins
+
+    twins = measure_twins(table)
+    snickers = twins[table.by_id["sr28:19155"]]
+    assert table.foods[snickers].id == "fndds:91705520"  # not FNDDS's Snickers ice cream bar
+    # FNDDS lists "oatmeal" among a cookie's names: cooked oatmeal is no maker's product, and takes no weight
+    from mgb6.foods.portions import _product_twins
+
+    assert table.by_id["sr28:08121"] not in _product_twins(table, {})
+
+
 def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) -> None:
     item = scorer.resolve(parse_entry("a can of peaches"), None)
     assert isinstance(item, Item) and "canned" in item.food.lower()

@@ -168,7 +168,8 @@ def test_every_words_row_leads_to_words_the_table_knows_and_says_where_it_comes_
         rows = list(csv.DictReader(fh))
     assert rows
     for r in rows:
-        assert r["source"].strip() and r["kind"] in {"abbreviation", "british", "spelling", "synonym"}, r
+        kinds = {"abbreviation", "british", "spelling", "synonym", "usage"}
+        assert r["source"].strip() and r["kind"] in kinds, r
         assert all(t in index.idf for t in tokens(r["means"])), f"{r['word']} -> {r['means']}: unknown words"
 
 
@@ -370,3 +371,14 @@ def test_other_names_for_pancakes_are_usdas_pancakes(table) -> None:
         assert m is not None and table.foods[m.food_index].description.startswith("Pancakes")
     m, _ = match("a griddle cake sandwich with sausage", table)  # the fast-food sandwich keeps its name
     assert m is not None and "griddle cake sandwich" in table.foods[m.food_index].description
+
+
+@pytest.mark.parametrize("line", ["a jar of strained squash", "strained pears", "2 tbsp strained carrots"])
+def test_strained_is_usdas_word_for_a_baby_food(table, line: str) -> None:
+    food = _food(table, line)
+    assert food is not None and food.startswith("Babyfood") and "strained" in food, f"{line!r} -> {food}"
+
+
+def test_strained_yogurt_is_no_baby_food(table) -> None:
+    food = _food(table, "strained yogurt")
+    assert food is None or not food.startswith("Babyfood"), food

@@ -195,8 +195,9 @@ def test_the_size_a_product_is_sold_in_is_usdas_row_of_that_size(table, line, fo
 
 
 def test_a_size_usda_does_not_list_is_asked_for_never_the_full_size(table) -> None:
-    # a miniature Snickers is ~9 g; SR28 lists only the 2 oz, fun and king sizes: ask, never 57 g
-    out = Scorer(table).resolve(parse_entry("a miniature Snickers bar"), None)
+    # SR28 lists the Nutrageous bar's full size only, and no survey food lists the product: ask, never 47 g
+    # (a miniature Snickers is weighed by the FNDDS food listing "Snickers": test_household_measures.py)
+    out = Scorer(table).resolve(parse_entry("a miniature Reese's Nutrageous bar"), None)
     assert isinstance(out, Problem) and "miniature" in out.reason
     assert resolve(table, "king crab").food_id != "sr28:19155"  # "king" alone is no size
 

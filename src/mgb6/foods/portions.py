@@ -812,6 +812,39 @@ def measure_twins(table: FoodTable) -> dict[int, int]:
                 if found is not None:
                     twins[i] = found
                     break
+        twins.update(_product_twins(table, twins))
         return twins
 
     return cached("measure-twins", table, build)
+
+
+# A maker's product as SR28 names it: a word in capitals ("Candies, MARS SNACKFOOD US, SNICKERS Bar").
+_MAKERS_CAPITALS = lazy(r"\b[A-Z][A-Z'&]{2,}\b")
+
+
+def _product_twins(table: FoodTable, known: Mapping[int, int]) -> dict[int, int]:
+    """SR28 maker's product -> the FNDDS food whose synonym list names that product ("Snickers" is listed
+    under "Chocolate candy, nougat filled with nuts", whose "1 miniature/bite size" SR28's bar lacks). A name
+    listed under several foods ("Snickers" is also an ice cream bar) goes to the one of nearest energy, and
+    to none unless within a quarter of it: the same product, not another food under the same name."""
+    from mgb6.foods.words import normalize
+
+    listed: dict[str, list[int]] = {}
+    for i, f in enumerate(table.foods):
+        if f.source == "fndds" and f.synonyms:
+            for name in f.synonyms.split(";"):
+                key = normalize(name)
+                if key:
+                    listed.setdefault(key, []).append(i)
+    twins: dict[int, int] = {}
+    for i, f in enumerate(table.foods):
+        if f.source != "sr28" or i in known or f.kcal is None or not _MAKERS_CAPITALS.search(f.description):
+            continue
+        near = [
+            (abs(other.kcal - f.kcal), j)
+            for j in listed.get(normalize(f.name), ())
+            if (other := table.foods[j]).kcal is not None and abs(other.kcal - f.kcal) <= 0.25 * f.kcal
+        ]
+        if near:
+            twins[i] = min(near)[1]
+    return twins
