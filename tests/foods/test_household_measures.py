@@ -300,6 +300,17 @@ def test_a_name_the_survey_lists_under_another_kind_of_food_lends_no_weight(tabl
     assert table.by_id["sr28:08121"] not in _product_twins(table, {})
 
 
+def test_a_survey_food_is_found_past_sr28s_leading_kind(table, scorer) -> None:
+    # "Snacks, banana chips" is FNDDS's "Banana chips"; "Snacks, popcorn, cheese-flavor" weighs as a popcorn
+    from mgb6.foods.portions import survey_twins
+
+    twin = survey_twins(table)[table.by_id["sr28:19400"]]
+    assert table.foods[twin].description == "Banana chips"
+    item = scorer.resolve(parse_entry("a single serving bag of cheese popcorn"), None)
+    assert isinstance(item, Item) and "popcorn" in item.food.lower()
+    assert "Popcorn, NFS" in " ".join(item.notes)
+
+
 def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) -> None:
     item = scorer.resolve(parse_entry("a can of peaches"), None)
     assert isinstance(item, Item) and "canned" in item.food.lower()

@@ -756,6 +756,12 @@ def too_much_to_assume(grams: float, food: Food) -> bool:
 _SAYS_NOTHING_MORE = frozenset(("all", "commercial", "variety", "skin", "fresh", "fluid"))
 
 
+def _kind_segments(segments: list[str]) -> int:
+    """How many of an SR28 name's leading segments only say what kind of food it is ("Snacks, banana chips"
+    is FNDDS's "Banana chips", "Alcoholic beverage, wine, rose" its "Wine, rose")."""
+    return next((k for k, s in enumerate(segments) if not set(tokens(s)) <= GROUP_WORDS), 0)
+
+
 def survey_twins(table: FoodTable) -> dict[int, int]:
     """SR28 food -> the FNDDS food of the same name and state ("Bananas, raw" -> "Banana, raw"): the food
     USDA's dietary survey codes for it, whose count rows ("1 banana", 126 g) are the survey's weights."""
@@ -771,9 +777,13 @@ def survey_twins(table: FoodTable) -> dict[int, int]:
         for i, f in enumerate(table.foods):
             if f.source != "sr28":
                 continue
-            words = frozenset(tokens(f.description))
+            segments = f.description.split(",")
+            lead = _kind_segments(segments)
+            if lead and tokens(segments[0]) in by_head:
+                lead = 0  # (a kind FNDDS names foods by: "Candies, ..." has FNDDS's "Candies" heads)
+            words = frozenset(tokens(",".join(segments[lead:])))
             named = words - _SAYS_NOTHING_MORE  # ("Dates, medjool" is no "Date": its variety must be there)
-            same = by_head.get(tokens(f.description.split(",")[0]), [])
+            same = by_head.get(tokens(segments[lead]), [])
             fits = [(len(w), j) for j, w in same if named <= w <= words]
             if fits:
                 best = max(fits)
@@ -803,12 +813,12 @@ def measure_twins(table: FoodTable) -> dict[int, int]:
             if f.source != "sr28" or i in twins:
                 continue
             segments = f.description.split(",")
-            for n in (
-                2,
-                1,
-            ):  # "Cheese, mozzarella" before "Orange juice"; never a kind ("Candies": "Candy, NFS")
-                name = tokens(",".join(segments[:n]))
-                found = nfs.get(name) if len(segments) > n and not set(name) <= GROUP_WORDS else None
+            # as SR28 names it ("Fish, salmon, NFS"), else past its kind ("Snacks, popcorn, ..." is a popcorn)
+            names = [segments, segments[_kind_segments(segments) :]]
+            # "Cheese, mozzarella" before "Orange juice"; never a kind ("Candies": "Candy, NFS")
+            for segs, n in ((segs, n) for segs in names for n in (2, 1)):
+                name = tokens(",".join(segs[:n]))
+                found = nfs.get(name) if len(segs) > n and not set(name) <= GROUP_WORDS else None
                 if found is not None:
                     twins[i] = found
                     break
