@@ -151,9 +151,17 @@ def test_plain_greek_yogurt_is_not_assumed_nonfat(table) -> None:
 
 
 def test_a_cup_of_a_food_usda_does_not_measure_by_volume_asks_for_ounces(table) -> None:
-    got = resolve(table, "1 cup shrimp")
+    # SR28's raw cashews have no cup, and FNDDS has no cashew food of that name to lend one
+    got = resolve(table, "1 cup raw cashews")
     assert isinstance(got, Problem) and got.kind == "unresolved"
     assert "give ounces or grams" in got.reason
+
+
+def test_a_cup_is_weighed_by_the_survey_food_named_past_sr28s_kind(table) -> None:
+    # SR28's "Crustaceans, shrimp, ..." has no cup; FNDDS's "Shrimp, NFS" does
+    got = resolve(table, "1 cup shrimp")
+    assert isinstance(got, Item) and "shrimp" in got.food.lower() and got.source == "sr28"
+    assert any("USDA's survey weight for Shrimp, NFS" in n for n in got.notes)
 
 
 def test_a_cup_sr28_lacks_is_weighed_by_the_surveys_cup_of_the_same_food(table) -> None:

@@ -311,6 +311,15 @@ def test_a_survey_food_is_found_past_sr28s_leading_kind(table, scorer) -> None:
     assert "Popcorn, NFS" in " ".join(item.notes)
 
 
+def test_a_container_sr28_has_no_row_for_is_the_surveys_usual_portion_of_the_same_food(scorer) -> None:
+    # SR28's orange juice has no portion for a carton; FNDDS's "Orange juice, 100%, NFS" has its
+    # "quantity not specified", said on the line as an assumed amount
+    item = scorer.resolve(parse_entry("a carton of orange juice"), None)
+    assert isinstance(item, Item) and "orange juice" in item.food.lower() and item.amount_assumed
+    assert item.grams == pytest.approx(usda("fndds:61210000", "default"), abs=0.5)
+    assert any("Orange juice, 100%, NFS" in n for n in item.notes)
+
+
 def test_what_came_in_a_can_is_usdas_canned_kind_never_a_condensed_soup(scorer) -> None:
     item = scorer.resolve(parse_entry("a can of peaches"), None)
     assert isinstance(item, Item) and "canned" in item.food.lower()

@@ -198,3 +198,38 @@ def test_a_cup_and_a_half_is_never_cut_at_its_and() -> None:
         "chili",
         "about a cup and a half",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the container the food came from, said after it, is its amount when the line gives no other
+        ("a serving of apple juice from an individual school container",
+         "an individual school container of apple juice"),
+        ("some Cool Ranch Doritos from a small bag", "a small bag of Cool Ranch Doritos"),
+        ("honey from a single serving container on the side", "a single serving container of honey"),
+        ("espresso served in a 2 fl oz cup", "a 2 fl oz cup of espresso"),
+        # ... and says nothing more when the line has an amount of its own
+        ("a tablespoon of honey from a jar", "a tablespoon of honey"),
+        ("two cookies from a box", "two cookies"),
+        ("a 524g serving of iced tea in a bottle", "524g iced tea"),
+        # a cup or glass without a size is no amount ("tea in my favourite cup")
+        ("tea in my favourite cup", "tea in my favourite cup"),
+    ],
+)  # fmt: skip
+def test_the_container_a_food_came_from_is_its_amount_unless_it_has_one(text: str, expected: str) -> None:
+    assert amount_first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("a frankfurter, wrapped in a soft bun and ready to enjoy", ["a frankfurter", "a soft bun"]),
+        ("scrambled eggs wrapped in a flour tortilla", ["scrambled eggs", "a flour tortilla"]),
+        ("a chicken breast and broccoli, both keeping it light", ["a chicken breast", "broccoli"]),
+    ],
+)
+def test_what_a_food_was_wrapped_in_is_a_food_and_talk_of_keeping_it_light_is_not(
+    line: str, expected: list[str]
+) -> None:
+    assert parts(line) == expected

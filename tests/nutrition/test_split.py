@@ -452,6 +452,15 @@ def test_a_measured_food_after_an_article_is_never_read_into_the_food_before_it(
     assert chips.grams == 28.0 and drink.grams == 372.0
 
 
+def test_a_food_put_beside_another_with_its_own_amount_is_never_read_into_it(table) -> None:
+    # "chicken fillet, paired with a carton of orange juice" read as one was "Orange chicken"
+    line = "I had a sandwich filled with chicken fillet, paired with an individual carton of orange juice."
+    found = foods(line, table)
+    assert not [f for f in found if "orange chicken" in f], found
+    assert any("chicken" in f and "sandwich" in f for f in found), found
+    assert any("orange juice" in f for f in found), found
+
+
 def test_what_a_line_sets_apart_is_never_the_food_it_ate(table) -> None:
     line = (
         "At dinner, I enjoyed a cup of diced roasted light turkey, leaving the skin aside for a lighter meal."

@@ -189,7 +189,8 @@ TRAILING_CLAUSES = (
     "perfect for starting", "great for", "which is great", "which is perfect", "a perfect",
     "to ensure", "to cool off", "to cool down", "to warm up", "to stay", "to wind down", "to unwind",
     "to relax", "to hydrate", "to perk", "savoring their", "savouring their", "enjoying their",
-    "relishing their", "for the healthy", "for their",
+    "relishing their", "for the healthy", "for their", "keeping it", "keeping things", "keeping the meal",
+    "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -208,6 +209,7 @@ JOINERS = (
     "infused with", "swirled with", "layered with", "sandwiched between", "coated in", "coated with",
     "dipped in", "glazed with", "frosted with", "spread with", "cooked with", "cooked in", "prepared with",
     "simmered in", "tossed in", "fried in", "sauteed in", "sautéed in", "baked with", "roasted in",
+    "wrapped in", "wrapped up in", "rolled up in", "tucked into a", "tucked in",
 )  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
 # cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after

@@ -154,7 +154,7 @@ _RESUME = lazy(
     r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])",
     re.I,
 )
-_CLAUSE = lazy(rf"\s*[,;-]?\s*\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
+_CLAUSE = lazy(rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
 # an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
 # the units of a kitchen measure, spelt out: one list for the patterns below
 _MEASURE_UNITS = r"cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?"
@@ -397,8 +397,45 @@ _PRAISED_CONTAINER = lazy(
 )
 
 
+# ... and the container it came from, said after the food: "a serving of apple juice from an individual school
+# container" is "an individual school container of apple juice"; "a tablespoon of honey from a jar" keeps its
+# tablespoon. A cup or glass only with its size: "espresso served in a 2 fl oz cup", not "tea in my cup".
+_FROM_CONTAINER = lazy(
+    r"^(?P<food>.+?)\s+(?:(?:served|straight|right|poured|taken|scooped|squeezed)\s+)?(?:from|out\s+of|in)\s+"
+    r"(?P<det>a|an|one|my|its)\s+(?P<adj>(?:[\w.'’-]+\s+){0,4}?)"
+    rf"(?P<box>(?:{_BOXES})s?)"
+    r"(?:\s+on\s+the\s+side)?\s*$",
+    re.I,
+)
+_DIGIT = lazy(r"\d")
+_MEASURED_ANYWHERE = lazy(rf"(?<![\w.]){MEASURED}(?![\w-])", re.I)  # "a 524g serving of tea in a bottle"
+# an amount that says nothing more than the container does ("a serving", "a sprinkle", "some", "a")
+_NO_MORE_THAN = lazy(
+    r"^(?:(?:a|an|one|some|my)\s+(?:(?:[\w-]+\s+){0,2}?(?:serving|sprinkle|portion|helping|bit|little|amount)"
+    r"\s+of\s+)?|some\s+)",
+    re.I,
+)
+
+
+# ... unlike an amount of its own: "a tablespoon of honey from a jar", "two cookies from a box"
+_OWN_AMOUNT = lazy(
+    r"^(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|a\s+couple|a\s+few)\b"
+    rf"|(?:a|an|one)\s+(?:[\w-]+\s+)?(?:{_MEASURE_UNITS}|{_VOLUME_UNITS}|slices?|pieces?|scoops?)\b)",
+    re.I,
+)
+
+
 def amount_first(text: str) -> str:
     """The text of one part with a measured amount that stands after its article moved to the front."""
+    box = _FROM_CONTAINER.match(text)
+    if box is not None and (box.group("box").lower()[:3] not in ("cup", "gla") or _DIGIT.search(box["adj"])):
+        food = box.group("food")
+        if not _OWN_AMOUNT.match(food) and not _MEASURED_ANYWHERE.search(food):
+            vague = _NO_MORE_THAN.match(food)
+            rest = food[vague.end() :] if vague is not None else food
+            text = f"{box.group('det')} {box.group('adj')}{box.group('box')} of {rest}"
+        else:
+            text = food
     if not any(c.isdigit() for c in text):
         return text
     m = _LATE_AMOUNT.match(text)

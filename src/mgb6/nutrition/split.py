@@ -119,6 +119,8 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
         if not text[:1].isdigit() and _LATE_MEASURE.match(text) and not _only_how(text):
             return True  # "..., while sipping on a 372g serving of soft drink": praise or an article first
         joiner = core[parts[k - 1][1] : parts[k][0]]
+        if _ALONGSIDE.search(joiner) and _determined_amount(text):
+            return True  # "chicken fillet, paired with a carton of orange juice" is never "Orange chicken"
         attached = attached or bool(_ATTACHES.search(joiner))
         # (after "with", "and a fruit filling" goes on saying what the food has)
         if _AND_JOINER.fullmatch(joiner) and not attached:
@@ -129,6 +131,27 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
             if first != "half" and (first in _DETERMINERS or first[:1].isdigit()) and _has_amount(text):
                 return True
     return False
+
+
+# Joiners that put one food beside another, never into it ("paired with", "served alongside", "washed down
+# with"): what follows with an amount of its own is another item.
+_ALONGSIDE = lazy(
+    r"\b(?:paired|accompanied|complemented|washed|followed|chased|alongside|along|together|as\s+well\s+as"
+    r"|plus|beside|next\s+to)\b",
+    re.I,
+)
+
+
+def _determined_amount(text: str) -> bool:
+    """A part that opens with its own amount: a number, or an article or number word and a unit ("a carton
+    of orange juice", "two cups of tea"); not a bare article ("a fruit filling")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0][:1].isdigit():
+        return _has_amount(text)
+    quantity = _quantity(text) if words[0].lower() in _DETERMINERS else None
+    return quantity is not None and bool(quantity.unit)
 
 
 # a measured amount after an article and up to three words of praise: "a 372g serving of", "a chilled 16.9 fl

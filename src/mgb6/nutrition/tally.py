@@ -202,7 +202,7 @@ class Scorer:
         return tuple(_restamp(d, entry, day) for d in (done if type(done) is tuple else (done,)))
 
     def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
-        from mgb6.foods.portions import implausible, to_grams, too_much_to_assume
+        from mgb6.foods.portions import implausible, is_beverage, measure_twins, to_grams, too_much_to_assume
         from mgb6.foods.words import tokens
 
         entry = self._from_the_container(self._size_in_name(entry))
@@ -230,6 +230,12 @@ class Scorer:
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
             first = self.table.foods[m.food_index]
             stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
+            if stand_in.grams is None and first.source == "sr28" and is_beverage(first):
+                # ... or, for a drink, the survey's stand-in for the same drink ("a carton of orange juice":
+                # SR28's juice has no portion for one, FNDDS's "Orange juice, 100%, NFS" its quantity not
+                # specified); a can of beans is no "Beans, NFS" quantity not specified (92 g): asked
+                twin = measure_twins(self.table).get(m.food_index)
+                stand_in = self._weighed_by(twin, entry, assume=True) or stand_in
             if stand_in.grams is not None:
                 food, g = first, stand_in
         if g.grams is None:
