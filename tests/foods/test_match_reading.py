@@ -382,3 +382,10 @@ def test_strained_is_usdas_word_for_a_baby_food(table, line: str) -> None:
 def test_strained_yogurt_is_no_baby_food(table) -> None:
     food = _food(table, "strained yogurt")
     assert food is None or not food.startswith("Babyfood"), food
+
+
+def test_flavored_after_the_flavour_it_names_says_nothing_more_but_alone_it_does(table) -> None:
+    yogurt = _food(table, "fruit-flavored yogurt")
+    assert yogurt is not None and yogurt.startswith("Yogurt") and "fruit" in yogurt, yogurt
+    water = _food(table, "flavored water")
+    assert water is not None and "flavored" in water, water  # never tap water

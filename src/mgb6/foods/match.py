@@ -390,6 +390,7 @@ def _score(
 
 
 _WORD = lazy(r"[a-z0-9']+")
+_FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
 
 
@@ -474,6 +475,12 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         fixed.append("fried")  # fries are fried ("fry" itself stays: FNDDS's "french fries", "stir-fry")
     q = tuple(dict.fromkeys(fixed))
     weights = {t: _query_weight(t, index.idf) for t in q}
+    # "fruit-flavored yogurt", "chocolate-flavored caramel roll": after the flavour it names, "flavored" says
+    # nothing more (USDA: "Yogurt, ..., fruit", "chocolate-flavor roll"); alone ("flavored water") it does
+    flavored = _FLAVORED_AFTER.search(lowered)
+    light = _LIGHT | {flavored.group(1)} if flavored is not None else _LIGHT
+    if flavored is not None and flavored.group(1) in weights:
+        weights[flavored.group(1)] *= 0.3
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)
     negated = _said_without_words(q)
@@ -514,7 +521,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     best: dict[int, float] = {}
     # (words that weigh little need no explaining; nor does what the line says the food came without: "beef
     # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
-    needed = {t for t in q if t not in _LIGHT and t not in negated}
+    needed = {t for t in q if t not in light and t not in negated}
     for c in shortlist:
         if index.choice_kind[c] == 2:
             # an alias competes only when it and its food's description explain every word:

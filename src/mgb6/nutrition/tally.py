@@ -230,10 +230,12 @@ class Scorer:
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
             first = self.table.foods[m.food_index]
             stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
-            if stand_in.grams is None and first.source == "sr28" and is_beverage(first):
-                # ... or, for a drink, the survey's stand-in for the same drink ("a carton of orange juice":
-                # SR28's juice has no portion for one, FNDDS's "Orange juice, 100%, NFS" its quantity not
-                # specified); a can of beans is no "Beans, NFS" quantity not specified (92 g): asked
+            q = entry.quantity
+            canned_food = q is not None and q.unit == "can" and not is_beverage(first)
+            if stand_in.grams is None and first.source == "sr28" and not canned_food:
+                # ... or the survey's stand-in for the same food ("a carton of orange juice": SR28's juice has
+                # no portion for one, FNDDS's "Orange juice, 100%, NFS" its quantity not specified); a can of
+                # food has a size of its own: a can of beans is no "Beans, NFS" unspecified quantity (92 g)
                 twin = measure_twins(self.table).get(m.food_index)
                 stand_in = self._weighed_by(twin, entry, assume=True) or stand_in
             if stand_in.grams is not None:
