@@ -389,3 +389,11 @@ def test_flavored_after_the_flavour_it_names_says_nothing_more_but_alone_it_does
     assert yogurt is not None and yogurt.startswith("Yogurt") and "fruit" in yogurt, yogurt
     water = _food(table, "flavored water")
     assert water is not None and "flavored" in water, water  # never tap water
+
+
+@pytest.mark.parametrize("line", ["fried chicken drumstick", "fried chicken thigh", "a fried chicken breast"])
+def test_fried_chicken_is_eaten_in_its_skin_unless_the_line_says_otherwise(table, line: str) -> None:
+    food = _food(table, line)
+    assert food is not None and "meat only" not in food and "not eaten" not in food, food
+    skinless = _food(table, f"{line}, skinless")
+    assert skinless is not None and ("meat only" in skinless or "skinless" in skinless), skinless

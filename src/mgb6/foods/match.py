@@ -350,6 +350,8 @@ def _score(
             score += 3.0 if c_cooked and not c_raw else (-4.0 if c_raw else 0.0)  # nobody eats raw wings
         elif "raw" in described:
             score += 3.0
+    if "fried" in qset and _MEAT_ONLY.search(" ".join(ctoks)) and not qset & _SKIN_OFF:
+        score -= 8.0  # fried chicken is eaten in its skin and coating: "meat only" is what the line must say
     score -= 4.0 * len(extra & _PREP_ONLY)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
     score -= 12.0 * len((qset - described) & FORM_WORDS)
@@ -389,6 +391,8 @@ def _score(
     return score + bias
 
 
+_MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless\b")
+_SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
