@@ -397,3 +397,20 @@ def test_fried_chicken_is_eaten_in_its_skin_unless_the_line_says_otherwise(table
     assert food is not None and "meat only" not in food and "not eaten" not in food, food
     skinless = _food(table, f"{line}, skinless")
     assert skinless is not None and ("meat only" in skinless or "skinless" in skinless), skinless
+
+
+@pytest.mark.parametrize(
+    ("line", "food"), [("a hash brown patty", "hash brown"), ("a pretzel rod", "Pretzels")]
+)
+def test_a_word_naming_one_of_the_foods_usda_portions_is_explained_by_it(table, line: str, food: str) -> None:
+    # FNDDS weighs hash browns by the "patty" and pretzels by the "rod": the word says how it came
+    got = _food(table, line)
+    assert got is not None and food in got, got
+
+
+def test_a_stand_in_food_is_never_the_equal_candidate_that_weighs_a_measure(table) -> None:
+    from mgb6.foods.match import alternatives
+
+    chosen = table.by_id["sr28:07063"]  # Pork sausage, link/patty: no "patty" row of its own
+    others = [table.foods[f].description for f in alternatives("sausage patty", table, chosen)]
+    assert not [d for d in others if "meatless" in d.lower()], others

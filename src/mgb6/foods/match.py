@@ -34,7 +34,7 @@ from mgb6.foods.words import (
 )
 from mgb6.lazyre import lazy
 from mgb6.log.phrases import CHATTER, HOW_WORDS
-from mgb6.log.units import PRODUCT_SIZES
+from mgb6.log.units import PRODUCT_SIZES, SIZES
 
 if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
@@ -215,6 +215,25 @@ def _said_without_words(q: tuple[str, ...]) -> set[str]:
     return negated | (_NEGATIONS & set(q)) if negated else set()
 
 
+_food_portion_words: _PerTable[int, frozenset[str]] = _PerTable()
+SIZE_WORDS = frozenset(w for size in SIZES for w in size.split()) | {"personal", "regular"}
+# portion words that say how much or which meal, never what form the food came in ("an 11 oz Lean Cuisine
+# meal" names no entree of FNDDS's "1 meal" rows)
+_NOT_A_SHAPE = MEAL_WORDS | MEASURE_WORDS | QUALIFIER_WORDS | _LIGHT | SIZE_WORDS | {"default", "inch"}
+
+
+def _portion_words(table: FoodTable, food_i: int) -> frozenset[str]:
+    """The words of a food's USDA portion units ("patty", "rod", "link", "stick"), read once per food."""
+    memo = _food_portion_words.of(table)
+    words = memo.get(food_i)
+    if words is None:
+        words = memo[food_i] = (
+            frozenset(t for p in table.portions(food_i) for t in tokens(p.unit) if not t[:1].isdigit())
+            - _NOT_A_SHAPE
+        )
+    return words
+
+
 def _choice_weights(index: SearchIndex) -> tuple[dict[str, float], dict[int, _Choice]]:
     return _token_weights.of(index.idf), _choice_totals.of(index.idf)
 
@@ -271,6 +290,12 @@ def _score(
     wq = wq or sum(weights[t] for t in q) or 1.0
     covers = described if kind == 2 else cset
     wm = sum(weights[t] for t in q if t in covers)
+    # a word of the food's name naming one of its USDA portions ("hash brown patty", "pretzel rod", "sausage
+    # link") says how it came, which that food's rows explain
+    shaped = _portion_words(table, food_i) & head - described  # (not "frankfurter on a bun": another food)
+    if shaped:
+        wm += 0.8 * sum(weights[t] for t in q if t in shaped)
+        described = described | shaped
     for t in matched:
         if t not in token_w:
             token_w[t] = _weight(t, idf)
@@ -742,7 +767,15 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
             and (a.magnesium, a.vitamin_b6) == (b.magnesium, b.vitamin_b6)
         )
 
-    close = [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f)]
+    def stands_in(f: int) -> bool:
+        # "a sausage patty" may be weighed by another sausage, never become a meatless one (another kind of
+        # food); a dish's meatless variety is still the dish ("manicotti in tomato sauce")
+        other = table.foods[f]
+        return bool(set(tokens(other.description)) & SUBSTITUTE_WORDS - words) and (
+            other.category != table.foods[chosen].category
+        )
+
+    close = [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f) and not stands_in(f)]
     b = table.foods[chosen]
     known = set(tokens(b.description)) | words | _NOT_CORE
     twins = [
