@@ -414,3 +414,9 @@ def test_a_stand_in_food_is_never_the_equal_candidate_that_weighs_a_measure(tabl
     chosen = table.by_id["sr28:07063"]  # Pork sausage, link/patty: no "patty" row of its own
     others = [table.foods[f].description for f in alternatives("sausage patty", table, chosen)]
     assert not [d for d in others if "meatless" in d.lower()], others
+
+
+@pytest.mark.parametrize("line", ["a sausage patty", "italian sausage"])
+def test_a_sausage_with_no_preparation_written_is_the_cooked_one(table, line: str) -> None:
+    food = _food(table, line)
+    assert food is not None and "raw" not in food and "unprepared" not in food, food

@@ -19,7 +19,7 @@ UNWANTED_CATEGORIES = ("Fast Foods", "Restaurant Foods", "Baby Foods", "Meals, E
                        "American Indian/Alaska Native Foods")  # fmt: skip
 # Foods eaten cooked: with no preparation written, "salmon" or "pork chop" means a cooked entry.
 EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
-                "Finfish and Shellfish Products")  # fmt: skip
+                "Finfish and Shellfish Products", "Sausages and Luncheon Meats")  # fmt: skip
 
 # An alias whose note starts with PLURAL_ONLY serves only a line that writes the word plural ("crisps" are
 # British potato chips; "crisp" describes, or is an apple crisp): its key is the normal (singular) form
