@@ -420,3 +420,11 @@ def test_a_stand_in_food_is_never_the_equal_candidate_that_weighs_a_measure(tabl
 def test_a_sausage_with_no_preparation_written_is_the_cooked_one(table, line: str) -> None:
     food = _food(table, line)
     assert food is not None and "raw" not in food and "unprepared" not in food, food
+
+
+def test_a_colour_or_taste_no_usda_name_pairs_with_the_food_is_how_it_seemed(table) -> None:
+    kiwi = _food(table, "a sweet kiwi")
+    assert kiwi is not None and kiwi.lower().startswith("kiwi"), kiwi
+    # ... while a pair USDA names keeps its word
+    assert (_food(table, "sweet potato") or "").lower().startswith("sweet potato")
+    assert "cinnamon bun" in (_food(table, "a sweet cinnamon bun") or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
+from itertools import pairwise
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from mgb6.foods.index import OR_PAIR, PLURAL_KEY, SearchIndex, group_lead
@@ -213,6 +214,21 @@ def _said_without_words(q: tuple[str, ...]) -> set[str]:
     """The words a line says its food came without ("no", "gravy" in "roast beef no gravy")."""
     negated = {q[k + 1] for k in range(len(q) - 1) if q[k] in _NEGATIONS}
     return negated | (_NEGATIONS & set(q)) if negated else set()
+
+
+# colours and tastes: part of the name in "sweet potato", "white rice"; how a food seemed in "a sweet kiwi"
+_SEEMED = wordset("sweet white yellow red golden crisp brown green colorful colourful")
+
+
+def _named_together(index: SearchIndex, a: str, b: str) -> bool:
+    """Whether some USDA name (or synonym) holds both words."""
+    first, second = index.postings.get(a, b""), index.postings.get(b, b"")
+    if not first or not second:
+        return False
+    one, other = array("i"), array("i")
+    one.frombytes(first)
+    other.frombytes(second)
+    return not set(one).isdisjoint(other)
 
 
 _food_portion_words: _PerTable[int, frozenset[str]] = _PerTable()
@@ -510,6 +526,13 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     light = _LIGHT | {flavored.group(1)} if flavored is not None else _LIGHT
     if flavored is not None and flavored.group(1) in weights:
         weights[flavored.group(1)] *= 0.3
+    # a colour or taste word before a food no USDA name pairs it with ("a sweet kiwi", "a golden waffle") is
+    # how the food seemed, weighed like a qualifier; "sweet potato", "white rice", "red pepper" keep it
+    said = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
+    for t, nxt in pairwise(said):
+        if t in _SEEMED and t not in light and t in weights and not _named_together(index, t, nxt):
+            weights[t] *= 0.3
+            light = light | {t}
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)
     negated = _said_without_words(q)
