@@ -233,3 +233,21 @@ def test_what_a_food_was_wrapped_in_is_a_food_and_talk_of_keeping_it_light_is_no
     line: str, expected: list[str]
 ) -> None:
     assert parts(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("peanut butter on toast", ["peanut butter", "toast"]),
+        ("beans on toast", ["beans", "toast"]),
+        ("cream cheese on a bagel", ["cream cheese", "a bagel"]),
+        ("chili on rice", ["chili", "rice"]),
+        # the bread a sandwich is on is part of USDA's name for it
+        ("a turkey sandwich on wheat bread", ["a turkey sandwich on wheat bread"]),
+        ("a hot dog on a bun", ["a hot dog on a bun"]),
+    ],
+)
+def test_what_a_food_is_spread_or_served_on_is_a_food_but_a_sandwichs_bread_is_not(
+    line: str, expected: list[str]
+) -> None:
+    assert parts(line) == expected

@@ -505,3 +505,10 @@ def test_a_food_said_again_by_its_name_is_counted_once(table) -> None:
     assert any("'also known as a moon pie'" in n for o in out if isinstance(o, Item) for n in o.notes)
     # a different food after "the" is a food of its own
     assert len(read("For lunch I ate a sandwich, the leftover pasta and an apple", table)) == 3
+
+
+def test_the_bread_a_sandwich_is_on_is_counted_with_the_sandwich_not_again(table) -> None:
+    found = foods("a ham and cheese sandwich on rye toast", table)
+    assert len(found) == 1 and "sandwich" in found[0], found
+    found = foods("peanut butter on toast", table)
+    assert len(found) == 2 and any("peanut butter" in f for f in found), found

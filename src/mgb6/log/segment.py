@@ -203,6 +203,10 @@ _JOINER = lazy(
     rf"|\s+{_alt(P.JOINERS)}\s+"
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
     r"|\s+in\s+(?=(?:my\s+|a\s+|the\s+)?(?:coffee|tea|latte|cappuccino)\b)"  # "half & half in my coffee"
+    # "peanut butter on toast", "beans on toast", "chili on rice": what a food is spread or served on (never
+    # the bread a sandwich is "on": USDA names "Turkey sandwich on wheat", "Hot dog, on white bun")
+    r"|\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:toast|crackers?"
+    r"|rice|bagels?|english\s+muffins?|rice\s+cakes?|waffles?|pancakes?)\b)"
     r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,

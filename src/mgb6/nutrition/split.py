@@ -812,6 +812,12 @@ _COATING = lazy(
     re.I,
 )
 _LISTS_CONTENTS = lazy(r"\b(?:with|including|includes)\b", re.I)
+# A food that comes in its bread ("Ham sandwich", "Hamburger, on white bun", "Hot dog sandwich"): what it was
+# "on" is that bread.
+_ON = lazy(r"\s*,?\s*(?:served\s+)?on\s*", re.I)
+_HAS_BREAD = lazy(
+    r"\b(?:sandwich|sub|burger|hamburger|cheeseburger|hot dog|bun|roll|wrap|hoagie|gyro)\b", re.I
+)
 _FILLING = lazy(
     r"\b(?:with|w/|filled|stuffed|loaded|topped|made|featuring|heaped|packed|including|included|consisting"
     r"|drenched|smothered|combined|complete|piled|covered|garnished|brimming|bursting)\b|w/",
@@ -863,6 +869,8 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 why = "its USDA name includes it"
             elif not why and _COATING.search(joiner):
                 why = "a drizzle or coating, not weighed on its own"  # "a cookie drizzled in caramel"
+            elif not why and _ON.fullmatch(joiner) and _HAS_BREAD.search(last.food):
+                why = "the bread of the sandwich, part of its USDA values"  # "a ham sandwich on rye bread"
             if why:
                 if not (absorbed and absorbed[-1][0] is last and absorbed[-1][2] == why):
                     absorbed.append((last, [], why))
