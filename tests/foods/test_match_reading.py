@@ -114,6 +114,9 @@ def test_a_phrase_naming_a_dish_matches_the_dish(table, line: str, right: str, u
 
 # Typos, shorthand and other Englishes -> a pattern of the USDA food they mean
 SPELLINGS = [
+    ("PB&J on wheat", r"^Peanut butter and jelly sandwich"),  # never the spread, nor peanut butter alone
+    ("pb&j sandwich", r"^Peanut butter and jelly sandwich"),
+    ("Reese's Pieces", r"REESE'S PIECES"),  # not the peanut butter cups
     ("brocolli", r"^Broccoli"),
     ("avacado", r"^Avocado"),
     ("bananna", r"^Banana"),
