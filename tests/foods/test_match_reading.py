@@ -114,6 +114,9 @@ def test_a_phrase_naming_a_dish_matches_the_dish(table, line: str, right: str, u
 
 # Typos, shorthand and other Englishes -> a pattern of the USDA food they mean
 SPELLINGS = [
+    ("lager", r"beer"),  # never "Langers", a grape juice brand in an FNDDS synonym list
+    ("digestive biscuits", r"^Graham crackers"),
+    ("digestives", r"^Graham crackers"),
     ("PB&J on wheat", r"^Peanut butter and jelly sandwich"),  # never the spread, nor peanut butter alone
     ("pb&j sandwich", r"^Peanut butter and jelly sandwich"),
     ("Reese's Pieces", r"REESE'S PIECES"),  # not the peanut butter cups
@@ -431,3 +434,10 @@ def test_a_colour_or_taste_no_usda_name_pairs_with_the_food_is_how_it_seemed(tab
     # ... while a pair USDA names keeps its word
     assert (_food(table, "sweet potato") or "").lower().startswith("sweet potato")
     assert "cinnamon bun" in (_food(table, "a sweet cinnamon bun") or "")
+
+
+def test_a_misspelling_is_never_corrected_to_a_brand_only_a_synonym_list_holds(table) -> None:
+    from mgb6.foods.match import _correct
+
+    assert _correct("lagner", table.index) != "langer"  # FNDDS lists "Langers" (grape juice) as a synonym
+    assert _correct("brocolli", table.index) == "broccoli"

@@ -217,8 +217,11 @@ def build_index(
     kinds = bytes(choice_kind)
     alternates = {i: alt for i, d in enumerate(descriptions) if " or " in d and (alt := _alternates(d))}
     by_initial: dict[str, list[str]] = {}
+    # a misspelt word is corrected to a word of USDA's names or a reviewed alias, never to one only an FNDDS
+    # synonym list holds (its brands: "lager" is no misspelt "Langers", a grape juice)
+    spelt = {t for c, toks in enumerate(choice_tokens) if choice_kind[c] != 1 for t in toks}
     for t in idf:  # idf keeps first-seen order (see above): the correction's ties never follow the seed
-        if len(t) >= 4 and t.isalpha():
+        if len(t) >= 4 and t.isalpha() and t in spelt:
             by_initial.setdefault(f"{t[0]}{len(t)}", []).append(t)
     brand = {i: b for i, d in enumerate(descriptions) if (b := _brand(d))}
     food_words = frozenset(head)

@@ -447,7 +447,10 @@ def respell(text: str, index: SearchIndex) -> str:
     ("coriander seed" stays coriander). Returns lower case; unchanged text when nothing applies.
     """
     lowered = text.lower()
-    if not index.words or not any(t in index.words_first for t in tokens(lowered)):
+    first = index.words_first
+    if not first or not (
+        any(t in first for t in tokens(lowered)) or any(_no_s(t) in first for t in _WORD.findall(lowered))
+    ):
         return lowered
     found = [(m.start(), m.end(), singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
     found = [w for w in found if w[2] not in STOPWORDS]
@@ -459,7 +462,12 @@ def respell(text: str, index: SearchIndex) -> str:
         for n in (2, 1):
             if i + n > len(found):
                 continue
-            hit = index.words.get(" ".join(w[2] for w in found[i : i + n]))
+            said = found[i : i + n]
+            hit = index.words.get(" ".join(w[2] for w in said))
+            if hit is None and said[-1][2] not in index.words:
+                # a plural the singular rule misreads ("digestives" is no "digestif")
+                last = _no_s(lowered[said[-1][0] : said[-1][1]])
+                hit = index.words.get(" ".join([*(w[2] for w in said[:-1]), last]))
             if hit is not None and not hit[1] & present:
                 out.append(lowered[at : found[i][0]] + hit[0])
                 at = found[i + n - 1][1]
@@ -468,6 +476,10 @@ def respell(text: str, index: SearchIndex) -> str:
         else:
             i += 1
     return "".join(out) + lowered[at:] if out else lowered
+
+
+def _no_s(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def brand_listed(brand: str, index: SearchIndex) -> bool:

@@ -434,6 +434,7 @@ class Scorer:
         """ "3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
         probably meant as a unit, so the line is counted but flagged; a word that is one of the food's own
         USDA portion units ("1/2 sheet nori") is not unknown."""
+        from mgb6.foods.match import known_word
         from mgb6.foods.words import tokens
 
         if entry.quantity is None or entry.quantity.unit:
@@ -442,8 +443,8 @@ class Scorer:
         if len(words) < 2:
             return None
         toks = tokens(words[0])
-        if not toks or any(t in self.table.index.idf for t in toks):
-            return None
+        if not toks or any(known_word(t, self.table.index) for t in toks):
+            return None  # (a word of the table, or one words.csv spells in USDA's words: "digestive")
         if food_index is not None and set(toks) & self._portion_units(food_index):
             return None
         return words[0]
