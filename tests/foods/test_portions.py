@@ -221,3 +221,9 @@ def test_a_size_of_a_serving_usda_does_not_list_is_the_usual_portion_never_one_p
     fries = resolve(table, "a small order of french fries")
     assert fries.amount_assumed and any("'small order' is no USDA portion" in n for n in fries.notes)
     assert fries.grams == pytest.approx(usda_grams(fries.food_id, "default"))
+
+
+def test_a_size_of_many_pieces_is_a_serving_never_one_piece(table) -> None:
+    # "medium fries": FNDDS's fries NFS has no sizes, only "1 fry" (5 g): its usual portion, said
+    item = resolve(table, "medium fries")
+    assert item.grams > 5 * usda_grams(item.food_id, "fry") and item.amount_assumed, item

@@ -470,6 +470,9 @@ def _product_sized(
     )
 
 
+_PLURAL_WORD = lazy(r"(?<![su])s\s*$", re.I)  # "fries", "chips": many pieces ("hummus", "glass" are not)
+
+
 def _to_grams(
     quantity: Quantity | None,
     food: Food,
@@ -569,12 +572,14 @@ def _to_grams(
             if p is not None:  # USDA names no serving of this food: its usual portion stands in for one
                 return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(p)}"),
                              assumed=True)  # fmt: skip
-        if p is None and unit in SIZE_UNITS and quantity.phrase:
-            # "a small order of fries": a size of a serving USDA does not list for this food is its usual
-            # portion, said, never one item of it (1 fry, 5 g)
+        many = bool(_PLURAL_WORD.search(food_text))
+        if p is None and unit in SIZE_UNITS and (quantity.phrase or many):
+            # "a small order of fries", "medium fries": a size of a serving USDA does not list for this food
+            # is its usual portion, said, never one item of it (1 fry, 5 g)
             d = _pick(portions, "default", words)
             if d is not None:
-                said = f"{ASSUMED}: '{quantity.phrase}' is no USDA portion of this food; {usual(d)}"
+                what = quantity.phrase or f"{unit} {food_text.strip()}"
+                said = f"{ASSUMED}: '{what}' is no USDA portion of this food; {usual(d)}"
                 return Grams(amount * d.grams, note=_join(note, said), assumed=True)
         if p is None:
             counted = preferred_unit if unit in ("", "each", "piece") else None
