@@ -227,3 +227,8 @@ def test_a_size_of_many_pieces_is_a_serving_never_one_piece(table) -> None:
     # "medium fries": FNDDS's fries NFS has no sizes, only "1 fry" (5 g): its usual portion, said
     item = resolve(table, "medium fries")
     assert item.grams > 5 * usda_grams(item.food_id, "fry") and item.amount_assumed, item
+
+
+def test_so_many_of_a_size_are_so_many_pieces(table) -> None:
+    item = resolve(table, "5 large olives")
+    assert item.grams == pytest.approx(5 * usda_grams(item.food_id, "large"))
