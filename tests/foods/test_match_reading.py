@@ -441,3 +441,9 @@ def test_a_misspelling_is_never_corrected_to_a_brand_only_a_synonym_list_holds(t
 
     assert _correct("lagner", table.index) != "langer"  # FNDDS lists "Langers" (grape juice) as a synonym
     assert _correct("brocolli", table.index) == "broccoli"
+
+
+def test_a_synonym_that_only_says_how_a_food_was_made_names_no_food(table) -> None:
+    # FNDDS lists "stir fried" among tofu's names: stir fried vegetables are never tofu
+    assert "curd" not in (_food(table, "stir fried vegetables") or "").lower()
+    assert "cheese" in (_food(table, "a cheese omelet") or "").lower()

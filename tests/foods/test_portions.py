@@ -232,3 +232,9 @@ def test_a_size_of_many_pieces_is_a_serving_never_one_piece(table) -> None:
 def test_so_many_of_a_size_are_so_many_pieces(table) -> None:
     item = resolve(table, "5 large olives")
     assert item.grams == pytest.approx(5 * usda_grams(item.food_id, "large"))
+
+
+def test_one_dish_named_by_another_word_of_its_name_is_one_dish_not_one_of_its_eggs(table) -> None:
+    # FNDDS weighs "Egg omelet or scrambled egg, with cheese" by the egg: "a cheese omelet" is one omelet
+    item = resolve(table, "a cheese omelet")
+    assert item.grams > usda_grams(item.food_id, "egg"), item

@@ -220,6 +220,24 @@ def _said_without_words(q: tuple[str, ...]) -> set[str]:
 _SEEMED = wordset("sweet white yellow red golden crisp brown green colorful colourful")
 
 
+# Words of how a food was made or kept, never which food: an FNDDS synonym of these alone is no name.
+_HOW_ONLY = (
+    PREP_WORDS
+    | COOKED_WORDS
+    | RAW_WORDS
+    | FORM_WORDS
+    | QUALIFIER_WORDS
+    | wordset(
+        """stir pan deep oven air fat added no not from restaurant home recipe cooking spray with without as
+        to or"""
+    )
+)
+
+
+def _how_only(choice: str) -> bool:
+    return all(t in _HOW_ONLY for t in choice.split())
+
+
 def _named_together(index: SearchIndex, a: str, b: str) -> bool:
     """Whether some USDA name (or synonym) holds both words."""
     first, second = index.postings.get(a, b""), index.postings.get(b, b"")
@@ -587,6 +605,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
     needed = {t for t in q if t not in light and t not in negated}
     for c in shortlist:
+        if index.choice_kind[c] == 1 and _how_only(index.choices[c]):
+            continue  # an FNDDS synonym only saying how it was made ("stir fried", under tofu) names nothing
         if index.choice_kind[c] == 2:
             # an alias competes only when it and its food's description explain every word:
             # "tuna, canned in oil" is not the "canned tuna" alias (light tuna in water)

@@ -267,7 +267,7 @@ def count_portion(
         if _unit_word(p) in named:
             return _pick(usual, p.unit, food_words)
     for p in usual:
-        if described and _unit_word(p) in described:
+        if described and _unit_word(p) in described and not _names_another(p, head, described):
             return _pick(usual, p.unit, food_words)  # "Doughnut, NFS": "1 doughnut"; "Puffs, ...": "1 puff"
     if counted_first:
         p = counted_portion(portions, named)
@@ -283,6 +283,12 @@ def count_portion(
         what = f"item, 2 of USDA's halves ({_fmt(half.grams)} g each)"
         return half._replace(unit="each", grams=2 * half.grams, description=what)
     return None
+
+
+def _names_another(p: Portion, head: set[str] | None, described: set[str]) -> bool:
+    """Whether the line names the food by another word of its name than the row counts: "a cheese omelet" is
+    one omelet, not FNDDS's "1 egg" of "Egg omelet or scrambled egg, with cheese"."""
+    return bool(head) and bool((head & described) - {_unit_word(p)})
 
 
 # Rows that weigh a whole bird or what a pound of raw meat yields ("0.5 chicken, bone removed", 598 g;
