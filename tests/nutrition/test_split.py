@@ -512,3 +512,17 @@ def test_the_bread_a_sandwich_is_on_is_counted_with_the_sandwich_not_again(table
     assert len(found) == 1 and "sandwich" in found[0], found
     found = foods("peanut butter on toast", table)
     assert len(found) == 2 and any("peanut butter" in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For breakfast I had a cup of coffee, keeping my energy levels up.",
+        "I grabbed a small bag of Cheetos, cheesy—just what I needed.",
+        "For dessert I had a slice of cake, lavishly iced and sweet.",
+        "I had a bowl of cereal and my other breakfast favorites.",
+    ],
+)
+def test_talk_about_a_food_is_neither_a_food_nor_an_unread_part(table, line: str) -> None:
+    out = read(line, table)
+    assert len(out) == 1 and isinstance(out[0], Item), out

@@ -141,7 +141,8 @@ _NOT_CORE = GROUP_WORDS | QUALIFIER_WORDS
 TEXTURE_WORDS = wordset(
     """creamy juicy crispy crunchy tasty delicious yummy refreshing hearty savory tangy fluffy tender
     warm chilled cold icy cool fizzy frosty favorite favourite usual smooth rich bold chewy gooey flaky moist
-    freshly classic"""
+    freshly classic cheesy chocolaty chocolatey fruity nutty buttery meaty garlicky lemony peppery minty smoky
+    smokey"""
 )
 # A sentence's words for how a food was served or liked ("a simple frankfurter", "a hearty sub"): rare in
 # USDA's names, so they would weigh more than the food; how it was cooked, kept or sweetened still counts.
@@ -171,7 +172,7 @@ _TALK_WORDS = wordset(
     hunger thirst craving cravings level levels boost part parts
     dish treat option choice indulgence staple combination companion experience creation
     place joint menu dollar drive thru pizzeria freezer fridge chain outlet counter favorite favourite
-    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside"""
+    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside other any hint needed"""
 )
 # (talk weighs as little in a query as a qualifier: "fries from my favorite fast food place" are fast food)
 _LIGHT = _LIGHT | _TALK_WORDS

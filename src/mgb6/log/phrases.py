@@ -191,7 +191,8 @@ TRAILING_CLAUSES = (
     "to ensure", "to cool off", "to cool down", "to warm up", "to stay", "to wind down", "to unwind",
     "to relax", "to hydrate", "to perk", "savoring their", "savouring their", "enjoying their",
     "relishing their", "for the healthy", "for their", "keeping it", "keeping things", "keeping the meal",
-    "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat",
+    "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat", "keeping my",
+    "just what i needed", "just what i wanted", "exactly what i needed",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.

@@ -368,7 +368,10 @@ def _only_how(text: str) -> bool:
 
 
 def _qualifier(word: str) -> bool:
-    """ "sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food."""
+    """ "sugar-free", "low-fat", "reduced-sodium", "ready-to-eat": a compound that qualifies a food; and an
+    adverb ("lavishly", "generously"), which only says how."""
+    if len(word) >= 6 and word.endswith("ly") and word.isalpha():
+        return True
     return word.endswith(("-free", "-style", "-sized", "-size")) or word.startswith(
         ("low-", "reduced-", "non-", "no-", "ready-to-", "fat-", "sugar-", "lightly-", "extra-")
     )
