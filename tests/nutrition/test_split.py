@@ -526,3 +526,11 @@ def test_the_bread_a_sandwich_is_on_is_counted_with_the_sandwich_not_again(table
 def test_talk_about_a_food_is_neither_a_food_nor_an_unread_part(table, line: str) -> None:
     out = read(line, table)
     assert len(out) == 1 and isinstance(out[0], Item), out
+
+
+def test_a_served_meal_is_the_heading_of_what_it_holds_and_gives_its_amount(table) -> None:
+    line = "I had a hearty 16.5 oz Banquet meal that included fried chicken, potatoes, and vegetables."
+    (meal,) = read(line, table)
+    assert isinstance(meal, Item) and "fried" in meal.food.lower() and "chicken" in meal.food.lower()
+    assert meal.grams == pytest.approx(16.5 * 28.349523125, abs=0.5)
+    assert any("Banquet meal" in n for n in meal.notes), meal.notes  # the heading is said, never dropped

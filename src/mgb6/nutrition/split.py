@@ -564,7 +564,42 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     """The best division of the line into spans (i, j) of parts, each with its resolution, and the parts
     left out as talk."""
     cuts, dropped = _divide(scorer, entry, day)
-    return _reported_amounts(cuts, dropped, entry, scorer, day)
+    cuts, dropped = _reported_amounts(cuts, dropped, entry, scorer, day)
+    return _meal_heading(cuts, dropped, entry, scorer, day)
+
+
+def _meal_heading(
+    cuts: list[Cut], dropped: list[int], entry: Entry, scorer: Scorer, day: date | None
+) -> tuple[list[Cut], list[int]]:
+    """ "an 11 oz Lean Cuisine meal consisting of teriyaki chicken, rice, and vegetables": a part that names a
+    served meal ("meal", "dinner", "entree" last), that no food matches and that what it holds follows, is
+    the heading of that list, no food of its own (said on the line); a weight or volume it gives is the
+    amount of the one food USDA names for the whole list."""
+    from mgb6.foods.words import tokens
+
+    parts = entry.parts
+    for c, (i, j, out) in enumerate(cuts[:-1]):
+        text = entry.core[parts[i][0] : parts[j][1]]
+        words = tokens(_PARENTHESES.sub("", text))  # ("a Banquet meal (6.75 oz)")
+        joiner = entry.core[parts[j][1] : parts[j + 1][0]]
+        if not isinstance(out, Problem) or not words or words[-1] not in _MEAL_SERVED:
+            continue
+        if not _ATTACHES.search(joiner):
+            continue
+        rest = [*cuts[:c], *cuts[c + 1 :]]
+        ni, nj, held = cuts[c + 1]
+        inside = _PARENTHESES.search(text)
+        quantity = _quantity(text) or (_quantity(f"{inside.group()[1:-1]} {_STAND_IN}") if inside else None)
+        whole_list = c + 2 == len(cuts) or entry.core[parts[nj][1] : parts[nj + 1][0]].strip()[:1] in ".;"
+        if isinstance(held, Item) and held.amount_assumed and _measured(quantity) and whole_list:
+            sub = _span_entry(entry, ni, nj)
+            assert quantity is not None
+            weighed = scorer.resolve(sub._replace(quantity=quantity), day, record=False) if sub else None
+            if isinstance(weighed, Item):
+                weighed.notes = [*weighed.notes, f"amount as the meal it was served as: {text!r}"]
+                rest[c] = (ni, nj, weighed)
+        return rest, sorted([*dropped, *range(i, j + 1)])
+    return cuts, dropped
 
 
 def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
