@@ -54,6 +54,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
         ("1.00 burger", (1.0, "")),
         ("0.50 full recipe", (0.5, "")),
         ("2 mL", (2.0, "ml")),
+        # how it was, then the count noun: the count noun stays the unit (it was a bare 7.5)
+        ("2.50 x 3.0 cooked links", (7.5, "link")),
+        ("2.00 large slices", (2.0, "slice")),
     ],
 )
 def test_cronometer_amounts_become_log_amounts(amount: str, expected: tuple[float, str]) -> None:

@@ -233,6 +233,11 @@ def amount_to_log(amount_text: str) -> tuple[float, str] | None:
         unit = canonical_unit(head.lower())
         if unit:
             return n, unit
+        # "cooked links", "large slices": how it was, then the count noun, which stays the unit
+        words = head.lower().split()
+        unit = canonical_unit(words[-1]) if len(words) > 1 else None
+        if unit and unit not in MASS_G and unit not in VOLUME_ML:
+            return n, unit
     return n, ""
 
 
