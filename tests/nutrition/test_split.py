@@ -534,3 +534,19 @@ def test_a_served_meal_is_the_heading_of_what_it_holds_and_gives_its_amount(tabl
     assert isinstance(meal, Item) and "fried" in meal.food.lower() and "chicken" in meal.food.lower()
     assert meal.grams == pytest.approx(16.5 * 28.349523125, abs=0.5)
     assert any("Banquet meal" in n for n in meal.notes), meal.notes  # the heading is said, never dropped
+
+
+def test_a_container_filled_with_a_food_is_its_amount_not_a_second_food(table) -> None:
+    (juice,) = read("I sipped on a juice box filled with 100% grape juice.", table)
+    assert isinstance(juice, Item) and "grape juice" in juice.food.lower()
+    assert any("juice box" in n for n in juice.notes), juice.notes
+
+
+def test_a_heading_naming_the_kind_of_the_food_it_lists_is_no_second_food(table) -> None:
+    out = read("I had a diet frozen meal consisting of chicken with rice and vegetables.", table)
+    assert len(out) == 1 and "chicken" in out[0].food.lower(), out  # never beef and chicken meals both
+
+
+def test_a_qualifier_in_two_words_is_no_food(table) -> None:
+    found = foods("For breakfast, I had a Pop Tart with low fat.", table)
+    assert not [f for f in found if "cheese" in f], found  # "low fat" was counted as low fat cream cheese

@@ -361,10 +361,17 @@ def _only_how(text: str) -> bool:
     from mgb6.log.units import NUMBER_WORDS, SIZES, is_unit_spelling
 
     how = _how_words(HOW_WORDS, SIZES)
+    text = _TWO_WORD_QUALIFIER.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)  # "low fat" is "low-fat"
     return all(
         w in how or w in NUMBER_WORDS or is_unit_spelling(w) or _is_number(w) or _qualifier(w)
         for w in _words(text)
     )
+
+
+_TWO_WORD_QUALIFIER = lazy(
+    r"\b(low|reduced|non|fat|sugar|no|lower|less)\s+(fat|sugar|sodium|salt|calorie|calories|carb|free|lactose)\b",
+    re.I,
+)
 
 
 def _qualifier(word: str) -> bool:
@@ -568,6 +575,13 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     return _meal_heading(cuts, dropped, entry, scorer, day)
 
 
+# What a food comes in, and the joiner that says it was filled ("a juice box filled with grape juice").
+_HOLDERS = frozenset(
+    "box bottle can carton jar pouch cup glass mug bowl container package packet tube thermos tumbler".split()
+)
+_FILLED = lazy(r"\s*,?\s*(?:filled\s+(?:up\s+)?with|full\s+of|containing|that\s+(?:held|contained))\s*", re.I)
+
+
 def _meal_heading(
     cuts: list[Cut], dropped: list[int], entry: Entry, scorer: Scorer, day: date | None
 ) -> tuple[list[Cut], list[int]]:
@@ -582,12 +596,24 @@ def _meal_heading(
         text = entry.core[parts[i][0] : parts[j][1]]
         words = tokens(_PARENTHESES.sub("", text))  # ("a Banquet meal (6.75 oz)")
         joiner = entry.core[parts[j][1] : parts[j + 1][0]]
-        if not isinstance(out, Problem) or not words or words[-1] not in _MEAL_SERVED:
+        ni, nj, held = cuts[c + 1]
+        if words and words[-1] in _HOLDERS and _FILLED.fullmatch(joiner) and isinstance(held, Item):
+            # "a juice box filled with 100% grape juice": the container is the amount of what fills it
+            sub = _span_entry(entry, ni, nj)
+            if sub is None or not held.amount_assumed:
+                continue
+            said = _quantity(f"{text} of {sub.food_text}")
+            filled = scorer.resolve(sub._replace(quantity=said), day, record=False) if said else None
+            if isinstance(filled, Item):
+                filled.notes = [*filled.notes, f"amount as the container it filled: {text!r}"]
+                return [*cuts[:c], (ni, nj, filled), *cuts[c + 2 :]], sorted([*dropped, *range(i, j + 1)])
+            continue
+        served = isinstance(out, Problem) or (isinstance(held, Item) and words[-1:] == tokens(held.food)[-1:])
+        if not served or not words or words[-1] not in _MEAL_SERVED:
             continue
         if not _ATTACHES.search(joiner):
             continue
         rest = [*cuts[:c], *cuts[c + 1 :]]
-        ni, nj, held = cuts[c + 1]
         inside = _PARENTHESES.search(text)
         quantity = _quantity(text) or (_quantity(f"{inside.group()[1:-1]} {_STAND_IN}") if inside else None)
         whole_list = c + 2 == len(cuts) or entry.core[parts[nj][1] : parts[nj + 1][0]].strip()[:1] in ".;"
