@@ -33,6 +33,8 @@ def foods(line: str, table) -> list[str]:
         # what a product is fortified with names which product, not a second food
         ("a glass of orange juice with calcium", ["orange juice"]),
         ("turkey sandwich on wheat", ["turkey sandwich"]),
+        # USDA's kind then its variety: "Potato, french fries, with chili and cheese"
+        ("a large order of french fries with chili and cheese", ["french fries, with chili and cheese"]),
         # USDA-style commas stay one food
         ("eggs, scrambled, 2 large", ["scrambled"]),
         ("Cheese, cheddar", ["cheddar"]),

@@ -290,6 +290,15 @@ def _name_of(description: str) -> str:
     return re.split(r"\bwith\b", description.split(",")[0], maxsplit=1, flags=re.I)[0]
 
 
+def _variety_of(description: str) -> str:
+    """The variety USDA names after a one-word kind: "Potato, french fries, ..." -> "french fries"; "" when
+    the name has no such second part ("Pizza, cheese" names a pizza of cheese, no variety of pizza)."""
+    segments = description.split(",")
+    if len(segments) < 2 or len(segments[0].split()) != 1 or "with" in segments[1].lower().split():
+        return ""
+    return segments[1]
+
+
 def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     """ "X with Y" is an X: a span merged across "with" must be a food named for what stands before it
     ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
@@ -304,6 +313,9 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     name = _name_of(merged.food)
     head = tokens(name)
     before = set(tokens(core[parts[i][0] : parts[first - 1][1]]))
+    variety = tokens(_variety_of(merged.food))
+    if variety and variety[-1] in before and len(variety) > 1:
+        return True  # "french fries with chili and cheese" is USDA's "Potato, french fries, with chili ..."
     if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS:
         return True  # ("a frozen meal that included chicken, rice and vegetables": USDA names what is in it)
     # a name of several foods ("Pinto beans and white rice", "Egg omelet or scrambled egg") need only
@@ -328,7 +340,9 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     either = index.alternates.get(scorer.table.by_id[merged.food_id], frozenset())
     # the food the name is of ("Milk and cereal bar" is a bar) must be one the line said
     head = tokens(_name_of(merged.food))
-    if head and head[-1] not in said and head[-1] not in either:
+    variety = tokens(_variety_of(merged.food))
+    kind = set(head) if len(variety) > 1 and variety[-1] in said else set()  # ("Potato, french fries")
+    if head and head[-1] not in said and head[-1] not in either and not kind:
         return False
     # FNDDS's "NS as to fat", "fat added", "no added fat" say how it was cooked, and "low fat milk", "whole
     # milk" in a yogurt's or cheese's name what milk it was made of: neither is a food it holds
@@ -338,7 +352,7 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     added = [
         t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
-        and t not in FORM_WORDS and t != "other" and t not in either
+        and t not in FORM_WORDS and t != "other" and t not in either and t not in kind
     ]  # fmt: skip
     return not any(names_a_food(t, index) for t in added)
 
