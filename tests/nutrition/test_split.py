@@ -552,3 +552,9 @@ def test_a_heading_naming_the_kind_of_the_food_it_lists_is_no_second_food(table)
 def test_a_qualifier_in_two_words_is_no_food(table) -> None:
     found = foods("For breakfast, I had a Pop Tart with low fat.", table)
     assert not [f for f in found if "cheese" in f], found  # "low fat" was counted as low fat cream cheese
+
+
+def test_what_a_smoothie_was_blended_from_is_part_of_it_not_more_food(table) -> None:
+    (smoothie,) = read("For breakfast I had a smoothie with spinach, banana and protein powder.", table)
+    assert isinstance(smoothie, Item) and "smoothie" in smoothie.food.lower()
+    assert any("taken as part of" in n for n in smoothie.notes), smoothie.notes

@@ -880,6 +880,7 @@ DISH_CATEGORIES = (
     "Lettuce and lettuce salads",
     "Coleslaw, non-lettuce salads",
     "Baby food: meat and dinners",
+    "Smoothies and grain drinks",  # "a smoothie with spinach and banana": what it was blended from
 )
 # A joiner that introduces what a food is made, filled or topped with.
 # A joiner that puts a little of something on a food: without an amount of its own, what follows is no
