@@ -251,10 +251,11 @@ def _named_together(index: SearchIndex, a: str, b: str) -> bool:
 
 
 _food_portion_words: _PerTable[int, frozenset[str]] = _PerTable()
-SIZE_WORDS = frozenset(w for size in SIZES for w in size.split()) | {"personal", "regular"}
+# (sizes are how much, never a shape: "medium", "king", "fun", "personal")
+_SIZE_WORDS = frozenset(w for size in (*SIZES, *PRODUCT_SIZES, "personal", "regular") for w in size.split())
 # portion words that say how much or which meal, never what form the food came in ("an 11 oz Lean Cuisine
 # meal" names no entree of FNDDS's "1 meal" rows)
-_NOT_A_SHAPE = MEAL_WORDS | MEASURE_WORDS | QUALIFIER_WORDS | _LIGHT | SIZE_WORDS | {"default", "inch"}
+_NOT_A_SHAPE = MEAL_WORDS | MEASURE_WORDS | QUALIFIER_WORDS | _LIGHT | _SIZE_WORDS | {"default", "inch"}
 
 
 def _portion_words(table: FoodTable, food_i: int) -> frozenset[str]:

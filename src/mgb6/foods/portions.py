@@ -477,7 +477,6 @@ def _product_sized(
 
 
 _PLURAL_WORD = lazy(r"(?<![su])s\s*$", re.I)  # "fries", "chips": many pieces ("hummus", "glass" are not)
-_DIGIT = lazy(r"\d")
 
 
 def _to_grams(
@@ -580,7 +579,8 @@ def _to_grams(
                 return Grams(amount * p.grams, note=_join(note, f"{ASSUMED}: a serving as {usual(p)}"),
                              assumed=True)  # fmt: skip
         # (one, of no number written: "5 large olives" are five olives)
-        many = amount == 1 and not _DIGIT.search(quantity.text) and bool(_PLURAL_WORD.search(food_text))
+        written = any(c.isdigit() for c in quantity.text)
+        many = amount == 1 and not written and bool(_PLURAL_WORD.search(food_text))
         if p is None and unit in SIZE_UNITS and (quantity.phrase or many):
             # "a small order of fries", "medium fries": a size of a serving USDA does not list for this food
             # is its usual portion, said, never one item of it (1 fry, 5 g)

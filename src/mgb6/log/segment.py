@@ -411,8 +411,8 @@ _FROM_CONTAINER = lazy(
     r"(?:\s+on\s+the\s+side)?\s*$",
     re.I,
 )
-_DIGIT = lazy(r"\d")
 _MEASURED_ANYWHERE = lazy(rf"(?<![\w.]){MEASURED}(?![\w-])", re.I)  # "a 524g serving of tea in a bottle"
+_SIZED_ONLY = frozenset(("cup", "cups", "glass", "glasses"))  # a container only with its size
 # an amount that says nothing more than the container does ("a serving", "a sprinkle", "some", "a")
 _NO_MORE_THAN = lazy(
     r"^(?:(?:a|an|one|some|my)\s+(?:(?:[\w-]+\s+){0,2}?(?:serving|sprinkle|portion|helping|bit|little|amount)"
@@ -432,7 +432,8 @@ _OWN_AMOUNT = lazy(
 def amount_first(text: str) -> str:
     """The text of one part with a measured amount that stands after its article moved to the front."""
     box = _FROM_CONTAINER.match(text)
-    if box is not None and (box.group("box").lower()[:3] not in ("cup", "gla") or _DIGIT.search(box["adj"])):
+    sized = box is not None and any(c.isdigit() for c in box["adj"])
+    if box is not None and (sized or box["box"].lower() not in _SIZED_ONLY):
         food = box.group("food")
         if not _OWN_AMOUNT.match(food) and not _MEASURED_ANYWHERE.search(food):
             vague = _NO_MORE_THAN.match(food)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from mgb6.lazyre import lazy
 from mgb6.log.segment import MEASURED
+from mgb6.log.units import PACKAGE_UNITS, VESSEL_UNITS
 from mgb6.models import Entry, Item, Problem, Quantity
 
 if TYPE_CHECKING:
@@ -586,60 +587,77 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
     left out as talk."""
     cuts, dropped = _divide(scorer, entry, day)
     cuts, dropped = _reported_amounts(cuts, dropped, entry, scorer, day)
-    return _meal_heading(cuts, dropped, entry, scorer, day)
+    return _headings(cuts, dropped, entry, scorer, day)
 
 
-# What a food comes in, and the joiner that says it was filled ("a juice box filled with grape juice").
-_HOLDERS = frozenset(
-    "box bottle can carton jar pouch cup glass mug bowl container package packet tube thermos tumbler".split()
-)
+# What a food comes in ("a juice box", "a bottle"), and the joiner that says it was filled.
+_HOLDERS = PACKAGE_UNITS | VESSEL_UNITS | frozenset(("cup", "packet", "tube", "thermos", "tumbler"))
 _FILLED = lazy(r"\s*,?\s*(?:filled\s+(?:up\s+)?with|full\s+of|containing|that\s+(?:held|contained))\s*", re.I)
 
 
-def _meal_heading(
+def _headings(
     cuts: list[Cut], dropped: list[int], entry: Entry, scorer: Scorer, day: date | None
 ) -> tuple[list[Cut], list[int]]:
-    """ "an 11 oz Lean Cuisine meal consisting of teriyaki chicken, rice, and vegetables": a part that names a
-    served meal ("meal", "dinner", "entree" last), that no food matches and that what it holds follows, is
-    the heading of that list, no food of its own (said on the line); a weight or volume it gives is the
-    amount of the one food USDA names for the whole list."""
+    """A part that only heads what follows it is no food of its own, and is said on the line: a container
+    filled with a food ("a juice box filled with 100% grape juice") is that food's amount; a served meal
+    ("an 11 oz Lean Cuisine meal consisting of teriyaki chicken, rice, and vegetables") is the heading of
+    what it holds, its weight the amount of the one USDA food for the whole list."""
     from mgb6.foods.words import tokens
 
     parts = entry.parts
-    for c, (i, j, out) in enumerate(cuts[:-1]):
+    for c, (i, j, _) in enumerate(cuts[:-1]):
         text = entry.core[parts[i][0] : parts[j][1]]
         words = tokens(_PARENTHESES.sub("", text))  # ("a Banquet meal (6.75 oz)")
         joiner = entry.core[parts[j][1] : parts[j + 1][0]]
-        ni, nj, held = cuts[c + 1]
-        if words and words[-1] in _HOLDERS and _FILLED.fullmatch(joiner) and isinstance(held, Item):
-            # "a juice box filled with 100% grape juice": the container is the amount of what fills it
-            sub = _span_entry(entry, ni, nj)
-            if sub is None or not held.amount_assumed:
-                continue
-            said = _quantity(f"{text} of {sub.food_text}")
-            filled = scorer.resolve(sub._replace(quantity=said), day, record=False) if said else None
-            if isinstance(filled, Item):
-                filled.notes = [*filled.notes, f"amount as the container it filled: {text!r}"]
-                return [*cuts[:c], (ni, nj, filled), *cuts[c + 2 :]], sorted([*dropped, *range(i, j + 1)])
+        if not words:
             continue
-        served = isinstance(out, Problem) or (isinstance(held, Item) and words[-1:] == tokens(held.food)[-1:])
-        if not served or not words or words[-1] not in _MEAL_SERVED:
+        if words[-1] in _HOLDERS and _FILLED.fullmatch(joiner):
+            held = _filled(cuts[c + 1], text, entry, scorer, day)
+        elif words[-1] in _MEAL_SERVED and _ATTACHES.search(joiner):
+            held = _served(cuts, c, text, entry, scorer, day)
+        else:
             continue
-        if not _ATTACHES.search(joiner):
-            continue
-        rest = [*cuts[:c], *cuts[c + 1 :]]
-        inside = _PARENTHESES.search(text)
-        quantity = _quantity(text) or (_quantity(f"{inside.group()[1:-1]} {_STAND_IN}") if inside else None)
-        whole_list = c + 2 == len(cuts) or entry.core[parts[nj][1] : parts[nj + 1][0]].strip()[:1] in ".;"
-        if isinstance(held, Item) and held.amount_assumed and _measured(quantity) and whole_list:
-            sub = _span_entry(entry, ni, nj)
-            assert quantity is not None
-            weighed = scorer.resolve(sub._replace(quantity=quantity), day, record=False) if sub else None
-            if isinstance(weighed, Item):
-                weighed.notes = [*weighed.notes, f"amount as the meal it was served as: {text!r}"]
-                rest[c] = (ni, nj, weighed)
-        return rest, sorted([*dropped, *range(i, j + 1)])
+        if held is not None:
+            rest = [*cuts[:c], held, *cuts[c + 2 :]]
+            return rest, sorted([*dropped, *range(i, j + 1)])
     return cuts, dropped
+
+
+def _filled(cut: Cut, container: str, entry: Entry, scorer: Scorer, day: date | None) -> Cut | None:
+    """What filled the container, weighed as so many of it; None when it has an amount of its own."""
+    i, j, held = cut
+    sub = _span_entry(entry, i, j)
+    if not isinstance(held, Item) or sub is None or not held.amount_assumed:
+        return None
+    said = _quantity(f"{container} of {sub.food_text}")
+    filled = scorer.resolve(sub._replace(quantity=said), day, record=False) if said else None
+    if not isinstance(filled, Item):
+        return None
+    filled.notes = [*filled.notes, f"amount as the container it filled: {container!r}"]
+    return i, j, filled
+
+
+def _served(cuts: list[Cut], c: int, meal: str, entry: Entry, scorer: Scorer, day: date | None) -> Cut | None:
+    """What the served meal holds (the cut after it), given the meal's weight when it is one food for the
+    whole list; None when the heading is a food after all (it matched one, of another kind than the list)."""
+    from mgb6.foods.words import tokens
+
+    parts = entry.parts
+    i, j, held = cuts[c + 1]
+    same_kind = isinstance(held, Item) and tokens(meal)[-1:] == tokens(held.food)[-1:]
+    if isinstance(cuts[c][2], Item) and not same_kind:
+        return None
+    inside = _PARENTHESES.search(meal)
+    quantity = _quantity(meal) or (_quantity(f"{inside.group()[1:-1]} {_STAND_IN}") if inside else None)
+    whole_list = c + 2 == len(cuts) or entry.core[parts[j][1] : parts[j + 1][0]].strip()[:1] in ".;"
+    sub = _span_entry(entry, i, j)
+    if isinstance(held, Item) and held.amount_assumed and _measured(quantity) and whole_list and sub:
+        assert quantity is not None
+        weighed = scorer.resolve(sub._replace(quantity=quantity), day, record=False)
+        if isinstance(weighed, Item):
+            weighed.notes = [*weighed.notes, f"amount as the meal it was served as: {meal!r}"]
+            return i, j, weighed
+    return i, j, held
 
 
 def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], list[int]]:
