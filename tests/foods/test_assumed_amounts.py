@@ -101,18 +101,34 @@ def test_a_piece_of_pie_is_a_slice_not_the_whole_pie(scorer: Scorer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "food", "unit"),
+    [("a dollop of sour cream", "fndds:12310100", "default"),  # FNDDS's quantity not specified, 30 g
+     ("a touch of honey", "sr28:19296", "tbsp"),
+     ("a drizzle of olive oil", "sr28:04053", "tbsp"),
+     ("a sprinkle of cinnamon", "sr28:02010", "tsp")],
+)  # fmt: skip
+def test_a_spoonful_word_takes_the_usual_portion_only_when_that_is_a_spoonful(
+    scorer: Scorer, line: str, food: str, unit: str
+) -> None:
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food_id == food, out
+    assert out.grams == pytest.approx(usda(food, unit)) and out.grams <= 30
+    assert out.amount_assumed and any("USDA's usual portion" in n for n in out.notes), out.notes
+
+
+@pytest.mark.parametrize(
     "line",
     [
-        "a dollop of sour cream",
+        "a dollop of mashed potatoes",
         "1 shot of espresso",
         "a can of black beans",
         "a bit of milk",
-        "a touch of honey",
+        "a bit of rice",
     ],
 )
 def test_a_vague_amount_with_nothing_defensible_is_not_counted(scorer: Scorer, line: str) -> None:
-    # a dollop or a bit has no sourced size (a bit of milk is not USDA's cup); a shot of espresso is not
-    # its usual cup; cans vary by product
+    # a dollop or a bit has no sourced size and USDA's usual portion of these is far more than a spoonful
+    # (a bit of milk is not USDA's cup); a shot of espresso is not its usual cup; cans vary by product
     out = resolve(scorer, line)
     assert isinstance(out, Problem) and out.kind == "unresolved", out
 

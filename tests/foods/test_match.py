@@ -308,6 +308,21 @@ def test_baby_food_written_as_two_words_is_usdas_babyfood(table) -> None:
     assert normalize("Babyfood, cookies") == normalize("baby food cookies")
 
 
+def test_low_fat_written_any_way_is_usdas_lowfat(table) -> None:
+    # USDA writes "lowfat" and "low fat"; people write "low-fat"
+    assert normalize("Granola bar, lowfat") == normalize("granola bar, low-fat")
+    m, _ = match("low-fat granola bar", table)
+    assert m is not None and table.foods[m.food_index].description == "Cereal or granola bar, lowfat, NFS"
+
+
+def test_what_a_food_is_for_is_not_the_food(table) -> None:
+    # "honey for my herbal tea" is honey, never the tea it went into: asked rather than tea
+    m, _ = match("honey for my herbal tea", table)
+    assert m is None or "Tea" not in table.foods[m.food_index].description
+    m, _ = match("syrup for pancakes", table)
+    assert m is not None and "syrup" in table.foods[m.food_index].description.lower()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -251,3 +251,49 @@ def test_what_a_food_is_spread_or_served_on_is_a_food_but_a_sandwichs_bread_is_n
     line: str, expected: list[str]
 ) -> None:
     assert parts(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "meal"),
+    [
+        # after "for" or "as" at the end, any praise may stand before the meal or what the food gave
+        ("I treated myself to a 360g cup of black tea for a relaxing snack.", ["a 360g cup of black tea"], "snack"),
+        ("a granola bar as a quick and nutritious breakfast option", ["a granola bar"], "breakfast"),
+        ("a cup of hot cocoa for a soothing, sweet flavor", ["a cup of hot cocoa"], None),
+        ("a waffle with a bottle of water for a refreshing touch", ["a waffle", "a bottle of water"], None),
+        # ... but tea is a food: "for my herbal tea" stays
+        ("a tablespoon of honey for my herbal tea", ["a tablespoon of honey for my herbal tea"], None),
+        # talk of how it landed
+        ("For dinner, I had a sandwich that really hit the spot.", ["a sandwich"], "dinner"),
+    ],
+)  # fmt: skip
+def test_praise_before_a_closing_meal_or_flavour_is_framing(
+    line: str, expected: list[str], meal: str | None
+) -> None:
+    seg = segment(line)
+    assert [p.text for p in seg.parts] == expected
+    assert seg.meal == meal
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("a tablespoon of honey mixed into my tea", ["a tablespoon of honey", "my tea"]),
+        ("maple syrup poured over pancakes", ["maple syrup", "pancakes"]),
+        ("a spoonful of sugar added to my coffee", ["a spoonful of sugar", "my coffee"]),
+    ],
+)
+def test_what_one_food_was_put_into_or_onto_is_another_food(line: str, expected: list[str]) -> None:
+    assert parts(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a generous 74g serving of egg salad",
+        "a substantial 248g nutritional drink",
+        "124g of pure apple juice",
+    ],
+)
+def test_words_sizing_up_a_measured_portion_are_talk(line: str) -> None:
+    assert not {"generous", "substantial", "pure"} & set(" ".join(parts(line)).split())

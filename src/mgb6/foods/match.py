@@ -536,8 +536,9 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     q = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
     if not q:
         return []
-    # the words before the first comma or "with"/"on"/"in" name the food; the rest qualifies it
-    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b", lowered, maxsplit=1)[0]
+    # the words before the first comma or "with"/"on"/"in"/"for" name the food ("honey for my tea" is
+    # honey); the rest qualifies it
+    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b", lowered, maxsplit=1)[0]
     spelt: dict[str, str] = {}
     for t in q:
         if t not in index.idf and t not in _LIGHT:  # ("fizzy" is a describing word, no misspelt food)

@@ -54,6 +54,11 @@ PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
 # portion is then a whole dish or roast ("roast beef": 1 roast, 1,138 g), which no one means by it.
 ASSUMABLE_GRAMS = 1000.0
 ASSUMABLE_BEVERAGE_GRAMS = 2000.0
+# A dollop, a drizzle, a touch: a spoonful or two that no source sizes. USDA's usual portion stands in
+# only when it is itself that small: no more than the largest FDA reference amount for a topping,
+# condiment or dip, 2 tbsp (30 g: sour cream, dips, dressings; 21 CFR 101.12(b) Table 2). "A dollop of
+# sour cream" is USDA's 30 g; "a dollop of mashed potatoes" (USDA's usual cup) is asked.
+SPOONFUL_GRAMS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -694,9 +699,16 @@ def _assumed(
     "quantity not specified", else the food's usual portion (what a line with no amount gets). A package
     ("a can", "a bag") takes FNDDS's "quantity not specified", else a row of the reviewed table
     data/amounts.csv (a can of a drink): package sizes vary too much for a cup to stand in. A small
-    amount ("a pinch") only the reviewed table."""
+    amount ("a pinch") the reviewed table, else the food's usual portion when that is a spoonful
+    (SPOONFUL_GRAMS)."""
     if unit in SMALL_UNITS:
-        return _informal(amount, unit, food, portions, named, informal)
+        row = _informal(amount, unit, food, portions, named, informal)
+        if row is not None or unit in informal:
+            return row  # ("a splash of milk" is its 1/8 fl oz or nothing, never a cup)
+        p = _pick(portions, "default", words) or _default_portion(portions, words, preferred_unit, named)
+        if p is None or p.grams > SPOONFUL_GRAMS:
+            return None
+        return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
     if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
         return None
     p = _pick(portions, "default", words)

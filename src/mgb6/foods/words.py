@@ -124,8 +124,9 @@ def singular(tok: str) -> str:
     return tok
 
 
-# Words USDA writes as one that people write as two: SR28's "Babyfood, ..." is what a log calls "baby food".
-COMPOUNDS = {"babyfood": ("baby", "food")}
+# Words USDA writes as one that people write as two: SR28's "Babyfood, ..." is what a log calls "baby food";
+# USDA writes "lowfat" in 64 names and "low fat" in 168, people mostly "low-fat".
+COMPOUNDS = {"babyfood": ("baby", "food"), "lowfat": ("low", "fat")}
 
 
 @lru_cache(maxsize=65536)

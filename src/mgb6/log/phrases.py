@@ -117,7 +117,7 @@ CHATTER = (
     "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
     "gently", "thoroughly", "tastefully", "thirst-quenching", "revitalizing", "revitalising", "zesty",
     "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly", "leftover", "leftovers",
-    "classic",
+    "classic", "generous", "substantial", "soothing", "pure",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 # Nouns for how a food tastes or feels, never a food: a sentence's part ending in one ("that irresistible
@@ -192,7 +192,8 @@ TRAILING_CLAUSES = (
     "to relax", "to hydrate", "to perk", "savoring their", "savouring their", "enjoying their",
     "relishing their", "for the healthy", "for their", "keeping it", "keeping things", "keeping the meal",
     "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat", "keeping my",
-    "just what i needed", "just what i wanted", "exactly what i needed",
+    "just what i needed", "just what i wanted", "exactly what i needed", "that really hit",
+    "which really hit", "that truly hit", "finding it", "that woke",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that
 # only adds a qualifier ("eggs, scrambled") is rejoined by the resolution step, never here.
@@ -212,6 +213,9 @@ JOINERS = (
     "dipped in", "glazed with", "frosted with", "spread with", "cooked with", "cooked in", "prepared with",
     "simmered in", "tossed in", "fried in", "sauteed in", "sautéed in", "baked with", "roasted in",
     "wrapped in", "wrapped up in", "rolled up in", "tucked into a", "tucked in",
+    # what one food was put into or onto: "a tablespoon of honey mixed into my tea"
+    "mixed into", "stirred into", "added to", "poured into", "poured over", "drizzled over",
+    "sprinkled on", "sprinkled over", "spread on", "spread over",
 )  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
 # cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after

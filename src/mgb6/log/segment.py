@@ -146,6 +146,15 @@ _TRAIL = (
         rf"\s*,?\s*(?:for|at|during|as|with|over|in|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
         re.I,
     ),
+    # "for a relaxing snack", "as a quick and nutritious breakfast option", "for a soothing, sweet flavor":
+    # after "for" or "as" at the end of a line, any praise may stand before the meal or what it gave
+    # (not "tea": "honey for my herbal tea" names a food)
+    lazy(
+        rf"\s*,?\s*(?:for|as)\s+{_DET}\s+(?:[^\W\d][\w'’-]*,?\s+){{0,4}}?"
+        rf"(?:(?P<meal>{_alt([w for w in P.MEAL_WORDS if w != 'tea'])})"
+        rf"(?:\s+(?:time|break|option|choice|staple))?|{_alt(P.SENSE_NOUNS)})(?:\s+{_TIME})?\s*[.!?]*\s*$",
+        re.I,
+    ),
     lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
