@@ -257,7 +257,7 @@ def test_what_a_food_is_spread_or_served_on_is_a_food_but_a_sandwichs_bread_is_n
     ("line", "expected", "meal"),
     [
         # after "for" or "as" at the end, any praise may stand before the meal or what the food gave
-        ("I treated myself to a 360g cup of black tea for a relaxing snack.", ["a 360g cup of black tea"], "snack"),
+        ("I treated myself to 360g of black tea for a relaxing snack.", ["360g of black tea"], "snack"),
         ("a granola bar as a quick and nutritious breakfast option", ["a granola bar"], "breakfast"),
         ("a cup of hot cocoa for a soothing, sweet flavor", ["a cup of hot cocoa"], None),
         ("a waffle with a bottle of water for a refreshing touch", ["a waffle", "a bottle of water"], None),

@@ -558,3 +558,16 @@ def test_what_a_smoothie_was_blended_from_is_part_of_it_not_more_food(table) -> 
     (smoothie,) = read("For breakfast I had a smoothie with spinach, banana and protein powder.", table)
     assert isinstance(smoothie, Item) and "smoothie" in smoothie.food.lower()
     assert any("taken as part of" in n for n in smoothie.notes), smoothie.notes
+
+
+def test_what_a_weighed_food_is_filled_with_is_inside_its_weight(table) -> None:
+    (cookie,) = read("a 37g cookie filled with sweet fruit", table)
+    assert isinstance(cookie, Item) and "cookie" in cookie.food.lower() and cookie.grams == 37
+    assert any("'sweet fruit' taken as part of" in n and "inside the weight" in n for n in cookie.notes)
+    # without a weight the filling is a food of its own, and what is set beside a weighed food is too
+    assert len(read("200 g chicken topped with cheese", table)) == 2
+
+
+def test_the_bun_a_burger_is_served_on_is_the_burgers_even_with_an_article(table) -> None:
+    (burger,) = read("a 165g cheeseburger served on a white bun", table)
+    assert isinstance(burger, Item) and "cheeseburger" in burger.food.lower() and burger.grams == 165

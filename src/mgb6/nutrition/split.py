@@ -922,6 +922,17 @@ _FILLING = lazy(
 )
 
 
+# What a food holds inside it: "a 37g cookie filled with sweet fruit", "a 241g frozen meal featuring chicken
+# and noodles" (not "with" or "topped with": what goes beside or on top may be a serving of its own).
+_INSIDE = lazy(
+    r"\b(?:filled|stuffed|featuring|featured|infused|packed|brimming|bursting|loaded|swirled|studded|layered"
+    r"|consisting|made)\b",
+    re.I,
+)
+_WEIGHED = frozenset(("g", "kg", "oz", "lb", "mg"))
+_ARTICLE = lazy(r"\s*(?:a|an|one)\s", re.I)
+
+
 def _is_dish(item: Item | Problem) -> bool:
     return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
 
@@ -940,6 +951,7 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
     kept: list[Cut] = []
     absorbed: list[Absorbed] = []
     last: Item | None = None
+    weighed = False  # the last food was given by its weight, which holds what it was filled with
     for i, j, out in cuts:
         joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
         text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
@@ -947,6 +959,16 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
             amount = split_amount(text)[0]
         except (ValueError, OverflowError, ZeroDivisionError):
             amount = None
+        if (
+            last is not None
+            and amount is not None
+            and amount.amount == 1
+            and not amount.unit
+            and _ARTICLE.match(text)
+            and _ON.fullmatch(joiner)
+            and _HAS_BREAD.search(last.food)
+        ):
+            amount = None  # "a cheeseburger served on a white bun": the article is no serving of a bun
         if last is not None and amount is None:
             listed = bool(absorbed) and absorbed[-1][0] is last and joiner.strip(" ,") in ("", "and")
             why = absorbed[-1][2] if listed else ""
@@ -966,6 +988,8 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 why = "its USDA name includes it"
             elif not why and _COATING.search(joiner):
                 why = "a drizzle or coating, not weighed on its own"  # "a cookie drizzled in caramel"
+            elif not why and weighed and _INSIDE.search(joiner):
+                why = "inside the weight given for it"  # "a 37g cookie filled with sweet fruit"
             elif not why and _ON.fullmatch(joiner) and _HAS_BREAD.search(last.food):
                 why = "the bread of the sandwich, part of its USDA values"  # "a ham sandwich on rye bread"
             if why:
@@ -974,6 +998,7 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 absorbed[-1][1].append(entry.written[entry.parts[i][2] : entry.parts[j][3]])
                 continue
         last = out if isinstance(out, Item) else None
+        weighed = amount is not None and amount.unit in _WEIGHED
         kept.append((i, j, out))
     return kept, absorbed
 
