@@ -315,6 +315,9 @@ def test_how_many_said_again_after_a_food_is_no_food_of_its_own(table) -> None:
     apple, milk = read(line, table)
     assert "apple" in apple.food.lower() and "milk" in milk.food.lower()
     assert any("not read as food: 'just one'" in n for n in apple.notes)
+    carrot, banana = read("a raw carrot, paired with a sweet banana, just one banana", table)
+    assert "carrot" in carrot.food.lower() and "banana" in banana.food.lower()
+    assert any("counted once" in n for n in banana.notes), banana.notes
 
 
 def test_an_amount_after_praise_before_a_container_is_the_amount(table) -> None:

@@ -1078,7 +1078,8 @@ def _whole(scorer: Scorer, entry: Entry, day: date | None) -> Item | Problem:
 # A part that names again the food before it: "a double cheeseburger from McDonald's, the McDouble", "a
 # chocolate-covered marshmallow pie, also known as a moon pie".
 _RESTATES = lazy(
-    r"(?:the|also\s+known\s+as|known\s+as|aka|a\.k\.a\.|called|namely|specifically|i\.e\.)\s", re.I
+    r"(?:the|also\s+known\s+as|known\s+as|aka|a\.k\.a\.|called|namely|specifically|i\.e\.|just|only|exactly)\s",
+    re.I,
 )
 
 
