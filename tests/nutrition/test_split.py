@@ -574,3 +574,14 @@ def test_what_a_weighed_food_is_filled_with_is_inside_its_weight(table) -> None:
 def test_the_bun_a_burger_is_served_on_is_the_burgers_even_with_an_article(table) -> None:
     (burger,) = read("a 165g cheeseburger served on a white bun", table)
     assert isinstance(burger, Item) and "cheeseburger" in burger.food.lower() and burger.grams == 165
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "grams"),
+    [("grilled salmon, 6 oz, with asparagus", "salmon", 6 * 28.349523125),
+     ("chicken breast, 4 oz, and rice", "chicken", 4 * 28.349523125)],
+)  # fmt: skip
+def test_an_amount_alone_after_a_comma_belongs_to_the_food_before_it(table, line, first, grams) -> None:
+    food, other = read(line, table)
+    assert first in food.food.lower() and food.grams == pytest.approx(grams)
+    assert other.amount_assumed  # the next food has no amount of its own

@@ -737,12 +737,25 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             table[i, j] = out
         return table[i, j]
 
+    from mgb6.log.parse import amount_only
+
+    # "grilled salmon, 6 oz, with asparagus": an amount standing alone after a comma is the food's before it
+    # (with it, or reported after it), never read into the next food ("an ounce of half and half" leads into
+    # its food)
+    texts = [entry.core[a:b] for a, b, _, _ in entry.parts]
+    trails = [
+        k > 0
+        and entry.core[entry.parts[k - 1][1] : entry.parts[k][0]].strip() == ","
+        and amount_only(texts[k])
+        and not _OF_END.search(texts[k])
+        for k in range(n)
+    ]
     best: list[float] = [0.0] + [_NO_FOOD] * n
     back: list[int] = [0] * (n + 1)
     skip = [False] * (n + 1)
     for end in range(1, n + 1):
         for start in range(max(0, end - MAX_SPAN), end):
-            if best[start] == _NO_FOOD:
+            if best[start] == _NO_FOOD or (trails[start] and end - start > 1):
                 continue
             out = span(start, end - 1)
             width = end - start
@@ -798,6 +811,7 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
 
 
 _STAND_IN = "food"
+_OF_END = lazy(r"\b(?:of|half|and)\s*$", re.I)
 
 
 def _measured(quantity: Quantity | None) -> bool:
