@@ -383,3 +383,19 @@ def test_fried_is_never_another_way_of_cooking(table) -> None:
 def test_breakfast_sausage_of_no_stated_meat_is_usdas_pork_sausage(table) -> None:
     m, _ = match("breakfast sausage", table)
     assert m is not None and table.foods[m.food_index].description == "Pork sausage"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("roast beef sandwich", "Roast beef sandwich"),  # never "Beef, sandwich steak"
+        ("tuna on rye", "sandwich"),  # the deli's way of naming a sandwich by its bread
+        ("peanut butter on wheat", "Peanut butter sandwich"),
+        ("ham and cheese sandwich on rye bread", "Ham sandwich"),  # USDA's sandwiches are on white or wheat
+    ],
+)
+def test_a_sandwich_is_named_by_what_is_in_it_whatever_bread_it_is_on(
+    table, text: str, expected: str
+) -> None:
+    m, _ = match(text, table)
+    assert m is not None and expected in table.foods[m.food_index].description, text

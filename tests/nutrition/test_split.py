@@ -585,3 +585,8 @@ def test_an_amount_alone_after_a_comma_belongs_to_the_food_before_it(table, line
     food, other = read(line, table)
     assert first in food.food.lower() and food.grams == pytest.approx(grams)
     assert other.amount_assumed  # the next food has no amount of its own
+
+
+def test_foods_joined_before_a_sandwich_on_its_bread_are_the_one_sandwich(table) -> None:
+    (sandwich,) = read("ham and cheese sandwich on a croissant", table)
+    assert "ham sandwich" in sandwich.food.lower() and "cheese" in sandwich.food.lower()

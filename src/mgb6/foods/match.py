@@ -457,6 +457,15 @@ _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled",
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
+# what a deli order names by its bread alone ("turkey on rye"): a sandwich (not "on a roll": "butter on a
+# roll" is a buttered roll)
+_DELI = lazy(
+    r"^(?P<x>.+?)\s+on\s+(?P<bread>(?:toasted\s+)?(?:rye|wheat|whole[\s-]+wheat|white|sourdough|multi-?grain"
+    r"|pumpernickel)(?:\s+bread|\s+toast)?)\s*$",
+    re.I,
+)
+_ON_BREAD = lazy(r"\s(?:served\s+)?on\s")
+_SANDWICH = lazy(r"\b(?:sandwich|sub|hoagie|wrap|panini|melt|burger|hamburger|cheeseburger|hot dog|blt)\b")
 
 
 def respell(text: str, index: SearchIndex) -> str:
@@ -527,13 +536,23 @@ def known_word(token: str, index: SearchIndex) -> bool:
     return token in index.idf or token in index.words
 
 
+def _verb_forms(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """USDA's one spelling of each preparation ("roast chicken" is "roasted"), except the "roast beef" of a
+    dish, which USDA names so ("Roast beef sandwich on white")."""
+    dish = not MIXED_DISHES.isdisjoint(toks)
+    return tuple(
+        t if dish and t == "roast" and toks[k + 1 : k + 2] == ("beef",) else VERB_FORMS.get(t, t)
+        for k, t in enumerate(toks)
+    )
+
+
 def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float]]:
     """Best foods for ``text`` as (food index, score), best first; scores are not capped."""
     index = table.index
     lowered = respell(text, index)
     for phrase, usda in PHRASES:
         lowered = lowered.replace(phrase, usda)
-    q = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
+    q = _verb_forms(tokens(lowered))
     if not q:
         return []
     # the words before the first comma or "with"/"on"/"in"/"for" name the food ("honey for my tea" is
@@ -561,11 +580,20 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         weights[flavored.group(1)] *= 0.3
     # a colour or taste word before a food no USDA name pairs it with ("a sweet kiwi", "a golden waffle") is
     # how the food seemed, weighed like a qualifier; "sweet potato", "white rice", "red pepper" keep it
-    said = tuple(VERB_FORMS.get(t, t) for t in tokens(lowered))
+    said = _verb_forms(tokens(lowered))
     for t, nxt in pairwise(said):
         if t in _SEEMED and t not in light and t in weights and not _named_together(index, t, nxt):
             weights[t] *= 0.3
             light = light | {t}
+    # the bread a sandwich is on ("a ham and cheese sandwich on rye bread"): USDA names sandwiches on white
+    # and wheat only, so the bread picks among them but weighs like a qualifier
+    on_bread = _ON_BREAD.search(lowered)
+    if on_bread is not None and _SANDWICH.search(lowered[: on_bread.start()]):
+        for t in tokens(lowered[on_bread.end() :]):
+            t = spelt.get(t, t)
+            if t in weights and t not in head:
+                weights[t] *= 0.3
+                light = light | {t}
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)
     negated = _said_without_words(q)
@@ -739,6 +767,9 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
 def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     # "apple, medium", "eggs, large": a trailing size picks the portion, not the food
     text = _TRAILING_SIZE.sub("", text) or text
+    deli = _DELI.match(text)
+    if deli is not None and not _SANDWICH.search(deli["x"].lower()):
+        text = f"{deli['x']} sandwich on {deli['bread']}"  # "tuna on rye", "turkey on wheat": the deli's way
     key = normalize(text)
     if not key:
         return None, []

@@ -89,7 +89,8 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
     from mgb6.foods.words import MIXED_DISHES, tokens
 
     core, parts = entry.core, entry.parts
-    last = tokens(core[parts[j][0] : parts[j][1]])
+    # (the dish's name before the bread it is on: "ham and cheese sandwich on a croissant")
+    last = tokens(_ON_BREAD.split(core[parts[j][0] : parts[j][1]], maxsplit=1)[0])
     if not last or last[-1] not in MIXED_DISHES:
         return False
     for k in range(i + 1, j + 1):
@@ -101,6 +102,7 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
     return True
 
 
+_ON_BREAD = lazy(r"\s+(?:served\s+)?(?:on|in)\s+", re.I)
 _AND_JOINER = lazy(r"\s*,?\s*(?:and|&|\+|plus)\s*", re.I)
 
 
