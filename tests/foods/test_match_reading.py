@@ -151,6 +151,11 @@ SPELLINGS = [
     ("semi-skimmed milk", r"^Milk, reduced fat"),
     ("prawns", r"^Crustaceans, shrimp"),
     ("non-fat milk", r"^Milk, nonfat"),
+    ("weetabix", r"WEETABIX"),
+    ("a bacon butty", r"^Bacon, lettuce, tomato sandwich"),  # never the 16 g of bacon "for use on a sandwich"
+    ("bacon sandwich", r"sandwich on"),
+    ("tatties", r"^Potato"),
+    ("a cheese toastie", r"^Grilled cheese sandwich"),
 ]
 
 

@@ -590,3 +590,13 @@ def test_an_amount_alone_after_a_comma_belongs_to_the_food_before_it(table, line
 def test_foods_joined_before_a_sandwich_on_its_bread_are_the_one_sandwich(table) -> None:
     (sandwich,) = read("ham and cheese sandwich on a croissant", table)
     assert "ham sandwich" in sandwich.food.lower() and "cheese" in sandwich.food.lower()
+
+
+@pytest.mark.parametrize("line", ["fish and chips", "fish & chips", "cod and chips"])
+def test_the_chips_of_fish_and_chips_are_fries(table, line: str) -> None:
+    fish, chips = read(line, table)
+    assert "fries" in chips.food.lower() and any("fish and chips" in n for n in chips.notes)
+    assert "fish" in fish.food.lower() or "cod" in fish.food.lower()
+    # alone, chips are potato chips
+    (alone,) = read("a bag of chips", table)
+    assert "chips" in alone.food.lower()

@@ -188,6 +188,7 @@ COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names 
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
+_FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
 _MAKER = lazy(r"\(([^()]*)\)\s*$")
 _token_weights: _PerTable[str, float] = _PerTable()
 
@@ -313,6 +314,12 @@ def _score(
         light = _NONE
         if maker is not None and normalize(maker.group(1)) not in index.exact:
             light = frozenset(tokens(maker.group(1)))
+        # FNDDS's ingredients "for use on a sandwich", "for use with vegetables": what they go on or with is
+        # no word of the food ("bacon sandwich" is no 16 g of sandwich bacon)
+        use = _FOR_USE.search(description) if not kind else None
+        if use is not None:
+            gone = frozenset(tokens(use.group(1)))
+            cset, described = cset - gone, described - gone
         core0 = frozenset(ctoks[lead : index.core[c]]) - QUALIFIER_WORDS - light
         # what the food comes "with" ("Pizza, cheese, with fruit"): a food the line must have named
         added = frozenset(t for part in re.split(r"\bwith\b", description.lower())[1:]
@@ -465,7 +472,8 @@ _DELI = lazy(
     re.I,
 )
 _ON_BREAD = lazy(r"\s(?:served\s+)?on\s")
-_SANDWICH = lazy(r"\b(?:sandwich|sub|hoagie|wrap|panini|melt|burger|hamburger|cheeseburger|hot dog|blt)\b")
+# (not a hot dog or burger: on its bun it is USDA's sandwich, bare it is the frankfurter or patty)
+_SANDWICH = lazy(r"\b(?:sandwich|sub|hoagie|wrap|panini|melt|blt)\b")
 
 
 def respell(text: str, index: SearchIndex) -> str:

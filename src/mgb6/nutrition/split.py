@@ -1099,6 +1099,40 @@ _RESTATES = lazy(
 )
 
 
+_FISH_AND = lazy(r"\b(?:fish|cod|haddock|plaice|hake|pollock)\s*(?:and|&|n['’]?|'n'|\+)\s*$", re.I)
+
+
+def _fish_and_chips(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | None) -> list[Cut]:
+    """ "fish and chips": the chips of that dish are fries (British "chips"), and the fish is fried; alone,
+    "chips" stay potato chips (data/aliases.csv). Said on each item."""
+    from mgb6.foods.words import tokens
+
+    out = list(cuts)
+    for k in range(1, len(out)):
+        i, j, _ = out[k]
+        pi = out[k - 1][0]
+        text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
+        before = entry.core[entry.parts[pi][0] : entry.parts[i][0]]
+        if not (_FISH_AND.search(before) and tokens(text)[-1:] == ("chip",)) or "potato" in text.lower():
+            continue
+        for at, (a, b, done), was, means in (
+            (k, out[k], "chips", "french fries"),
+            (k - 1, out[k - 1], "fish", "fried fish"),
+        ):
+            sub = _span_entry(entry, a, b)
+            if sub is None or (at == k - 1 and (not isinstance(done, Item) or "fried" in done.food.lower())):
+                continue
+            again = scorer.resolve(
+                sub._replace(food_text=re.sub(rf"\b{was}\b", means, sub.food_text, flags=re.I)),
+                day,
+                record=False,
+            )
+            if isinstance(again, Item):
+                again.notes = [*again.notes, f"{was!r} of fish and chips read as {means}"]
+                out[at] = (a, b, again)
+    return out
+
+
 def _restatements(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, str]]]:
     """A food said again by its name, after a comma ("..., the McDouble") or "also known as", is one food:
     the named one, of the same USDA category, counted once; a restatement mgb6 cannot read ("also known as
@@ -1141,6 +1175,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         return (item,)
     cuts, absorbed = _fillings(cuts, entry, scorer)
     cuts = _added_to_a_drink(cuts, entry, scorer, day)
+    cuts = _fish_and_chips(cuts, entry, scorer, day)
     cuts, restated = _restatements(cuts, entry)
     n = len(cuts)
     out: list[Item | Problem] = []
