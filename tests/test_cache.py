@@ -171,3 +171,12 @@ def test_an_edit_in_a_subpackage_module_changes_the_digest(
     moved = mgb6.cache.table_digest(blobs)
     (copy / "log" / "parse.py").rename(copy / "log" / "parsing.py")  # same code, another module
     assert mgb6.cache.table_digest(blobs) != moved
+
+
+def test_a_cache_folder_removed_while_running_is_made_again_and_used(private: tuple[Path, Path]) -> None:
+    # ("mgb6 cache clear" or a rm between two checks of one process: caching resumes, never off for good)
+    _, cache = private
+    cold = _check_json()
+    shutil.rmtree(cache)
+    assert _check_json() == cold
+    assert cache.is_dir() and any(cache.glob("table-*.pickle")) and (cache / mgb6.cache.KEY_NAME).is_file()

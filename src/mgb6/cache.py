@@ -212,8 +212,15 @@ def _ours(info: os.stat_result) -> bool:
 
 
 def trusted_dir() -> Path | None:
-    """The cache folder when it may be trusted, else None (the run goes uncached)."""
-    return _trusted(cache_dir())
+    """The cache folder when it may be trusted, else None (the run goes uncached). A folder removed since
+    it was checked (``mgb6 cache clear`` in the same process, a user's rm) is made and checked again."""
+    folder = cache_dir()
+    found = _trusted(folder)
+    if found is not None and not os.path.isdir(found):
+        _trusted.cache_clear()
+        _KEYS.pop(found, None)  # its key went with it
+        found = _trusted(folder)
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -288,9 +295,20 @@ def _key() -> bytes | None:
     return None if folder is None else _key_in(folder)
 
 
-@lru_cache(maxsize=4)
+_KEYS: dict[Path, bytes] = {}  # only keys found: a folder removed meanwhile is tried again next time
+
+
 def _key_in(folder: Path) -> bytes | None:
     """The per-user secret that tags every cache file: 32 random bytes in ``key`` (0600), made once."""
+    key = _KEYS.get(folder)
+    if key is None:
+        key = _read_key(folder)
+        if key is not None:
+            _KEYS[folder] = key
+    return key
+
+
+def _read_key(folder: Path) -> bytes | None:
     path = folder / KEY_NAME
     for _ in range(2):
         try:
