@@ -158,6 +158,8 @@ def test_the_food_text_keeps_every_food_word(amount: str, words: list[str]) -> N
         ("a kids meal order of fries", "fries", "kids meal order"),
         ("a chilled bottle of water", "water", "chilled bottle"),
         ("a vanilla cup of yogurt", "vanilla yogurt", "vanilla cup"),
+        # a sized serving is a serving of that size: "serving of" is no word of the food
+        ("a small single serving of plain Fritos", "plain Fritos", "small single serving"),
     ],
 )
 def test_the_words_naming_a_portion_leave_the_food_and_ride_on_the_amount(

@@ -297,3 +297,15 @@ def test_what_one_food_was_put_into_or_onto_is_another_food(line: str, expected:
 )
 def test_words_sizing_up_a_measured_portion_are_talk(line: str) -> None:
     assert not {"generous", "substantial", "pure"} & set(" ".join(parts(line)).split())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("My breakfast routine often includes a cup of brewed coffee", ["a cup of brewed coffee"]),
+        ("I mixed up a serving of fruit-flavored drink powder", ["a serving of fruit-flavored drink powder"]),
+        ("a scoop of protein powder to kickstart my morning", ["a scoop of protein powder"]),
+    ],
+)
+def test_how_a_routine_or_a_drink_was_made_is_framing(line: str, expected: list[str]) -> None:
+    assert parts(line) == expected

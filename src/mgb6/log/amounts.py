@@ -205,7 +205,9 @@ def named_portion(text: str) -> tuple[str, str]:
     size = next(sized, "")
     moved = " ".join(w for w in words if w != size and w not in _PORTION_ONLY_WORDS)
     rest = f"{moved} {text[m.end() :]}" if moved else text[m.end() :]
-    if canonical_unit(noun):  # "a small bag of": said_amount reads the size and the vessel
+    if size and noun in ("serving", "portion", "helping"):  # "a small single serving of Fritos": a small one
+        head = f"{m.group('n')} {size}"
+    elif canonical_unit(noun):  # "a small bag of": said_amount reads the size and the vessel
         head = f"{m.group('n')} {size + ' ' if size else ''}{noun} of"
     else:  # "a medium drink of": the size is the amount's unit; "a kids meal order of": a serving
         head = f"{m.group('n')} {size or 'serving of'}"

@@ -75,7 +75,8 @@ EATING_VERBS = (
     "gave my baby", "gave my son", "gave my daughter", "fed my baby", "fed",
     "paired", "fueled my body with", "fuelled my body with", "nourished myself with", "cooled off with",
     "peeled", "opened", "unwrapped", "squeezed", "put together", "refreshed myself with",
-    "couldn't resist", "could not resist", "couldn’t resist",
+    "couldn't resist", "could not resist", "couldn’t resist", "mixed up", "mixed myself", "blended up",
+    "blended", "stirred up", "shook up", "made up",
     "quench my thirst with", "hydrated with", "kept hydrated with", "stayed hydrated with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
 )  # fmt: skip
@@ -192,7 +193,8 @@ TRAILING_CLAUSES = (
     "to relax", "to hydrate", "to perk", "savoring their", "savouring their", "enjoying their",
     "relishing their", "for the healthy", "for their", "keeping it", "keeping things", "keeping the meal",
     "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat", "keeping my",
-    "just what i needed", "just what i wanted", "exactly what i needed", "that really hit",
+    "just what i needed", "just what i wanted", "exactly what i needed", "to kickstart", "to kick-start",
+    "to jumpstart", "to jump-start", "that really hit",
     "which really hit", "that truly hit", "finding it", "that woke",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that

@@ -103,8 +103,8 @@ _LEAD = (
     lazy(rf"{_SUBJECT_VERB}\s*:?\s*", re.I),
     # "My afternoon snack consisted of", "Lunch today was", "This evening's dinner included"
     lazy(
-        rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_TIME})?\s+"
-        rf"{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*",
+        rf"(?:(?:{_DET}|this\s+\w+['’]s)\s+)?(?:{_MODS}\s+)*(?P<meal>{_MEAL})(?:\s+{_MEAL})?(?:\s+{_TIME})?\s+"
+        rf"(?:{_alt(P.ADVERBS)}\s+)?{_alt(P.MEAL_VERBS)}{_END}\s*:?\s*",
         re.I,
     ),
     # "In the mood for something sweet,"
