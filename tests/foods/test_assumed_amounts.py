@@ -219,3 +219,10 @@ def test_a_sized_cup_of_tea_is_fnddss_cup_of_that_size(scorer: Scorer) -> None:
     assert not out.amount_assumed
     plain = resolve(scorer, "a cup of hot black tea")  # no size said: the 8 fl oz cup
     assert isinstance(plain, Item) and plain.grams < out.grams
+
+
+def test_a_sized_serving_of_a_drink_is_the_drink_of_that_size_never_a_pot(scorer: Scorer) -> None:
+    # FNDDS's coffee has "1 small" (a shop's small cup) and "1 small pot (20 FO, 4 servings)"
+    out = resolve(scorer, "a small serving of brewed coffee")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "small")), out
+    assert out.grams < usda(out.food_id, "small", "pot")

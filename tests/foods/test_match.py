@@ -399,3 +399,16 @@ def test_a_sandwich_is_named_by_what_is_in_it_whatever_bread_it_is_on(
 ) -> None:
     m, _ = match(text, table)
     assert m is not None and expected in table.foods[m.food_index].description, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("iced tea", "Tea, iced, brewed, black, unsweetened"),  # as plain "tea" is brewed black tea
+        ("sweet tea", "Tea, iced, brewed, black, pre-sweetened with sugar"),
+        ("unsweetened bottled black iced tea", "Tea, iced, bottled, black, unsweetened"),  # "bottled" counts
+    ],
+)
+def test_iced_tea_is_brewed_black_tea_unless_the_line_says_otherwise(table, text: str, expected: str) -> None:
+    m, _ = match(text, table)
+    assert m is not None and table.foods[m.food_index].description == expected

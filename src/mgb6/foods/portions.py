@@ -155,13 +155,19 @@ def _unit_word(p: Portion) -> str:
     return " ".join(tokens(p.unit))
 
 
+_MANY_SERVINGS = lazy(r"\d+\s+servings", re.I)
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
     same = [p for p in portions if _serves(p, unit)]
     if not same:
         return None
     words = words - {unit}  # "2 slices bread": the unit word picks no row by itself
     for p in same:
-        if words & set(tokens(p.modifier)):
+        named = set(tokens(p.modifier))
+        if _MANY_SERVINGS.search(p.modifier):
+            named.discard("serving")  # (as in _named_row)
+        if words & named:
             return p
     if "shelled" in words or "unshelled" in words:
         # FNDDS says "without shell" / "in shell, yields" where people write "shelled" / "unshelled"
@@ -406,6 +412,8 @@ def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
         if p.unit in MASS_G or p.unit in VOLUME_ML or p.unit == "default":
             continue
         row = set(tokens(f"{p.unit} {p.modifier}"))
+        if _MANY_SERVINGS.search(p.modifier):
+            row.discard("serving")  # "a small serving of coffee" is no "small pot (20 FO, 4 servings)"
         if noun not in row:
             continue
         row_sizes = {canonical_size(w) for w in row} - {""}
@@ -427,7 +435,7 @@ def row_named(portions: list[Portion], phrase: str, food: Food) -> Portion | Non
     return _named_row(portions, phrase) or (sized_drink(portions, phrase) if is_beverage(food) else None)
 
 
-_DRINK_VESSELS = frozenset({"cup", "mug", "glass", "drink"})
+_DRINK_VESSELS = frozenset({"cup", "mug", "glass", "drink", "serving"})
 
 
 def sized_drink(portions: list[Portion], phrase: str) -> Portion | None:
