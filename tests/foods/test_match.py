@@ -412,3 +412,13 @@ def test_a_sandwich_is_named_by_what_is_in_it_whatever_bread_it_is_on(
 def test_iced_tea_is_brewed_black_tea_unless_the_line_says_otherwise(table, text: str, expected: str) -> None:
     m, _ = match(text, table)
     assert m is not None and table.foods[m.food_index].description == expected
+
+
+def test_the_last_food_word_of_a_name_is_the_food_named(table) -> None:
+    # "maple syrup breakfast sausage" is a sausage flavoured with maple: never maple syrup (asked rather)
+    m, _ = match("maple syrup breakfast sausage", table)
+    assert m is None or "sausage" in table.foods[m.food_index].description.lower()
+    m, _ = match("peanut butter cookie", table)
+    assert m is not None and "cookie" in table.foods[m.food_index].description.lower()
+    m, _ = match("sour cream topping", table)  # a role, not the food: still the sour cream
+    assert m is not None and "sour cream" in table.foods[m.food_index].description.lower()

@@ -184,6 +184,10 @@ NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that th
 WITH_COST = 6.0  # per food a candidate comes "with" that the line does not name
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
+# ... more when that word is the last of the head, which English makes the thing named ("maple syrup
+# breakfast sausage" is a sausage, "peanut butter cookie" a cookie)
+LAST_NOUN_COST = 8.0
+_ROLES = frozenset(("topping", "filling", "garnish", "side"))  # "a sour cream topping" is sour cream
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
@@ -284,6 +288,7 @@ def _score(
     naming: tuple[str, ...] = (),
     either: dict[str, frozenset[str]] | None = None,
     wq: float = 0.0,
+    last: str = "",
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -372,6 +377,8 @@ def _score(
         uncovered = [t for t in naming if t not in described and t in head
                      and not (either.get(t, _NONE) & described)]  # fmt: skip
         score -= UNCOVERED_COST * len(uncovered)
+        if last and last in uncovered:
+            score -= LAST_NOUN_COST
         if uncovered and ctoks[0] not in qset and ctoks[0] in index.food_words:
             score -= SWAPPED_COST  # "beef broth" -> "Fish broth": one food named in place of another
         left = sum(
@@ -609,6 +616,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     naming = tuple(
         t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2 and t not in guessed
     )
+    named_head = [spelt.get(t, t) for t in tokens(first) if spelt.get(t, t) in naming and t not in _ROLES]
+    last = named_head[-1] if len(named_head) >= 2 else ""
     # "chicken or turkey noodle soup": a candidate naming either side explains both
     either: dict[str, frozenset[str]] = {}
     if " or " in lowered:
@@ -652,7 +661,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             described = index.choices[c].split() + index.choices[index.choice_food[c]].split()
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either, wq)
+        s = _score(q, c, table, weights, head, naming, either, wq, last)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
