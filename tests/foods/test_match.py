@@ -422,3 +422,16 @@ def test_the_last_food_word_of_a_name_is_the_food_named(table) -> None:
     assert m is not None and "cookie" in table.foods[m.food_index].description.lower()
     m, _ = match("sour cream topping", table)  # a role, not the food: still the sour cream
     assert m is not None and "sour cream" in table.foods[m.food_index].description.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomato sauce", "Tomato products, canned, sauce"),  # never "Sauce, steak, tomato based"
+        ("pasta sauce", "Sauce, pasta, spaghetti/marinara, ready-to-serve"),  # the sauce, not the dish
+        ("pasta with tomato sauce", "Pasta with tomato-based sauce, home recipe"),  # not whole grain pasta
+    ],
+)
+def test_a_sauce_is_the_sauce_and_pasta_with_it_the_plain_pasta_dish(table, text: str, expected: str) -> None:
+    m, _ = match(text, table)
+    assert m is not None and table.foods[m.food_index].description == expected
