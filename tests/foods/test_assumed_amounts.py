@@ -226,3 +226,14 @@ def test_a_sized_serving_of_a_drink_is_the_drink_of_that_size_never_a_pot(scorer
     out = resolve(scorer, "a small serving of brewed coffee")
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "small")), out
     assert out.grams < usda(out.food_id, "small", "pot")
+
+
+def test_a_food_without_the_measure_is_never_weighed_as_another_food_of_no_nutrients(scorer: Scorer) -> None:
+    # fondant and "Soft drink, NFS" both have 0 mg Mg and 0 mg B6: no twin, so no 12 fl oz can of soda
+    out = resolve(scorer, "a piece of fondant")
+    assert isinstance(out, Problem) or "fondant" in out.food.lower(), out
+
+
+def test_a_row_whose_every_word_the_line_said_is_the_row_it_named(scorer: Scorer) -> None:
+    out = resolve(scorer, "an individual-sized coconut cream pie")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "individual", "pie")), out

@@ -865,12 +865,16 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
     def twin(f: int) -> bool:
         # the same USDA analysis in the other table (SR28 dry-roasted cashews = FNDDS "Cashews, NFS"):
         # its household measures ("1 nut", "1 glass") fit the chosen food exactly
+        # (values of none at all are no analysis: fondant and a soft drink both have 0 Mg and 0 B6; a twin
+        # also names the food: "Soft drink, NFS" is no fondant)
         a, b = table.foods[f], table.foods[chosen]
         return (
             a.magnesium is not None
             and a.vitamin_b6 is not None
             and a.source != b.source
             and (a.magnesium, a.vitamin_b6) == (b.magnesium, b.vitamin_b6)
+            and (a.magnesium, a.vitamin_b6) != (0, 0)
+            and bool((set(tokens(a.description)) - _NOT_CORE) & set(tokens(b.description)))
         )
 
     def stands_in(f: int) -> bool:

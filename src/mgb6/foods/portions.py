@@ -267,6 +267,13 @@ def count_portion(
         p = _pick(portions, preferred, food_words)
         if p:
             return p
+    said = named | (head or set())
+    for p in usual:
+        # a row all of whose words the line said is the one it named: "an individual coconut cream pie" is
+        # USDA's "1 individual pie" (150 g), not its "1 pie, any size" (1600 g)
+        row = {p.unit, *tokens(p.modifier)}
+        if len(row) >= 2 and row <= said:
+            return p
     for p in usual:
         if head and _unit_word(p) in head:
             return _pick(usual, p.unit, food_words)
