@@ -600,3 +600,11 @@ def test_the_chips_of_fish_and_chips_are_fries(table, line: str) -> None:
     # alone, chips are potato chips
     (alone,) = read("a bag of chips", table)
     assert "chips" in alone.food.lower()
+
+
+def test_a_measure_of_how_a_food_was_made_leads_into_the_food_after_and(table) -> None:
+    line = (
+        "During my snack time, I enjoyed a can of root beer paired with a cup of roasted and salted peanuts."
+    )
+    _, peanuts = read(line, table)
+    assert "peanuts" in peanuts.food.lower() and not peanuts.amount_assumed  # the cup, not 28 g assumed

@@ -440,12 +440,17 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     text = entry.core[entry.parts[k][0] : entry.parts[k][1]]
     if _in_a_name_of_amount_words(entry, k):
         return False  # "an ounce of half" | "half": a food whose name reads like amounts ("half and half")
-    if _only_how(text):
-        return True  # "just one", "2 large": how much, of no food of its own
     try:
         quantity = split_amount(text)[0]
     except (ValueError, OverflowError, ZeroDivisionError):
-        return False
+        quantity = None
+    leads_on = k + 1 < len(entry.parts) and bool(
+        _AND_OR.fullmatch(entry.core[entry.parts[k][1] : entry.parts[k + 1][0]])
+    )
+    if _only_how(text):
+        # "just one", "2 large": how much, of no food of its own; but "a cup of roasted" leads into "and
+        # salted peanuts": the measure of the food it names
+        return not (leads_on and quantity is not None and bool(quantity.unit))
     from mgb6.foods.match import names_a_food
 
     index = scorer.table.index
@@ -456,10 +461,7 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     if quantity is not None and (
         quantity.unit
         or not _ARTICLE_ONLY.match(quantity.text)
-        or (
-            k + 1 < len(entry.parts)
-            and _AND_OR.fullmatch(entry.core[entry.parts[k][1] : entry.parts[k + 1][0]])
-        )
+        or leads_on
         or any(t not in index.idf for t in words)
     ):
         return False
