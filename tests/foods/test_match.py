@@ -435,3 +435,26 @@ def test_the_last_food_word_of_a_name_is_the_food_named(table) -> None:
 def test_a_sauce_is_the_sauce_and_pasta_with_it_the_plain_pasta_dish(table, text: str, expected: str) -> None:
     m, _ = match(text, table)
     assert m is not None and table.foods[m.food_index].description == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        ("thick crust cheese pizza", "whole wheat"),  # a kind of grain the line did not say
+        ("thin crust cheese pizza", "whole wheat"),
+        ("pasta with tomato sauce from a restaurant", "whole grain"),
+    ],
+)
+def test_a_kind_of_grain_the_line_did_not_say_is_never_chosen(table, text: str, unsaid: str) -> None:
+    m, _ = match(text, table)
+    assert m is not None and unsaid not in table.foods[m.food_index].description.lower()
+
+
+def test_where_a_food_came_from_costs_less_than_a_food_it_comes_with(table) -> None:
+    # "from restaurant or fast food" is the same pizza; "with fruit" is a topping the line never named
+    ranked = [table.foods[f].description for f, _ in search("medium crust cheese pizza", table, limit=12)]
+    assert ranked.index("Pizza, cheese, from school lunch, medium crust") < ranked.index(
+        "Pizza, cheese, with fruit, medium crust"
+    ) or ranked.index("Pizza, cheese, from restaurant or fast food, medium crust") < ranked.index(
+        "Pizza, cheese, with fruit, medium crust"
+    )

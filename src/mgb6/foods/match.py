@@ -181,7 +181,12 @@ _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | ME
 _NEGATIONS = frozenset(("no", "without", "not"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
-WITH_COST = 6.0  # per food a candidate comes "with" that the line does not name
+WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
+# where a food came from, the same food (not school: a school lunch is its own recipe, twice the Mg of a
+# pizzeria's pizza)
+_SOURCES = frozenset(("restaurant", "fast"))
+_CAME_FROM = _SOURCES | {"food"}
+_GRAIN_KINDS = frozenset(("whole", "gluten", "multigrain"))  # "whole wheat", "whole grain", "gluten-free"
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 # ... more when that word is the last of the head, which English makes the thing named ("maple syrup
@@ -207,6 +212,7 @@ class _Choice(NamedTuple):
     weight: float
     added: frozenset[str]  # what the food comes "with" in its USDA name
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
+    came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -330,9 +336,13 @@ def _score(
         added = frozenset(t for part in re.split(r"\bwith\b", description.lower())[1:]
                           for t in tokens(part.split(",")[0]) if t in index.food_words) - core0  # fmt: skip
         weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
-        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light)
-    ctoks, cset, described, core0, wc, added, maker_words = info
+        # ... and where it came from ("from restaurant or fast food"), when the line does not say it
+        came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
+        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
+    ctoks, cset, described, core0, wc, added, maker_words, came_from = info
     qset = set(q)
+    if came_from and not qset & _CAME_FROM:
+        wc = max(wc - came_from, 1.0)
     matched = qset & cset
     # sums run in the query's word order: float addition in set order would make ties follow the hash seed
     wq = wq or sum(weights[t] for t in q) or 1.0
@@ -406,7 +416,13 @@ def _score(
     score -= 12.0 * len(core - qset)
     score -= WITH_COST * len(added - qset - _NAMES_NOTHING)  # "with fruit" the line never said
     extra = described - qset
-    score -= 6.0 * len((extra & DISH_WORDS) - core)
+    # where it came from ("from restaurant or fast food") is the same food, costing
+    # once and less than a food it comes with ("with fruit") or a kind of grain ("whole wheat thick crust")
+    score -= 6.0 * len((extra & DISH_WORDS) - core - _SOURCES)
+    if extra & _SOURCES:
+        score -= 4.0
+    if extra & _GRAIN_KINDS and not qset & _GRAIN_KINDS:
+        score -= 8.0
     score -= 4.0 * len((extra & FLAVOR_WORDS) - core)  # "frozen yogurt" is no chocolate one
     # "cooked from fresh" is cooked: "fresh" only means raw when no cooking is written
     q_cooked = bool(q_cook)
