@@ -458,3 +458,10 @@ def test_where_a_food_came_from_costs_less_than_a_food_it_comes_with(table) -> N
     ) or ranked.index("Pizza, cheese, from restaurant or fast food, medium crust") < ranked.index(
         "Pizza, cheese, with fruit, medium crust"
     )
+
+
+def test_a_name_as_written_gives_way_to_an_equal_food_usda_analysed_for_both_nutrients(table) -> None:
+    # SR28's "McDONALD'S, BIG MAC" has no B6 value; FNDDS's "Big Mac (McDonalds)" has both
+    m, _ = match("mcdonalds big mac", table)
+    food = table.foods[m.food_index] if m else None
+    assert food is not None and food.magnesium is not None and food.vitamin_b6 is not None, food

@@ -39,6 +39,7 @@ from mgb6.log.units import PRODUCT_SIZES, SIZES
 
 if TYPE_CHECKING:
     from mgb6.foods.table import FoodTable
+    from mgb6.models import Food
 
 
 MIN_CONFIDENCE = 60.0
@@ -685,6 +686,10 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     return ranked[:limit]
 
 
+def _lacks_a_value(food: Food) -> bool:
+    return food.magnesium is None or food.vitamin_b6 is None
+
+
 def _alias(key: str, table: FoodTable) -> int | None:
     alias = table.aliases.get(key)
     if alias is None:
@@ -838,9 +843,13 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         exact = table.index.exact.get(plain) if plain != key else None
     if exact is not None and _WITH.search(text) and not _WITH.search(table.foods[exact].description):
         exact = None  # "pancakes with syrup" is not "Pancake syrup", though both read "pancake syrup"
-    if exact is not None:
+    ranked = search(text, table, limit=3) if exact is not None and _lacks_a_value(table.foods[exact]) else []
+    if exact is not None and not (
+        ranked and ranked[0][0] != exact and not _lacks_a_value(table.foods[ranked[0][0]])
+    ):
         return Match(exact, 100.0, "exact"), [exact]
-    ranked = search(text, table, limit=3)
+    # ("McDONALD'S, BIG MAC" as written, but SR28 has no B6 for it: FNDDS's "Big Mac (McDonalds)" has both)
+    ranked = ranked or search(text, table, limit=3)
     cands = [f for f, _ in ranked]
     if " " not in key and not names_a_food(key, table.index):
         # "moist", "crispy": the one word matched is a word of USDA's method or a describing word, not a
