@@ -420,6 +420,8 @@ def test_the_last_food_word_of_a_name_is_the_food_named(table) -> None:
     assert m is None or "sausage" in table.foods[m.food_index].description.lower()
     m, _ = match("peanut butter cookie", table)
     assert m is not None and "cookie" in table.foods[m.food_index].description.lower()
+    m, _ = match("avocado toast", table)  # "toast" names a food (a reviewed alias): never the avocado alone
+    assert m is None or "toast" in table.foods[m.food_index].description.lower()
     m, _ = match("sour cream topping", table)  # a role, not the food: still the sour cream
     assert m is not None and "sour cream" in table.foods[m.food_index].description.lower()
 

@@ -630,8 +630,14 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)
     negated = _said_without_words(q)
     guessed = {v for k, v in spelt.items() if v != k} | negated
+    # (a reviewed one-word alias names a food too: "toast" is the first word of no USDA name)
     naming = tuple(
-        t for t in q if t in index.food_words and t not in _NOT_NAMING and len(t) > 2 and t not in guessed
+        t
+        for t in q
+        if (t in index.food_words or t in table.aliases)
+        and t not in _NOT_NAMING
+        and len(t) > 2
+        and t not in guessed
     )
     named_head = [spelt.get(t, t) for t in tokens(first) if spelt.get(t, t) in naming and t not in _ROLES]
     last = named_head[-1] if len(named_head) >= 2 else ""
