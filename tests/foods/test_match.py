@@ -467,3 +467,11 @@ def test_a_name_as_written_gives_way_to_an_equal_food_usda_analysed_for_both_nut
     m, _ = match("mcdonalds big mac", table)
     food = table.foods[m.food_index] if m else None
     assert food is not None and food.magnesium is not None and food.vitamin_b6 is not None, food
+
+
+@pytest.mark.parametrize(("text", "plain"), [("tea in my cup", "tea"), ("coffee in a mug", "coffee")])
+def test_where_a_drink_was_poured_leaves_the_drink_as_named_alone(table, text: str, plain: str) -> None:
+    # (it was "Tea, ginger": the first of the teas, reached once the line was not "tea" as written)
+    m, _ = match(text, table)
+    alone, _ = match(plain, table)
+    assert m is not None and alone is not None and m.food_index == alone.food_index

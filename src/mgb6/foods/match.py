@@ -198,6 +198,7 @@ COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names 
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
+_IN_A_VESSEL = lazy(r"\s(?:in|from|out\s+of)\s", re.I)
 _FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
 _MAKER = lazy(r"\(([^()]*)\)\s*$")
 _token_weights: _PerTable[str, float] = _PerTable()
@@ -827,6 +828,13 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         text = respell(text, table.index)
         key = normalize(text)
         alias = _alias(key, table)
+    if alias is None:
+        # "tea in my cup", "coffee in a mug": what follows the food says only where it was
+        where = _IN_A_VESSEL.search(text)
+        if where is not None and all(
+            t in MEASURE_WORDS or t in _TALK_WORDS for t in tokens(text[where.end() :])
+        ):
+            alias = _alias(normalize(text[: where.start()]), table)
     if alias is None and "," in text:
         # USDA-style inverted names: "Milk, whole" is "whole milk", "Beans, black, canned" is "black beans"
         parts = [p for p in (normalize(x) for x in text.split(",")) if p]
