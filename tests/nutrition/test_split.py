@@ -608,3 +608,11 @@ def test_a_measure_of_how_a_food_was_made_leads_into_the_food_after_and(table) -
     )
     _, peanuts = read(line, table)
     assert "peanuts" in peanuts.food.lower() and not peanuts.amount_assumed  # the cup, not 28 g assumed
+
+
+@pytest.mark.parametrize("line", ["cheese and crackers", "some cheese and crackers"])
+def test_two_foods_joined_by_and_are_not_usdas_one_food_named_after_both(table, line: str) -> None:
+    # USDA's "Crackers, cheese" is cheese-flavoured crackers; "mac and cheese" stays USDA's one dish
+    found = foods(line, table)
+    assert len(found) == 2 and any("cheese" in f and "cracker" not in f for f in found), found
+    assert len(foods("mac and cheese", table)) == 1

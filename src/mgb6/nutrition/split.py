@@ -83,6 +83,25 @@ def _made_with(entry: Entry, k: int) -> bool:
 _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 
 
+_JOINS_FOODS = lazy(r"\b(?:and|with|or|in|on)\b|&", re.I)
+
+
+def _two_said_as_one(out: Item, entry: Entry, i: int, j: int) -> bool:
+    """ "cheese and crackers" is two foods, not USDA's "Crackers, cheese" (cheese-flavoured crackers): foods
+    joined by "and", each a food alone, are read as one USDA food only when its name joins foods too
+    ("Peanut butter and jelly sandwich", "Macaroni or noodles with cheese", "Cream, fluid, half and half");
+    "roasted and salted peanuts" joins no two foods (the DP checks that each part is one)."""
+    core, parts = entry.core, entry.parts
+    joined = any(_AND.fullmatch(core[parts[k - 1][1] : parts[k][0]]) for k in range(i + 1, j + 1))
+    return joined and not _JOINS_FOODS.search(out.food)
+
+
+def _named_alone(out: Item | Problem | None) -> bool:
+    """A part that is a food by itself, as written or by a reviewed name ("cheese", "crackers"), not by a
+    near guess ("fruit-flavored" is no fruit drink)."""
+    return isinstance(out, Item) and out.confidence >= 99
+
+
 def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
     """ "ham and cheese sandwich", "spinach and feta omelet": foods joined by "and" before a dish's name, the
     later ones with no amount or article of their own, say what the one dish is made of."""
@@ -775,6 +794,10 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                 if not _explains(out, scorer, entry, start, end - 1):
                     continue
                 if not _headed_as_written(out, entry, start, end - 1):
+                    continue
+                if _two_said_as_one(out, entry, start, end - 1) and all(
+                    _named_alone(span(k, k)) and not is_talk(k) for k in range(start, end)
+                ):
                     continue
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
                 # oatmeal and a glass of milk
