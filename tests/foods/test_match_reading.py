@@ -452,3 +452,13 @@ def test_a_synonym_that_only_says_how_a_food_was_made_names_no_food(table) -> No
     # FNDDS lists "stir fried" among tofu's names: stir fried vegetables are never tofu
     assert "curd" not in (_food(table, "stir fried vegetables") or "").lower()
     assert "cheese" in (_food(table, "a cheese omelet") or "").lower()
+
+
+def test_a_british_spelling_weighs_like_the_us_one(table) -> None:
+    # the portion rows are read in the words the match read: one omelet, not FNDDS's "1 egg" (60 g)
+    from mgb6.log.parse import parse_entry
+    from mgb6.nutrition.tally import Scorer
+
+    scorer = Scorer(table)
+    us, uk = (scorer.resolve(parse_entry(line), None) for line in ("a cheese omelet", "a cheese omelette"))
+    assert us.food_id == uk.food_id and us.grams == uk.grams, (us, uk)

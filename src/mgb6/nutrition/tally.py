@@ -217,6 +217,11 @@ class Scorer:
         food = self.table.foods[m.food_index]
         portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
         amounts = self.table.amounts
+        from mgb6.foods.match import respell
+
+        # the portion rows are read in the words the match read ("a cheese omelette" is one omelet, as "a
+        # cheese omelet" is, not FNDDS's "1 egg"; "a jacket potato" a baked potato)
+        entry = entry._replace(food_text=respell(entry.food_text, self.table.index))
         g = to_grams(entry.quantity, food, portions, entry.food_text, preferred, amounts, assume=False)
         switched = ""
         if g.grams is None:
