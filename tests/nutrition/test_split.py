@@ -616,3 +616,28 @@ def test_two_foods_joined_by_and_are_not_usdas_one_food_named_after_both(table, 
     found = foods(line, table)
     assert len(found) == 2 and any("cheese" in f and "cracker" not in f for f in found), found
     assert len(foods("mac and cheese", table)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "flavored" and "a tasty condiment" name no food (they were flavoured almonds and a cheeseburger)
+        ("a cup of pudding, flavored with something other than chocolate", ["pudding"]),
+        ("a sandwich spread with a tasty condiment", ["sandwich"]),
+        # the spreading is no spread (it was a peanut butter and chocolate spread)
+        ("a tablespoon of creamy peanut butter spread generously on top", ["peanut butter, smooth"]),
+        # "adding" starts another food (the creamer was a cup of coffee's weight of creamer)
+        (
+            "a cup of brewed coffee, adding an individual container of flavored liquid creamer",
+            ["coffee", "creamer"],
+        ),
+        # a touch of nothing to eat is talk
+        (
+            "For lunch I had a peanut butter sandwich, adding a comforting touch to my lunch",
+            ["peanut butter"],
+        ),
+    ],
+)
+def test_words_about_a_food_are_no_food_and_what_is_added_is_its_own(table, line, expected) -> None:
+    found = foods(line, table)
+    assert len(found) == len(expected) and all(e in f for e, f in zip(expected, found, strict=True)), found

@@ -173,7 +173,7 @@ _TALK_WORDS = wordset(
     hunger thirst craving cravings level levels boost part parts
     dish treat option choice indulgence staple combination companion experience creation
     place joint menu dollar drive thru pizzeria freezer fridge chain outlet counter favorite favourite
-    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside other any hint needed"""
+    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside other any hint needed condiment"""
 )
 # (talk weighs as little in a query as a qualifier: "fries from my favorite fast food place" are fast food)
 _LIGHT = _LIGHT | _TALK_WORDS
@@ -682,7 +682,11 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         if index.choice_kind[c] == 2:
             # an alias competes only when it and its food's description explain every word:
             # "tuna, canned in oil" is not the "canned tuna" alias (light tuna in water)
-            described = index.choices[c].split() + index.choices[index.choice_food[c]].split()
+            # (a word its name says it is without explains nothing: "sweet roll topped with frosting" is not
+            # the "sweet roll" alias, "Roll, sweet, no frosting")
+            named = index.choices[index.choice_food[c]].split()
+            without = {b for a, b in pairwise(named) if a in _NEGATIONS}
+            described = index.choices[c].split() + [t for t in named if t not in without]
             if not needed <= set(described):
                 continue
         s = _score(q, c, table, weights, head, naming, either, wq, last)

@@ -228,7 +228,7 @@ LATER_VERBS = (
     "followed", "balanced", "accompanied", "chased", "polished", "munched", "snacked", "nibbled",
     "devoured", "tried", "sampled", "included", "threw in", "tossed in", "finishing", "washing",
     "rounding", "pairing", "complementing", "topping", "capping", "chasing", "following", "chewed",
-    "delighted in",
+    "delighted in", "adding", "stirring in", "mixing in",
 )  # fmt: skip
 # Words that say how a food was made or served, never which food: a part made only of these ("cooked",
 # "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
@@ -249,6 +249,7 @@ HOW_WORDS = (
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
     "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy", "rich",
     "packed", "brimming", "completely", "various", "assorted", "full", "flavor", "flavour", "flavors",
+    "flavored", "flavoured",
     "size", "sized", "perfectly", "sifted", "divided", "rinsed", "beaten", "softened", "room",
     "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
     "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
@@ -266,7 +267,8 @@ PURPOSES = (
     "touch", "twist", "change", "note", "pick-me-up", "refreshment", "indulgence", "snack-time treat",
 )  # fmt: skip
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
-TAIL_WORDS = ("on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
+TAIL_WORDS = ("on top", "on top of it", "on top of that", "over the top",
+              "on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
               "alongside it", "with it", "with them", "along with it", "to enjoy", "to sip", "to perfection",
               "just right", "just the way i like it", "in the middle of the day", "to taste", "or to taste",
               "as needed", "for garnish", "for serving", "plus more for serving", "optional", "(optional)",

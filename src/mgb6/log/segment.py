@@ -155,6 +155,11 @@ _TRAIL = (
         rf"(?:\s+(?:time|break|option|choice|staple))?|{_alt(P.SENSE_NOUNS)})(?:\s+{_TIME})?\s*[.!?]*\s*$",
         re.I,
     ),
+    # "peanut butter spread generously on top": the spreading, not a spread
+    lazy(
+        r"\s+spread\s+(?:(?:\w+ly|evenly|thick|thin)\s+)?(?:on\s+top\b.*|on\s+it|over\s+it|\w+ly)\s*[.!?]*\s*$",
+        re.I,
+    ),
     lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),

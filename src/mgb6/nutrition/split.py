@@ -159,7 +159,7 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
 # with"): what follows with an amount of its own is another item.
 _ALONGSIDE = lazy(
     r"\b(?:paired|accompanied|complemented|washed|followed|chased|alongside|along|together|as\s+well\s+as"
-    r"|plus|beside|next\s+to)\b",
+    r"|plus|beside|next\s+to|adding|added|stirring|mixing)\b",
     re.I,
 )
 
@@ -471,12 +471,24 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
         # salted peanuts": the measure of the food it names
         return not (leads_on and quantity is not None and bool(quantity.unit))
     from mgb6.foods.match import names_a_food
+    from mgb6.log.units import SMALL_UNITS
 
     index = scorer.table.index
     words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
     # an amount is no food either; but "a" alone is only grammar ("a break", "a true comfort food"), unless
     # it opens a longer name ("a sweet and sour ...") or the part holds a word the table does not know ("a
     # bierock" may be a food USDA lacks: it is reported, never dropped)
+    from mgb6.foods.words import MEAL_WORDS
+
+    named = [w for w in words if w not in MEAL_WORDS]
+    if (
+        quantity is not None
+        and quantity.unit in SMALL_UNITS
+        and named
+        and all(t in index.idf for t in words)
+        and not names_a_food(" ".join(named), index)
+    ):
+        return True  # "a comforting touch to my lunch": a touch of nothing to eat
     if quantity is not None and (
         quantity.unit
         or not _ARTICLE_ONLY.match(quantity.text)
@@ -485,7 +497,8 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     ):
         return False
     # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
-    return not names_a_food(" ".join(words), index)
+    # (nor does a meal: "a comforting touch to my lunch")
+    return not names_a_food(" ".join(named), index)
 
 
 def _set_apart(said: list[str]) -> bool:
