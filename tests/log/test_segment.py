@@ -309,3 +309,9 @@ def test_words_sizing_up_a_measured_portion_are_talk(line: str) -> None:
 )
 def test_how_a_routine_or_a_drink_was_made_is_framing(line: str, expected: list[str]) -> None:
     assert parts(line) == expected
+
+
+def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> None:
+    # the Fritos were lost with the clause "which was a whole fruit, ..."
+    line = "I savored an avocado, which was a whole fruit, alongside a small bag of Fritos."
+    assert parts(line) == ["an avocado", "a small bag of Fritos"]

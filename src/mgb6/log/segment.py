@@ -164,8 +164,12 @@ _TRAIL = (
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
 )
+# ... or where a joiner puts another food beside it (", alongside a small bag of Fritos", ", paired with a
+# slice of garlic bread"): the joiner stays, so the food after it is never lost with the clause
 _RESUME = lazy(
-    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])",
+    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
+    r"|,\s*(?=(?:alongside|along\s+with|paired\s+with|accompanied\s+by|complemented\s+by|together\s+with"
+    r"|served\s+with|followed\s+by|washed\s+down\s+with|with)\s+(?:a|an|some|one|two|three|four|\d)\s)",
     re.I,
 )
 _CLAUSE = lazy(rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)

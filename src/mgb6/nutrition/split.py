@@ -18,7 +18,9 @@ from functools import lru_cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING
 
+from mgb6.foods.words import singular
 from mgb6.lazyre import lazy
+from mgb6.log.phrases import SENSE_NOUNS
 from mgb6.log.segment import MEASURED
 from mgb6.log.units import PACKAGE_UNITS, VESSEL_UNITS
 from mgb6.models import Entry, Item, Problem, Quantity
@@ -83,6 +85,7 @@ def _made_with(entry: Entry, k: int) -> bool:
 _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 
 
+_SENSED = frozenset(singular(w) for w in SENSE_NOUNS)  # "a bit of flavor to my meal" names no food
 _JOINS_FOODS = lazy(r"\b(?:and|with|or|in|on)\b|&", re.I)
 
 
@@ -480,13 +483,13 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     # bierock" may be a food USDA lacks: it is reported, never dropped)
     from mgb6.foods.words import MEAL_WORDS
 
-    named = [w for w in words if w not in MEAL_WORDS]
+    named = [w for w in words if w not in MEAL_WORDS and w not in _SENSED]
     if (
         quantity is not None
         and quantity.unit in SMALL_UNITS
-        and named
+        and any(w != quantity.unit for w in words)  # ("a pinch" alone is an amount said after its food)
         and all(t in index.idf for t in words)
-        and not names_a_food(" ".join(named), index)
+        and not (named and names_a_food(" ".join(named), index))
     ):
         return True  # "a comforting touch to my lunch": a touch of nothing to eat
     if quantity is not None and (
