@@ -315,3 +315,19 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
     # the Fritos were lost with the clause "which was a whole fruit, ..."
     line = "I savored an avocado, which was a whole fruit, alongside a small bag of Fritos."
     assert parts(line) == ["an avocado", "a small bag of Fritos"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what a clause said of the eater ends where another food is put beside the first
+        ("I had toast to start my day and a coffee", ["toast", "a coffee"]),
+        ("I had pasta making it a great dinner with a side salad", ["pasta", "a side salad"]),
+        ("I had a bagel since I was hungry, plus an orange juice", ["a bagel", "an orange juice"]),
+        # ... but a "which" clause goes on saying what the food had, and company is no food
+        ("a breakfast bar, which had a cereal crust and a sweet fruit filling", ["a breakfast bar"]),
+        ("I had pizza to share with a friend", ["pizza"]),
+    ],
+)
+def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:
+    assert parts(line) == expected

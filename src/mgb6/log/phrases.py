@@ -194,7 +194,10 @@ TRAILING_CLAUSES = (
     "relishing their", "for the healthy", "for their", "keeping it", "keeping things", "keeping the meal",
     "both keeping", "for a light", "for a sweet", "ready to enjoy", "ready to eat", "keeping my",
     "just what i needed", "just what i wanted", "exactly what i needed", "to kickstart", "to kick-start",
-    "to jumpstart", "to jump-start", "that really hit",
+    "to jumpstart", "to jump-start", "that really hit", "with a friend", "with friends", "with my friend",
+    "with my friends", "with my family", "with the family", "with my kids", "with the kids", "with my wife",
+    "with my husband", "with my partner", "with coworkers", "with my coworkers", "with colleagues",
+    "with my colleagues", "with my mom", "with my dad", "to share with",
     "which really hit", "that truly hit", "finding it", "that woke",
 )  # fmt: skip
 # Joiners between two foods, longest first. Commas and ";" are joiners too (segment.py); a comma that

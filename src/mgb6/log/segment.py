@@ -164,13 +164,23 @@ _TRAIL = (
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
 )
-# ... or where a joiner puts another food beside it (", alongside a small bag of Fritos", ", paired with a
-# slice of garlic bread"): the joiner stays, so the food after it is never lost with the clause
-_RESUME = lazy(
+# ... or where a joiner puts another food beside it (", alongside a small bag of Fritos", "and a coffee"): the
+# joiner stays, so the food after it is never lost with the clause (talk after it is left out as talk, and
+# said; ", and chocolate" without an article may be a list inside the clause, "caramel, coconut, and
+# chocolate", and does not end it)
+_BESIDE = (
+    r"(?:and|plus|alongside|along\s+with|paired\s+with|accompanied\s+by|complemented\s+by|together\s+with"
+    r"|served\s+with|followed\s+by|washed\s+down\s+with|with|as\s+well\s+as)"
+)
+_RESUME_AFTER_COMMA = (
     r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
-    r"|,\s*(?=(?:alongside|along\s+with|paired\s+with|accompanied\s+by|complemented\s+by|together\s+with"
-    r"|served\s+with|followed\s+by|washed\s+down\s+with|with)\s+(?:a|an|some|one|two|three|four|\d)\s)",
-    re.I,
+    rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"
+)
+_RESUME_WHICH = lazy(_RESUME_AFTER_COMMA, re.I)
+# (after a clause of what it did for the eater, "and a coffee" or "with a side salad" goes on without a comma;
+# after ", which ...", "and a sweet fruit filling" still says what the food had)
+_RESUME = lazy(
+    rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+(?:a|an|some|one|two|three|four|\d)\s)", re.I
 )
 _CLAUSE = lazy(rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
 # an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
@@ -275,7 +285,8 @@ def _trail(text: str, start: int, end: int, framing: list[tuple[int, int]]) -> t
     ):
         # "a tablespoon of butter to enhance the flavor, and a cup of tap water": the clause ends where the
         # list goes on (", and a ...", a new sentence); only the clause is left out, never the foods after it
-        resume = _RESUME.search(text, cut.start() + 1, end)
+        which = cut.group(0).lstrip(" ,;-").lower().startswith("which")
+        resume = (_RESUME_WHICH if which else _RESUME).search(text, cut.start() + 1, end)
         if resume is None:
             framing.append((cut.start(), end))
             end = cut.start()
