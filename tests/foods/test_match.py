@@ -329,6 +329,7 @@ def test_what_a_food_is_for_is_not_the_food(table) -> None:
         ("homemade beef broth without tomato", "Soup, beef broth or bouillon canned, ready-to-serve"),
         ("chicken broth, no salt", "Soup, chicken broth, ready-to-serve"),
         ("pizza without cheese", "Pizza, no cheese"),
+        ("frozen dessert, completely dairy-free", "Frozen dessert, non-dairy"),  # USDA's "non-" says "no"
     ],
 )
 def test_what_a_line_says_its_food_came_without_is_no_food_to_find(table, text: str, expected: str) -> None:

@@ -180,7 +180,7 @@ _LIGHT = _LIGHT | _TALK_WORDS
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
-_LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except"}  # USDA's "flavors other than chocolate"
+_LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
 # where a food came from, the same food (not school: a school lunch is its own recipe, twice the Mg of a
