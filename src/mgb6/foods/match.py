@@ -196,10 +196,10 @@ LAST_NOUN_COST = 8.0
 _ROLES = frozenset(("topping", "filling", "garnish", "side"))  # "a sour cream topping" is sour cream
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
-# Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
-# and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
 _IN_A_VESSEL = lazy(r"\s(?:in|from|out\s+of)\s", re.I)
 _FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
+# Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
+# and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
 _MAKER = lazy(r"\(([^()]*)\)\s*$")
 _token_weights: _PerTable[str, float] = _PerTable()
 
@@ -418,8 +418,8 @@ def _score(
     score -= 12.0 * len(core - qset)
     score -= WITH_COST * len(added - qset - _NAMES_NOTHING)  # "with fruit" the line never said
     extra = described - qset
-    # where it came from ("from restaurant or fast food") is the same food, costing
-    # once and less than a food it comes with ("with fruit") or a kind of grain ("whole wheat thick crust")
+    # where it came from ("from restaurant or fast food") is the same food, costing once and less than a food
+    # it comes with ("with fruit") or a kind of grain the line did not say ("whole wheat thick crust")
     score -= 6.0 * len((extra & DISH_WORDS) - core - _SOURCES)
     if extra & _SOURCES:
         score -= 4.0

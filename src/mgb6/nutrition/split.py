@@ -474,15 +474,12 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
         # salted peanuts": the measure of the food it names
         return not (leads_on and quantity is not None and bool(quantity.unit))
     from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import MEAL_WORDS
     from mgb6.log.units import SMALL_UNITS
 
     index = scorer.table.index
     words = [t for t in tokens(text) if t.isalpha() and len(t) > 1]
-    # an amount is no food either; but "a" alone is only grammar ("a break", "a true comfort food"), unless
-    # it opens a longer name ("a sweet and sour ...") or the part holds a word the table does not know ("a
-    # bierock" may be a food USDA lacks: it is reported, never dropped)
-    from mgb6.foods.words import MEAL_WORDS
-
+    # (a meal or what a food gave names no food: "a comforting touch to my lunch", "a bit of flavor")
     named = [w for w in words if w not in MEAL_WORDS and w not in _SENSED]
     if (
         quantity is not None
@@ -492,6 +489,9 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
         and not (named and names_a_food(" ".join(named), index))
     ):
         return True  # "a comforting touch to my lunch": a touch of nothing to eat
+    # an amount is no food either; but "a" alone is only grammar ("a break", "a true comfort food"), unless
+    # it opens a longer name ("a sweet and sour ...") or the part holds a word the table does not know ("a
+    # bierock" may be a food USDA lacks: it is reported, never dropped)
     if quantity is not None and (
         quantity.unit
         or not _ARTICLE_ONLY.match(quantity.text)
@@ -500,7 +500,6 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     ):
         return False
     # "to satisfy my snack cravings", "creamy", "a flavor twist": words the table knows, none naming a food
-    # (nor does a meal: "a comforting touch to my lunch")
     return not names_a_food(" ".join(named), index)
 
 
@@ -1163,11 +1162,10 @@ def _fish_and_chips(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | N
             sub = _span_entry(entry, a, b)
             if sub is None or (at == k - 1 and (not isinstance(done, Item) or "fried" in done.food.lower())):
                 continue
-            again = scorer.resolve(
-                sub._replace(food_text=re.sub(rf"\b{was}\b", means, sub.food_text, flags=re.I)),
-                day,
-                record=False,
-            )
+            said = re.sub(rf"\b{was}\b", means, sub.food_text, flags=re.I)
+            if said == sub.food_text:
+                continue  # ("cod and chips": the cod is as the line said it)
+            again = scorer.resolve(sub._replace(food_text=said), day, record=False)
             if isinstance(again, Item):
                 again.notes = [*again.notes, f"{was!r} of fish and chips read as {means}"]
                 out[at] = (a, b, again)
