@@ -476,3 +476,9 @@ def test_where_a_drink_was_poured_leaves_the_drink_as_named_alone(table, text: s
     m, _ = match(text, table)
     alone, _ = match(plain, table)
     assert m is not None and alone is not None and m.food_index == alone.food_index
+
+
+def test_a_form_the_line_did_not_say_is_not_chosen_over_the_plain_food(table) -> None:
+    # "from frozen" is another product: a pizza named by its crust alone is the pizzeria's
+    m, _ = match("thick crust pepperoni pizza", table)
+    assert m is not None and "frozen" not in table.foods[m.food_index].description.lower()
