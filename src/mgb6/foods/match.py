@@ -446,9 +446,8 @@ def _score(
     if "fried" in qset and _MEAT_ONLY.search(" ".join(ctoks)) and not qset & _SKIN_OFF:
         score -= 8.0  # fried chicken is eaten in its skin and coating: "meat only" is what the line must say
     score -= 4.0 * len(extra & _PREP_ONLY)
-    score -= 2.0 * len(
-        extra & FORM_WORDS
-    )  # a form the line did not say ("from frozen" pizza) is another product
+    # a form the line did not say ("from frozen" pizza) is another product
+    score -= 2.0 * len(extra & FORM_WORDS)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
     score -= 12.0 * len((qset - described) & FORM_WORDS)
     if "salt" in described and "without" not in described and "salt" not in qset:
