@@ -118,7 +118,7 @@ CHATTER = (
     "fluffy", "vibrant", "zingy", "simply", "generously", "carefully", "lovingly", "beautifully", "slowly",
     "gently", "thoroughly", "tastefully", "thirst-quenching", "revitalizing", "revitalising", "zesty",
     "invigorating", "delightfully", "wonderfully", "satisfyingly", "pleasantly", "leftover", "leftovers",
-    "classic", "generous", "substantial", "soothing", "pure", "strong",
+    "classic", "generous", "substantial", "soothing", "pure", "strong", "local",
 )  # fmt: skip
 # "that was low in sugar": the relative clause's opening words go, what it says stays.
 # Nouns for how a food tastes or feels, never a food: a sentence's part ending in one ("that irresistible
