@@ -641,3 +641,10 @@ def test_two_foods_joined_by_and_are_not_usdas_one_food_named_after_both(table, 
 def test_words_about_a_food_are_no_food_and_what_is_added_is_its_own(table, line, expected) -> None:
     found = foods(line, table)
     assert len(found) == len(expected) and all(e in f for e, f in zip(expected, found, strict=True)), found
+
+
+def test_a_describing_word_before_a_comma_is_no_food_of_its_own(table) -> None:
+    (dulce,) = read("My breakfast included a soft, medium pan dulce.", table)
+    assert isinstance(dulce, Item) and "pan dulce" in dulce.food.lower(), dulce
+    (pretzel,) = read("a soft pretzel", table)  # ... while "soft" still names USDA's soft pretzel
+    assert "soft" in pretzel.food.lower()

@@ -150,8 +150,8 @@ TEXTURE_WORDS = wordset(
 _SAYS_HOW = (
     wordset(" ".join(HOW_WORDS + CHATTER))
     - PREP_WORDS - COOKED_WORDS - RAW_WORDS - FORM_WORDS - RECIPE_WORDS
-    - wordset("""plain unsalted unsweetened light lean extra skinless boneless hot cold iced bottled whipped
-    frosted glazed filled stuffed coated single side sweetened calcium vitamin vitamins c d iron
+    - wordset("""plain unsalted unsweetened light lean extra skinless boneless hot cold iced bottled soft
+    whipped frosted glazed filled stuffed coated single side sweetened calcium vitamin vitamins c d iron
     fortified added flavor flavors flavour"""))  # fmt: skip
 _LIGHT = QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | TEXTURE_WORDS | _SAYS_HOW
 _DESCRIBING = TEXTURE_WORDS | wordset(

@@ -252,7 +252,7 @@ HOW_WORDS = (
     "single", "included", "left", "up", "ready", "eat", "yet", "simply", "generously", "so", "very",
     "filling", "light", "satisfying", "enough", "good", "great", "healthy", "quick", "easy", "rich",
     "packed", "brimming", "completely", "various", "assorted", "full", "flavor", "flavour", "flavors",
-    "flavored", "flavoured",
+    "flavored", "flavoured", "soft",
     "size", "sized", "perfectly", "sifted", "divided", "rinsed", "beaten", "softened", "room",
     "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
     "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
