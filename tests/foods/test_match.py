@@ -482,3 +482,13 @@ def test_a_form_the_line_did_not_say_is_not_chosen_over_the_plain_food(table) ->
     # "from frozen" is another product: a pizza named by its crust alone is the pizzeria's
     m, _ = match("thick crust pepperoni pizza", table)
     assert m is not None and "frozen" not in table.foods[m.food_index].description.lower()
+
+
+def test_a_describing_word_before_a_food_never_makes_usdas_dish_of_that_word(table) -> None:
+    # USDA's "Crisp, apple" is apple crisp: "crisp apple" is an apple, "apple crisp" the dish
+    m, _ = match("crisp apple", table)
+    assert m is not None and table.foods[m.food_index].description.startswith("Apples, raw")
+    m, _ = match("apple crisp", table)
+    assert m is not None and "crisp" in table.foods[m.food_index].description.lower()
+    m, _ = match("white rice", table)  # ... while "Rice, white" pairs white with the rice
+    assert m is not None and "white" in table.foods[m.food_index].description.lower()

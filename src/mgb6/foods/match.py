@@ -177,8 +177,11 @@ _TALK_WORDS = wordset(
 )
 # (talk weighs as little in a query as a qualifier: "fries from my favorite fast food place" are fast food)
 _LIGHT = _LIGHT | _TALK_WORDS
+# (nor does a size: "a crisp medium apple" must reach the apples, not only the medium-grain rices; it still
+# weighs in full, "a small hamburger" being USDA's burger with its small patty)
+_SIZED = frozenset(w for size in SIZES for w in size.split())
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
-                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW)  # fmt: skip
+                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
@@ -220,6 +223,19 @@ class _Choice(NamedTuple):
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
 
 
+def _named_by_a_seeming_word(q: tuple[str, ...], description: str) -> bool:
+    """Whether USDA's inverted name makes a food of a word the line used to describe another: "Crisp, apple"
+    is apple crisp, but "a crisp apple" names the apple (the describing word comes first); "Sweet potato"
+    (one segment) stays the sweet potato."""
+    first, _, rest = description.partition(",")
+    lead = tokens(first)
+    if len(lead) != 1 or lead[0] not in _SEEMED or lead[0] not in q:
+        return False
+    later = set(tokens(rest))
+    at = q.index(lead[0])
+    return any(t in later for t in q[at + 1 :])
+
+
 def _said_without(q: tuple[str, ...], word: str) -> bool:
     return word in _NEGATIONS or any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
 
@@ -252,15 +268,20 @@ def _how_only(choice: str) -> bool:
     return all(t in _HOW_ONLY for t in choice.split())
 
 
-def _named_together(index: SearchIndex, a: str, b: str) -> bool:
-    """Whether some USDA name (or synonym) holds both words."""
+def _named_together(table: FoodTable, a: str, b: str) -> bool:
+    """Whether some USDA name (or synonym) holds both words, ``a`` describing the food rather than being it:
+    "Rice, white" pairs white with rice; "Crisp, apple" (apple crisp) does not pair crisp with an apple."""
+    index = table.index
     first, second = index.postings.get(a, b""), index.postings.get(b, b"")
     if not first or not second:
         return False
     one, other = array("i"), array("i")
     one.frombytes(first)
     other.frombytes(second)
-    return not set(one).isdisjoint(other)
+    return any(
+        tokens(table.foods[index.choice_food[c]].description.partition(",")[0]) != (a,)
+        for c in sorted(set(one) & set(other))
+    )
 
 
 _food_portion_words: _PerTable[int, frozenset[str]] = _PerTable()
@@ -342,6 +363,11 @@ def _score(
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
         info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
     ctoks, cset, described, core0, wc, added, maker_words, came_from = info
+    seeming = not kind and _named_by_a_seeming_word(q, table.foods[food_i].description)
+    if seeming:
+        # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word the
+        # line only described the apple with, which explains nothing there
+        cset, described = cset - {ctoks[0]}, described - {ctoks[0]}
     qset = set(q)
     if came_from and not qset & _CAME_FROM:
         wc = max(wc - came_from, 1.0)
@@ -461,6 +487,7 @@ def _score(
         score -= 2.0 * len(extra & COOKED_WORDS)
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
+
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
     for i, neg in enumerate(ctoks[:-1]):
@@ -617,7 +644,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # how the food seemed, weighed like a qualifier; "sweet potato", "white rice", "red pepper" keep it
     said = _verb_forms(tokens(lowered))
     for t, nxt in pairwise(said):
-        if t in _SEEMED and t not in light and t in weights and not _named_together(index, t, nxt):
+        if t in _SEEMED and t not in light and t in weights and not _named_together(table, t, nxt):
             weights[t] *= 0.3
             light = light | {t}
     # the bread a sandwich is on ("a ham and cheese sandwich on rye bread"): USDA names sandwiches on white
@@ -863,6 +890,8 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         exact = table.index.exact.get(plain) if plain != key else None
     if exact is not None and _WITH.search(text) and not _WITH.search(table.foods[exact].description):
         exact = None  # "pancakes with syrup" is not "Pancake syrup", though both read "pancake syrup"
+    if exact is not None and _named_by_a_seeming_word(tuple(key.split()), table.foods[exact].description):
+        exact = None  # "crisp apple" reads as "Crisp, apple" (apple crisp) in any order: the order says apple
     ranked = search(text, table, limit=3) if exact is not None and _lacks_a_value(table.foods[exact]) else []
     if exact is not None and not (
         ranked and ranked[0][0] != exact and not _lacks_a_value(table.foods[ranked[0][0]])
