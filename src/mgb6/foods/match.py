@@ -363,10 +363,9 @@ def _score(
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
         info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
     ctoks, cset, described, core0, wc, added, maker_words, came_from = info
-    seeming = not kind and _named_by_a_seeming_word(q, table.foods[food_i].description)
-    if seeming:
-        # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word the
-        # line only described the apple with, which explains nothing there
+    if not kind and _named_by_a_seeming_word(q, table.foods[food_i].description):
+        # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
+        # the line only described the apple with, which explains nothing there
         cset, described = cset - {ctoks[0]}, described - {ctoks[0]}
     qset = set(q)
     if came_from and not qset & _CAME_FROM:
