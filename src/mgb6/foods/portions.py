@@ -158,16 +158,23 @@ def _unit_word(p: Portion) -> str:
 _MANY_SERVINGS = lazy(r"\d+\s+servings", re.I)
 
 
+def _row_words(p: Portion, text: str) -> set[str]:
+    """The words of a USDA row (``text``: its modifier, or unit and modifier) that may name it; a row of
+    several servings is never named by "serving" ("a small serving of coffee" is no "small pot (20 FO, 4
+    servings)")."""
+    words = set(tokens(text))
+    if _MANY_SERVINGS.search(p.modifier):
+        words.discard("serving")
+    return words
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
     same = [p for p in portions if _serves(p, unit)]
     if not same:
         return None
     words = words - {unit}  # "2 slices bread": the unit word picks no row by itself
     for p in same:
-        named = set(tokens(p.modifier))
-        if _MANY_SERVINGS.search(p.modifier):
-            named.discard("serving")  # (as in _named_row)
-        if words & named:
+        if words & _row_words(p, p.modifier):
             return p
     if "shelled" in words or "unshelled" in words:
         # FNDDS says "without shell" / "in shell, yields" where people write "shelled" / "unshelled"
@@ -418,9 +425,7 @@ def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
     for p in portions:
         if p.unit in MASS_G or p.unit in VOLUME_ML or p.unit == "default":
             continue
-        row = set(tokens(f"{p.unit} {p.modifier}"))
-        if _MANY_SERVINGS.search(p.modifier):
-            row.discard("serving")  # "a small serving of coffee" is no "small pot (20 FO, 4 servings)"
+        row = _row_words(p, f"{p.unit} {p.modifier}")
         if noun not in row:
             continue
         row_sizes = {canonical_size(w) for w in row} - {""}

@@ -222,6 +222,12 @@ JOINERS = (
     "mixed into", "stirred into", "added to", "poured into", "poured over", "drizzled over",
     "sprinkled on", "sprinkled over", "spread on", "spread over",
 )  # fmt: skip
+# Joiners that put another food beside the one before ("alongside a small bag of Fritos"): where a clause
+# about the eater ends (segment.py), so the food after it is never lost with the clause.
+BESIDE_JOINERS = (
+    "and", "plus", "alongside", "along with", "paired with", "accompanied by", "complemented by",
+    "together with", "served with", "followed by", "washed down with", "with", "as well as",
+)  # fmt: skip
 # Verbs that start another food after a comma or "and" in a sentence ("..., and washed it down with a
 # cup of water", "... and relished a burger"); segment.py allows "it"/"them" and "down", "off", "with" after
 # them. Read as joiners.

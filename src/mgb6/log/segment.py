@@ -168,10 +168,7 @@ _TRAIL = (
 # joiner stays, so the food after it is never lost with the clause (talk after it is left out as talk, and
 # said; ", and chocolate" without an article may be a list inside the clause, "caramel, coconut, and
 # chocolate", and does not end it)
-_BESIDE = (
-    r"(?:and|plus|alongside|along\s+with|paired\s+with|accompanied\s+by|complemented\s+by|together\s+with"
-    r"|served\s+with|followed\s+by|washed\s+down\s+with|with|as\s+well\s+as)"
-)
+_BESIDE = _alt(P.BESIDE_JOINERS)
 _RESUME_AFTER_COMMA = (
     r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
     rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"

@@ -112,7 +112,7 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
 
     core, parts = entry.core, entry.parts
     # (the dish's name before the bread it is on: "ham and cheese sandwich on a croissant")
-    last = tokens(_ON_BREAD.split(core[parts[j][0] : parts[j][1]], maxsplit=1)[0])
+    last = tokens(_BEFORE_ITS_BREAD.split(core[parts[j][0] : parts[j][1]], maxsplit=1)[0])
     if not last or last[-1] not in MIXED_DISHES:
         return False
     for k in range(i + 1, j + 1):
@@ -124,7 +124,7 @@ def _fills_a_dish(entry: Entry, i: int, j: int) -> bool:
     return True
 
 
-_ON_BREAD = lazy(r"\s+(?:served\s+)?(?:on|in)\s+", re.I)
+_BEFORE_ITS_BREAD = lazy(r"\s+(?:served\s+)?(?:on|in)\s+", re.I)
 _AND_JOINER = lazy(r"\s*,?\s*(?:and|&|\+|plus)\s*", re.I)
 
 
