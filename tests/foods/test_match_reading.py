@@ -462,3 +462,18 @@ def test_a_british_spelling_weighs_like_the_us_one(table) -> None:
     scorer = Scorer(table)
     us, uk = (scorer.resolve(parse_entry(line), None) for line in ("a cheese omelet", "a cheese omelette"))
     assert us.food_id == uk.food_id and us.grams == uk.grams, (us, uk)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("a cherry turnover", "Turnover, fruit"), ("an apple turnover", "Turnover, fruit")],
+)
+def test_the_thing_a_line_names_explains_the_kind_usda_names_it_by(table, line: str, kind: str) -> None:
+    # FNDDS names the filling by its kind ("Turnover, fruit"); the line names the fruit itself
+    assert _food(table, line) == kind
+
+
+def test_a_kind_explains_nothing_where_the_candidate_names_another_food_the_line_did_not(table) -> None:
+    # pumpkin is a vegetable, but "Empanada, beef, with vegetables" has beef the line never said
+    assert "beef" not in (_food(table, "a pumpkin empanada") or "").lower()
+    assert table.index.kinds["cherry"] == {"fruit"} and "sweet" not in table.index.kinds

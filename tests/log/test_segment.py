@@ -265,6 +265,9 @@ def test_what_a_food_is_spread_or_served_on_is_a_food_but_a_sandwichs_bread_is_n
         ("a tablespoon of honey for my herbal tea", ["a tablespoon of honey for my herbal tea"], None),
         # talk of how it landed
         ("For dinner, I had a sandwich that really hit the spot.", ["a sandwich"], "dinner"),
+        # what the food was part of
+        ("I had a patty of beef sausage as part of my breakfast.", ["a patty of beef sausage"], "breakfast"),
+        ("2 eggs and toast as part of a balanced morning routine", ["2 eggs", "toast"], None),
     ],
 )  # fmt: skip
 def test_praise_before_a_closing_meal_or_flavour_is_framing(

@@ -176,6 +176,16 @@ def test_what_a_mixed_dish_is_filled_with_is_part_of_the_dish(table) -> None:
     assert "banana" in banana.food.lower()
 
 
+def test_a_list_that_goes_on_from_what_a_dish_is_packed_with_is_the_dish_too(table) -> None:
+    """ "packed with chicken" may be part of the dish's own match; the rest of its list still is filling."""
+    (chili,) = read("a cup of chili con carne, packed with chicken, turkey, and flavorful beans", table)
+    assert isinstance(chili, Item) and "chili" in chili.food.lower()
+    assert any("'turkey'" in n and "taken as part of" in n for n in chili.notes), chili.notes
+    # a turnover is one of USDA's mixed dishes: what it was filled with is in it
+    (turnover,) = read("a beef turnover that was filled with meat and cheese", table)
+    assert isinstance(turnover, Item) and "turnover" in turnover.food.lower(), turnover
+
+
 def test_a_measured_food_then_a_list_is_read_as_parts_when_the_whole_is_no_food(table) -> None:
     """Commas after a measured first food may describe it ("100 g bread, wholemeal") or list more foods:
     when the whole line names no food, its parts are read instead of refusing the line."""

@@ -60,6 +60,9 @@ class SearchIndex(NamedTuple):
     # core_words and the words of each description's second comma part, where FNDDS puts the food after
     # its group ("Coffee, Cappuccino"); never its later parts ("Oyster, cooked, moist heat")
     named_words: frozenset[str]
+    # word -> the kinds of food it names ("cherry" -> fruit, "salmon" -> fish, seafood): FNDDS names many
+    # foods by the kind of what is in them ("Turnover, fruit", "Burrito with meat"), a line by the thing
+    kinds: dict[str, frozenset[str]]
 
 
 def food_bias(food: Food) -> float:
@@ -97,6 +100,55 @@ def group_lead(description: str) -> int:
             break
         n += len(toks)
     return n
+
+
+# SR28's food groups that say what kind of food their foods are; the nut and seed, fish and shellfish groups
+# say it in each name's first word ("Nuts, walnuts", "Fish, salmon", "Crustaceans, shrimp")
+KIND_OF_GROUP = {
+    "Fruits and Fruit Juices": ("fruit",),
+    "Vegetables and Vegetable Products": ("vegetable",),
+    "Beef Products": ("meat",),
+    "Pork Products": ("meat",),
+    "Lamb, Veal, and Game Products": ("meat",),
+    "Sausages and Luncheon Meats": ("meat",),
+    "Finfish and Shellfish Products": ("seafood",),
+}
+KIND_OF_LEAD = {"nut": ("nut",), "seed": ("seed",), "fish": ("fish",), "crustacean": ("shellfish",),
+                "mollusk": ("shellfish",)}  # fmt: skip
+
+# words SR28 files in a group that name no kind of food to a reader ("Juice, apple"; ketchup is no vegetable)
+NOT_A_KIND = frozenset(("juice", "catsup", "ketchup", "formulated", "mixed"))
+
+
+def _kinds(foods: list[Food]) -> dict[str, frozenset[str]]:
+    """The kinds each word names, from SR28's groups: a word is a fruit when most SR28 foods it names are in
+    the fruit group ("cherry": "Cherries, sweet, raw", "Cherries, sour, ..."). The naming word is a name's
+    first comma part when it is one word, past a group word ("Nuts, walnuts" names walnuts)."""
+    votes: dict[str, dict[str, int]] = {}
+    named: dict[str, int] = {}
+    for f in foods:
+        if f.source != "sr28":
+            continue
+        toks = tokens(f.description)
+        lead = group_lead(f.description)
+        segment = [t for seg in f.description.split(",")[(1 if lead else 0) :][:1] for t in tokens(seg)]
+        if lead and len(segment) == 2 and segment[1] == toks[0]:
+            segment = segment[:1]  # "Nuts, cashew nuts", "Seeds, chia seeds"
+        if len(segment) != 1 or lead >= len(toks) or segment[0] in NOT_A_KIND or _brand(f.description):
+            continue  # a name of one word only: "Sweet potato", "Smoked link sausage" say no kind of "sweet"
+        word = segment[0]
+        named[word] = named.get(word, 0) + 1
+        found = KIND_OF_GROUP.get(f.category, ())
+        if lead:
+            found = found + KIND_OF_LEAD.get(toks[0], ())
+        for k in found:
+            votes.setdefault(word, {})[k] = votes.setdefault(word, {}).get(k, 0) + 1
+    classes = {k for ks in (*KIND_OF_GROUP.values(), *KIND_OF_LEAD.values()) for k in ks}
+    return {
+        word: frozenset(k for k, n in counts.items() if 2 * n > named[word])
+        for word, counts in votes.items()
+        if word not in classes and any(2 * n > named[word] for n in counts.values())
+    }
 
 
 _BRAND_SEGMENT = lazy(r"^(?:Mc|Mrs?\.? )?[A-Z0-9][A-Z0-9'&.!+ -]*[A-Z][A-Z0-9'&.!+ -]*$")
@@ -229,4 +281,4 @@ def build_index(
     named_words = core_words | frozenset(t for d in descriptions for t in tokens(",".join(d.split(",")[:2])))
     return SearchIndex(choices, choice_food, kinds, packed, idf, exact, head, bias, cooked_food, core,
                        dict(words or {}), frozenset(k.split()[0] for k in words or {}), alternates,
-                       by_initial, brand, food_words, core_words, named_words)  # fmt: skip
+                       by_initial, brand, food_words, core_words, named_words, _kinds(foods))  # fmt: skip

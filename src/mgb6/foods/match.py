@@ -186,6 +186,7 @@ _NEGATIONS = frozenset(("no", "without", "not"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
+KIND_SHARE = 0.8  # what naming the thing ("cherry") is worth where USDA names its kind ("fruit")
 # where a food came from, the same food (not school: a school lunch is its own recipe, twice the Mg of a
 # pizzeria's pizza)
 _SOURCES = frozenset(("restaurant", "fast"))
@@ -375,6 +376,19 @@ def _score(
     wq = wq or sum(weights[t] for t in q) or 1.0
     covers = described if kind == 2 else cset
     wm = sum(weights[t] for t in q if t in covers)
+    # the thing a line names where USDA names its kind ("a cherry turnover": "Turnover, fruit") explains the
+    # kind, a little less than the word itself would
+    kinds = index.kinds
+    kinded = [t for t in q if t not in described and kinds.get(t, _NONE) & described]
+    covered_kinds: frozenset[str] = _NONE
+    if kinded:
+        covered_kinds = frozenset(k for t in kinded for k in kinds[t]) - qset
+        if (cset & index.food_words) - qset - covered_kinds - QUALIFIER_WORDS:
+            # ... not where it leaves another food unsaid ("Empanada, beef, with vegetables" for pumpkin)
+            kinded, covered_kinds = [], _NONE
+    if kinded:
+        wm += KIND_SHARE * sum(weights[t] for t in kinded)
+        described = described | frozenset(kinded)
     # a word of the food's name naming one of its USDA portions ("hash brown patty", "pretzel rod", "sausage
     # link") says how it came, which that food's rows explain
     shaped = _portion_words(table, food_i) & head - described  # (not "frankfurter on a bun": another food)
@@ -385,6 +399,8 @@ def _score(
         if t not in token_w:
             token_w[t] = _weight(t, idf)
     wcm = sum(token_w[t] for t in q if t in cset)
+    if covered_kinds:
+        wcm += KIND_SHARE * sum(_weight(k, idf) for k in ctoks if k in covered_kinds)
     if maker_words & qset:  # the line named the maker ("cool ranch Doritos"): its words weigh in full
         wc += 0.7 * sum(token_w[t] for t in q if t in maker_words)
     if ctoks[0] in matched and ctoks[0] in GROUP_WORDS:
@@ -440,9 +456,10 @@ def _score(
             core -= brand  # "Cheerios" names "GENERAL MILLS, CHEERIOS" without the maker's name
     if core & qset:
         score += 5.0
-    score -= 12.0 * len(core - qset)
-    score -= WITH_COST * len(added - qset - _NAMES_NOTHING)  # "with fruit" the line never said
-    extra = described - qset
+    score -= 12.0 * len(core - qset - covered_kinds)
+    # "with fruit" the line never said
+    score -= WITH_COST * len(added - qset - _NAMES_NOTHING - covered_kinds)
+    extra = described - qset - covered_kinds
     # where it came from ("from restaurant or fast food") is the same food, costing once and less than a food
     # it comes with ("with fruit") or a kind of grain the line did not say ("whole wheat thick crust")
     score -= 6.0 * len((extra & DISH_WORDS) - core - _SOURCES)

@@ -155,6 +155,12 @@ _TRAIL = (
         rf"(?:\s+(?:time|break|option|choice|staple))?|{_alt(P.SENSE_NOUNS)})(?:\s+{_TIME})?\s*[.!?]*\s*$",
         re.I,
     ),
+    # "a patty of beef sausage as part of my breakfast", "as part of a balanced lunch routine"
+    lazy(
+        rf"\s*,?\s*as\s+(?:a\s+)?part\s+of\s+(?:my|a|the|our|this)\s+(?:[^\W\d][\w'’-]*,?\s+){{0,3}}?"
+        rf"(?:(?P<meal>{_MEAL})|routine|diet)(?:\s+(?:routine|time|break))?(?:\s+{_TIME})?\s*[.!?]*\s*$",
+        re.I,
+    ),
     # "peanut butter spread generously on top": the spreading, not a spread
     lazy(
         r"\s+spread\s+(?:(?:\w+ly|evenly|thick|thin)\s+)?(?:on\s+top\b.*|on\s+it|over\s+it|\w+ly)\s*[.!?]*\s*$",

@@ -955,6 +955,9 @@ DISH_CATEGORIES = (
     "Coleslaw, non-lettuce salads",
     "Baby food: meat and dinners",
     "Smoothies and grain drinks",  # "a smoothie with spinach and banana": what it was blended from
+    "Turnovers and other grain-based items",  # "a turnover filled with meat and cheese", quiche, empanadas
+    "Stir-fry and soy-based sauce mixtures",
+    "Nachos",
 )
 # A joiner that introduces what a food is made, filled or topped with.
 # A joiner that puts a little of something on a food: without an amount of its own, what follows is no
@@ -1008,6 +1011,7 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
     absorbed: list[Absorbed] = []
     last: Item | None = None
     weighed = False  # the last food was given by its weight, which holds what it was filled with
+    filled = False
     for i, j, out in cuts:
         joiner = entry.core[entry.parts[i - 1][1] : entry.parts[i][0]] if i > 0 else ""
         text = entry.core[entry.parts[i][0] : entry.parts[j][1]]
@@ -1028,16 +1032,12 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
         if last is not None and amount is None:
             listed = bool(absorbed) and absorbed[-1][0] is last and joiner.strip(" ,") in ("", "and")
             why = absorbed[-1][2] if listed else ""
-            if (
-                not why
-                and _is_dish(last)
-                and _FILLING.search(joiner)
-                and not _left_out(last, out)
-                and (not _LISTS_CONTENTS.search(last.food) or _named_in(text, last.food, scorer))
-            ):
-                # "with chicken", "..., and beans"; but a dish whose USDA name lists what it holds holds only
-                # that ("Lettuce, salad with assorted vegetables including tomatoes": no chicken, no avocado)
+            # "chili packed with chicken, turkey, and beans": the list the dish's own span began
+            listed = filled and joiner.strip(" ,") in ("", "and")
+            if not why and listed and _may_hold(last, out, text, scorer):
                 why = "a USDA mixed dish includes it"
+            if not why and _is_dish(last) and _FILLING.search(joiner) and _may_hold(last, out, text, scorer):
+                why = "a USDA mixed dish includes it"  # "with chicken", "..., and beans"
             elif not why and _made_with(entry, i):
                 why = "what it was made with, not weighed on its own"
             elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
@@ -1055,6 +1055,9 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 continue
         last = out if isinstance(out, Item) else None
         weighed = amount is not None and amount.unit in _WEIGHED
+        # the dish's own span ends in what it is filled with ("chili con carne, packed with chicken")
+        inner = entry.core[entry.parts[j - 1][1] : entry.parts[j][0]] if j > i else ""
+        filled = last is not None and _is_dish(last) and bool(_FILLING.search(inner))
         kept.append((i, j, out))
     return kept, absorbed
 
@@ -1095,6 +1098,15 @@ def _added_to_a_drink(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date |
     return out
 
 
+def _may_hold(dish: Item, part: Item | Problem, text: str, scorer: Scorer) -> bool:
+    """Whether a mixed dish may hold what a part names: not what its name says it comes without, and where
+    its USDA name lists what it holds, only that ("Lettuce, salad with assorted vegetables including
+    tomatoes": no chicken, no avocado; "Chili with chicken", whose FNDDS names add turkey: turkey)."""
+    if _left_out(dish, part):
+        return False
+    return not _LISTS_CONTENTS.search(dish.food) or _named_in(text, dish.food, scorer, dish.food_id)
+
+
 def _left_out(dish: Item, part: Item | Problem) -> bool:
     """Whether the dish's USDA name says it comes without what the part is: "Lettuce, salad ..., no
     dressing" does not hold the ranch dressing a line adds to it."""
@@ -1107,7 +1119,7 @@ def _left_out(dish: Item, part: Item | Problem) -> bool:
     return bool(without & set(tokens(part.food)))
 
 
-def _named_in(text: str, description: str, scorer: Scorer) -> bool:
+def _named_in(text: str, description: str, scorer: Scorer, food_id: str = "") -> bool:
     """Whether every word naming a food in ``text`` is in the USDA name, as written or as another form of
     the word ("frosting" in "..., frosted": the first five letters)."""
     from mgb6.foods.match import names_a_food, respell
@@ -1115,7 +1127,8 @@ def _named_in(text: str, description: str, scorer: Scorer) -> bool:
 
     index = scorer.table.index
     named = [t for t in tokens(respell(text, index)) if t.isalpha() and names_a_food(t, index)]  # ("veggies")
-    words = tokens(description)
+    food = scorer.table.foods[scorer.table.by_id[food_id]] if food_id else None
+    words = tokens(description) + (tokens(food.synonyms) if food is not None else ())  # (FNDDS: "turkey")
     # what the name says the food comes without is not in it ("Roll, sweet, cinnamon bun, no frosting")
     described = [d for k, d in enumerate(words) if not (k and words[k - 1] in ("no", "without"))]
     return bool(named) and all(
