@@ -477,3 +477,34 @@ def test_a_kind_explains_nothing_where_the_candidate_names_another_food_the_line
     # pumpkin is a vegetable, but "Empanada, beef, with vegetables" has beef the line never said
     assert "beef" not in (_food(table, "a pumpkin empanada") or "").lower()
     assert table.index.kinds["cherry"] == {"fruit"} and "sweet" not in table.index.kinds
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "brand_note"),
+    [
+        # who made it, named last: the maker's USDA product when USDA has it ...
+        ("a cheeseburger from McDonald's", "Cheeseburger (McDonalds)", False),
+        # ... what such a restaurant sells as USDA codes it ...
+        ("fries from McDonald's", "Potato, french fries, fast food", True),
+        # ... else the generic food, said; never a phrase that only shares the maker ("starbucks latte")
+        ("a coffee from Starbucks", "coffee, brewed", True),
+        ("a sweet cinnamon bun from Little Debbie", "cinnamon bun", True),
+    ],
+)
+def test_a_maker_named_last_picks_its_product_or_the_generic_food_and_says_so(
+    table, line: str, food: str, brand_note: bool
+) -> None:
+    item = _resolve(table, line)
+    assert isinstance(item, Item) and food.lower() in item.food.lower(), item
+    assert any("not in USDA tables" in n for n in item.notes) == brand_note, item.notes
+
+
+def test_a_day_named_after_from_is_no_maker(table) -> None:
+    item = _resolve(table, "a bowl of chili from Sunday")
+    assert not (isinstance(item, Item) and any("brand" in n for n in item.notes)), item
+
+
+def test_a_product_portion_is_the_row_the_line_names(table) -> None:
+    # FNDDS weighs a Big Mac among McDonald's rows ("1 MCDonald's Mac Jr", "1 McDonald's Big Mac")
+    item = _resolve(table, "a McDonald's Big Mac")
+    assert isinstance(item, Item) and item.grams == 205.0, item

@@ -658,3 +658,10 @@ def test_a_describing_word_before_a_comma_is_no_food_of_its_own(table) -> None:
     assert isinstance(dulce, Item) and "pan dulce" in dulce.food.lower(), dulce
     (pretzel,) = read("a soft pretzel", table)  # ... while "soft" still names USDA's soft pretzel
     assert "soft" in pretzel.food.lower()
+
+
+def test_a_part_naming_its_maker_last_is_a_food_of_the_sentence(table) -> None:
+    """A brand left out of a label is kept whole; "from Nabisco" at a part's end is already whole."""
+    cookie, ice_cream = read("a chocolate chip cookie from Nabisco and a cup of vanilla ice cream", table)
+    assert isinstance(cookie, Item) and "cookie" in cookie.food.lower(), cookie
+    assert isinstance(ice_cream, Item) and "ice cream" in ice_cream.food.lower(), ice_cream

@@ -824,12 +824,66 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     return None
 
 
+# "a cinnamon bun from Little Debbie", "a taco from Taco Bell": who made or sold it, last and in capitals
+_FROM_MAKER = lazy(
+    r"^(?P<food>.+?)\s+(?:from|by)\s+(?P<brand>[A-Z][\w'’&.!-]*(?:\s+[A-Z0-9&][\w'’&.!-]*){0,3})$"
+)
+_RESTAURANTS = ("Fast Foods", "Restaurant Foods")
+_NFS_PART = lazy(r",\s*NFS\b|\s*\([^)]*\)")
+_NO_MAKER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)  # ("leftovers from Sunday")
+
+
+def _made_by(text: str, table: FoodTable) -> Match | None:
+    """The food a line names with who made or sold it last ("a cinnamon bun from Little Debbie"): that
+    maker's USDA product when USDA lists one; else, for a restaurant USDA lists, the food as USDA codes it
+    "from fast food"; else the generic food, with ``brand`` set for the caller to say so."""
+    maker = _FROM_MAKER.match(text.strip(" .!?"))
+    if maker is None or maker["brand"].lower() in _NO_MAKER:
+        return None
+    food, brand = maker["food"], maker["brand"]
+    if not any(t in table.index.core_words for t in tokens(food)):
+        return None  # "a drink called Alexander from Joe": no food named before the maker
+    toks = set(tokens(brand))
+    # the maker's own USDA product ("Cheeseburger (McDonalds)"; not a phrase naming it, "starbucks latte")
+
+    def by_maker(m: Match) -> bool:
+        named = tokens(table.foods[m.food_index].description)
+        return all(any(d.startswith(t.rstrip("s")) for d in named) for t in toks)
+
+    for said in (text, f"{brand} {food}"):
+        found, _ = _match(said, table)
+        if found is not None and found.confidence >= BRAND_REST_MIN and by_maker(found):
+            return found
+    generic, _ = _match(food, table)
+    if generic is None or by_maker(generic):
+        return generic  # ("a McDouble from McDonald's" named the product: USDA's, nothing left out)
+    brands = table.index.brand.items()
+    if toks and any(toks <= named and table.foods[i].category in _RESTAURANTS for i, (_, named) in brands):
+        # a restaurant's food as USDA codes what such places sell ("fries from McDonald's": fast food fries)
+        name = _NFS_PART.sub("", table.foods[generic.food_index].description)
+        sold, _ = _match(f"{name} from fast food", table)
+        first = table.foods[generic.food_index].description.split(",")[0]
+        if (
+            sold is not None
+            and sold.confidence >= BRAND_REST_MIN
+            and table.foods[sold.food_index].description.split(",")[0] == first
+        ):
+            return sold._replace(brand=brand)
+    return generic._replace(brand=brand)
+
+
 def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates.
 
     A brand USDA does not list is left out when the whole text names no food: the generic food is
     returned with ``brand`` set, for the caller to say so.
     """
+    made = _made_by(text, table)
+    if made is not None:
+        return made, []
     found, cands = _match(text, table)
     if found is not None:
         return found, cands

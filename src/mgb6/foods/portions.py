@@ -278,7 +278,7 @@ def count_portion(
     for p in usual:
         # a row all of whose words the line said is the one it named: "an individual coconut cream pie" is
         # USDA's "1 individual pie" (150 g), not its "1 pie, any size" (1600 g)
-        row = {p.unit, *tokens(p.modifier)}
+        row = {*tokens(p.unit), *tokens(p.modifier)}
         if len(row) >= 2 and row <= said:
             return p
     for p in usual:

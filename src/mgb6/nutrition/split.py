@@ -903,9 +903,10 @@ def _reported_amounts(
 
 
 def _past_a_brand(sub: Entry, scorer: Scorer) -> bool:
-    """Whether the food was found by leaving out a brand USDA does not list (match.Match.brand)."""
+    """Whether the food was found by leaving out a brand USDA does not list (match.Match.brand) that leads
+    a label; a part naming its maker last ("a cookie from Nabisco") holds its brand whole."""
     found, _ = scorer.lookup(sub.food_text)
-    return found is not None and bool(found.brand)
+    return found is not None and bool(found.brand) and not sub.food_text.rstrip(" .!?").endswith(found.brand)
 
 
 def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
