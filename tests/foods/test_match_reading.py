@@ -38,6 +38,7 @@ def _resolve(table, line: str) -> Item | Problem:
 # (line, a pattern the chosen food must NOT match): what each once became, silently
 TRAPS = [
     ("chicken caesar salad", r"^(Salad dressing|Caesar dressing)"),
+    ("a Taco Bell taco", r"Nachos"),  # the brand's words are not its product's
     ("caesar salad", r"^(Salad dressing|Caesar dressing)"),
     ("bowl of miso soup", r"^Miso$"),
     ("chick", r"CHICK-FIL-A"),
@@ -497,6 +498,12 @@ def test_a_maker_named_last_picks_its_product_or_the_generic_food_and_says_so(
     item = _resolve(table, line)
     assert isinstance(item, Item) and food.lower() in item.food.lower(), item
     assert any("not in USDA tables" in n for n in item.notes) == brand_note, item.notes
+
+
+def test_a_restaurant_named_before_a_food_its_name_shares_is_read_as_the_maker(table) -> None:
+    item = _resolve(table, "a Taco Bell taco")
+    assert isinstance(item, Item) and item.food.startswith("Taco"), item
+    assert any("brand 'Taco Bell' listed" in n for n in item.notes), item.notes
 
 
 def test_a_day_named_after_from_is_no_maker(table) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
+from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
@@ -65,6 +66,7 @@ class Match(NamedTuple):
     brand: str = ""  # a brand USDA does not list, left out to find the generic food ("Publix")
     variant: str = ""  # a label's trailing variant left out to find the food ("Chocolate", "Original")
     prepared: str = ""  # recipe words left out to find a reviewed phrase ("sifted", "drained")
+    maker: bool = False  # the brand was said as who made or sold it ("from Little Debbie", "Taco Bell taco")
 
 
 K = TypeVar("K")
@@ -319,6 +321,7 @@ def _score(
     either: dict[str, frozenset[str]] | None = None,
     wq: float = 0.0,
     last: str = "",
+    repeated: frozenset[str] = _NONE,
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -454,6 +457,8 @@ def _score(
             score -= BRAND_ONLY_COST
         else:
             core -= brand  # "Cheerios" names "GENERAL MILLS, CHEERIOS" without the maker's name
+        if repeated & brand and not repeated & brand & (cset - brand):
+            score -= UNCOVERED_COST + LAST_NOUN_COST  # "a Taco Bell taco" is a taco, not the nachos
     if core & qset:
         score += 5.0
     score -= 12.0 * len(core - qset - covered_kinds)
@@ -633,6 +638,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     q = _verb_forms(tokens(lowered))
     if not q:
         return []
+    repeated = frozenset(t for t, n in Counter(q).items() if n > 1)  # ("taco bell taco": brand, then food)
     # the words before the first comma or "with"/"on"/"in"/"for" name the food ("honey for my tea" is
     # honey); the rest qualifies it
     first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b", lowered, maxsplit=1)[0]
@@ -734,7 +740,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             described = index.choices[c].split() + [t for t in named if t not in without]
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either, wq, last)
+        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
@@ -843,7 +849,26 @@ def _made_by(text: str, table: FoodTable) -> Match | None:
     maker = _FROM_MAKER.match(text.strip(" .!?"))
     if maker is None or maker["brand"].lower() in _NO_MAKER:
         return None
-    food, brand = maker["food"], maker["brand"]
+    return _by_maker(text, maker["food"], maker["brand"], table)
+
+
+def _led_by_a_restaurant(text: str, table: FoodTable) -> Match | None:
+    """ "a Taco Bell taco": a restaurant USDA lists, named before the food (its words, "taco", are also the
+    food's, so the whole line cannot be matched to one of its products by the name alone)."""
+    words = text.split()
+    start = 1 if words and words[0].lower() in ("a", "an", "one", "the", "my") else 0
+    for n in (3, 2, 1):
+        lead = words[start : start + n]
+        if len(words) <= start + n or not _capitalised(lead):
+            continue
+        toks = frozenset(tokens(" ".join(lead)))
+        if toks and any(toks == brand and table.foods[i].category in _RESTAURANTS
+                        for i, (brand, _) in table.index.brand.items()):  # fmt: skip
+            return _by_maker(text, " ".join(words[:start] + words[start + n :]), " ".join(lead), table)
+    return None
+
+
+def _by_maker(text: str, food: str, brand: str, table: FoodTable) -> Match | None:
     if not any(t in table.index.core_words for t in tokens(food)):
         return None  # "a drink called Alexander from Joe": no food named before the maker
     toks = set(tokens(brand))
@@ -871,8 +896,8 @@ def _made_by(text: str, table: FoodTable) -> Match | None:
             and sold.confidence >= BRAND_REST_MIN
             and table.foods[sold.food_index].description.split(",")[0] == first
         ):
-            return sold._replace(brand=brand)
-    return generic._replace(brand=brand)
+            return sold._replace(brand=brand, maker=True)
+    return generic._replace(brand=brand, maker=True)
 
 
 def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
@@ -887,6 +912,9 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     found, cands = _match(text, table)
     if found is not None:
         return found, cands
+    made = _led_by_a_restaurant(text, table)
+    if made is not None:
+        return made, cands
     split = _brand_prefix(text, table)
     brand, rest = split if split is not None else ("", text)
     rest_toks = tokens(rest)

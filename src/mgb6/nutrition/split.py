@@ -904,9 +904,9 @@ def _reported_amounts(
 
 def _past_a_brand(sub: Entry, scorer: Scorer) -> bool:
     """Whether the food was found by leaving out a brand USDA does not list (match.Match.brand) that leads
-    a label; a part naming its maker last ("a cookie from Nabisco") holds its brand whole."""
+    a label; a part naming who made or sold it ("a cookie from Nabisco") holds its brand whole."""
     found, _ = scorer.lookup(sub.food_text)
-    return found is not None and bool(found.brand) and not sub.food_text.rstrip(" .!?").endswith(found.brand)
+    return found is not None and bool(found.brand) and not found.maker
 
 
 def _amount_left_behind(cuts: list[Cut], entry: Entry, scorer: Scorer) -> bool:
