@@ -365,6 +365,12 @@ def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> N
     assert _food(table, line) == right
 
 
+def test_a_food_logs_whey_is_the_protein_powder_and_liquid_whey_is_said_so(table) -> None:
+    scoop = _resolve(table, "1 scoop whey")  # (it was 246 g of liquid whey: a "scoop" taken as a cup)
+    assert isinstance(scoop, Item) and "protein powder" in scoop.food and scoop.grams < 40, scoop
+    assert _food(table, "fluid whey") == "Whey, sweet, fluid"
+
+
 @pytest.mark.parametrize(
     ("line", "right"),
     [

@@ -665,3 +665,13 @@ def test_a_part_naming_its_maker_last_is_a_food_of_the_sentence(table) -> None:
     cookie, ice_cream = read("a chocolate chip cookie from Nabisco and a cup of vanilla ice cream", table)
     assert isinstance(cookie, Item) and "cookie" in cookie.food.lower(), cookie
     assert isinstance(ice_cream, Item) and "ice cream" in ice_cream.food.lower(), ice_cream
+
+
+def test_beside_a_fast_food_the_food_of_no_other_source_is_the_fast_food_one_and_says_so(table) -> None:
+    _, fries = read("a Big Mac and a medium order of fries", table)
+    assert isinstance(fries, Item) and fries.food == "Potato, french fries, fast food", fries
+    assert any("counted as fast food" in n for n in fries.notes), fries.notes
+    # made at home, or with nothing from a restaurant beside it, the fries are USDA's generic ones
+    for line in ("a homemade burger and fries", "a banana and fries"):
+        _, plain = read(line, table)
+        assert isinstance(plain, Item) and "fast food" not in plain.food, (line, plain)

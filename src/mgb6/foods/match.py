@@ -835,11 +835,48 @@ _FROM_MAKER = lazy(
     r"^(?P<food>.+?)\s+(?:from|by)\s+(?P<brand>[A-Z][\w'’&.!-]*(?:\s+[A-Z0-9&][\w'’&.!-]*){0,3})$"
 )
 _RESTAURANTS = ("Fast Foods", "Restaurant Foods")
+_FAST_FOOD_WORDS = lazy(r"\bfast food\b|\brestaurant\b|\(([^()]+)\)\s*$", re.I)
+
 _NFS_PART = lazy(r",\s*NFS\b|\s*\([^)]*\)")
 _NO_MAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )  # ("leftovers from Sunday")
+
+
+def as_sold_by_restaurants(food_index: int, table: FoodTable) -> Match | None:
+    """USDA's "fast food" food of the same name ("Potato, french fries, NFS" -> "Potato, french fries, fast
+    food"), or None."""
+    description = table.foods[food_index].description
+    if _FAST_FOOD_WORDS.search(description):
+        return None
+    sold, _ = _match(f"{_NFS_PART.sub('', description)} from fast food", table)
+    if sold is None or sold.confidence < BRAND_REST_MIN:
+        return None
+    named = table.foods[sold.food_index].description
+    if named.split(",")[0] != description.split(",")[0] or "fast food" not in named.lower():
+        return None
+    return sold
+
+
+def from_a_restaurant(food_index: int, table: FoodTable) -> bool:
+    """Whether USDA's food is one a restaurant sells: its name says "fast food" or "restaurant", it is in
+    SR28's restaurant groups, or FNDDS names it by a restaurant SR28 lists ("Big Mac (McDonalds)")."""
+    food = table.foods[food_index]
+    if food.category in _RESTAURANTS:
+        return True
+    found = _FAST_FOOD_WORDS.search(food.description)
+    if found is None:
+        return False
+    if found.group(1) is None:
+        return True
+    said = tokens(found.group(1))
+
+    def names(brand: frozenset[str]) -> bool:
+        return all(any(t.startswith(b.rstrip("s")) for t in said) for b in brand)
+
+    brands = table.index.brand.items()
+    return any(table.foods[i].category in _RESTAURANTS and names(b) for i, (b, _) in brands)
 
 
 def _made_by(text: str, table: FoodTable) -> Match | None:
@@ -888,14 +925,8 @@ def _by_maker(text: str, food: str, brand: str, table: FoodTable) -> Match | Non
     brands = table.index.brand.items()
     if toks and any(toks <= named and table.foods[i].category in _RESTAURANTS for i, (_, named) in brands):
         # a restaurant's food as USDA codes what such places sell ("fries from McDonald's": fast food fries)
-        name = _NFS_PART.sub("", table.foods[generic.food_index].description)
-        sold, _ = _match(f"{name} from fast food", table)
-        first = table.foods[generic.food_index].description.split(",")[0]
-        if (
-            sold is not None
-            and sold.confidence >= BRAND_REST_MIN
-            and table.foods[sold.food_index].description.split(",")[0] == first
-        ):
+        sold = as_sold_by_restaurants(generic.food_index, table)
+        if sold is not None:
             return sold._replace(brand=brand, maker=True)
     return generic._replace(brand=brand, maker=True)
 

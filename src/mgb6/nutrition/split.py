@@ -1186,6 +1186,45 @@ def _fish_and_chips(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | N
     return out
 
 
+_OWN_SOURCE = lazy(r"\b(?:home|homemade|home-made|frozen|canned|school|store|bakery)\b", re.I)
+
+
+def _from_the_same_place(cuts: list[Cut], entry: Entry, scorer: Scorer, day: date | None) -> list[Cut]:
+    """ "a Big Mac and a medium fries": beside a food from a fast-food place, a food that says no source of
+    its own is that place's too, where USDA codes the same food "fast food" (fries, hash browns, biscuits);
+    said on the item. Never for what the line says was made at home or bought frozen."""
+    from mgb6.foods.match import as_sold_by_restaurants, from_a_restaurant
+
+    table = scorer.table
+
+    def restaurant(item: Item | Problem) -> bool:
+        return (
+            isinstance(item, Item)
+            and item.food_id in table.by_id
+            and from_a_restaurant(table.by_id[item.food_id], table)
+        )
+
+    if not any(restaurant(done) for _, _, done in cuts):
+        return cuts
+    out = list(cuts)
+    for k, (i, j, done) in enumerate(out):
+        if not isinstance(done, Item) or restaurant(done) or done.food_id is None:
+            continue
+        sub = _span_entry(entry, i, j)
+        if sub is None or _OWN_SOURCE.search(sub.food_text):
+            continue
+        sold = as_sold_by_restaurants(table.by_id[done.food_id], table)
+        if sold is None:
+            continue
+        food = table.foods[sold.food_index]
+        again = scorer.resolve(sub._replace(food_text=food.description), day, record=False)
+        if isinstance(again, Item) and again.food_id == food.id:
+            again.notes = [*again.notes, "counted as fast food, like the food beside it (the line names no "
+                           "other source for it)"]  # fmt: skip
+            out[k] = (i, j, again)
+    return out
+
+
 def _restatements(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, str]]]:
     """A food said again by its name, after a comma ("..., the McDouble") or "also known as", is one food:
     the named one, of the same USDA category, counted once; a restatement mgb6 cannot read ("also known as
@@ -1229,6 +1268,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     cuts, absorbed = _fillings(cuts, entry, scorer)
     cuts = _added_to_a_drink(cuts, entry, scorer, day)
     cuts = _fish_and_chips(cuts, entry, scorer, day)
+    cuts = _from_the_same_place(cuts, entry, scorer, day)
     cuts, restated = _restatements(cuts, entry)
     n = len(cuts)
     out: list[Item | Problem] = []
