@@ -170,3 +170,15 @@ def test_a_cup_sr28_lacks_is_weighed_by_the_surveys_cup_of_the_same_food(table) 
     assert isinstance(got, Item) and "salmon" in got.food.lower() and got.source == "sr28"
     assert got.grams == pytest.approx(usda_grams("fndds:26137110", "cup"))
     assert any("USDA's survey weight for Fish, salmon, NFS" in n for n in got.notes)
+
+
+def test_one_candy_is_a_piece_never_the_surveys_package(table) -> None:
+    """FNDDS's count rows for candy start at a "pouch/regular size" (60 g): one hard candy is SR28's piece."""
+    got = resolve(table, "a single mint hard candy")
+    assert isinstance(got, Item) and got.food_id == "sr28:19107", got
+    assert got.grams == pytest.approx(usda_grams("sr28:19107", "piece")), got
+    # ... while a survey row lighter than SR28's is kept: a piece of celery is no whole stalk
+    celery = resolve(table, "a piece of raw celery")
+    assert isinstance(celery, Item) and celery.grams < usda_grams(
+        "sr28:11143", "stalk", 'medium (7-1/2" - 8" long)'
+    ), celery

@@ -134,6 +134,9 @@ _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\
 
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
+# The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
+# whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
+SURVEY_ONE_SPREAD = 2.5
 
 
 @dataclass(slots=True)
@@ -302,6 +305,8 @@ class Scorer:
         got = self._weighed_by(survey_twins(self.table).get(food_index), entry, assume=q is None)
         if got is None or got.grams == g.grams or (q is None) != got.assumed:
             return g
+        if g.grams and got.grams > SURVEY_ONE_SPREAD * g.grams:
+            return g  # a package, not one: FNDDS's "pouch/regular size" of candy (60 g) is no piece (6 g)
         return got
 
     def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
