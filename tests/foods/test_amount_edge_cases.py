@@ -182,3 +182,27 @@ def test_one_candy_is_a_piece_never_the_surveys_package(table) -> None:
     assert isinstance(celery, Item) and celery.grams < usda_grams(
         "sr28:11143", "stalk", 'medium (7-1/2" - 8" long)'
     ), celery
+
+
+@pytest.mark.parametrize("line", ["oats", "a bowl of oats", "steel cut oats"])
+def test_a_grain_weighed_dry_with_no_amount_given_is_counted_cooked_and_says_so(table, line: str) -> None:
+    """A cup of dry oats (81 g, 112 mg Mg) is no bowl of oatmeal; with an amount the oats stay dry."""
+    got = resolve(table, line)
+    assert isinstance(got, Item) and "cooked" in got.food, got
+    assert any(n.startswith("counted as cooked: no amount given") for n in got.notes), got.notes
+    weighed = resolve(table, "40g oats")
+    assert isinstance(weighed, Item) and "dry" in weighed.food and weighed.grams == 40, weighed
+
+
+def test_what_comes_in_a_can_is_usdas_canned_food_and_says_so(table) -> None:
+    corn = resolve(table, "a can of corn")  # (it asked: raw corn has no can)
+    assert isinstance(corn, Item) and "canned" in corn.food, corn
+    assert any("a can: counted as USDA's canned food" in n for n in corn.notes), corn.notes
+    tomatoes = resolve(table, "1 can (14.5 oz) diced tomatoes")  # (it was 411 g of raw tomatoes)
+    assert isinstance(tomatoes, Item) and "canned" in tomatoes.food, tomatoes
+
+
+def test_a_measure_is_never_borrowed_from_a_food_that_names_another_food(table) -> None:
+    """ "a can of soup" was SR28's "Soup, tomato, canned, condensed": the only soup with a can row."""
+    soup = resolve(table, "a can of soup")
+    assert not (isinstance(soup, Item) and "tomato" in soup.food.lower()), soup

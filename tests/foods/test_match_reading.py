@@ -359,6 +359,11 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         # what the line says a food is not ("not chocolate") is USDA's "other than chocolate"
         ("ice cream soda with flavors (not chocolate)", "Ice cream soda, flavors other than chocolate"),
         ("sucralose", "Sugar substitute, sucralose, powder"),
+        # how an egg was fried, and the informal vegetable, in USDA's words (a veggie burger stays one)
+        ("eggs over easy", "Egg, whole, cooked, fried"),
+        ("eggs sunny side up", "Egg, whole, cooked, fried"),
+        ("mixed veggies", "Classic mixed vegetables, NS as to form, cooked"),
+        ("veggie burger", "Veggie burger, on bun"),
     ],
 )
 def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:

@@ -844,6 +844,33 @@ _NO_MAKER = frozenset(
 )  # ("leftovers from Sunday")
 
 
+_DRY = lazy(r"\b(?:dry|raw|uncooked)\b", re.I)
+_GRAIN_GROUPS = ("Cereal Grains and Pasta", "Breakfast Cereals")
+
+
+def cooked_twin(food_index: int, table: FoodTable) -> int | None:
+    """A dry grain's cooked food of the same name ("Cereals, oats, ..., dry" -> "Cereals, oats, ..., cooked
+    with water"; "Barley, pearled, raw" -> "Barley, pearled, cooked"), or None."""
+    food = table.foods[food_index]
+    if food.category not in _GRAIN_GROUPS or not _DRY.search(food.description):
+        return None
+    segments = [p.strip() for p in food.description.split(",") if not _DRY.search(p)]
+    lead = ", ".join(segments[:2])  # the grain itself: "Cereals, oats", "Barley, pearled"
+    named = set(tokens(lead))
+    found = [i for i, _ in search(f"{', '.join(segments)}, cooked", table, limit=8)]
+    found = [i for i in found if i != food_index and "cooked" in tokens(table.foods[i].description)]
+    # its name as it starts, then its words ("Pasta, dry, enriched": "Pasta, cooked, enriched")
+    for i in found:
+        if table.foods[i].description.startswith(lead):
+            return i
+    first = food.description.split(",")[0]
+    return next(
+        (i for i in found if table.foods[i].description.split(",")[0] == first
+         and named <= set(tokens(table.foods[i].description))),
+        None,
+    )  # fmt: skip
+
+
 def as_sold_by_restaurants(food_index: int, table: FoodTable) -> Match | None:
     """USDA's "fast food" food of the same name ("Potato, french fries, NFS" -> "Potato, french fries, fast
     food"), or None."""
@@ -1044,6 +1071,23 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     return None, cands
 
 
+_one_word_foods: _PerTable[str, bool] = _PerTable()
+
+
+def names_no_other_food(food_index: int, words: set[str], table: FoodTable) -> bool:
+    """Whether a food's name says no food beyond ``words`` (a line's words): "cornbread" may become another
+    cornbread, never "chicken cornbread"; "a can of soup" never SR28's "Soup, tomato, canned, condensed",
+    whose second part names a food of its own ("Tomatoes": a one-word name)."""
+    index = table.index
+    single = _one_word_foods.of(index.idf)
+    if not single:
+        single.update((index.head[i], True) for i in range(len(table.foods)) if index.core[i] == 1)
+    desc = index.choices[food_index].split()
+    segments = table.foods[food_index].description.split(",")
+    named = {t for t in tokens(segments[1]) if t in single} if len(segments) > 1 else set()
+    return (set(desc[: index.core[food_index]]) | named) - _NOT_CORE - QUALIFIER_WORDS - GROUP_WORDS <= words
+
+
 def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = False) -> list[int]:
     """Foods about as good a match for ``text`` as ``chosen``, best first (``chosen`` excluded).
 
@@ -1058,12 +1102,9 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
         ref -= ALIAS_BONUS
     floor = max(MIN_CONFIDENCE, ref - (ALIAS_SWITCH_MARGIN if alias else SWITCH_MARGIN))
     words = {VERB_FORMS.get(t, t) for t in tokens(text)}
-    index = table.index
 
     def names_nothing_new(f: int) -> bool:
-        # "cornbread" may become another cornbread, never "chicken cornbread"
-        desc = index.choices[f].split()
-        return set(desc[: index.core[f]]) - _NOT_CORE <= words
+        return names_no_other_food(f, words, table)
 
     def twin(f: int) -> bool:
         # the same USDA analysis in the other table (SR28 dry-roasted cashews = FNDDS "Cashews, NFS"):

@@ -134,6 +134,8 @@ _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\
 
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
+_SAYS_DRY = lazy(r"\b(?:dry|raw|uncooked)\b", re.I)
+_CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
 # The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
 # whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
 SURVEY_ONE_SPREAD = 2.5
@@ -218,6 +220,22 @@ class Scorer:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
+        canned = ""
+        q = entry.quantity
+        in_a_can = q is not None and (q.unit == "can" or bool(_CANNED.search(q.text)))  # ("1 can (14.5 oz)")
+        if in_a_can and not _CANNED.search(food.description):
+            # "a can of corn", "1 can diced tomatoes": what comes in a can is USDA's canned food
+            from mgb6.foods.match import names_no_other_food
+
+            again, _ = self.lookup(f"canned {entry.food_text}")
+            said = set(tokens(f"canned {entry.food_text}"))
+            if (
+                again is not None
+                and _CANNED.search(self.table.foods[again.food_index].description)
+                and names_no_other_food(again.food_index, said, self.table)
+            ):
+                m, food = again, self.table.foods[again.food_index]
+                canned = "a can: counted as USDA's canned food"
         portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
         amounts = self.table.amounts
         from mgb6.foods.match import respell
@@ -254,13 +272,24 @@ class Scorer:
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
+        if g.assumed and not _SAYS_DRY.search(entry.text):
+            # "steel cut oats", "a bowl of oats": with no amount, a grain people weigh dry was eaten cooked
+            from mgb6.foods.match import cooked_twin
+
+            cooked = cooked_twin(self.table.by_id[food.id], self.table)
+            if cooked is not None:
+                said = self.table.foods[cooked].description
+                again = self._resolve_food(entry._replace(food_text=said), day)
+                if isinstance(again, Item):
+                    again.notes = [*again.notes, f"counted as cooked: no amount given for {food.description}"]
+                    return again
         if g.assumed and too_much_to_assume(g.grams, food):
             reason = (
                 f"the amount is not stated, and USDA's usual portion of {food.description} is "
                 f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')"
             )
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
-        notes = [n for n in (switched, g.note) if n]
+        notes = [n for n in (canned, switched, g.note) if n]
         if m.brand:
             from mgb6.foods.match import brand_listed
 
