@@ -206,3 +206,9 @@ def test_a_measure_is_never_borrowed_from_a_food_that_names_another_food(table) 
     """ "a can of soup" was SR28's "Soup, tomato, canned, condensed": the only soup with a can row."""
     soup = resolve(table, "a can of soup")
     assert not (isinstance(soup, Item) and "tomato" in soup.food.lower()), soup
+
+
+def test_a_drink_of_no_amount_is_never_one_fluid_ounce(table) -> None:
+    """SR28 lists "fl oz" first for many drinks: a unit, like an ounce, not a drink (it was 30 g of water)."""
+    water = resolve(table, "bottled unsweetened water")
+    assert isinstance(water, Item) and water.grams > 200, water

@@ -39,6 +39,8 @@ def _resolve(table, line: str) -> Item | Problem:
 TRAPS = [
     ("chicken caesar salad", r"^(Salad dressing|Caesar dressing)"),
     ("a Taco Bell taco", r"Nachos"),  # the brand's words are not its product's
+    ("Hamburger Bun, White", r"^Hamburger"),  # the bun, not the hamburger on one (they tied)
+    ("Beer, Non Alcoholic", r"^(Beer|Alcoholic)"),  # "non" says the opposite of the word after it
     ("caesar salad", r"^(Salad dressing|Caesar dressing)"),
     ("bowl of miso soup", r"^Miso$"),
     ("chick", r"CHICK-FIL-A"),

@@ -528,6 +528,10 @@ def _score(
         score += 2.0  # FNDDS's "not further specified" entry is its generic one
     score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
+    if kind == 2 and cset <= qset:
+        # of two reviewed phrases the line says, the one that says more of it ("hamburger bun, white": the
+        # bun's phrase, not "hamburger" with a bun in its USDA name); a tie-break (margins assume ALIAS_BONUS)
+        score += 0.5 * len(cset) / len(qset)
     bias = index.bias[food_i]
     if bias > 0 and qset & MIXED_DISHES:  # (only a usable SR28 food has a positive bias)
         bias -= 4.0  # a dish is FNDDS's ("as eaten"); SR28 first holds for single foods (SOURCES.md)

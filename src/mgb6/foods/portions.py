@@ -373,6 +373,9 @@ def _default_portion(
         # 458 g tub first, and "cinnamon bun topped with frosting" must not count the tub; USDA's
         # first measure that is no package (2 tbsp) is its portion, the package only when none is
         first = next((p for p in portions if p.unit not in PACKAGE_UNITS and p.unit not in MASS_G), first)
+    if first is not None and first.unit == "fl oz" and not _COUNTED.search(first.modifier):
+        # a fluid ounce is a unit, like an ounce, not a drink: the first measure that is a portion (a cup)
+        first = next((p for p in portions if p.unit not in (*MASS_G, "fl oz", *PACKAGE_UNITS)), None)
     return None if first is None or (first.unit in MASS_G and not _COUNTED.search(first.modifier)) else first
 
 
