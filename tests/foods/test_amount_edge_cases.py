@@ -212,3 +212,12 @@ def test_a_drink_of_no_amount_is_never_one_fluid_ounce(table) -> None:
     """SR28 lists "fl oz" first for many drinks: a unit, like an ounce, not a drink (it was 30 g of water)."""
     water = resolve(table, "bottled unsweetened water")
     assert isinstance(water, Item) and water.grams > 200, water
+
+
+def test_no_amount_takes_the_surveys_unspecified_quantity_before_sr28s_cup(table) -> None:
+    """SR28 lists a cup first for syrup (341 g); FNDDS assumes 40 g of corn syrup when none is said."""
+    syrup = resolve(table, "golden syrup")
+    assert isinstance(syrup, Item) and syrup.grams == pytest.approx(
+        usda_grams("fndds:91301030", "default", "quantity not specified")
+    )
+    assert any("quantity not specified" in n for n in syrup.notes), syrup.notes

@@ -253,6 +253,7 @@ class Scorer:
             g = self._by_the_survey_measure(entry, m.food_index, food, g)
         if g.grams is not None and not switched:
             g = self._as_the_survey_weighs(entry, m.food_index, food, g)
+            g = self._as_the_survey_assumes(entry, m.food_index, food, g)
         if g.grams is None:  # no candidate has a row for "a can", "a bowl": USDA's stand-in, said on the line
             first = self.table.foods[m.food_index]
             stand_in = to_grams(entry.quantity, first, portions, entry.food_text, preferred, amounts)
@@ -337,6 +338,17 @@ class Scorer:
         if g.grams and got.grams > SURVEY_ONE_SPREAD * g.grams:
             return g  # a package, not one: FNDDS's "pouch/regular size" of candy (60 g) is no piece (6 g)
         return got
+
+    def _as_the_survey_assumes(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
+        """No amount given, and SR28's first measure is a cup ("golden syrup": 341 g, "almonds": 143 g):
+        FNDDS's "Quantity not specified" for the same food is the amount USDA itself assumes when a survey
+        respondent cannot say (corn syrup 40 g), and comes first (README "Household measures")."""
+        from mgb6.foods.portions import measure_twins
+
+        if entry.quantity is not None or not g.assumed or food.source != "sr28" or "(1 cup," not in g.note:
+            return g
+        got = self._weighed_by(measure_twins(self.table).get(food_index), entry, assume=True)
+        return got if got is not None and "quantity not specified" in got.note else g
 
     def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
         """ "a stick of mozzarella", "a bottle of orange juice": a measure SR28 does not list for a food that
