@@ -41,6 +41,9 @@ TRAPS = [
     ("a Taco Bell taco", r"Nachos"),  # the brand's words are not its product's
     ("Hamburger Bun, White", r"^Hamburger"),  # the bun, not the hamburger on one (they tied)
     ("Beer, Non Alcoholic", r"^(Beer|Alcoholic)"),  # "non" says the opposite of the word after it
+    ("fresh spinach leaves", r"frozen"),  # fresh is never frozen (SR28's frozen spinach alone says "leaf")
+    ("grape leaves", r"^Grapes"),
+    ("mint leaves", r"^Candy"),
     ("caesar salad", r"^(Salad dressing|Caesar dressing)"),
     ("bowl of miso soup", r"^Miso$"),
     ("chick", r"CHICK-FIL-A"),

@@ -185,6 +185,7 @@ _SIZED = frozenset(w for size in SIZES for w in size.split())
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
+_NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
@@ -497,6 +498,8 @@ def _score(
     score -= 2.0 * len(extra & FORM_WORDS)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
     score -= 12.0 * len((qset - described) & FORM_WORDS)
+    if "fresh" in qset and described & _NOT_FRESH:
+        score -= 20.0  # "fresh spinach leaves" were SR28's frozen spinach (it alone says "leaf")
     if "salt" in described and "without" not in described and "salt" not in qset:
         score -= 3.0  # "with salt" is an addition the user did not write
     if "added" in described and "fat" in described and not qset & {"fat", "oil", "butter", "fried"}:
