@@ -369,6 +369,8 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("eggs sunny side up", "Egg, whole, cooked, fried"),
         ("mixed veggies", "Classic mixed vegetables, NS as to form, cooked"),
         ("veggie burger", "Veggie burger, on bun"),
+        # rice of no colour said is white: brown is a kind of grain the line must say
+        ("uncooked long grain rice", "Rice, white, long-grain, regular, raw, enriched"),
     ],
 )
 def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:

@@ -194,7 +194,7 @@ KIND_SHARE = 0.8  # what naming the thing ("cherry") is worth where USDA names i
 # pizzeria's pizza)
 _SOURCES = frozenset(("restaurant", "fast"))
 _CAME_FROM = _SOURCES | {"food"}
-_GRAIN_KINDS = frozenset(("whole", "gluten", "multigrain"))  # "whole wheat", "whole grain", "gluten-free"
+_GRAIN_KINDS = frozenset(("whole", "gluten", "multigrain", "brown"))  # whole wheat, gluten-free, brown rice
 UNCOVERED_COST = 12.0  # per food-naming word of the query's head the candidate does not explain
 SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the user did not write
 # ... more when that word is the last of the head, which English makes the thing named ("maple syrup
