@@ -940,6 +940,9 @@ def _led_by_a_restaurant(text: str, table: FoodTable) -> Match | None:
 
 
 def _by_maker(text: str, food: str, brand: str, table: FoodTable) -> Match | None:
+    """``text`` names ``food`` and who made or sold it (``brand``): a confident guess at the brand's own
+    product is worse than the generic food said as such, so the product is taken only when USDA's name
+    holds the brand, and a restaurant's generic food only when USDA codes the same food "fast food"."""
     if not any(t in table.index.core_words for t in tokens(food)):
         return None  # "a drink called Alexander from Joe": no food named before the maker
     toks = set(tokens(brand))
