@@ -39,6 +39,8 @@ from mgb6.log.phrases import CHATTER, HOW_WORDS
 from mgb6.log.units import PRODUCT_SIZES, SIZES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mgb6.foods.table import FoodTable
     from mgb6.models import Food
 
@@ -851,7 +853,7 @@ _NO_MAKER = frozenset(
 )  # ("leftovers from Sunday")
 
 
-_DRY = lazy(r"\b(?:dry|raw|uncooked)\b", re.I)
+DRY_WORDS = lazy(r"\b(?:dry|raw|uncooked)\b", re.I)  # a grain as weighed, before it is cooked
 _GRAIN_GROUPS = ("Cereal Grains and Pasta", "Breakfast Cereals")
 
 
@@ -859,9 +861,9 @@ def cooked_twin(food_index: int, table: FoodTable) -> int | None:
     """A dry grain's cooked food of the same name ("Cereals, oats, ..., dry" -> "Cereals, oats, ..., cooked
     with water"; "Barley, pearled, raw" -> "Barley, pearled, cooked"), or None."""
     food = table.foods[food_index]
-    if food.category not in _GRAIN_GROUPS or not _DRY.search(food.description):
+    if food.category not in _GRAIN_GROUPS or not DRY_WORDS.search(food.description):
         return None
-    segments = [p.strip() for p in food.description.split(",") if not _DRY.search(p)]
+    segments = [p.strip() for p in food.description.split(",") if not DRY_WORDS.search(p)]
     lead = ", ".join(segments[:2])  # the grain itself: "Cereals, oats", "Barley, pearled"
     named = set(tokens(lead))
     found = [i for i, _ in search(f"{', '.join(segments)}, cooked", table, limit=8)]
@@ -905,12 +907,24 @@ def from_a_restaurant(food_index: int, table: FoodTable) -> bool:
     if found.group(1) is None:
         return True
     said = tokens(found.group(1))
+    return any(_holds_maker(said, brand) for brand, _ in _restaurant_brands(table))
 
-    def names(brand: frozenset[str]) -> bool:
-        return all(any(t.startswith(b.rstrip("s")) for t in said) for b in brand)
 
-    brands = table.index.brand.items()
-    return any(table.foods[i].category in _RESTAURANTS and names(b) for i, (b, _) in brands)
+_restaurants: _PerTable[int, tuple[frozenset[str], frozenset[str]]] = _PerTable()
+
+
+def _restaurant_brands(table: FoodTable) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The brand words (and all capitals words) of each SR28 restaurant food ("McDONALD'S, Hamburger")."""
+    found = _restaurants.of(table.index.idf)
+    if not found:
+        found.update((i, b) for i, b in table.index.brand.items() if table.foods[i].category in _RESTAURANTS)
+    return list(found.values())
+
+
+def _holds_maker(words: Sequence[str], maker: set[str] | frozenset[str]) -> bool:
+    """Whether a USDA name's words hold every word of a maker's name, as FNDDS spells it ("McDonalds" for
+    "McDonald's": the words as they start)."""
+    return all(any(w.startswith(m.rstrip("s")) for w in words) for m in maker)
 
 
 def _made_by(text: str, table: FoodTable) -> Match | None:
@@ -933,8 +947,7 @@ def _led_by_a_restaurant(text: str, table: FoodTable) -> Match | None:
         if len(words) <= start + n or not _capitalised(lead):
             continue
         toks = frozenset(tokens(" ".join(lead)))
-        if toks and any(toks == brand and table.foods[i].category in _RESTAURANTS
-                        for i, (brand, _) in table.index.brand.items()):  # fmt: skip
+        if toks and any(toks == brand for brand, _ in _restaurant_brands(table)):
             return _by_maker(text, " ".join(words[:start] + words[start + n :]), " ".join(lead), table)
     return None
 
@@ -946,11 +959,10 @@ def _by_maker(text: str, food: str, brand: str, table: FoodTable) -> Match | Non
     if not any(t in table.index.core_words for t in tokens(food)):
         return None  # "a drink called Alexander from Joe": no food named before the maker
     toks = set(tokens(brand))
-    # the maker's own USDA product ("Cheeseburger (McDonalds)"; not a phrase naming it, "starbucks latte")
 
     def by_maker(m: Match) -> bool:
-        named = tokens(table.foods[m.food_index].description)
-        return all(any(d.startswith(t.rstrip("s")) for d in named) for t in toks)
+        # the maker's own USDA product ("Cheeseburger (McDonalds)"; not a phrase naming it, "starbucks latte")
+        return _holds_maker(tokens(table.foods[m.food_index].description), toks)
 
     for said in (text, f"{brand} {food}"):
         found, _ = _match(said, table)
@@ -959,8 +971,7 @@ def _by_maker(text: str, food: str, brand: str, table: FoodTable) -> Match | Non
     generic, _ = _match(food, table)
     if generic is None or by_maker(generic):
         return generic  # ("a McDouble from McDonald's" named the product: USDA's, nothing left out)
-    brands = table.index.brand.items()
-    if toks and any(toks <= named and table.foods[i].category in _RESTAURANTS for i, (_, named) in brands):
+    if toks and any(toks <= named for _, named in _restaurant_brands(table)):
         # a restaurant's food as USDA codes what such places sell ("fries from McDonald's": fast food fries)
         sold = as_sold_by_restaurants(generic.food_index, table)
         if sold is not None:

@@ -134,7 +134,6 @@ _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\
 
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
-_SAYS_DRY = lazy(r"\b(?:dry|raw|uncooked)\b", re.I)
 _CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
 # The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
 # whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
@@ -273,11 +272,12 @@ class Scorer:
             if unknown:  # "3 zorks spinach": the word in the unit's place is the real problem
                 reason = f"unit {unknown!r} is not one mgb6 knows; write g, oz, cup, tbsp or a count"
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
-        if g.assumed and not _SAYS_DRY.search(entry.text):
+        if g.assumed:
             # "steel cut oats", "a bowl of oats": with no amount, a grain people weigh dry was eaten cooked
-            from mgb6.foods.match import cooked_twin
+            from mgb6.foods.match import DRY_WORDS, cooked_twin
 
-            cooked = cooked_twin(self.table.by_id[food.id], self.table)
+            dry = DRY_WORDS.search(entry.text) is not None
+            cooked = None if dry else cooked_twin(self.table.by_id[food.id], self.table)
             if cooked is not None:
                 said = self.table.foods[cooked].description
                 again = self._resolve_food(entry._replace(food_text=said), day)
