@@ -66,6 +66,11 @@ TRAPS = [
     ("crisp", r"Potato chips"),  # a describing word, or an apple crisp; "crisps" are British chips
     ("unsweetened water", r"carbonated"),
     ("cinnamon bun roll with frosting", r"no frosting"),  # USDA's "no X" is never the X a line names
+    # the thing a line names is never only what qualifies another of its words in USDA's name
+    ("a glass of chocolate milk", r"^Candies"),
+    ("chocolate milk alongside", r"^Candies"),
+    ("a frankfurter on a plain white bun", r"^Roll"),
+    ("hot dog on a white bun", r"^Roll"),
 ]
 
 

@@ -48,6 +48,9 @@ def parts(line: str) -> list[str]:
         ("crackers + brie", ["crackers", "brie"], None),
         ("soup; bread roll", ["soup", "bread roll"], None),
         ("a burger alongside a side salad", ["a burger", "a side salad"], None),
+        # ... but a joiner with nothing after it only says the food came with the rest
+        ("and enjoyed a cup of chocolate milk alongside.", ["a cup of chocolate milk"], None),
+        ("a pickle with that", ["a pickle"], None),
         ("pancakes topped with maple syrup", ["pancakes", "maple syrup"], None),
         ("steak served with a baked potato", ["steak", "a baked potato"], None),
         ("a muffin plus a latte", ["a muffin", "a latte"], None),

@@ -203,8 +203,12 @@ SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the u
 # breakfast sausage" is a sausage, "peanut butter cookie" a cookie)
 LAST_NOUN_COST = 8.0
 _ROLES = frozenset(("topping", "filling", "garnish", "side"))  # "a sour cream topping" is sour cream
+MODIFIER_COST = 10.0  # the line's thing named only as what qualifies another of its words
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
+# where one word stops qualifying the next in a USDA name: "Chicken deli sandwich or sub", "Pizza with extra
+# meat", "Cheeseburger (McDonalds)"
+_NAME_PARTS = lazy(r"[,()/]|\b(?:or|and|with|on|in|from|without|no)\b", re.I)
 _IN_A_VESSEL = lazy(r"\s(?:in|from|out\s+of)\s", re.I)
 _FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
@@ -224,6 +228,10 @@ class _Choice(NamedTuple):
     added: frozenset[str]  # what the food comes "with" in its USDA name
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
     came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
+    # each word and the word after it in one comma-part of its name ("milk chocolate": milk -> chocolate),
+    # and the words that end a part (the thing that part names)
+    followed: dict[str, frozenset[str]]
+    ends: frozenset[str]
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -325,6 +333,7 @@ def _score(
     wq: float = 0.0,
     last: str = "",
     repeated: frozenset[str] = _NONE,
+    noun: tuple[str, str, frozenset[str]] = ("", "", _NONE),
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -368,8 +377,16 @@ def _score(
         weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
         # ... and where it came from ("from restaurant or fast food"), when the line does not say it
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
-        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
-    ctoks, cset, described, core0, wc, added, maker_words, came_from = info
+        parts = [tokens(p) for p in _NAME_PARTS.split(description if not kind else index.choices[c])]
+        followed: dict[str, frozenset[str]] = {}
+        for part in parts:
+            for a, b in pairwise(part):
+                followed[a] = followed.get(a, _NONE) | {b}
+        ends = frozenset(part[-1] for part in parts if part)
+        info = choice_w[c] = _Choice(
+            ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, followed, ends
+        )
+    ctoks, cset, described, core0, wc, added, maker_words, came_from, followed, ends = info
     if not kind and _named_by_a_seeming_word(q, table.foods[food_i].description):
         # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
         # the line only described the apple with, which explains nothing there
@@ -513,6 +530,11 @@ def _score(
         score -= 2.0 * len(extra & COOKED_WORDS)
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
+    thing, after, measures = noun
+    if thing and thing not in ends and (followed.get(thing, _NONE) & qset) - {after} - measures:
+        # the thing the line names only qualifies another word the line said elsewhere: "chocolate milk" is
+        # no "milk chocolate", nor "a frankfurter on a bun" USDA's "hot dog bun"
+        score -= MODIFIER_COST
 
     elif kind == 1 and head and not head & set(index.choices[food_i].split()):
         score -= 6.0  # named only in an FNDDS synonym list ("flatbread" under ham wraps): weak evidence
@@ -548,6 +570,7 @@ _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled",
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
+_MEASURED_BY = lazy(r"\b([a-z]+?)s?\s+of\b")
 # what a deli order names by its bread alone ("turkey on rye"): a sandwich (not "on a roll": "butter on a
 # roll" is a buttered roll)
 _DELI = lazy(
@@ -702,6 +725,15 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     )
     named_head = [spelt.get(t, t) for t in tokens(first) if spelt.get(t, t) in naming and t not in _ROLES]
     last = named_head[-1] if len(named_head) >= 2 else ""
+    # the thing the line names (the last food word before any "with", "on", ...) and the word said after it
+    noun: tuple[str, str, frozenset[str]] = ("", "", _NONE)
+    head_said = [spelt.get(t, t) for t in tokens(first)]
+    said_head = [w for w in head_said if w not in _NAMES_NOTHING and w in q]
+    if said_head:
+        at = len(head_said) - 1 - head_said[::-1].index(said_head[-1])
+        # (a word said as a measure of it is none of its qualifiers: "a tube of yogurt" may be "Yogurt tube")
+        noun = (said_head[-1], head_said[at + 1] if at < len(head_said) - 1 else "",
+                frozenset(_MEASURED_BY.findall(lowered)))  # fmt: skip
     # "chicken or turkey noodle soup": a candidate naming either side explains both
     either: dict[str, frozenset[str]] = {}
     if " or " in lowered:
@@ -749,7 +781,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             described = index.choices[c].split() + [t for t in named if t not in without]
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated)
+        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s

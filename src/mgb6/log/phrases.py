@@ -278,7 +278,8 @@ PURPOSES = (
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
 TAIL_WORDS = ("on top", "on top of it", "on top of that", "over the top",
               "on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
-              "alongside it", "with it", "with them", "along with it", "to enjoy", "to sip", "to perfection",
+              "alongside", "alongside it", "alongside that", "with it", "with that", "also", "with them",
+              "along with it", "to enjoy", "to sip", "to perfection",
               "just right", "just the way i like it", "in the middle of the day", "to taste", "or to taste",
               "as needed", "for garnish", "for serving", "plus more for serving", "optional", "(optional)",
               "if desired")  # fmt: skip
