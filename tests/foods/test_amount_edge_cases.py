@@ -221,3 +221,42 @@ def test_no_amount_takes_the_surveys_unspecified_quantity_before_sr28s_cup(table
         usda_grams("fndds:91301030", "default", "quantity not specified")
     )
     assert any("quantity not specified" in n for n in syrup.notes), syrup.notes
+
+
+def test_a_whole_pizza_or_pie_is_usdas_whole_one_and_half_of_one_is_half_of_it(table) -> None:
+    whole = resolve(table, "a whole pizza")
+    assert isinstance(whole, Item), whole
+    assert whole.grams == pytest.approx(usda_grams(whole.food_id, "medium", 'pizza (11-12" diameter)'))
+    half = resolve(table, "half a pizza")
+    assert isinstance(half, Item), half
+    assert half.grams == pytest.approx(0.5 * usda_grams(half.food_id, "medium", 'pizza (11-12" diameter)'))
+    pie = resolve(table, "a whole apple pie")
+    assert isinstance(pie, Item), pie
+    assert pie.grams == pytest.approx(usda_grams(pie.food_id, "regular", 'pie (8-9" dia)'))
+
+
+def test_one_pizza_of_no_whole_said_is_a_piece_even_of_whole_wheat(table) -> None:
+    for line in ("a pizza", "a whole wheat pizza"):
+        got = resolve(table, line)
+        assert isinstance(got, Item), got
+        assert got.grams == pytest.approx(usda_grams(got.food_id, "piece", "nfs")), line
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "modifier"),
+    [
+        ("a cheese quesadilla", "full", "circle"),  # not its half circle, USDA's standard portion
+        ("a hard pretzel rod", "rod", ""),  # a shape said beside the food, not "1 pretzel stick" (1 g)
+        ("a bite-sized fruit muffin", "bite", "size"),  # one item of the size, not a package of five
+    ],
+)
+def test_one_item_is_the_usda_row_its_words_name(table, line: str, unit: str, modifier: str) -> None:
+    got = resolve(table, line)
+    assert isinstance(got, Item), got
+    assert got.grams == pytest.approx(usda_grams(got.food_id, unit, modifier))
+
+
+def test_a_king_size_package_usda_does_not_weigh_is_asked_not_its_smallest_package(table) -> None:
+    got = resolve(table, "a king-size package of Reese's Peanut Butter Cups")
+    assert isinstance(got, Problem), got
+    assert "king" in got.reason

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
-    "medium", "regular", "each", "whole", "piece", "fruit", "nut", "item", "unit", "large", "small",
+    "medium", "regular", "each", "whole", "full", "piece", "fruit", "nut", "item", "unit", "large", "small",
     "serving", "default",
 )  # fmt: skip
 # Whole words: "cola" is not "Chocolate candy", "water" not "Watermelon", "nectar" not "Nectarines",
@@ -54,6 +54,9 @@ PLAUSIBLE_BEVERAGE_GRAMS = 4000.0
 # portion is then a whole dish or roast ("roast beef": 1 roast, 1,138 g), which no one means by it.
 ASSUMABLE_GRAMS = 1000.0
 ASSUMABLE_BEVERAGE_GRAMS = 2000.0
+# "a whole wheat pizza" is a slice of one: USDA's whole pizza or pie by size (691 g, 1200 g) is what "one"
+# means only when the line says whole; a whole item this heavy is a dish served by the piece
+WHOLE_DISH_GRAMS = 400.0
 # A dollop, a drizzle, a touch: a spoonful or two that no source sizes. USDA's usual portion stands in
 # only when it is itself that small: no more than the largest FDA reference amount for a topping,
 # condiment or dip, 2 tbsp (30 g: sour cream, dips, dressings; 21 CFR 101.12(b) Table 2). "A dollop of
@@ -281,7 +284,9 @@ def count_portion(
         row = {*tokens(p.unit), *tokens(p.modifier)}
         if len(row) >= 2 and row <= said:
             return p
-    for p in usual:
+    # a shape the line names beside the food ("a pretzel rod", "a sausage link") before the unit that is only
+    # the food's own name ("1 pretzel stick", 1 g, for "a hard pretzel rod")
+    for p in sorted(usual, key=lambda p: _unit_word(p) not in food_words):
         if head and _unit_word(p) in head:
             return _pick(usual, p.unit, food_words)
     if preferred:
@@ -308,6 +313,38 @@ def count_portion(
         what = f"item, 2 of USDA's halves ({_fmt(half.grams)} g each)"
         return half._replace(unit="each", grams=2 * half.grams, description=what)
     return None
+
+
+_PARTS = frozenset(("slice", "piece", "wedge", "serving"))
+# "whole" said of the item, not of its grain or milk ("a whole wheat pizza")
+_WHOLE_ONE = lazy(r"\bwhole\b(?![\s-]+(?:wheat|grain|meal|milk|foods?|bean|egg|kernel)s?\b)", re.I)
+_NOT_THE_WHOLE = UNUSUAL_SIZES | {"individual", "personal", "slice", "piece"}
+
+
+def _part_row(p: Portion) -> bool:
+    """A row weighing a part of the food (a slice, a piece), not one whole item of it."""
+    return bool({*tokens(p.unit), *tokens(p.modifier)} & _PARTS)
+
+
+def _whole_items(portions: list[Portion], head: set[str]) -> list[Portion]:
+    """The rows weighing the whole food by its own name ("1 medium pizza (11-12" diameter)", "1 regular pie
+    (8-9" dia)")."""
+    return [
+        p
+        for p in portions
+        if tokens(p.modifier)[:1] and tokens(p.modifier)[0] in head
+        and not {*tokens(p.unit), *tokens(p.modifier)} & _NOT_THE_WHOLE
+    ]  # fmt: skip
+
+
+def _whole_item(portions: list[Portion], head: set[str]) -> Portion | None:
+    """The whole food, of the usual size where USDA weighs several."""
+    rows = _whole_items(portions, head)
+    for size in ("medium", "regular"):
+        for p in rows:
+            if p.unit == size:
+                return p
+    return rows[0] if rows else None
 
 
 def _names_another(p: Portion, head: set[str] | None, described: set[str]) -> bool:
@@ -477,6 +514,8 @@ def canonical_size(word: str) -> str:
 # The sizes a product is sold in, each with the words USDA's rows use for it ("1 miniature/bite size",
 # "bar, fun size", "1 fun/snack size").
 _SIZE = frozenset(("size", "sized"))
+# what a product of a size is sold as or in
+_SOLD_IN = frozenset(("", "each", "piece", "bar", "serving", "package", "packet", "bag", "pack"))
 _PRODUCT_SIZES = (  # (the words, and what must be said with them: "king crab" is no king size)
     (frozenset(("mini", "miniature")), frozenset()),
     (frozenset(("mini", "miniature", "bite")), _SIZE),
@@ -486,14 +525,17 @@ _PRODUCT_SIZES = (  # (the words, and what must be said with them: "king crab" i
 
 
 def _product_sized(
-    quantity: Quantity | None, food: Food, portions: list[Portion], asked: frozenset[str]
+    quantity: Quantity | None, food: Food, portions: list[Portion], asked: frozenset[str], said: set[str]
 ) -> Grams:
     """ "a miniature Milky Way", "2 fun-size Snickers": USDA's row of that size, never the full-size bar (a
     miniature is a sixth of it); without one, ask for grams."""
     amount = 1.0 if quantity is None else quantity.amount
-    for p in portions:
-        if asked & set(tokens(f"{p.unit} {p.modifier}")):
-            return Grams(amount * p.grams, note=f"used {label(p)}")
+    rows = [p for p in portions if asked & set(tokens(f"{p.unit} {p.modifier}"))]
+    if rows:
+        # the row of the word said ("bite-sized": "1 bite size"), one item before a pack of several ("a
+        # bite-sized fruit muffin" was FNDDS's "Hostess package of 5 mini muffins", 57 g)
+        p = min(rows, key=lambda p: (not said & set(tokens(p.unit)), bool(_SEVERAL.search(p.modifier))))
+        return Grams(amount * p.grams, note=f"used {label(p)}")
     size = "/".join(sorted(asked))
     return Grams(
         None,
@@ -504,6 +546,7 @@ def _product_sized(
     )
 
 
+_SEVERAL = lazy(r"\b(?:[2-9]|\d\d+)\s+[a-z]", re.I)  # "package of 5 mini muffins": a row of several items
 _PLURAL_WORD = lazy(r"(?<![su])s\s*$", re.I)  # "fries", "chips": many pieces ("hummus", "glass" are not)
 
 
@@ -523,8 +566,9 @@ def _to_grams(
     asked = next(
         (size for size, needs in _PRODUCT_SIZES if named & size and (named & needs or not needs)), None
     )  # ("a fun-size Snickers")
-    if asked and (quantity is None or quantity.unit in ("", "each", "piece", "bar", "serving")):
-        return _product_sized(quantity, food, portions, asked)
+    if asked and (quantity is None or quantity.unit in _SOLD_IN):
+        # (a king-size package is not USDA's first package: "a king-size package of Reese's" was 17 g)
+        return _product_sized(quantity, food, portions, asked, named)
     if quantity is None:
         meat = is_meat(food)
         p = _default_portion(portions, words, preferred_unit, named, first_measure=not meat)
@@ -634,6 +678,15 @@ def _to_grams(
             )
             if p is not None and unit == "piece" and _unit_word(p) in _head_words(food_text):
                 p = None  # "a piece of chicken" is not USDA's whole "1 chicken" (598 g)
+            if p is not None and unit in ("", "each"):
+                # "a whole pizza", "half a pie": the whole item USDA weighs, never one slice of it (119 g);
+                # but "a whole wheat pizza" is a slice, not the medium pizza USDA's sizes would give (691 g)
+                whole = bool(_WHOLE_ONE.search(quantity.text) or _WHOLE_ONE.search(food_text)) or amount < 1
+                itself = _head_words(food.description)
+                if whole and _part_row(p):
+                    p = _whole_item(portions, itself) or p
+                elif not whole and p.grams > WHOLE_DISH_GRAMS and p in _whole_items(portions, itself):
+                    p = next(filter(None, (_pick(portions, part, words) for part in ("piece", "slice"))), p)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
