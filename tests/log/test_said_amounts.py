@@ -216,3 +216,10 @@ def test_a_size_after_its_container_is_the_amount(line: str, amount: float, unit
     # it was read as 16.9 bottles (8.9 kg of soda)
     quantity, text = split_amount(line)
     assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit) and text == food
+
+
+@pytest.mark.parametrize("line", ["a whole bag of chips", "an entire bag of popcorn"])
+def test_a_whole_vessel_is_the_vessel_and_whole_is_no_word_of_the_food(line: str) -> None:
+    quantity, food = split_amount(said_amount(line)[0])
+    assert quantity is not None and quantity.unit == "bag"
+    assert "whole" not in food and "entire" not in food

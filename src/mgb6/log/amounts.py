@@ -97,7 +97,8 @@ _SIZE_WORDS = frozenset(
     "small medium large big huge generous heaping heaped heaped rounded scant good tall little".split()
 )
 # ... or words that change nothing ("a level teaspoon" is a teaspoon).
-_EXACT_WORDS = frozenset("level regular standard normal full".split())
+# ("a whole bag" is the bag)
+_EXACT_WORDS = frozenset("level regular standard normal full whole entire".split())
 _MEASURES = MASS_UNITS | VOLUME_UNITS
 
 
