@@ -71,6 +71,8 @@ TRAPS = [
     ("chocolate milk alongside", r"^Candies"),
     ("a frankfurter on a plain white bun", r"^Roll"),
     ("hot dog on a white bun", r"^Roll"),
+    ("a whole milk latte", r"non-dairy"),  # non-dairy is never the milk a line names
+    ("latte with whole milk", r"non-dairy"),
 ]
 
 
@@ -376,6 +378,10 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("veggie burger", "Veggie burger, on bun"),
         # rice of no colour said is white: brown is a kind of grain the line must say
         ("uncooked long grain rice", "Rice, white, long-grain, regular, raw, enriched"),
+        # a plant milk is what FNDDS's "with non-dairy milk" names
+        ("an oat milk latte", "Coffee, Latte, with non-dairy milk"),
+        ("a soy latte", "Coffee, Latte, with non-dairy milk"),
+        ("a whole milk latte", "Coffee, Latte"),
     ],
 )
 def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:

@@ -228,6 +228,26 @@ def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None
     assert isinstance(glass, Item) and glass.grams is not None and glass.grams > 100
 
 
+@pytest.mark.parametrize(
+    "line", ["a latte with oat milk", "a cappuccino with almond milk", "a mocha with soy milk"]
+)
+def test_a_drink_with_a_plant_milk_is_the_usda_drink_made_with_it(table, line) -> None:
+    (drink,) = read(line, table)
+    assert isinstance(drink, Item) and "with non-dairy milk" in drink.food, drink
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("a medium tostada topped with delicious meat", "salad"),  # USDA's pair adds a food the line lacks
+        ("a medium sweet roll topped with frosting", "refrigerated dough"),
+    ],
+)
+def test_usdas_food_with_another_stands_for_both_only_if_it_adds_no_food(table, line, wrong) -> None:
+    got = foods(line, table)
+    assert not any(wrong in food for food in got), got
+
+
 def test_foods_joined_before_a_dishs_name_are_what_the_one_dish_holds(table) -> None:
     (sandwich,) = read("ham and cheese sandwich", table)
     assert isinstance(sandwich, Item) and "ham sandwich" in sandwich.food.lower()

@@ -22,6 +22,7 @@ from mgb6.foods.words import (
     MEASURE_WORDS,
     MIXED_DISHES,
     PHRASES,
+    PLANT_MILK_WORDS,
     PREP_WORDS,
     QUALIFIER_WORDS,
     RAW_WORDS,
@@ -187,6 +188,7 @@ _SIZED = frozenset(w for size in SIZES for w in size.split())
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
+_NON_DAIRY = frozenset(("non", "dairy"))
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
@@ -392,6 +394,12 @@ def _score(
         # the line only described the apple with, which explains nothing there
         cset, described = cset - {ctoks[0]}, described - {ctoks[0]}
     qset = set(q)
+    # "with non-dairy milk" names the oat, soy or almond milk a line says (as its words), and is never the
+    # milk it does not call so ("a whole milk latte" was FNDDS's latte with non-dairy milk)
+    non_dairy = "non" in cset and "dairy" in cset
+    plant = qset & PLANT_MILK_WORDS if non_dairy else _NONE
+    if plant:
+        qset = qset | _NON_DAIRY
     if came_from and not qset & _CAME_FROM:
         wc = max(wc - came_from, 1.0)
     matched = qset & cset
@@ -412,6 +420,9 @@ def _score(
     if kinded:
         wm += KIND_SHARE * sum(weights[t] for t in kinded)
         described = described | frozenset(kinded)
+    if plant:
+        wm += KIND_SHARE * sum(weights[t] for t in q if t in plant and t not in described)
+        described = described | plant
     # a word of the food's name naming one of its USDA portions ("hash brown patty", "pretzel rod", "sausage
     # link") says how it came, which that food's rows explain
     shaped = _portion_words(table, food_i) & head - described  # (not "frankfurter on a bun": another food)
@@ -422,6 +433,8 @@ def _score(
         if t not in token_w:
             token_w[t] = _weight(t, idf)
     wcm = sum(token_w[t] for t in q if t in cset)
+    if plant:
+        wcm += KIND_SHARE * sum(_weight(t, idf) for t in sorted(_NON_DAIRY))
     if covered_kinds:
         wcm += KIND_SHARE * sum(_weight(k, idf) for k in ctoks if k in covered_kinds)
     if maker_words & qset:  # the line named the maker ("cool ranch Doritos"): its words weigh in full
@@ -554,6 +567,8 @@ def _score(
     if "nfs" in described and not q_cooked and not q_raw:
         score += 2.0  # FNDDS's "not further specified" entry is its generic one
     score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
+    if non_dairy and not plant and not qset & _NON_DAIRY:
+        score -= 15.0
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
     if kind == 2 and cset <= qset:
         # of two reviewed phrases the line says, the one that says more of it ("hamburger bun, white": the

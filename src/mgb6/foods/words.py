@@ -51,6 +51,9 @@ FLAVOR_WORDS = wordset(
     mint maple honey cinnamon"""
 )
 # Stand-ins for a food: never what the user meant unless written.
+# What makes a milk non-dairy: FNDDS's "Coffee, Latte, with non-dairy milk" is the oat milk latte, and never
+# the whole milk one
+PLANT_MILK_WORDS = wordset("almond soy soya oat coconut rice cashew hemp pea macadamia plant vegan")
 SUBSTITUTE_WORDS = wordset(
     """meatless vegetarian vegan veggie imitation substitute analog vodka rum gin whiskey whisky
     tequila liqueur brandy schnapps margarita daiquiri cocktail"""

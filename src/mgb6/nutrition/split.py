@@ -83,6 +83,40 @@ def _made_with(entry: Entry, k: int) -> bool:
 
 
 _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
+_WITH_JOINER = lazy(r"\s*(?:with|w/|topped\s+with|served\s+with|made\s+with)\s*", re.I)
+
+
+def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int) -> bool:
+    """Whether USDA's name is the line's food "with" the line's other food, each in its place: "latte with oat
+    milk" is "Coffee, Latte, with non-dairy milk" (the oat milk is the latte's milk, not a splash beside a
+    dairy latte). The food before "with" must lead the name (never "Meatballs, with tomato sauce" read as
+    pasta), and what came with it must be all that USDA's "with" names."""
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import PLANT_MILK_WORDS, tokens
+
+    core, parts = entry.core, entry.parts
+    if not _WITH_JOINER.fullmatch(core[parts[i][1] : parts[i + 1][0]]):
+        return False
+    name = merged.food.lower()
+    at = re.search(r"\bwith\b", name)
+    if at is None:
+        return False
+    index = scorer.table.index
+    before, paired = set(tokens(name[: at.start()])), set(tokens(name[at.end() :].split(",")[0]))
+    if {"non", "dairy"} <= paired:
+        paired |= PLANT_MILK_WORDS
+    said = tokens(core[parts[i][0] : parts[i][1]])
+    first = [t for t in said if names_a_food(t, index)]
+    second = [t for t in tokens(core[parts[i + 1][0] : parts[i + 1][1]]) if names_a_food(t, index)]
+    if not (first and first[-1] in before and second and set(second) <= paired | before):
+        return False
+    # ... and the name adds no food of its own before its "with" ("Taco or tostada salad with meat" for "a
+    # tostada topped with meat", "Cookie, chocolate, with icing" for "a cookie with icing"), but for USDA's
+    # kind of a kind said ("Coffee" of "Coffee, Latte") and the other of its "A or B"
+    variety = tokens(_variety_of(merged.food))
+    kind = {*tokens(_name_of(merged.food)), *variety} if variety and variety[-1] in said else set()
+    either = index.alternates.get(scorer.table.by_id[merged.food_id], frozenset())
+    return not [t for t in before - set(said) - kind - either if names_a_food(t, index)]
 
 
 _SENSED = frozenset(singular(w) for w in SENSE_NOUNS)  # "a bit of flavor to my meal" names no food
@@ -324,7 +358,7 @@ def _variety_of(description: str) -> str:
     return segments[1]
 
 
-def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
+def _headed_as_written(merged: Item, entry: Entry, i: int, j: int, scorer: Scorer) -> bool:
     """ "X with Y" is an X: a span merged across "with" must be a food named for what stands before it
     ("Pizza with pepperoni", "Oatmeal, made with milk"), never one named for what it comes with
     ("pancakes with syrup" is not "Pancake syrup")."""
@@ -341,6 +375,15 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int) -> bool:
     variety = tokens(_variety_of(merged.food))
     if variety and variety[-1] in before and len(variety) > 1:
         return True  # "french fries with chili and cheese" is USDA's "Potato, french fries, with chili ..."
+    if len(variety) == 1 and variety[0] in before:
+        # a one-word kind that names, alone, the same kind of food ("latte": "Coffee, Latte") heads
+        # the name too ("Coffee, Latte, with non-dairy milk"); a flavour does not ("Cookie, chocolate")
+        from mgb6.foods.match import match
+
+        table = scorer.table
+        alone, _ = match(variety[0], table)
+        if alone is not None and _name_of(table.foods[alone.food_index].description) == name:
+            return True
     if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS:
         return True  # ("a frozen meal that included chicken, rice and vegetables": USDA names what is in it)
     # a name of several foods ("Pinto beans and white rice", "Egg omelet or scrambled egg") need only
@@ -808,7 +851,7 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             if width > 1 and isinstance(out, Item):
                 if not _explains(out, scorer, entry, start, end - 1):
                     continue
-                if not _headed_as_written(out, entry, start, end - 1):
+                if not _headed_as_written(out, entry, start, end - 1, scorer):
                     continue
                 if _two_said_as_one(out, entry, start, end - 1) and all(
                     _named_alone(span(k, k)) and not is_talk(k) for k in range(start, end)
@@ -817,6 +860,8 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
                 # oatmeal and a glass of milk
                 made = MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
+                if not made and width == 2 and _names_the_pair(out, scorer, entry, start):
+                    made = MADE_WITH_BONUS  # "latte with oat milk": "Coffee, Latte, with non-dairy milk"
                 if _fills_a_dish(entry, start, end - 1):
                     made += MADE_WITH_BONUS  # "ham and cheese sandwich": one sandwich, not ham and a sandwich
                 if _names_just_the_phrase(out, scorer, entry, start, end - 1):
