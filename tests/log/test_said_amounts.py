@@ -223,3 +223,26 @@ def test_a_whole_vessel_is_the_vessel_and_whole_is_no_word_of_the_food(line: str
     quantity, food = split_amount(said_amount(line)[0])
     assert quantity is not None and quantity.unit == "bag"
     assert "whole" not in food and "entire" not in food
+
+
+@pytest.mark.parametrize(
+    ("line", "size", "food"),
+    [("a crisp medium apple", "medium", "crisp apple"), ("two ripe large bananas", "large", "ripe bananas")],
+)
+def test_a_size_said_after_how_the_food_seemed_is_the_counts_size(line: str, size: str, food: str) -> None:
+    quantity, rest = split_amount(said_amount(line)[0])
+    assert quantity is not None and quantity.unit == size and rest == food
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "food"),
+    [
+        ("an extra large egg", "extra large", "egg"),
+        ("a single small taco", "small", "taco"),
+        ("2 x large eggs", "large", "eggs"),
+        ("a cup of large curd cottage cheese", "cup", "large curd cottage cheese"),
+    ],
+)
+def test_a_size_that_is_part_of_the_amount_is_left_where_it_is(line: str, unit: str, food: str) -> None:
+    quantity, rest = split_amount(said_amount(line)[0])
+    assert quantity is not None and quantity.unit == unit and rest == food

@@ -712,7 +712,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # a colour or taste word before a food no USDA name pairs it with ("a sweet kiwi", "a golden waffle") is
     # how the food seemed, weighed like a qualifier; "sweet potato", "white rice", "red pepper" keep it
     said = _verb_forms(tokens(lowered))
-    for t, nxt in pairwise(said):
+    # (past a size: "a crisp medium apple" pairs crisp with the apple)
+    for t, nxt in pairwise([t for t in said if t not in _SIZED] or said):
         if t in _SEEMED and t not in light and t in weights and not _named_together(table, t, nxt):
             weights[t] *= 0.3
             light = light | {t}

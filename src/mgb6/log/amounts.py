@@ -215,6 +215,17 @@ def named_portion(text: str) -> tuple[str, str]:
     return f"{head} {rest}", " ".join([*words, noun])
 
 
+# "a crisp medium apple", "two ripe large bananas": the size said after how the food seemed is still the
+# count's size ("a medium crisp apple"); describing words only, no unit or "of" between
+_LATE_SIZE = lazy(
+    r"^(?P<n>an?|one|two|three|four|five|six|\d+)\s+"
+    r"(?P<desc>(?:(?!(?:of|and|x|extra|very|super|single|double|triple)\b)[a-z][a-z'’-]+\s+){1,2}?)"
+    r"(?P<size>small|medium|large|big|jumbo|regular)\s+(?=[a-z])",
+    re.I,
+)
+_LATE_SIZE_WORDS = frozenset(("small", "medium", "large", "big", "jumbo", "regular"))
+
+
 def said_amount(text: str) -> tuple[str, str]:
     """Rewrite the spoken amount at the start of ``text`` into the parser's plain form; return the text
     and, when the amount is a reading of vague words ("a few"), the note saying so ("" otherwise).
@@ -236,6 +247,9 @@ def said_amount(text: str) -> tuple[str, str]:
     if m:
         frac = _value(m.group("f")) if m.group("f") else 0.5
         text = f"{_fmt(_value(m.group('n')) + frac)}{text[m.end() :]}"
+    m = _LATE_SIZE.match(text) if len(words) > 3 and not _LATE_SIZE_WORDS.isdisjoint(words[2:4]) else None
+    if m and not _SIZE_WORDS.intersection(m.group("desc").lower().split()):
+        text = f"{m.group('n')} {m.group('size')} {m.group('desc')}{text[m.end() :]}"
     m = _SPOKEN.match(text) if head.startswith(_SPOKEN_STARTS) else None
     if m and not (m.group("of") or canonical_unit(m.group("next") or "")):
         m = None  # "a quarter pounder", "half and half": only "of" or a unit makes the word a fraction
