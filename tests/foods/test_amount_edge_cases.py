@@ -260,3 +260,27 @@ def test_a_king_size_package_usda_does_not_weigh_is_asked_not_its_smallest_packa
     got = resolve(table, "a king-size package of Reese's Peanut Butter Cups")
     assert isinstance(got, Problem), got
     assert "king" in got.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "modifier", "times"),
+    [
+        ("a 6 inch turkey sub", "regular", 'or 6" submarine', 1),
+        ("a footlong turkey sub", "regular", 'or 6" submarine', 2),  # two of USDA's 6" subs: no 12" row
+        ('a 12" pizza', "medium", 'pizza (11-12" diameter)', 1),
+        ("a nine-inch apple pie", "regular", 'pie (8-9" dia)', 1),
+        ("a 6-inch Subway cold cut sub", "inch", "sub", 6),  # SR28 weighs Subway's subs by the inch
+    ],
+)
+def test_a_size_in_inches_is_the_usda_row_of_that_size(
+    table, line: str, unit: str, modifier: str, times: int
+) -> None:
+    got = resolve(table, line)
+    assert isinstance(got, Item), got
+    assert got.grams == pytest.approx(times * usda_grams(got.food_id, unit, modifier))
+
+
+def test_a_size_in_inches_usda_does_not_weigh_is_said_on_the_line(table) -> None:
+    got = resolve(table, "a 4 inch pancake")
+    assert isinstance(got, Item), got
+    assert any("USDA weighs no 4-inch size" in n for n in got.notes)

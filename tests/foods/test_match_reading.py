@@ -382,6 +382,8 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("an oat milk latte", "Coffee, Latte, with non-dairy milk"),
         ("a soy latte", "Coffee, Latte, with non-dairy milk"),
         ("a whole milk latte", "Coffee, Latte"),
+        # what a named brand sells its product with is that product
+        ("cold cut sub from Subway", "SUBWAY, cold cut sub on white bread with lettuce and tomato"),
     ],
 )
 def test_everyday_wording_finds_the_usda_food(table, line: str, right: str) -> None:

@@ -246,3 +246,19 @@ def test_a_size_said_after_how_the_food_seemed_is_the_counts_size(line: str, siz
 def test_a_size_that_is_part_of_the_amount_is_left_where_it_is(line: str, unit: str, food: str) -> None:
     quantity, rest = split_amount(said_amount(line)[0])
     assert quantity is not None and quantity.unit == unit and rest == food
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "inches"),
+    [("a 6-inch sub", "sub", 6), ("a footlong turkey sub", "turkey sub", 12), ("a nine-inch pie", "pie", 9)],
+)
+def test_a_size_in_inches_leaves_the_food_name_and_rides_on_the_amount(
+    line: str, food: str, inches: int
+) -> None:
+    quantity, rest = split_amount(line)
+    assert rest == food and quantity is not None and quantity.phrase == f"{inches} inch"
+
+
+def test_inches_of_how_a_food_was_cut_or_piled_are_no_size_of_it() -> None:
+    quantity, _ = split_amount("a 1-inch stack of potato chips")
+    assert quantity is None or not quantity.phrase

@@ -496,8 +496,13 @@ def _score(
         score += 5.0
     score -= 12.0 * len(core - qset - covered_kinds)
     # "with fruit" the line never said
-    score -= WITH_COST * len(added - qset - _NAMES_NOTHING - covered_kinds)
+    # (but what a named brand sells its product with is that product: "a Subway cold cut sub" comes "with
+    # lettuce and tomato")
+    if not (branded and branded[1] & qset):
+        score -= WITH_COST * len(added - qset - _NAMES_NOTHING - covered_kinds)
     extra = described - qset - covered_kinds
+    if branded and branded[1] & qset:
+        extra -= added
     # where it came from ("from restaurant or fast food") is the same food, costing once and less than a food
     # it comes with ("with fruit") or a kind of grain the line did not say ("whole wheat thick crust")
     score -= 6.0 * len((extra & DISH_WORDS) - core - _SOURCES)

@@ -431,6 +431,11 @@ def to_grams(
     "quantity not specified", the food's usual portion) or ``informal`` (data/amounts.csv), and the note
     says which; the result is then ``assumed``. ``assume=False`` skips the stand-ins for a vessel or
     package with no row of its name, so that the scorer can first look for a candidate food that has one."""
+    inches = _INCH_PHRASE.fullmatch(quantity.phrase) if quantity is not None and quantity.phrase else None
+    if inches is not None and quantity is not None:
+        return _inched(
+            quantity, float(inches.group(1)), food, portions, food_text, preferred_unit, informal or {}
+        )
     named = row_named(portions, quantity.phrase, food) if quantity is not None and quantity.phrase else None
     if named is not None and quantity is not None:
         note = "range: used the midpoint" if quantity.is_range else ""
@@ -440,6 +445,63 @@ def to_grams(
         rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
         return Grams(g.grams, _join(f"{ASSUMED}: {quantity.assumed}", rest), assumed=True)
     return g
+
+
+_INCH_PHRASE = lazy(r"(\d+(?:\.\d+)?) inch")
+# inches in a USDA row: 6", 5-1/4", 8-9" (a range), "4 inch dia"
+_INCH_VALUE = lazy(r"(\d+(?:\.\d+)?)(?:-(\d+)/(\d+))?(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:\"|-?\s*inch\b)")
+# rows whose inches measure something else than one item ("1/8 of 9\" pie", 2" x 2" squares, a thickness)
+_NOT_ONE_ITEM = lazy(r"\bof\b|\bx\b|thick|cubic|surface|pieces\)", re.I)
+
+
+def inch_row(portions: list[Portion], inches: float) -> tuple[Portion, float] | None:
+    """USDA's row for one item of that many inches, and how many of it: SR28's Subway "inch sub" (per inch),
+    FNDDS's "1 regular or 6\" submarine", "1 medium pizza (11-12\" diameter)"; a footlong is two of a 6\"
+    row where USDA weighs no 12\" one. None when USDA weighs no such size."""
+    for p in portions:
+        if p.unit in ("inch", "linear inch"):
+            return p, inches
+    spans: list[tuple[float, float, Portion]] = []
+    for p in portions:
+        if p.unit in MASS_G or p.unit in VOLUME_ML or p.unit == "default":
+            continue
+        text = f"{p.unit} {p.modifier}"
+        if _NOT_ONE_ITEM.search(text):
+            continue
+        values = []
+        for m in _INCH_VALUE.finditer(text):
+            whole = float(m.group(1)) + (float(m.group(2)) / float(m.group(3)) if m.group(2) else 0.0)
+            values.append(whole)
+            if m.group(4):
+                values.append(float(m.group(4)))
+        if values:
+            spans.append((min(values), max(values), p))
+    covering = [s for s in spans if s[0] - 0.25 <= inches <= s[1] + 0.25]
+    if covering:
+        return min(covering, key=lambda s: s[1] - s[0])[2], 1.0
+    for lo, hi, p in spans:
+        if lo == hi and lo > 0 and inches / lo in (2.0, 3.0):
+            return p, inches / lo  # a footlong: two of USDA's 6" subs
+    return None
+
+
+def _inched(
+    quantity: Quantity,
+    inches: float,
+    food: Food,
+    portions: list[Portion],
+    food_text: str,
+    preferred_unit: str | None,
+    informal: Mapping[str, tuple[float, str, str, str]],
+) -> Grams:
+    found = inch_row(portions, inches)
+    if found is not None:
+        p, times = found
+        how = f"used {label(p)}" if times == 1 else f"{inches:g}-inch: {times:g} x USDA's {label(p)}"
+        return Grams(quantity.amount * times * p.grams, note=how)
+    g = _to_grams(quantity._replace(phrase=""), food, portions, food_text, preferred_unit, informal)
+    said = f"USDA weighs no {inches:g}-inch size of this food"
+    return Grams(g.grams, _join(said, g.note) if g.grams is not None else "", g.reason, g.assumed)
 
 
 # A line's vessel word and the word USDA files the same vessel under ("an individual carton of juice" is

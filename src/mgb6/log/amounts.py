@@ -134,6 +134,33 @@ def _value(text: str) -> float:
     return whole + float(t)
 
 
+# "a 6-inch sub", "a footlong turkey sub", "a 12\" pizza", "an eight-inch tortilla": a size in inches before
+# the food (never "a 1-inch stack of", "half-inch cubes": how it was cut or piled)
+_INCH_NUMBERS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12, "fourteen": 14, "sixteen": 16}  # fmt: skip
+_INCHES = lazy(
+    rf"^(?P<n>an?|one|two|three|four|\d+)\s+(?:(?P<i>\d+(?:\.\d+)?|{'|'.join(_INCH_NUMBERS)})\s*(?:-\s*|\s+)?"
+    r"(?:inch(?:es)?|in\.|\")|(?P<foot>foot[\s-]?long))(?:\s+(?:long|round|wide|diameter))?\s+(?=[^\W\d_])"
+    r"(?!(?:stack|cubes?|pieces?|slices?|thick|strips?|sticks?|chunks?|squares?)\b)",
+    re.I,
+)
+
+
+def inch_size(text: str) -> tuple[str, float | None]:
+    """ "a 6-inch sub" -> ("a sub", 6.0): the size in inches said before a food, taken out of its name for the
+    portion step to weigh (USDA's "1 regular or 6\" submarine", SR28's Subway "inch sub")."""
+    m = (
+        _INCHES.match(text)
+        if "inch" in text[:40].lower() or '"' in text[:16] or "foot" in text[:16].lower()
+        else None
+    )
+    if m is None:
+        return text, None
+    size = m.group("i")
+    inches = 12.0 if m.group("foot") else float(_INCH_NUMBERS.get(size.lower(), 0) or size)
+    return f"{m.group('n')} {text[m.end() :]}", inches
+
+
 def _fmt(x: float) -> str:
     return f"{x:g}"
 
