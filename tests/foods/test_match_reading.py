@@ -73,6 +73,7 @@ TRAPS = [
     ("hot dog on a white bun", r"^Roll"),
     ("a whole milk latte", r"non-dairy"),  # non-dairy is never the milk a line names
     ("latte with whole milk", r"non-dairy"),
+    ("fat free milk", r"2% milkfat"),  # "with added nonfat milk solids" is no nonfat milk
 ]
 
 
@@ -382,6 +383,10 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("an oat milk latte", "Coffee, Latte, with non-dairy milk"),
         ("a soy latte", "Coffee, Latte, with non-dairy milk"),
         ("a whole milk latte", "Coffee, Latte"),
+        # one thing in two wordings; made at home is USDA's home recipe, never a restaurant's or a bottle's
+        ("a cup of reconstituted fat-free dry milk", "Milk, dry, reconstituted, nonfat"),
+        ("a cup of homemade milkshake", "Milk shake, home recipe, chocolate"),
+        ("homemade pasta with cream sauce and seafood", "Pasta with cream sauce and seafood, home recipe"),
         # what a named brand sells its product with is that product
         ("cold cut sub from Subway", "SUBWAY, cold cut sub on white bread with lettuce and tomato"),
     ],

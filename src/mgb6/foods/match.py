@@ -189,6 +189,15 @@ _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | ME
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
 _NON_DAIRY = frozenset(("non", "dairy"))
+_HOMEMADE = frozenset(("homemade", "home"))
+_BOUGHT = frozenset(
+    ("restaurant", "fast", "bottled", "commercial", "commercially", "canned", "packaged", "ready")
+)
+_SAME_THING = tuple(
+    (frozenset(a.split()), frozenset(b.split()))
+    for pair in (("nonfat", "fat free"), ("nonfat", "skim"), ("skim", "nonfat"), ("fat free", "nonfat"))
+    for a, b in [pair]
+)
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
@@ -250,6 +259,13 @@ def _named_by_a_seeming_word(q: tuple[str, ...], description: str) -> bool:
     later = set(tokens(rest))
     at = q.index(lead[0])
     return any(t in later for t in q[at + 1 :])
+
+
+def _only_added(ctoks: list[str], words: frozenset[str]) -> bool:
+    """Whether a name says the words only of something added ("with added nonfat milk solids" is no nonfat
+    milk)."""
+    at = [k for k, t in enumerate(ctoks) if t in words]
+    return bool(at) and all(k > 0 and ctoks[k - 1] == "added" for k in at)
 
 
 def _said_without(q: tuple[str, ...], word: str) -> bool:
@@ -423,6 +439,11 @@ def _score(
     if plant:
         wm += KIND_SHARE * sum(weights[t] for t in q if t in plant and t not in described)
         described = described | plant
+    # one thing in two wordings ("fat-free" milk is SR28's "nonfat", "skim" FNDDS's "fat free (skim)")
+    for one, other in _SAME_THING:
+        if one <= described and other <= qset and not other <= described and not _only_added(ctoks, one):
+            wm += sum(weights[t] for t in q if t in other)
+            described = described | other
     # a word of the food's name naming one of its USDA portions ("hash brown patty", "pretzel rod", "sausage
     # link") says how it came, which that food's rows explain
     shaped = _portion_words(table, food_i) & head - described  # (not "frankfurter on a bun": another food)
@@ -508,6 +529,10 @@ def _score(
     score -= 6.0 * len((extra & DISH_WORDS) - core - _SOURCES)
     if extra & _SOURCES:
         score -= 4.0
+    if qset & _HOMEMADE:
+        # "a homemade milkshake" was FNDDS's fast food one: made at home is USDA's "home recipe", never a
+        # restaurant's
+        score += 3.0 if described & _HOMEMADE else (-8.0 if described & _BOUGHT else 0.0)
     if extra & _GRAIN_KINDS and not qset & _GRAIN_KINDS:
         score -= 8.0
     score -= 4.0 * len((extra & FLAVOR_WORDS) - core)  # "frozen yogurt" is no chocolate one
