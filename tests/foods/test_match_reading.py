@@ -74,6 +74,7 @@ TRAPS = [
     ("a whole milk latte", r"non-dairy"),  # non-dairy is never the milk a line names
     ("latte with whole milk", r"non-dairy"),
     ("fat free milk", r"2% milkfat"),  # "with added nonfat milk solids" is no nonfat milk
+    ("dunkin donut", r"creamer"),  # FNDDS lists "Dunkin Donuts" as a maker of its coffee creamer
 ]
 
 
@@ -212,6 +213,9 @@ def test_a_brand_usda_lists_matches_its_branded_entry(table) -> None:
         ("200 g Publix, Cottage Cheese, Fat Free", r"^Cheese, cottage"),
         ("2 slice Publix, Sharp Cheddar, Slices", r"^Cheese, cheddar"),
         ("11 fl oz Premier Protein, Protein Shake, Chocolate", r"shake, high protein"),
+        # a maker named last in lower case, a name no USDA food holds
+        ("a coffee from dunkin", r"^Beverages, coffee, brewed"),
+        ("a sandwich from panera", r"^Sandwich, NFS"),
     ],
 )
 def test_an_unlisted_brand_is_counted_as_the_generic_food_with_a_note(table, line: str, right: str) -> None:
@@ -383,6 +387,9 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("an oat milk latte", "Coffee, Latte, with non-dairy milk"),
         ("a soy latte", "Coffee, Latte, with non-dairy milk"),
         ("a whole milk latte", "Coffee, Latte"),
+        # "donut" is USDA's doughnut; the usual glazed one is yeast-raised, not a french cruller
+        ("a chocolate donut", "Doughnut, chocolate"),
+        ("a glazed donut", "Doughnuts, yeast-leavened, glazed, enriched (includes honey buns)"),
         # one thing in two wordings; made at home is USDA's home recipe, never a restaurant's or a bottle's
         ("a cup of reconstituted fat-free dry milk", "Milk, dry, reconstituted, nonfat"),
         ("a cup of homemade milkshake", "Milk shake, home recipe, chocolate"),

@@ -51,6 +51,9 @@ def parts(line: str) -> list[str]:
         # ... but a joiner with nothing after it only says the food came with the rest
         ("and enjoyed a cup of chocolate milk alongside.", ["a cup of chocolate milk"], None),
         ("a pickle with that", ["a pickle"], None),
+        # where and how it was made at a line's end is no food ("scratch" was read as cheese)
+        ("bread from scratch", ["bread"], None),
+        ("tomatoes from my garden", ["tomatoes"], None),
         ("pancakes topped with maple syrup", ["pancakes", "maple syrup"], None),
         ("steak served with a baked potato", ["steak", "a baked potato"], None),
         ("a muffin plus a latte", ["a muffin", "a latte"], None),

@@ -409,6 +409,21 @@ def _score(
         # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
         # the line only described the apple with, which explains nothing there
         cset, described = cset - {ctoks[0]}, described - {ctoks[0]}
+    elif kind == 1:
+        # an FNDDS synonym naming a food its food is not names who sells it ("Dunkin Donuts" under coffee
+        # creamer): that food word explains nothing there ("dunkin donut" was 20 g of creamer)
+        own = frozenset(index.choices[food_i].split())
+        lead = table.foods[food_i].description.split(",")[0].lower()
+        foreign = {
+            t
+            for t in cset - own - _NAMES_NOTHING
+            if t in table.aliases and table.foods[table.aliases[t]].description.split(",")[0].lower() != lead
+        }  # fmt: skip (a reviewed name of another kind of food: "donut", never "oreo" under an Oreo cookie)
+        # (only beside a name no USDA food has: a synonym "tostada" under a taco is another name for it)
+        if foreign and any(
+            t not in index.food_words and t not in _NAMES_NOTHING for t in cset - own - foreign
+        ):
+            cset, described = cset - foreign, described - foreign
     qset = set(q)
     # "with non-dairy milk" names the oat, soy or almond milk a line says (as its words), and is never the
     # milk it does not call so ("a whole milk latte" was FNDDS's latte with non-dairy milk)
@@ -921,6 +936,25 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
 _FROM_MAKER = lazy(
     r"^(?P<food>.+?)\s+(?:from|by)\s+(?P<brand>[A-Z][\w'’&.!-]*(?:\s+[A-Z0-9&][\w'’&.!-]*){0,3})$"
 )
+_FROM_LOWER = lazy(
+    r"^(?P<food>.+?)(?<!\bfree)(?<!\bmade)(?<!\bsqueezed)(?<!\bpicked)(?<!\bstraight)(?<!\bfresh)(?<!\bleft)"
+    r"(?<!\baway)\s+from\s+(?P<brand>[a-z][\w'’&.!-]*(?:\s+[a-z][\w'’&.!-]*){0,2})$"
+)  # (never "free from any spread", "made from oats": what it is or was made of)
+# words after "from" that say where or how, never who made it
+_NOT_A_MAKER = (
+    STOPWORDS
+    | PREP_WORDS
+    | COOKED_WORDS
+    | RAW_WORDS
+    | FORM_WORDS
+    | QUALIFIER_WORDS
+    | LABEL_WORDS
+    | MEAL_WORDS
+    | wordset("""my our your his her their the a an this that any all some scratch concentrate work school
+    office home cafeteria canteen store shop market garden farm bakery deli restaurant yesterday today
+    tonight last night morning lunch dinner breakfast leftover leftovers fridge freezer can jar box bag
+    package packet pouch mix powder recipe kit""")
+)
 _RESTAURANTS = ("Fast Foods", "Restaurant Foods")
 _FAST_FOOD_WORDS = lazy(r"\bfast food\b|\brestaurant\b|\(([^()]+)\)\s*$", re.I)
 
@@ -1010,7 +1044,14 @@ def _made_by(text: str, table: FoodTable) -> Match | None:
     maker's USDA product when USDA lists one; else, for a restaurant USDA lists, the food as USDA codes it
     "from fast food"; else the generic food, with ``brand`` set for the caller to say so."""
     maker = _FROM_MAKER.match(text.strip(" .!?"))
-    if maker is None or maker["brand"].lower() in _NO_MAKER:
+    if maker is None:
+        # ... or written in lower case ("a burrito bowl from chipotle", "a donut from dunkin"): a name the
+        # table holds no food, talk, place or form of ("from frozen", "from my garden", "from work")
+        maker = _FROM_LOWER.match(text.strip(" .!?"))
+        said = tokens(maker["brand"]) if maker is not None else ()
+        if not said or any(t in _NOT_A_MAKER or t in table.index.food_words for t in said):
+            return None
+    if maker["brand"].lower() in _NO_MAKER:
         return None
     return _by_maker(text, maker["food"], maker["brand"], table)
 

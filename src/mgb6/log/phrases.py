@@ -279,7 +279,8 @@ PURPOSES = (
 TAIL_WORDS = ("on top", "on top of it", "on top of that", "over the top",
               "on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
               "alongside", "alongside it", "alongside that", "with it", "with that", "also", "with them",
-              "along with it", "to enjoy", "to sip", "to perfection",
+              "along with it", "to enjoy", "to sip", "to perfection", "from scratch", "from my garden",
+              "from our garden", "from the garden", "from work", "from the store",
               "just right", "just the way i like it", "in the middle of the day", "to taste", "or to taste",
               "as needed", "for garnish", "for serving", "plus more for serving", "optional", "(optional)",
               "if desired")  # fmt: skip
