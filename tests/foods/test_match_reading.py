@@ -75,6 +75,7 @@ TRAPS = [
     ("latte with whole milk", r"non-dairy"),
     ("fat free milk", r"2% milkfat"),  # "with added nonfat milk solids" is no nonfat milk
     ("dunkin donut", r"creamer"),  # FNDDS lists "Dunkin Donuts" as a maker of its coffee creamer
+    ("granola made from oats", r"^Oats"),  # what a food was made from is not the food
 ]
 
 
