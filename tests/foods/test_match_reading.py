@@ -388,6 +388,9 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("an oat milk latte", "Coffee, Latte, with non-dairy milk"),
         ("a soy latte", "Coffee, Latte, with non-dairy milk"),
         ("a whole milk latte", "Coffee, Latte"),
+        # the colour a food cooked to is no food word; golden brown sugar stays a brown sugar
+        ("a golden brown hash brown patty", "Potato, hash brown, from restaurant"),
+        ("golden brown sugar", "Sugars, brown"),
         # "donut" is USDA's doughnut; the usual glazed one is yeast-raised, not a french cruller
         ("a chocolate donut", "Doughnut, chocolate"),
         ("a glazed donut", "Doughnuts, yeast-leavened, glazed, enriched (includes honey buns)"),

@@ -630,6 +630,7 @@ _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled",
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
+_GOLDEN_BROWN = lazy(r"\bgolden[\s-]+brown\b(?!\s+sugar)")
 _MEASURED_BY = lazy(r"\b([a-z]+?)s?\s+of\b")
 # what a deli order names by its bread alone ("turkey on rye"): a sandwich (not "on a roll": "butter on a
 # roll" is a buttered roll)
@@ -727,6 +728,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     lowered = respell(text, index)
     for phrase, usda in PHRASES:
         lowered = lowered.replace(phrase, usda)
+    if "golden" in lowered:
+        lowered = _GOLDEN_BROWN.sub("golden", lowered)  # the colour it cooked to ("golden brown hash browns")
     q = _verb_forms(tokens(lowered))
     if not q:
         return []
