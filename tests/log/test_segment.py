@@ -337,6 +337,16 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
         # ... but a "which" clause goes on saying what the food had, and company is no food
         ("a breakfast bar, which had a cereal crust and a sweet fruit filling", ["a breakfast bar"]),
         ("I had pizza to share with a friend", ["pizza"]),
+        # another sentence of eating after a clause, a list after a colon, a food put beside after "which"
+        (
+            "a cheese sandwich, and to satisfy my sweet tooth, I indulged in a chocolate ice cream bar",
+            ["a cheese sandwich", "a chocolate ice cream bar"],
+        ),
+        ("I decided to keep it simple for lunch: a ham sandwich", ["a ham sandwich"]),
+        (
+            "a sandwich on white bread, which I enjoyed alongside a cup of chips and a bottle of Gatorade",
+            ["a sandwich on white bread", "a cup of chips", "a bottle of Gatorade"],
+        ),
     ],
 )
 def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:

@@ -248,6 +248,20 @@ def test_usdas_food_with_another_stands_for_both_only_if_it_adds_no_food(table, 
     assert not any(wrong in food for food in got), got
 
 
+def test_a_food_put_beside_another_after_a_comma_is_its_own_item_when_the_first_does_not_name_it(
+    table,
+) -> None:
+    got = foods(
+        "a fried chicken drumstick, complete with its crunchy skin, alongside a fried chicken wing", table
+    )
+    assert len(got) == 2 and "drumstick" in got[0] and "wing" in got[1], got
+    # ... but a USDA dish naming what was put beside it stays the dish
+    (shells,) = read(
+        "85g of cheese-stuffed shells, perfectly complemented by a flavorful meatless tomato sauce", table
+    )
+    assert isinstance(shells, Item) and "with tomato sauce" in shells.food, shells
+
+
 def test_foods_joined_before_a_dishs_name_are_what_the_one_dish_holds(table) -> None:
     (sandwich,) = read("ham and cheese sandwich", table)
     assert isinstance(sandwich, Item) and "ham sandwich" in sandwich.food.lower()

@@ -178,8 +178,16 @@ _BESIDE = _alt(P.BESIDE_JOINERS)
 _RESUME_AFTER_COMMA = (
     r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
     rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"
+    # "..., and to satisfy my sweet tooth, I indulged in a bar": another sentence of eating; after a colon, a
+    # list
+    rf"|,\s*(?:and\s+)?(?:then\s+)?(?={_SUBJECT_VERB})|:\s+(?=\S)"
 )
-_RESUME_WHICH = lazy(_RESUME_AFTER_COMMA, re.I)
+# (a clause of ", which ..." goes on where a food is put beside it: "which I enjoyed alongside a cup of
+# chips"; "and a sweet fruit filling" after "which had a cereal crust" still says what the food had)
+_PUT_BESIDE = _alt([w for w in P.BESIDE_JOINERS if w not in ("and", "plus", "with")])
+_RESUME_WHICH = lazy(
+    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)", re.I
+)
 # (after a clause of what it did for the eater, "and a coffee" or "with a side salad" goes on without a comma;
 # after ", which ...", "and a sweet fruit filling" still says what the food had)
 _RESUME = lazy(
@@ -207,7 +215,9 @@ _INNER = lazy(
     r"|\b(?:that|which)\s+(?:i\s+|we\s+)?(?:\w+ly\s+|always\s+|really\s+|just\s+|also\s+)*(?:hits?|brings?|brought"
     r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
-    r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b[^,;]*"
+    r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b"
+    # (up to what it was put beside: "which I enjoyed alongside a cup of chips" keeps the chips)
+    rf"(?:(?!\s+{_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)[^,;])*"
     # "sipping on a bottle of water", "munching on a crisp carrot": the doing before what was eaten
     r"|(?<!while\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
     r"|indulging|grabbing|finishing)\s+(?:on\s+|in\s+|into\s+)?(?=(?:a|an|some|the|my|one|two|\d)\b)"
@@ -243,6 +253,7 @@ _JOINER = lazy(
     re.I,
 )
 _HAS_WORD = lazy(r"[^\W_]")
+_SAID_BY_ME = lazy(r"(?:i|we)\s", re.I)
 _IN_NUMBER = lazy(r"(?:\d+\s*/\s*\d+|a\s+half|half|a\s+quarter|[½¼¾⅓⅔])(?![\w-])", re.I)
 _NUMBER_END = lazy(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$", re.I)
 # "a cup and a half": an amount's unit before a plain "and a half" (no unit after it) is one amount too
@@ -366,11 +377,14 @@ def segment(line: str) -> Segmented:
     colon = core.find(":")
     if (
         colon > 0
-        and len(spans) > 1
         and spans[0][1] > colon
         and not any(c.isdigit() for c in core[:colon])
-        and any(_HAS_WORD.search(core[a:b]) for a, b in spans[1:])
-    ):  # a label heads a list, not nothing
+        and (
+            (len(spans) > 1 and any(_HAS_WORD.search(core[a:b]) for a, b in spans[1:]))  # a list, not nothing
+            # ... or what I said before a colon ("I decided to keep it simple: a ham sandwich")
+            or (bool(_SAID_BY_ME.match(core)) and bool(_HAS_WORD.search(core, colon + 1, spans[0][1])))
+        )
+    ):
         spans[0] = (colon + 1, spans[0][1])
         framing.append((where[0], where[colon] + 1))
     parts: list[Part] = []

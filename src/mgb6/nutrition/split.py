@@ -192,6 +192,26 @@ def _listed(entry: Entry, i: int, j: int) -> bool:
     return False
 
 
+def _beside_unnamed(whole: Item, scorer: Scorer, entry: Entry) -> bool:
+    """Whether a part put beside another after a comma (", alongside a fried chicken wing") names a thing the
+    whole line's food does not: "a fried chicken drumstick, ..., alongside a fried chicken wing" is two
+    pieces of chicken, though the drumstick shares the wing's every other word."""
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import tokens
+
+    core, parts = entry.core, entry.parts
+    named = set(tokens(whole.food))
+    for k in range(1, len(parts)):
+        joiner = core[parts[k - 1][1] : parts[k][0]]
+        words = core[parts[k][0] : parts[k][1]].split()
+        if "," not in joiner or not _ALONGSIDE.search(joiner) or words[0].lower() not in _DETERMINERS:
+            continue
+        things = [t for t in tokens(" ".join(words)) if names_a_food(t, scorer.table.index)]
+        if things and things[-1] not in named:
+            return True
+    return False
+
+
 # Joiners that put one food beside another, never into it ("paired with", "served alongside", "washed down
 # with"): what follows with an amount of its own is another item.
 _ALONGSIDE = lazy(
@@ -752,6 +772,7 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             isinstance(whole, Item)
             and _explains(whole, scorer, entry, 0, n - 1)
             and not _eats_what_was_set_apart(whole, entry)
+            and not _beside_unnamed(whole, scorer, entry)
         ):
             # a sentence's talk the whole reading passed over is said ("a quesadilla, simple yet filling")
             talk = [k for k in range(1, n) if entry.core != entry.written and _chatter(scorer, entry, k)]
