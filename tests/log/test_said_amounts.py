@@ -262,3 +262,11 @@ def test_a_size_in_inches_leaves_the_food_name_and_rides_on_the_amount(
 def test_inches_of_how_a_food_was_cut_or_piled_are_no_size_of_it() -> None:
     quantity, _ = split_amount("a 1-inch stack of potato chips")
     assert quantity is None or not quantity.phrase
+
+
+@pytest.mark.parametrize(
+    "line", ["my small serving of nacho cheese Doritos", "small serving of nacho cheese Doritos"]
+)
+def test_a_possessive_or_a_bare_size_before_a_serving_says_one(line: str) -> None:
+    quantity, food = split_amount(line)
+    assert quantity is not None and quantity.amount == 1 and food == "nacho cheese Doritos"

@@ -347,6 +347,22 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
             "a sandwich on white bread, which I enjoyed alongside a cup of chips and a bottle of Gatorade",
             ["a sandwich on white bread", "a cup of chips", "a bottle of Gatorade"],
         ),
+        (
+            "a roll, which I complemented with an 8 fl oz cup of coffee",
+            ["a roll", "an 8 fl oz cup of coffee"],
+        ),
+        ("yogurt, which I enjoyed with a cup of milk", ["yogurt", "a cup of milk"]),
+        ("popcorn, which was cheesy, and washed it down with a can of cola", ["popcorn", "a can of cola"]),
+        (
+            "a can of diet cola while also having a serving of beer",
+            ["a can of diet cola", "a serving of beer"],
+        ),
+        ("a fajita, while a piece of gum", ["a fajita", "a piece of gum"]),
+        (
+            "a soda and enjoyed every bite of my small serving of chips",
+            ["a soda", "my small serving of chips"],
+        ),
+        ("a cookie, savoring every bite of it", ["a cookie"]),
     ],
 )
 def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:

@@ -253,6 +253,23 @@ _LATE_SIZE = lazy(
 _LATE_SIZE_WORDS = frozenset(("small", "medium", "large", "big", "jumbo", "regular"))
 
 
+# "my small serving of chips", "small serving of chips", "my bowl of oatmeal": one, as "a" says it
+_MY_ONE = lazy(
+    r"^(?:(?:my|our|his|her|their)\s+|(?=(?:small|medium|large|big|regular)\s))"
+    r"(?=(?:(?:small|medium|large|big|usual|regular)\s+)?[a-z]+\s+of\s)",
+    re.I,
+)
+
+
+def one_said(text: str) -> str:
+    """ "my small serving of chips" -> "a small serving of chips": a possessive or a bare size before a
+    vessel or serving says one, as an article does (the amount readers start from an article)."""
+    if " of " not in text[:40] or text[:1].isdigit():
+        return text
+    m = _MY_ONE.match(text)
+    return f"a {text[m.end() :]}" if m else text
+
+
 def said_amount(text: str) -> tuple[str, str]:
     """Rewrite the spoken amount at the start of ``text`` into the parser's plain form; return the text
     and, when the amount is a reading of vague words ("a few"), the note saying so ("" otherwise).

@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from mgb6.lazyre import lazy
-from mgb6.log.amounts import inch_size, juice_of, named_portion, names_food_first, said_amount
+from mgb6.log.amounts import inch_size, juice_of, named_portion, names_food_first, one_said, said_amount
 from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
@@ -283,7 +283,7 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     juice = juice_of(text)
     if juice is not None:
         return juice
-    text, inches = inch_size(text)
+    text, inches = inch_size(one_said(text))
     text, phrase = named_portion(text)
     text, assumed = said_amount(text)
     food_first = names_food_first(text)

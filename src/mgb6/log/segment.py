@@ -177,7 +177,9 @@ _TRAIL = (
 _BESIDE = _alt(P.BESIDE_JOINERS)
 _RESUME_AFTER_COMMA = (
     r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
-    rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"
+    rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|another|my|\d)\s)"
+    # ("..., which was deliciously cheesy, and washed it down with a can of cola")
+    rf"|,\s*(?=(?:and\s+)?(?:then\s+)?{_alt(P.LATER_VERBS)}\s)"
     # "..., and to satisfy my sweet tooth, I indulged in a bar": another sentence of eating; after a colon, a
     # list
     rf"|,\s*(?:and\s+)?(?:then\s+)?(?={_SUBJECT_VERB})|:\s+(?=\S)"
@@ -186,14 +188,22 @@ _RESUME_AFTER_COMMA = (
 # chips"; "and a sweet fruit filling" after "which had a cereal crust" still says what the food had)
 _PUT_BESIDE = _alt([w for w in P.BESIDE_JOINERS if w not in ("and", "plus", "with")])
 _RESUME_WHICH = lazy(
-    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)", re.I
+    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"
+    # ("which I complemented with an 8 fl oz cup of coffee", "which I enjoyed with a cup of milk")
+    rf"|\s+(?={_alt(P.LATER_VERBS)}\s+(?:it\s+|them\s+)?(?:down\s+)?with\s+(?:a|an|some|one|two|another|\d)\s)",
+    re.I,
 )
 # (after a clause of what it did for the eater, "and a coffee" or "with a side salad" goes on without a comma;
 # after ", which ...", "and a sweet fruit filling" still says what the food had)
 _RESUME = lazy(
     rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+(?:a|an|some|one|two|three|four|\d)\s)", re.I
 )
-_CLAUSE = lazy(rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}.*$|\s*,\s*which\b.*$", re.I)
+# (not "every bite of my small serving of Doritos": the food follows)
+_CLAUSE = lazy(
+    rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}(?!\s+of\s+(?:my|a|an)\b).*$"
+    r"|\s*,\s*which\b.*$",
+    re.I,
+)
 # an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
 # the units of a kitchen measure, spelt out: one list for the patterns below
 _MEASURE_UNITS = r"cups?|tablespoons?|teaspoons?|tbsp|tsp|ounces?|oz|pounds?|lbs?"
@@ -216,12 +226,16 @@ _INNER = lazy(
     r"|makes?|made|gives?|gave|keeps?|kept|reminds?|reminded|warm(?:s|ed)|satisf(?:ies|ied)|helps?|helped|left"
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b"
+    # (not "which I complemented with an 8 fl oz cup of coffee": what it came with is another food)
+    r"(?!\s+(?:it\s+|them\s+)?(?:down\s+)?with\s+(?:a|an|some|one|two|another|\d)\s)"
     # (up to what it was put beside: "which I enjoyed alongside a cup of chips" keeps the chips)
     rf"(?:(?!\s+{_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)[^,;])*"
     # "sipping on a bottle of water", "munching on a crisp carrot": the doing before what was eaten
-    r"|(?<!while\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
+    r"|(?<!while\s)(?<!while\salso\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
     r"|indulging|grabbing|finishing)\s+(?:on\s+|in\s+|into\s+)?(?=(?:a|an|some|the|my|one|two|\d)\b)"
     rf"|\b{_alt(P.AMOUNT_REPORTERS)}(?:\s+{_alt(P.AMOUNT_FILLERS)})*\s+(?={_REPORTED})"
+    # "enjoyed every bite of my small serving of Doritos": how it was eaten, then the food
+    r"|\b(?:every|each)\s+(?:bite|sip|spoonful|mouthful|morsel|crumb|drop)\s+of\s+(?=(?:my|a|an)\s)"
     rf"|\s*\b(?:after|once)\s+(?:removing\s+|taking\s+(?:off|out|away)\s+)?(?:the\s+|its\s+)?{_alt(P.INEDIBLE_PARTS)}"
     r"\b[^,;.!?]*"
     rf"|\b{_alt(P.RELATIVE_OPENERS)}{_END}\s*"
@@ -239,7 +253,7 @@ _LATER = (
     r"(?:\s+(?:with|by|to))?(?=\s))"
 )
 _JOINER = lazy(
-    rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+)?"
+    rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+|while\s+(?=(?:a|an|some|my)\s))?"
     rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+{_alt(P.JOINERS)}\s+"
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
@@ -249,6 +263,7 @@ _JOINER = lazy(
     r"|\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:toast|crackers?"
     r"|rice|bagels?|english\s+muffins?|rice\s+cakes?|waffles?|pancakes?)\b)"
     r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
+    r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,
 )
@@ -357,9 +372,15 @@ def segment(line: str) -> Segmented:
     # the core: kept characters, runs of space collapsed, with each core character's place in the line
     core_chars: list[str] = []
     where: list[int] = []
+    gap = False
     for i, ch in enumerate(line):
         if not keep[i]:
+            gap = True
             continue
+        if gap and core_chars and core_chars[-1].isalnum() and ch.isalnum():
+            core_chars.append(" ")  # two words framing stood between never run together ("yogurtwith")
+            where.append(i - 1)
+        gap = False
         if ch.isspace() and (not core_chars or core_chars[-1] == " "):
             continue
         core_chars.append(" " if ch.isspace() else ch)
