@@ -363,6 +363,16 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
             ["a soda", "my small serving of chips"],
         ),
         ("a cookie, savoring every bite of it", ["a cookie"]),
+        # a measured amount starts a food too, and an adverb may stand before "with"
+        (
+            "a corn dog, which is a frankfurter in cornbread, along with 244g of milk",
+            ["a corn dog", "244g of milk"],
+        ),
+        (
+            "90g of a sweet roll, which I paired perfectly with 240g of coffee",
+            ["90g of a sweet roll", "240g of coffee"],
+        ),
+        ("a 73g croissant and spreading 14g of butter on it", ["a 73g croissant", "14g of butter"]),
     ],
 )
 def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:

@@ -237,7 +237,7 @@ LATER_VERBS = (
     "followed", "balanced", "accompanied", "chased", "polished", "munched", "snacked", "nibbled",
     "devoured", "tried", "sampled", "included", "threw in", "tossed in", "finishing", "washing",
     "rounding", "pairing", "complementing", "topping", "capping", "chasing", "following", "chewed",
-    "delighted in", "adding", "stirring in", "mixing in",
+    "delighted in", "adding", "stirring in", "mixing in", "spreading", "drizzling", "sprinkling",
 )  # fmt: skip
 # Words that say how a food was made or served, never which food: a part made only of these ("cooked",
 # "melted and served warm", "coated") is a qualifier of its neighbour, never a food by itself.
@@ -276,7 +276,7 @@ PURPOSES = (
     "touch", "twist", "change", "note", "pick-me-up", "refreshment", "indulgence", "snack-time treat",
 )  # fmt: skip
 # Words that end a food list by themselves ("... on the side", "... to drink"): dropped.
-TAIL_WORDS = ("on top", "on top of it", "on top of that", "over the top",
+TAIL_WORDS = ("on top", "on top of it", "on top of that", "over the top", "on it", "over it", "on them",
               "on the side", "to drink", "to go", "for afters", "as a side", "as well", "too",
               "alongside", "alongside it", "alongside that", "with it", "with that", "also", "with them",
               "along with it", "to enjoy", "to sip", "to perfection", "from scratch", "from my garden",

@@ -176,8 +176,8 @@ _TRAIL = (
 # chocolate", and does not end it)
 _BESIDE = _alt(P.BESIDE_JOINERS)
 _RESUME_AFTER_COMMA = (
-    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:a|an|some|one|two|three|four|\d)\s)|[.;!?]\s+(?=[A-Z])"
-    rf"|,\s*(?={_BESIDE}\s+(?:a|an|some|one|two|three|four|another|my|\d)\s)"
+    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:(?:a|an|some|one|two|three|four)\s|\d))|[.;!?]\s+(?=[A-Z])"
+    rf"|,\s*(?={_BESIDE}\s+(?:(?:a|an|some|one|two|three|four|another|my)\s|\d))"
     # ("..., which was deliciously cheesy, and washed it down with a can of cola")
     rf"|,\s*(?=(?:and\s+)?(?:then\s+)?{_alt(P.LATER_VERBS)}\s)"
     # "..., and to satisfy my sweet tooth, I indulged in a bar": another sentence of eating; after a colon, a
@@ -188,15 +188,15 @@ _RESUME_AFTER_COMMA = (
 # chips"; "and a sweet fruit filling" after "which had a cereal crust" still says what the food had)
 _PUT_BESIDE = _alt([w for w in P.BESIDE_JOINERS if w not in ("and", "plus", "with")])
 _RESUME_WHICH = lazy(
-    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)"
+    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:(?:a|an|some|one|two|three|four)\s|\d))"
     # ("which I complemented with an 8 fl oz cup of coffee", "which I enjoyed with a cup of milk")
-    rf"|\s+(?={_alt(P.LATER_VERBS)}\s+(?:it\s+|them\s+)?(?:down\s+)?with\s+(?:a|an|some|one|two|another|\d)\s)",
+    rf"|\s+(?={_alt(P.LATER_VERBS)}\s+(?:it\s+|them\s+)?(?:down\s+)?(?:\w+ly\s+)?with\s+(?:(?:a|an|some|one|two|another)\s|\d))",
     re.I,
 )
 # (after a clause of what it did for the eater, "and a coffee" or "with a side salad" goes on without a comma;
 # after ", which ...", "and a sweet fruit filling" still says what the food had)
 _RESUME = lazy(
-    rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+(?:a|an|some|one|two|three|four|\d)\s)", re.I
+    rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+(?:(?:a|an|some|one|two|three|four)\s|\d))", re.I
 )
 # (not "every bite of my small serving of Doritos": the food follows)
 _CLAUSE = lazy(
@@ -227,9 +227,9 @@ _INNER = lazy(
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b"
     # (not "which I complemented with an 8 fl oz cup of coffee": what it came with is another food)
-    r"(?!\s+(?:it\s+|them\s+)?(?:down\s+)?with\s+(?:a|an|some|one|two|another|\d)\s)"
+    r"(?!\s+(?:it\s+|them\s+)?(?:down\s+)?(?:\w+ly\s+)?with\s+(?:(?:a|an|some|one|two|another)\s|\d))"
     # (up to what it was put beside: "which I enjoyed alongside a cup of chips" keeps the chips)
-    rf"(?:(?!\s+{_PUT_BESIDE}\s+(?:a|an|some|one|two|three|four|\d)\s)[^,;])*"
+    rf"(?:(?!\s+{_PUT_BESIDE}\s+(?:(?:a|an|some|one|two|three|four)\s|\d))[^,;])*"
     # "sipping on a bottle of water", "munching on a crisp carrot": the doing before what was eaten
     r"|(?<!while\s)(?<!while\salso\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
     r"|indulging|grabbing|finishing)\s+(?:on\s+|in\s+|into\s+)?(?=(?:a|an|some|the|my|one|two|\d)\b)"
