@@ -373,6 +373,13 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
             ["90g of a sweet roll", "240g of coffee"],
         ),
         ("a 73g croissant and spreading 14g of butter on it", ["a 73g croissant", "14g of butter"]),
+        # what a meal "consisted of" is the list; what went into a tea is beside the tea
+        (
+            "I opted for a light breakfast today, which consisted of a cup of skim milk and a tart",
+            ["a cup of skim milk", "a tart"],
+        ),
+        ("I mixed a tablespoon of honey into my herbal tea", ["a tablespoon of honey", "my herbal tea"]),
+        ("sugar in my tea", ["sugar", "my tea"]),
     ],
 )
 def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:

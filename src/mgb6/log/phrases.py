@@ -62,7 +62,7 @@ EATING_VERBS = (
     "savoring", "savouring", "savor", "savour", "devoured", "consumed", "grabbed", "grab", "got",
     "chose", "picked", "relished", "prepared", "cooked", "made", "ordered", "bought", "tried",
     "downed", "finished", "indulged", "snacked", "munched", "nibbled", "included", "packed", "fixed",
-    "shared", "split", "baked", "heated up", "warmed up",
+    "shared", "split", "baked", "heated up", "warmed up", "mixed", "stirred", "added",
     "indulge in", "treat myself to", "savor", "savour", "sip on", "sipped on", "snack on", "munch on",
     "reached for", "poured myself", "poured", "brewed", "brewed myself", "quenched my thirst with",
     "fixed myself", "went with", "stuck with", "kept it simple with", "kept it light with",

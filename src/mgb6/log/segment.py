@@ -118,9 +118,9 @@ _LEAD = (
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
     lazy(
-        rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+)?(?:included|includes|including"
+        rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+|which\s+)?(?:included|includes|including"
         r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
-        r"|eating|enjoying|with)\s+",
+        r"|eating|enjoying|with|consists\s+of)\s+",
         re.I,
     ),
     # "To start my day right,", "To kick off my morning"
@@ -143,7 +143,8 @@ _LEAD = (
 )
 _TRAIL = (
     lazy(
-        rf"\s*,?\s*(?:for|at|during|as|with|over|in|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
+        # (not "in": "sugar in my tea" is the drink, not the meal)
+        rf"\s*,?\s*(?:for|at|during|as|with|over|after|before)\s+{_MEAL_PHRASE}(?:\s+{_TIME})?\s*[.!?]*\s*$",
         re.I,
     ),
     # "for a relaxing snack", "as a quick and nutritious breakfast option", "for a soothing, sweet flavor":
@@ -257,7 +258,8 @@ _JOINER = lazy(
     rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+{_alt(P.JOINERS)}\s+"
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
-    r"|\s+in\s+(?=(?:my\s+|a\s+|the\s+)?(?:coffee|tea|latte|cappuccino)\b)"  # "half & half in my coffee"
+    # "half & half in my coffee", "honey into my herbal tea"
+    r"|\s+in(?:to)?\s+(?=(?:my\s+|a\s+|the\s+)?(?:[a-z]+\s+)?(?:coffee|tea|latte|cappuccino)\b)"
     # "peanut butter on toast", "beans on toast", "chili on rice": what a food is spread or served on (never
     # the bread a sandwich is "on": USDA names "Turkey sandwich on wheat", "Hot dog, on white bun")
     r"|\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:toast|crackers?"
