@@ -195,8 +195,7 @@ _BOUGHT = frozenset(
 )
 _SAME_THING = tuple(
     (frozenset(a.split()), frozenset(b.split()))
-    for pair in (("nonfat", "fat free"), ("nonfat", "skim"), ("skim", "nonfat"), ("fat free", "nonfat"))
-    for a, b in [pair]
+    for a, b in (("nonfat", "fat free"), ("nonfat", "skim"), ("skim", "nonfat"), ("fat free", "nonfat"))
 )
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
@@ -239,10 +238,6 @@ class _Choice(NamedTuple):
     added: frozenset[str]  # what the food comes "with" in its USDA name
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
     came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
-    # each word and the word after it in one comma-part of its name ("milk chocolate": milk -> chocolate),
-    # and the words that end a part (the thing that part names)
-    followed: dict[str, frozenset[str]]
-    ends: frozenset[str]
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -259,6 +254,28 @@ def _named_by_a_seeming_word(q: tuple[str, ...], description: str) -> bool:
     later = set(tokens(rest))
     at = q.index(lead[0])
     return any(t in later for t in q[at + 1 :])
+
+
+_word_order: _PerTable[int, tuple[dict[str, frozenset[str]], frozenset[str]]] = _PerTable()
+
+
+def _qualifies_only(c: int, word: str, said: set[str], table: FoodTable) -> bool:
+    """Whether choice ``c``'s name uses ``word`` only to qualify another word of ``said`` ("Candies, milk
+    chocolate" for the milk of "chocolate milk"). Each name's word order is worked out once per table, and
+    only for names holding the line's thing."""
+    memo = _word_order.of(table.index.idf)
+    order = memo.get(c)
+    if order is None:
+        index = table.index
+        name = table.foods[index.choice_food[c]].description if not index.choice_kind[c] else index.choices[c]
+        parts = [tokens(p) for p in _NAME_PARTS.split(name)]
+        followed: dict[str, frozenset[str]] = {}
+        for part in parts:
+            for a, b in pairwise(part):
+                followed[a] = followed.get(a, _NONE) | {b}
+        order = memo[c] = (followed, frozenset(part[-1] for part in parts if part))
+    followed, ends = order
+    return word not in ends and bool(followed.get(word, _NONE) & said)
 
 
 def _only_added(ctoks: list[str], words: frozenset[str]) -> bool:
@@ -395,16 +412,8 @@ def _score(
         weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
         # ... and where it came from ("from restaurant or fast food"), when the line does not say it
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
-        parts = [tokens(p) for p in _NAME_PARTS.split(description if not kind else index.choices[c])]
-        followed: dict[str, frozenset[str]] = {}
-        for part in parts:
-            for a, b in pairwise(part):
-                followed[a] = followed.get(a, _NONE) | {b}
-        ends = frozenset(part[-1] for part in parts if part)
-        info = choice_w[c] = _Choice(
-            ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, followed, ends
-        )
-    ctoks, cset, described, core0, wc, added, maker_words, came_from, followed, ends = info
+        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
+    ctoks, cset, described, core0, wc, added, maker_words, came_from = info
     if not kind and _named_by_a_seeming_word(q, table.foods[food_i].description):
         # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
         # the line only described the apple with, which explains nothing there
@@ -414,11 +423,12 @@ def _score(
         # creamer): that food word explains nothing there ("dunkin donut" was 20 g of creamer)
         own = frozenset(index.choices[food_i].split())
         lead = table.foods[food_i].description.split(",")[0].lower()
+        # (a reviewed name of another kind of food: "donut", never "oreo" under an Oreo cookie)
         foreign = {
             t
             for t in cset - own - _NAMES_NOTHING
             if t in table.aliases and table.foods[table.aliases[t]].description.split(",")[0].lower() != lead
-        }  # fmt: skip (a reviewed name of another kind of food: "donut", never "oreo" under an Oreo cookie)
+        }
         # (only beside a name no USDA food has: a synonym "tostada" under a taco is another name for it)
         if foreign and any(
             t not in index.food_words and t not in _NAMES_NOTHING for t in cset - own - foreign
@@ -427,7 +437,7 @@ def _score(
     qset = set(q)
     # "with non-dairy milk" names the oat, soy or almond milk a line says (as its words), and is never the
     # milk it does not call so ("a whole milk latte" was FNDDS's latte with non-dairy milk)
-    non_dairy = "non" in cset and "dairy" in cset
+    non_dairy = cset >= _NON_DAIRY
     plant = qset & PLANT_MILK_WORDS if non_dairy else _NONE
     if plant:
         qset = qset | _NON_DAIRY
@@ -589,7 +599,7 @@ def _score(
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     thing, after, measures = noun
-    if thing and thing not in ends and (followed.get(thing, _NONE) & qset) - {after} - measures:
+    if thing in cset and _qualifies_only(c, thing, qset - {after} - measures, table):
         # the thing the line names only qualifies another word the line said elsewhere: "chocolate milk" is
         # no "milk chocolate", nor "a frankfurter on a bun" USDA's "hot dog bun"
         score -= MODIFIER_COST
@@ -613,7 +623,7 @@ def _score(
         score += 2.0  # FNDDS's "not further specified" entry is its generic one
     score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
     if non_dairy and not plant and not qset & _NON_DAIRY:
-        score -= 15.0
+        score -= 15.0  # as for a substitute the line did not name
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
     if kind == 2 and cset <= qset:
         # of two reviewed phrases the line says, the one that says more of it ("hamburger bun, white": the
@@ -1048,8 +1058,9 @@ def _made_by(text: str, table: FoodTable) -> Match | None:
     "from fast food"; else the generic food, with ``brand`` set for the caller to say so."""
     maker = _FROM_MAKER.match(text.strip(" .!?"))
     if maker is None:
-        # ... or written in lower case ("a burrito bowl from chipotle", "a donut from dunkin"): a name the
-        # table holds no food, talk, place or form of ("from frozen", "from my garden", "from work")
+        # ... or written in lower case ("a coffee from dunkin", "a sandwich from panera"): a name the table
+        # holds no food, talk, place or form of ("from frozen", "from my garden", "from work"; "chipotle" is
+        # a pepper too, so "a burrito from chipotle" is asked)
         maker = _FROM_LOWER.match(text.strip(" .!?"))
         said = tokens(maker["brand"]) if maker is not None else ()
         if not said or any(t in _NOT_A_MAKER or t in table.index.food_words for t in said):

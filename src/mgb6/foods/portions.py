@@ -494,6 +494,8 @@ def _inched(
     preferred_unit: str | None,
     informal: Mapping[str, tuple[float, str, str, str]],
 ) -> Grams:
+    """A count of a size in inches: USDA's row of that size, else the count as usual with the line saying
+    that the size was not weighed (never silently one USDA item of another size)."""
     found = inch_row(portions, inches)
     if found is not None:
         p, times = found
