@@ -226,24 +226,19 @@ def test_a_whole_vessel_is_the_vessel_and_whole_is_no_word_of_the_food(line: str
 
 
 @pytest.mark.parametrize(
-    ("line", "size", "food"),
-    [("a crisp medium apple", "medium", "crisp apple"), ("two ripe large bananas", "large", "ripe bananas")],
-)
-def test_a_size_said_after_how_the_food_seemed_is_the_counts_size(line: str, size: str, food: str) -> None:
-    quantity, rest = split_amount(said_amount(line)[0])
-    assert quantity is not None and quantity.unit == size and rest == food
-
-
-@pytest.mark.parametrize(
     ("line", "unit", "food"),
     [
+        # a size said after how the food seemed is the count's size
+        ("a crisp medium apple", "medium", "crisp apple"),
+        ("two ripe large bananas", "large", "ripe bananas"),
+        # ... and a size that is part of the amount stays where it is
         ("an extra large egg", "extra large", "egg"),
         ("a single small taco", "small", "taco"),
         ("2 x large eggs", "large", "eggs"),
         ("a cup of large curd cottage cheese", "cup", "large curd cottage cheese"),
     ],
 )
-def test_a_size_that_is_part_of_the_amount_is_left_where_it_is(line: str, unit: str, food: str) -> None:
+def test_a_size_is_the_counts_size_wherever_it_is_said(line: str, unit: str, food: str) -> None:
     quantity, rest = split_amount(said_amount(line)[0])
     assert quantity is not None and quantity.unit == unit and rest == food
 

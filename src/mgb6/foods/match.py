@@ -21,6 +21,7 @@ from mgb6.foods.words import (
     MEAL_WORDS,
     MEASURE_WORDS,
     MIXED_DISHES,
+    NON_DAIRY,
     PHRASES,
     PLANT_MILK_WORDS,
     PREP_WORDS,
@@ -188,14 +189,14 @@ _SIZED = frozenset(w for size in SIZES for w in size.split())
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
-_NON_DAIRY = frozenset(("non", "dairy"))
 _HOMEMADE = frozenset(("homemade", "home"))
 _BOUGHT = frozenset(
     ("restaurant", "fast", "bottled", "commercial", "commercially", "canned", "packaged", "ready")
 )
 _SAME_THING = tuple(
-    (frozenset(a.split()), frozenset(b.split()))
-    for a, b in (("nonfat", "fat free"), ("nonfat", "skim"), ("skim", "nonfat"), ("fat free", "nonfat"))
+    (frozenset(one.split()), frozenset(other.split()))
+    for a, b in (("nonfat", "fat free"), ("nonfat", "skim"))
+    for one, other in ((a, b), (b, a))
 )
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
@@ -437,10 +438,10 @@ def _score(
     qset = set(q)
     # "with non-dairy milk" names the oat, soy or almond milk a line says (as its words), and is never the
     # milk it does not call so ("a whole milk latte" was FNDDS's latte with non-dairy milk)
-    non_dairy = cset >= _NON_DAIRY
+    non_dairy = cset >= NON_DAIRY
     plant = qset & PLANT_MILK_WORDS if non_dairy else _NONE
     if plant:
-        qset = qset | _NON_DAIRY
+        qset = qset | NON_DAIRY
     if came_from and not qset & _CAME_FROM:
         wc = max(wc - came_from, 1.0)
     matched = qset & cset
@@ -480,7 +481,7 @@ def _score(
             token_w[t] = _weight(t, idf)
     wcm = sum(token_w[t] for t in q if t in cset)
     if plant:
-        wcm += KIND_SHARE * sum(_weight(t, idf) for t in sorted(_NON_DAIRY))
+        wcm += KIND_SHARE * sum(_weight(t, idf) for t in sorted(NON_DAIRY))
     if covered_kinds:
         wcm += KIND_SHARE * sum(_weight(k, idf) for k in ctoks if k in covered_kinds)
     if maker_words & qset:  # the line named the maker ("cool ranch Doritos"): its words weigh in full
@@ -622,7 +623,7 @@ def _score(
     if "nfs" in described and not q_cooked and not q_raw:
         score += 2.0  # FNDDS's "not further specified" entry is its generic one
     score -= 15.0 * len((described & SUBSTITUTE_WORDS) - qset)  # "meatballs" are not meatless ones
-    if non_dairy and not plant and not qset & _NON_DAIRY:
+    if non_dairy and not plant and not qset & NON_DAIRY:
         score -= 15.0  # as for a substitute the line did not name
     score += ALIAS_BONUS if kind == 2 else (-15.0 if kind == 1 else 0.0)
     if kind == 2 and cset <= qset:

@@ -54,6 +54,7 @@ FLAVOR_WORDS = wordset(
 # What makes a milk non-dairy: FNDDS's "Coffee, Latte, with non-dairy milk" is the oat milk latte, and never
 # the whole milk one
 PLANT_MILK_WORDS = wordset("almond soy soya oat coconut rice cashew hemp pea macadamia plant vegan")
+NON_DAIRY = frozenset(("non", "dairy"))  # USDA's own words for a plant milk
 SUBSTITUTE_WORDS = wordset(
     """meatless vegetarian vegan veggie imitation substitute analog vodka rum gin whiskey whisky
     tequila liqueur brandy schnapps margarita daiquiri cocktail"""

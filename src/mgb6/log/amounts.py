@@ -244,19 +244,19 @@ def named_portion(text: str) -> tuple[str, str]:
 
 # "a crisp medium apple", "two ripe large bananas": the size said after how the food seemed is still the
 # count's size ("a medium crisp apple"); describing words only, no unit or "of" between
+_LATE_SIZE_WORDS = frozenset(("small", "medium", "large", "big", "jumbo", "regular"))
+_SIZE = "|".join(sorted(_LATE_SIZE_WORDS))
 _LATE_SIZE = lazy(
     r"^(?P<n>an?|one|two|three|four|five|six|\d+)\s+"
     r"(?P<desc>(?:(?!(?:of|and|x|extra|very|super|single|double|triple)\b)[a-z][a-z'’-]+\s+){1,2}?)"
-    r"(?P<size>small|medium|large|big|jumbo|regular)\s+(?=[a-z])",
+    rf"(?P<size>{_SIZE})\s+(?=[a-z])",
     re.I,
 )
-_LATE_SIZE_WORDS = frozenset(("small", "medium", "large", "big", "jumbo", "regular"))
 
 
 # "my small serving of chips", "small serving of chips", "my bowl of oatmeal": one, as "a" says it
 _MY_ONE = lazy(
-    r"^(?:(?:my|our|his|her|their)\s+|(?=(?:small|medium|large|big|regular)\s))"
-    r"(?=(?:(?:small|medium|large|big|usual|regular)\s+)?[a-z]+\s+of\s)",
+    rf"^(?:(?:my|our|his|her|their)\s+|(?=(?:{_SIZE})\s))(?=(?:(?:{_SIZE}|usual)\s+)?[a-z]+\s+of\s)",
     re.I,
 )
 

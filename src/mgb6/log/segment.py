@@ -176,9 +176,13 @@ _TRAIL = (
 # said; ", and chocolate" without an article may be a list inside the clause, "caramel, coconut, and
 # chocolate", and does not end it)
 _BESIDE = _alt(P.BESIDE_JOINERS)
+# what starts another food: an article or count word, or a number ("244g of milk")
+_A_FOOD = r"(?:(?:a|an|some|one|two|three|four|another)\s|\d)"
+# ... said to come with the first: "(washed it down) with a can of cola", "(paired perfectly) with 240g of"
+_WITH_A_FOOD = rf"(?:it\s+|them\s+)?(?:down\s+)?(?:\w+ly\s+)?with\s+{_A_FOOD}"
 _RESUME_AFTER_COMMA = (
-    r",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?=(?:(?:a|an|some|one|two|three|four)\s|\d))|[.;!?]\s+(?=[A-Z])"
-    rf"|,\s*(?={_BESIDE}\s+(?:(?:a|an|some|one|two|three|four|another|my)\s|\d))"
+    rf",\s*(?:and\s+)?(?:then\s+)?(?:also\s+)?(?={_A_FOOD})|[.;!?]\s+(?=[A-Z])"
+    rf"|,\s*(?={_BESIDE}\s+(?:my\s|{_A_FOOD}))"
     # ("..., which was deliciously cheesy, and washed it down with a can of cola")
     rf"|,\s*(?=(?:and\s+)?(?:then\s+)?{_alt(P.LATER_VERBS)}\s)"
     # "..., and to satisfy my sweet tooth, I indulged in a bar": another sentence of eating; after a colon, a
@@ -189,16 +193,14 @@ _RESUME_AFTER_COMMA = (
 # chips"; "and a sweet fruit filling" after "which had a cereal crust" still says what the food had)
 _PUT_BESIDE = _alt([w for w in P.BESIDE_JOINERS if w not in ("and", "plus", "with")])
 _RESUME_WHICH = lazy(
-    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+(?:(?:a|an|some|one|two|three|four)\s|\d))"
+    rf"{_RESUME_AFTER_COMMA}|\s+(?={_PUT_BESIDE}\s+{_A_FOOD})"
     # ("which I complemented with an 8 fl oz cup of coffee", "which I enjoyed with a cup of milk")
-    rf"|\s+(?={_alt(P.LATER_VERBS)}\s+(?:it\s+|them\s+)?(?:down\s+)?(?:\w+ly\s+)?with\s+(?:(?:a|an|some|one|two|another)\s|\d))",
+    rf"|\s+(?={_alt(P.LATER_VERBS)}\s+{_WITH_A_FOOD})",
     re.I,
 )
 # (after a clause of what it did for the eater, "and a coffee" or "with a side salad" goes on without a comma;
 # after ", which ...", "and a sweet fruit filling" still says what the food had)
-_RESUME = lazy(
-    rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+(?:(?:a|an|some|one|two|three|four)\s|\d))", re.I
-)
+_RESUME = lazy(rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+{_A_FOOD})", re.I)
 # (not "every bite of my small serving of Doritos": the food follows)
 _CLAUSE = lazy(
     rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}(?!\s+of\s+(?:my|a|an)\b).*$"
@@ -228,9 +230,9 @@ _INNER = lazy(
     r"|leaves|adds?|added|provides?|provided|offers?|offered|tastes?|tasted|feels?|felt|goes|went|pairs?|paired"
     r"|complements?|complemented|prepared|cooked|heated|bought|picked|grabbed|got|love|loved|enjoy|enjoyed)\b"
     # (not "which I complemented with an 8 fl oz cup of coffee": what it came with is another food)
-    r"(?!\s+(?:it\s+|them\s+)?(?:down\s+)?(?:\w+ly\s+)?with\s+(?:(?:a|an|some|one|two|another)\s|\d))"
+    rf"(?!\s+{_WITH_A_FOOD})"
     # (up to what it was put beside: "which I enjoyed alongside a cup of chips" keeps the chips)
-    rf"(?:(?!\s+{_PUT_BESIDE}\s+(?:(?:a|an|some|one|two|three|four)\s|\d))[^,;])*"
+    rf"(?:(?!\s+{_PUT_BESIDE}\s+{_A_FOOD})[^,;])*"
     # "sipping on a bottle of water", "munching on a crisp carrot": the doing before what was eaten
     r"|(?<!while\s)(?<!while\salso\s)\b(?:sipping|munching|nibbling|snacking|chewing|drinking|eating|having|enjoying|savou?ring|relishing"
     r"|indulging|grabbing|finishing)\s+(?:on\s+|in\s+|into\s+)?(?=(?:a|an|some|the|my|one|two|\d)\b)"

@@ -92,7 +92,7 @@ def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int) -> bool:
     dairy latte). The food before "with" must lead the name (never "Meatballs, with tomato sauce" read as
     pasta), and what came with it must be all that USDA's "with" names."""
     from mgb6.foods.match import names_a_food
-    from mgb6.foods.words import PLANT_MILK_WORDS, tokens
+    from mgb6.foods.words import NON_DAIRY, PLANT_MILK_WORDS, tokens
 
     core, parts = entry.core, entry.parts
     if not _WITH_JOINER.fullmatch(core[parts[i][1] : parts[i + 1][0]]):
@@ -103,7 +103,7 @@ def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int) -> bool:
         return False
     index = scorer.table.index
     before, paired = set(tokens(name[: at.start()])), set(tokens(name[at.end() :].split(",")[0]))
-    if {"non", "dairy"} <= paired:
+    if paired >= NON_DAIRY:
         paired |= PLANT_MILK_WORDS
     said = tokens(core[parts[i][0] : parts[i][1]])
     first = [t for t in said if names_a_food(t, index)]
