@@ -54,6 +54,12 @@ SAID = [
     ("a glass of milk", 1, "glass", "milk"),
     ("a pinch of salt", 1, "pinch", "salt"),
     ("a splash of cream", 1, "splash", "cream"),
+    # a unit joined to its number by a hyphen, and words that stress how little
+    ("a 28-gram white roll", 28, "g", "white roll"),
+    ("6-ounce steak", 6, "oz", "steak"),
+    ("just 5g of white chocolate", 5, "g", "white chocolate"),
+    ("only a cup of coffee", 1, "cup", "coffee"),
+    ("a mere two cookies", 2, "", "cookies"),
 ]
 
 
@@ -265,3 +271,10 @@ def test_inches_of_how_a_food_was_cut_or_piled_are_no_size_of_it() -> None:
 def test_a_possessive_or_a_bare_size_before_a_serving_says_one(line: str) -> None:
     quantity, food = split_amount(line)
     assert quantity is not None and quantity.amount == 1 and food == "nacho cheese Doritos"
+
+
+@pytest.mark.parametrize("line", ["3-bean salad", "7-up", "12-grain bread", "2-layer cake", "1-egg omelet"])
+def test_a_number_joined_to_a_word_that_is_no_unit_is_part_of_the_name(line: str) -> None:
+    # read as an amount, "3-bean salad" was three servings of "-bean salad"
+    quantity, food = split_amount(line)
+    assert quantity is None and food == line

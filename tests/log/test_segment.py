@@ -165,6 +165,9 @@ def test_segmenting_is_deterministic(line: str) -> None:
         ("a hearty 248g of milk", "248g hearty milk"),
         # before a container the amount stays with it and the praise moves to the food
         ("a chilled 16.9 fl oz bottle of water", "a 16.9 fl oz bottle of chilled water"),
+        # ... and before a piece or a slice ("a small 11g piece" was one 5 g piece)
+        ("a small 11g piece of licorice", "a 11g piece of small licorice"),
+        ("a deliciously rich 885g slice of pie", "a 885g slice of deliciously rich pie"),
         ("a 12 oz can of cola", "a 12 oz can of cola"),
         ("a cup of tea", "a cup of tea"),
     ],

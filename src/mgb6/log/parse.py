@@ -62,9 +62,9 @@ _QTY = (
 # The unit is read as any word (units.UNIT_WORD_PATTERN) and checked in code (_unit_word): matching
 # every spelling inside these patterns cost ~6 ms of regex compiling at each start.
 _UNIT = rf"(?P<u>{UNIT_WORD_PATTERN})\.?"
-# "2 x eggs", "2x eggs" (but "2 xl eggs" are extra large)
+# "2 x eggs", "2x eggs" (but "2 xl eggs" are extra large); "28-gram roll", "6-ounce steak" (a hyphen)
 _LEADING = lazy(
-    rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
+    rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*(?:-(?=[^\W\d_]))?{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
     re.I,
 )
 # After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
@@ -77,8 +77,11 @@ _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 _CONTAINER_UNITS = PACKAGE_UNITS | VESSEL_UNITS
 # "bowl of oatmeal" (a unit with no number before it), "can (15 oz) black beans" (the size in parentheses)
 # Words that only say an amount is roughly said ("about a cup"): the amount stays
-_APPROXIMATORS = ("about", "around", "roughly", "approximately", "approx")
-_ABOUT = rf"(?:{'|'.join(_APPROXIMATORS)})\.?|~"
+# (and words that stress how little or how exactly: "just 5g of white chocolate", "only a cup of coffee")
+_APPROXIMATORS = (
+    "about", "around", "roughly", "approximately", "approx", "just", "only", "merely", "exactly", "a mere",
+)  # fmt: skip
+_ABOUT = "(?:" + "|".join(a.replace(" ", r"\s+") for a in _APPROXIMATORS) + r")\.?|~"
 _APPROXIMATELY = lazy(rf"^\s*(?:{_ABOUT})\s+(?=\S)", re.I)
 # an amount after the food's last comma that starts with a word ("a cup and a half", "about a cup"): digits
 # after a comma are read by the trailing-amount rules ("chili, 1.5 cups")
@@ -249,6 +252,8 @@ def _leading(text: str) -> tuple[Quantity, str] | None:
     if _unit_word(m):
         rest = m.group("rest")
         quantity = _quantity(m)
+    elif text[m.start("unit_part") : m.start("unit_part") + 1] == "-":
+        return None  # "3-bean salad", "7-up", "12-grain bread": the number is part of the food's name
     elif after := _AFTER_AMOUNT.match(text, m.start("unit_part")):
         # "2 eggs": the word after the amount is the food's, and the amount a bare count
         rest = after.group("rest")

@@ -43,7 +43,7 @@ ADVERBS = (
     "eventually", "again", "even", "totally", "gladly", "recently", "earlier", "actually", "decided to",
     "went ahead and", "chose to", "got to", "managed to", "wanted to", "had to", "couldn't resist",
     "decided to", "opted to", "made sure to", "took the time to", "took a moment to", "like to", "love to",
-    "always", "usually", "often",
+    "always", "usually", "often", "only", "merely",
 )  # fmt: skip
 # Verbs (with the words that follow them) meaning "ate" or "drank". Longer phrases come first.
 EATING_VERBS = (

@@ -456,6 +456,7 @@ MEASURED = (
     r"|fl\.?\s*oz\.?|fluid\s+ounces?)"
 )
 _BOXES = "can|bottle|jar|package|packet|bag|box|carton|cup|glass|container|pouch|tub"
+_PIECES = "slice|piece|bar|wedge|stick|block"
 _LATE_AMOUNT = lazy(
     r"^(?:a|an|one|the|some|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){0,3}?)"
     rf"(?P<amount>{MEASURED})(?![\w-])(?:\s+(?:serving|portion|helping|amount|dish|bowl))?"
@@ -464,10 +465,11 @@ _LATE_AMOUNT = lazy(
 )
 
 
-# ... and before a container: "a chilled 16.9 fl oz bottle of water" is "a 16.9 fl oz bottle of chilled water"
+# ... and before a container or a piece: "a chilled 16.9 fl oz bottle of water" is "a 16.9 fl oz bottle of
+# chilled water", "a small 11g piece of licorice" "an 11g piece of small licorice"
 _PRAISED_CONTAINER = lazy(
     r"^(?P<det>a|an|one|the|my)\s+(?P<adj>(?:[^\W\d][\w'’-]*\s+){1,3}?)"
-    rf"(?P<amount>{MEASURED})(?![\w-])\s+(?P<box>(?:{_BOXES})s?\s+of)\s+(?P<rest>.+)$",
+    rf"(?P<amount>{MEASURED})(?![\w-])\s+(?P<box>(?:{_BOXES}|{_PIECES})s?\s+of)\s+(?P<rest>.+)$",
     re.I,
 )
 
