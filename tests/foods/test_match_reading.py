@@ -76,6 +76,14 @@ TRAPS = [
     ("fat free milk", r"2% milkfat"),  # "with added nonfat milk solids" is no nonfat milk
     ("dunkin donut", r"creamer"),  # FNDDS lists "Dunkin Donuts" as a maker of its coffee creamer
     ("granola made from oats", r"^Oats"),  # what a food was made from is not the food
+    # a part alone (the skin, the separable fat) is what the line must name
+    ("roasted chicken drumstick", r"skin \(|skin only"),
+    ("stewed chicken, skin included", r"skin only"),
+    ("cooked beef", r"separable fat"),
+    ("baked potato", r"skin only"),
+    # a word of a maker's name said alone is no word of the maker's food
+    ("a burger, some french fries", r"BURGER KING"),
+    ("burger and fries", r"BURGER KING"),
 ]
 
 
@@ -96,6 +104,20 @@ def test_a_food_that_merely_shares_a_word_is_never_the_answer(table, line: str, 
 )
 def test_a_kind_of_food_named_alone_is_usdas_not_further_specified_food(table, line: str, right: str) -> None:
     assert _food(table, line) == right
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [("cooked beef", "Beef, NFS"), ("cooked pork", "Pork, NFS"), ("burger king fries", "BURGER KING")],
+)
+def test_what_the_line_says_whole_is_still_read(table, line: str, right: str) -> None:
+    # FNDDS's "Beef, NFS" is beef as eaten (cooked); a maker named whole still picks its product
+    assert (_food(table, line) or "").startswith(right)
+
+
+@pytest.mark.parametrize(("line", "part"), [("chicken skin", "skin"), ("fried chicken skin", "skin only")])
+def test_a_part_the_line_names_is_still_found(table, line: str, part: str) -> None:
+    assert part in (_food(table, line) or "").lower()
 
 
 @pytest.mark.parametrize("line", ["Breakfast", "Lunch", "Dinner", "Dessert", "snack", "supper"])

@@ -27,6 +27,8 @@ def parts(line: str) -> list[str]:
         ("grabbed a granola bar for a quick snack", ["a granola bar"], "snack"),
         ("a mug of cocoa this evening", ["a mug of cocoa"], None),
         ("Lunch today was a tuna melt.", ["a tuna melt"], "lunch"),
+        # words that end a food end it before a comma too (the fries "on the side" were not counted)
+        ("a burger, some fries on the side, and a shake", ["a burger", "some fries", "a shake"], None),
         # chatter inside goes, words that narrow the food stay
         ("a delicious slice of rye bread", ["a slice of rye bread"], None),
         ("a glass of orange juice that was low in pulp", ["a glass of orange juice low in pulp"], None),

@@ -258,6 +258,50 @@ def _named_by_a_seeming_word(q: tuple[str, ...], description: str) -> bool:
 
 
 _word_order: _PerTable[int, tuple[dict[str, frozenset[str]], frozenset[str]]] = _PerTable()
+_aliases_by_text: _PerTable[str, int] = _PerTable()
+_makers: _PerTable[int, frozenset[str]] = _PerTable()
+_plain_meat: _PerTable[int, bool] = _PerTable()
+
+
+def _maker_words(table: FoodTable, food_i: int) -> frozenset[str]:
+    """The words of the maker an SR28 name starts with in capitals when it has several ("BURGER KING, french
+    fries"); empty otherwise."""
+    memo = _makers.of(table.index.idf)
+    words = memo.get(food_i)
+    if words is None:
+        lead = table.foods[food_i].description.split(",", 1)[0]
+        found = tokens(lead) if lead.isupper() and "," in table.foods[food_i].description else ()
+        words = memo[food_i] = frozenset(found) if len(found) > 1 else _NONE
+    return words
+
+
+# FNDDS's plain meat and fish: coded as eaten, so a name that says no cooking ("Beef, NFS") is cooked meat
+_FNDDS_MEAT = frozenset((
+    "Beef, excludes ground", "Ground beef", "Pork", "Lamb, goat, game", "Fish", "Shellfish",
+    "Turkey, duck, other poultry", "Chicken, whole pieces", "Liver and organ meats",
+))  # fmt: skip
+
+
+def _eaten_cooked_unsaid(table: FoodTable, food_i: int) -> bool:
+    """Whether a food is FNDDS meat or fish whose name says no cooking ("Beef, NFS"): a line's "cooked"
+    is explained by it ("cooked beef" is FNDDS's beef as eaten, never SR28's separable fat)."""
+    food = table.foods[food_i]
+    if food.category not in _FNDDS_MEAT or not food.id.startswith("fndds:"):
+        return False
+    memo = _plain_meat.of(table.index.idf)
+    plain = memo.get(food_i)
+    if plain is None:
+        plain = memo[food_i] = not set(tokens(food.description)) & (COOKED_WORDS | RAW_WORDS)
+    return plain
+
+
+def _alias_choices(table: FoodTable) -> dict[str, int]:
+    """Each reviewed alias's choice number by its text, built once per table when a line first needs it."""
+    memo = _aliases_by_text.of(table.index.idf)
+    if not memo:
+        index = table.index
+        memo.update((index.choices[c], c) for c in range(len(index.choices)) if index.choice_kind[c] == 2)
+    return memo
 
 
 def _qualifies_only(c: int, word: str, said: set[str], table: FoodTable) -> bool:
@@ -444,6 +488,13 @@ def _score(
         qset = qset | NON_DAIRY
     if came_from and not qset & _CAME_FROM:
         wc = max(wc - came_from, 1.0)
+    if "cooked" in qset and _eaten_cooked_unsaid(table, food_i):
+        described = described | {"cooked"}
+    maker = _maker_words(table, food_i) if not kind else _NONE
+    if maker and not maker <= qset:
+        # a word of a maker's name the line does not say whole is none of the food's: "a burger, some fries"
+        # is no "BURGER KING, french fries" (it was, and the burger was lost)
+        cset, described = cset - maker, described - maker
     matched = qset & cset
     # sums run in the query's word order: float addition in set order would make ties follow the hash seed
     wq = wq or sum(weights[t] for t in q) or 1.0
@@ -600,6 +651,10 @@ def _score(
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     thing, after, measures = noun
+    if _PART_ONLY.search(" ".join(ctoks[:6])) and thing not in _PARTS and not (not thing and qset & _PARTS):
+        # "Chicken, skin (drumsticks and thighs)", "Beef, separable fat", "Potatoes, baked, skin only": the
+        # part alone is what the line must name ("a roasted chicken drumstick" was its skin)
+        score -= PART_ONLY_COST
     if thing in cset and _qualifies_only(c, thing, qset - {after} - measures, table):
         # the thing the line names only qualifies another word the line said elsewhere: "chocolate milk" is
         # no "milk chocolate", nor "a frankfurter on a bun" USDA's "hot dog bun"
@@ -637,6 +692,9 @@ def _score(
 
 
 _MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless\b")
+_PART_ONLY = lazy(r"^[a-z]+ skin\b|\bskin only\b|\bseparable fat\b")
+_PARTS = frozenset(("skin", "fat"))
+PART_ONLY_COST = 20.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
@@ -839,6 +897,12 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         return []
     # ties broken by choice number, never by the dict's order (which followed the words' set order)
     shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
+    if "cooked" in q and len(q) > 1:
+        # the alias that is the line but "cooked" ("cooked beef": "beef", FNDDS's beef as eaten) sits below a
+        # thousand cooked cuts in the shortlist; it competes (its food must be eaten cooked, see below)
+        alias = _alias_choices(table).get(" ".join(t for t in q if t != "cooked"))
+        if alias is not None and alias not in shortlist:
+            shortlist.append(alias)
     best: dict[int, float] = {}
     # (words that weigh little need no explaining; nor does what the line says the food came without: "beef
     # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
@@ -854,6 +918,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             named = index.choices[index.choice_food[c]].split()
             without = {b for a, b in pairwise(named) if a in _NEGATIONS}
             described = index.choices[c].split() + [t for t in named if t not in without]
+            if _eaten_cooked_unsaid(table, index.choice_food[c]):
+                described.append("cooked")  # ("cooked beef" is the "beef" alias, FNDDS's beef as eaten)
             if not needed <= set(described):
                 continue
         s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun)

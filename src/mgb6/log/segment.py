@@ -216,7 +216,9 @@ _REPORTED = (
     rf"(?:{_MEASURE_UNITS}|grams?|g|{_VOLUME_UNITS})\b"
 )
 _INNER = lazy(
-    rf"\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
+    # "some fries on the side, a burger": words that end a food end it before a comma too
+    rf"\s*\b{_alt(P.TAIL_WORDS)}(?=\s*[,;])"
+    rf"|\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
     r"|really|very|absolutely|incredibly|extremely|truly|perfectly|nicely|deliciously|wonderfully)"
     r"(?![\w'’-])\s*"
     rf"|\bfor\s+(?:(?:some|a\s+bit\s+of|a\s+little|added|extra|an\s+extra|a\s+touch\s+of|a\s+burst\s+of|more|"
