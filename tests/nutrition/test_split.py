@@ -317,6 +317,11 @@ def test_a_part_saying_how_a_food_tastes_is_no_food(table) -> None:
     # ... but with the food before it, it still says which food
     (cookie,) = read("As a snack, I savored a small cookie filled with rich peanut butter flavor.", table)
     assert "peanut butter" in cookie.food.lower()
+    # ... and a food of its own, its taste said after "in", is still that food (the chips were left out)
+    line = "a small bag of Doritos tortilla chips in the cool ranch flavor, along with a jelly sandwich"
+    chips, sandwich = read(line, table)
+    assert isinstance(chips, Item) and "doritos" in chips.food.lower() and not chips.notes[1:]
+    assert isinstance(sandwich, Item) and "sandwich" in sandwich.food.lower()
 
 
 def test_what_a_food_came_without_is_never_counted(table) -> None:

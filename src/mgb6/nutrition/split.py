@@ -619,7 +619,10 @@ def _not_alone(entry: Entry, k: int) -> bool:
     if entry.core == entry.written:
         return False
     if said[-1] in _frozen(SENSE_NOUNS):
-        return True
+        # (but a food with its own article or amount, its taste said after "in": "a small bag of Doritos
+        # tortilla chips in the cool ranch flavor" is the chips)
+        own = said[0] in _DETERMINERS or _has_amount(" ".join(said))
+        return not (own and "in" in said[1:-1])
     # "with fruity and vanilla notes": a bare word or two joined by "and" or "or" to a part ending in such a
     # word shares its noun ("fruity notes"); a part with its own article or amount is a food of its own
     nxt = k + 1
