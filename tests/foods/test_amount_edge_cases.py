@@ -202,6 +202,16 @@ def test_what_comes_in_a_can_is_usdas_canned_food_and_says_so(table) -> None:
     assert isinstance(tomatoes, Item) and "canned" in tomatoes.food, tomatoes
 
 
+@pytest.mark.parametrize("line", ["a cup of cocoa", "a warm mug of cocoa"])
+def test_a_cup_or_mug_of_a_dry_powder_is_the_drink_and_says_so(table, line: str) -> None:
+    # "a cup of cocoa" was 86 g of dry cocoa powder: 429 mg of magnesium
+    got = resolve(table, line)
+    assert isinstance(got, Item) and "powder" not in got.food.lower() and "cocoa" in got.food.lower(), got
+    assert any("counted as the drink" in n for n in got.notes), got.notes
+    powder = resolve(table, "2 tbsp cocoa")  # measured by the spoon, the powder
+    assert isinstance(powder, Item) and "powder" in powder.food.lower(), powder
+
+
 def test_a_measure_is_never_borrowed_from_a_food_that_names_another_food(table) -> None:
     """ "a can of soup" was SR28's "Soup, tomato, canned, condensed": the only soup with a can row."""
     soup = resolve(table, "a can of soup")

@@ -84,6 +84,8 @@ TRAPS = [
     # a word of a maker's name said alone is no word of the maker's food
     ("a burger, some french fries", r"BURGER KING"),
     ("burger and fries", r"BURGER KING"),
+    ("a roll", r"cheese"),  # FNDDS's white roll, never the cheese roll that won on a short name
+    ("an egg roll", r"^Rolls, dinner"),  # the Chinese egg roll, never a bread roll made with egg
 ]
 
 

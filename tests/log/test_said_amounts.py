@@ -60,6 +60,10 @@ SAID = [
     ("just 5g of white chocolate", 5, "g", "white chocolate"),
     ("only a cup of coffee", 1, "cup", "coffee"),
     ("a mere two cookies", 2, "", "cookies"),
+    # a word of praise between the article and the measure goes to the food
+    ("a rich tablespoon of peanut butter", 1, "tbsp", "rich peanut butter"),
+    ("a fancy mug of coffee", 1, "mug", "fancy coffee"),
+    ("a tiny roll", 1, "small", "roll"),
 ]
 
 

@@ -68,6 +68,10 @@ _QUALIFIED = lazy(
     rf"^(?P<n>an?|one|two|three|four|five|six|{_NUM})\s+(?P<size>[a-z]+)\s+(?P<v>{UNIT_WORD_PATTERN})\.?(?=\s|$)",
     re.I,
 )
+# "a rich tablespoon of", "a steaming mug of": a word of praise between the article and the measure
+_PRAISED_MEASURE = lazy(
+    rf"^(?P<n>an?|one)\s+(?P<word>[a-z][a-z'’-]+)\s+(?P<v>{UNIT_WORD_PATTERN})\s+of\s+(?=[^\W\d_])", re.I
+)
 # "a few", "several"
 _FEW = lazy(r"^(?:a\s+few|several)\b(?:\s+of\b)?\s*", re.I)
 # "some", "a bit of", "a little": no amount said (the food's usual USDA portion is then assumed)
@@ -305,6 +309,10 @@ def said_amount(text: str) -> tuple[str, str]:
     bare = {w.strip(".,-()") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
     qualified = len(words) > 2 and (words[1] in _SIZE_WORDS or words[1] in _EXACT_WORDS)
+    m = _PRAISED_MEASURE.match(text) if len(words) > 3 and words[3] == "of" and not qualified else None
+    if m and (m.group("v").lower() in _VESSEL_WORDS or _measure_word(m.group("v").lower())):
+        # "a rich tablespoon of peanut butter" is a tablespoon of rich peanut butter (it was no amount: 32 g)
+        text = f"{m.group('n')} {m.group('v')} of {m.group('word')} {text[m.end() :]}"
     m = _QUALIFIED.match(text) if qualified and (vessel_named or _measure_word(words[2])) else None
     if m and (m.group("v").lower() in _VESSEL_WORDS or _measure_word(m.group("v").lower())):
         if m.group("size").lower() in _SIZE_WORDS:

@@ -25,7 +25,7 @@ VOLUME_ML = {
     "fl oz": 29.5735295625, "cup": 236.5882365, "pint": 473.176473, "quart": 946.352946,
     "gallon": 3785.411784,
 }  # fmt: skip
-SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo")
+SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo", "tiny")
 # The sizes a product is sold in ("a miniature Milky Way", "a fun-size Snickers", "a king size bar"): USDA's
 # rows of that size (foods/portions.py), said of the product, never part of its name (foods/match.py)
 PRODUCT_SIZES = ("mini", "miniature", "fun", "bite", "king")
@@ -49,7 +49,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "quart" for s in ("quart", "quarts", "qt")},
     **{s: "gallon" for s in ("gallon", "gallons", "gal")},
     **{s: "extra small" for s in ("extra small", "extra-small", "xs")},
-    **{s: "small" for s in ("small", "sm")},
+    **{s: "small" for s in ("small", "sm", "tiny", "small-sized", "small sized")},
     **{s: "medium" for s in ("medium", "med", "medium-sized", "medium sized")},
     **{s: "large" for s in ("large", "lg", "big")},
     **{s: "extra large" for s in ("extra large", "extra-large", "xl")},

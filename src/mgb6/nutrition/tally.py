@@ -135,6 +135,10 @@ _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
 _CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
+# a powder USDA sells dry ("Cocoa, dry powder"), and the words by which a line says it means the powder
+_POWDER = lazy(r"\bpowder\b|\bdry mix\b", re.I)
+_SAYS_POWDER = lazy(r"\bpowder(?:ed)?\b|\bmix\b|\bdry\b", re.I)
+_DRINKING_VESSELS = frozenset(("cup", "mug", "glass"))
 # The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
 # whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
 SURVEY_ONE_SPREAD = 2.5
@@ -219,7 +223,7 @@ class Scorer:
             reason = "no food in the table matches"
             return Problem(entry.path, entry.line, entry.text, "unmatched", reason, names)
         food = self.table.foods[m.food_index]
-        canned = ""
+        counted_as = ""
         q = entry.quantity
         in_a_can = q is not None and (q.unit == "can" or bool(_CANNED.search(q.text)))  # ("1 can (14.5 oz)")
         if in_a_can and not _CANNED.search(food.description):
@@ -234,7 +238,18 @@ class Scorer:
                 and names_no_other_food(again.food_index, said, self.table)
             ):
                 m, food = again, self.table.foods[again.food_index]
-                canned = "a can: counted as USDA's canned food"
+                counted_as = "a can: counted as USDA's canned food"
+        vessel = q is not None and q.unit in _DRINKING_VESSELS
+        if vessel and _POWDER.search(food.description) and not _SAYS_POWDER.search(entry.food_text):
+            # "a cup of cocoa", "a mug of cocoa": the hot drink, never a cup of the dry powder (86 g, 429 mg
+            # of magnesium); without such a drink, asked
+            again, _ = self.lookup(f"hot {entry.food_text}")
+            drink = None if again is None else self.table.foods[again.food_index]
+            if again is None or drink is None or _POWDER.search(drink.description):
+                why = f"a {q.unit} of {food.description!r}, a dry powder: say the drink or the amount"
+                return Problem(entry.path, entry.line, entry.text, "unresolved", why, (food.description,))
+            m, food = again, drink
+            counted_as = f"a {q.unit} of {entry.food_text}: counted as the drink"
         portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
         amounts = self.table.amounts
         from mgb6.foods.match import respell
@@ -290,7 +305,7 @@ class Scorer:
                 f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')"
             )
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
-        notes = [n for n in (canned, switched, g.note) if n]
+        notes = [n for n in (counted_as, switched, g.note) if n]
         if m.brand:
             from mgb6.foods.match import brand_listed
 
