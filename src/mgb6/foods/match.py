@@ -651,7 +651,8 @@ def _score(
     if head and not head & described:
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     thing, after, measures = noun
-    if _PART_ONLY.search(" ".join(ctoks[:6])) and thing not in _PARTS and not (not thing and qset & _PARTS):
+    said_part = thing in _PARTS if thing else bool(qset & _PARTS)
+    if not said_part and _PART_ONLY.search(" ".join(ctoks[:6])):
         # "Chicken, skin (drumsticks and thighs)", "Beef, separable fat", "Potatoes, baked, skin only": the
         # part alone is what the line must name ("a roasted chicken drumstick" was its skin)
         score -= PART_ONLY_COST

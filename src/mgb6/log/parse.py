@@ -363,7 +363,7 @@ def parse_date_line(text: str) -> date | str | None:
 
 _LETTERS = lazy(r"[^\W\d_]+")
 # Words that may stand between an amount and its unit without naming anything eaten ("2 x 100 g", "a cup of").
-_AMOUNT_FILLERS = frozenset({"x", "of", "and", *_APPROXIMATORS})
+_AMOUNT_FILLERS = frozenset({"x", "of", "and", *(w for a in _APPROXIMATORS for w in a.split())})
 
 
 def amount_only(text: str) -> bool:

@@ -244,11 +244,10 @@ class Scorer:
             # "a cup of cocoa", "a mug of cocoa": the hot drink, never a cup of the dry powder (86 g, 429 mg
             # of magnesium); without such a drink, asked
             again, _ = self.lookup(f"hot {entry.food_text}")
-            drink = None if again is None else self.table.foods[again.food_index]
-            if again is None or drink is None or _POWDER.search(drink.description):
+            if again is None or _POWDER.search(self.table.foods[again.food_index].description):
                 why = f"a {q.unit} of {food.description!r}, a dry powder: say the drink or the amount"
                 return Problem(entry.path, entry.line, entry.text, "unresolved", why, (food.description,))
-            m, food = again, drink
+            m, food = again, self.table.foods[again.food_index]
             counted_as = f"a {q.unit} of {entry.food_text}: counted as the drink"
         portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
         amounts = self.table.amounts
