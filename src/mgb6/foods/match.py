@@ -259,20 +259,7 @@ def _named_by_a_seeming_word(q: tuple[str, ...], description: str) -> bool:
 
 _word_order: _PerTable[int, tuple[dict[str, frozenset[str]], frozenset[str]]] = _PerTable()
 _aliases_by_text: _PerTable[str, int] = _PerTable()
-_makers: _PerTable[int, frozenset[str]] = _PerTable()
 _plain_meat: _PerTable[int, bool] = _PerTable()
-
-
-def _maker_words(table: FoodTable, food_i: int) -> frozenset[str]:
-    """The words of the maker an SR28 name starts with in capitals when it has several ("BURGER KING, french
-    fries"); empty otherwise."""
-    memo = _makers.of(table.index.idf)
-    words = memo.get(food_i)
-    if words is None:
-        lead = table.foods[food_i].description.split(",", 1)[0]
-        found = tokens(lead) if lead.isupper() and "," in table.foods[food_i].description else ()
-        words = memo[food_i] = frozenset(found) if len(found) > 1 else _NONE
-    return words
 
 
 # FNDDS's plain meat and fish: coded as eaten, so a name that says no cooking ("Beef, NFS") is cooked meat
@@ -490,8 +477,8 @@ def _score(
         wc = max(wc - came_from, 1.0)
     if "cooked" in qset and _eaten_cooked_unsaid(table, food_i):
         described = described | {"cooked"}
-    maker = _maker_words(table, food_i) if not kind else _NONE
-    if maker and not maker <= qset:
+    maker = index.brand.get(food_i, (_NONE,))[0] if not kind else _NONE
+    if len(maker) > 1 and not maker <= qset:
         # a word of a maker's name the line does not say whole is none of the food's: "a burger, some fries"
         # is no "BURGER KING, french fries" (it was, and the burger was lost)
         cset, described = cset - maker, described - maker

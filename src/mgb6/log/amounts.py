@@ -68,10 +68,6 @@ _QUALIFIED = lazy(
     rf"^(?P<n>an?|one|two|three|four|five|six|{_NUM})\s+(?P<size>[a-z]+)\s+(?P<v>{UNIT_WORD_PATTERN})\.?(?=\s|$)",
     re.I,
 )
-# "a rich tablespoon of", "a steaming mug of": a word of praise between the article and the measure
-_PRAISED_MEASURE = lazy(
-    rf"^(?P<n>an?|one)\s+(?P<word>[a-z][a-z'’-]+)\s+(?P<v>{UNIT_WORD_PATTERN})\s+of\s+(?=[^\W\d_])", re.I
-)
 # "a few", "several"
 _FEW = lazy(r"^(?:a\s+few|several)\b(?:\s+of\b)?\s*", re.I)
 # "some", "a bit of", "a little": no amount said (the food's usual USDA portion is then assumed)
@@ -202,7 +198,9 @@ def names_food_first(text: str) -> bool:
 # "a small single serving bag of", "a medium fast food order of", "an individual school carton of",
 # "a chilled can of": words naming the portion before "of", matched later against USDA's own portion names
 # (FNDDS files its "1 small single serving bag" of chips as unit "small", modifier "single serving bag").
-_PORTION_NOUNS = f"{_VESSELS}|{_SERVED}|order|drink|stick|tube"
+# (and spoken kitchen measures: "a rich tablespoon of peanut butter" is a tablespoon of rich peanut butter)
+_SPOKEN_MEASURES = "tablespoon|teaspoon|ounce"
+_PORTION_NOUNS = f"{_VESSELS}|{_SERVED}|{_SPOKEN_MEASURES}|order|drink|stick|tube"
 _NAMED_PORTION = lazy(
     rf"^(?P<n>an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(?P<words>(?:[^\W\d][\w'’-]*\s+){{1,4}}?)"
     rf"(?P<v>{_PORTION_NOUNS})(?:e?s)?\s+of\s+(?=\S)",
@@ -241,6 +239,8 @@ def named_portion(text: str) -> tuple[str, str]:
         head = f"{m.group('n')} {size}"
     elif canonical_unit(noun):  # "a small bag of": said_amount reads the size and the vessel
         head = f"{m.group('n')} {size + ' ' if size else ''}{noun} of"
+        if _measure_word(noun):  # (a measure is weighed as one: no USDA row is named by its words)
+            return f"{head} {rest}", ""
     else:  # "a medium drink of": the size is the amount's unit; "a kids meal order of": a serving
         head = f"{m.group('n')} {size or 'serving of'}"
     return f"{head} {rest}", " ".join([*words, noun])
@@ -309,10 +309,6 @@ def said_amount(text: str) -> tuple[str, str]:
     bare = {w.strip(".,-()") for w in words}
     vessel_named = not _VESSEL_WORDS.isdisjoint(bare)
     qualified = len(words) > 2 and (words[1] in _SIZE_WORDS or words[1] in _EXACT_WORDS)
-    m = _PRAISED_MEASURE.match(text) if len(words) > 3 and words[3] == "of" and not qualified else None
-    if m and (m.group("v").lower() in _VESSEL_WORDS or _measure_word(m.group("v").lower())):
-        # "a rich tablespoon of peanut butter" is a tablespoon of rich peanut butter (it was no amount: 32 g)
-        text = f"{m.group('n')} {m.group('v')} of {m.group('word')} {text[m.end() :]}"
     m = _QUALIFIED.match(text) if qualified and (vessel_named or _measure_word(words[2])) else None
     if m and (m.group("v").lower() in _VESSEL_WORDS or _measure_word(m.group("v").lower())):
         if m.group("size").lower() in _SIZE_WORDS:
