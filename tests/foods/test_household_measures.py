@@ -336,3 +336,23 @@ def test_a_juice_container_sr28_lacks_is_weighed_by_fnddss_juice_of_any_kind(sco
     item = scorer.resolve(parse_entry("an individual school carton of orange juice"), None)
     assert isinstance(item, Item) and "orange juice" in item.food.lower()
     assert any("Orange juice, 100%, NFS" in n for n in item.notes)
+
+
+def test_a_survey_food_built_from_the_sr28_entry_lends_its_weights(table, scorer) -> None:
+    # FNDDS's "Chocolate candy" carries SR28's milk chocolate values unchanged: the same food, whose
+    # miniature and fun sizes SR28 lacks; of two such foods, the plainer ("other, NFS" names more)
+    from mgb6.foods.portions import measure_twins
+
+    twin = measure_twins(table)[table.by_id["sr28:19120"]]
+    assert table.foods[twin].id == "fndds:91705010"
+    item = scorer.resolve(parse_entry("a miniature frosted cinnamon bun"), None)
+    assert isinstance(item, Item) and item.food_id == "sr28:18964", item
+    assert item.grams == pytest.approx(usda(table.foods[measure_twins(table)[table.by_id["sr28:18964"]]].id,
+                                            "miniature"), abs=0.5)  # fmt: skip
+    assert "survey weight" in " ".join(item.notes)
+
+
+def test_one_sausage_of_no_size_is_usdas_link(scorer) -> None:
+    item = scorer.resolve(parse_entry("a single chicken frankfurter"), None)
+    assert isinstance(item, Item) and item.food_id == "sr28:07024", item
+    assert item.grams == pytest.approx(usda("sr28:07024", "link"))

@@ -624,6 +624,10 @@ def _score(
     score -= 2.0 * len(extra & FORM_WORDS)
     # a form the user wrote ("canned", "dried", "frozen", "smoked") must be there
     score -= 12.0 * len((qset - described) & FORM_WORDS)
+    if kind == 1 and not qset & _FOR_A_BABY and _for_babies(table.foods[food_i]):
+        # "cheese ravioli" is listed under FNDDS's "Toddler meal, pasta": a name a baby food shares with a
+        # grown-up's dish is that dish unless the line says the baby's (its own name says so itself)
+        score -= BABY_FOOD_COST
     if "fresh" in qset and described & _NOT_FRESH:
         score -= 20.0  # "fresh spinach leaves" were SR28's frozen spinach (it alone says "leaf")
     if "salt" in described and "without" not in described and "salt" not in qset:
@@ -677,6 +681,18 @@ def _score(
     if bias > 0 and qset & MIXED_DISHES:  # (only a usable SR28 food has a positive bias)
         bias -= 4.0  # a dish is FNDDS's ("as eaten"); SR28 first holds for single foods (SOURCES.md)
     return score + bias
+
+
+# Words that say the food is a baby's (or a toddler's); without one, baby food and formula are no answer.
+_FOR_A_BABY = frozenset(("baby", "babyfood", "infant", "toddler", "junior", "strained", "stage", "gerber",
+                         "formula", "pediasure", "enfamil", "similac", "beech"))  # fmt: skip
+BABY_FOOD_COST = 12.0
+
+
+def _for_babies(food: Food) -> bool:
+    """Baby food and infant formula, by USDA's kind of food (SR28's "Baby Foods", FNDDS's "Baby food: ...",
+    "Formula, ready-to-feed") or name ("Toddler meal, pasta")."""
+    return food.category.startswith(("Baby", "Formula")) or food.description.startswith(("Toddler", "Infant"))
 
 
 _MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless\b")

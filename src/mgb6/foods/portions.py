@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 # What "one" of a food most often means in USDA's portions, in order of preference.
 COUNT_PREFERENCE = (
-    "medium", "regular", "each", "whole", "full", "piece", "fruit", "nut", "item", "unit", "large", "small",
-    "serving", "default",
+    "medium", "regular", "each", "whole", "full", "piece", "link", "fruit", "nut", "item", "unit",
+    "large", "small", "serving", "default",
 )  # fmt: skip
 # Whole words: "cola" is not "Chocolate candy", "water" not "Watermelon", "nectar" not "Nectarines",
 # "beer" not "Beerwurst", "coffee" not "Coffeecake"; "milk" may end a word ("Soymilk", "Buttermilk").
@@ -988,6 +988,7 @@ def measure_twins(table: FoodTable) -> dict[int, int]:
                     twins[i] = found
                     break
         twins.update(_product_twins(table, twins))
+        twins.update(_value_twins(table, twins))
         return twins
 
     return cached("measure-twins", table, build)
@@ -1022,4 +1023,28 @@ def _product_twins(table: FoodTable, known: Mapping[int, int]) -> dict[int, int]
         ]
         if near:
             twins[i] = min(near)[1]
+    return twins
+
+
+def _value_twins(table: FoodTable, known: Mapping[int, int]) -> dict[int, int]:
+    """SR28 food -> the one FNDDS food with the very same magnesium, vitamin B6 and energy that shares a
+    word of its name: FNDDS built that food from this SR28 entry ("Candies, milk chocolate" -> "Chocolate
+    candy", whose "1 cubic inch" and "1 miniature" SR28 lacks). Three equal values and a shared word are one
+    food, not chance; of several, the one naming least besides, and none when two are as plain."""
+    by_values: dict[tuple[float, float, float], list[int]] = {}
+    for i, f in enumerate(table.foods):
+        if f.source == "fndds" and None not in (f.magnesium, f.vitamin_b6, f.kcal):
+            by_values.setdefault((f.magnesium, f.vitamin_b6, f.kcal), []).append(i)  # type: ignore[arg-type]
+    twins: dict[int, int] = {}
+    for i, f in enumerate(table.foods):
+        if f.source != "sr28" or i in known or None in (f.magnesium, f.vitamin_b6, f.kcal):
+            continue
+        words = set(tokens(f.description)) - GROUP_WORDS
+        same = sorted(
+            (len(named - words), j)
+            for j in by_values.get((f.magnesium, f.vitamin_b6, f.kcal), ())  # type: ignore[arg-type]
+            if words & (named := set(tokens(table.foods[j].description)))
+        )
+        if same and (len(same) == 1 or same[0][0] < same[1][0]):
+            twins[i] = same[0][1]  # the plainest: "Chocolate candy", not "Chocolate candy, other, NFS"
     return twins
