@@ -589,3 +589,9 @@ def test_a_product_portion_is_the_row_the_line_names(table) -> None:
     # FNDDS weighs a Big Mac among McDonald's rows ("1 MCDonald's Mac Jr", "1 McDonald's Big Mac")
     item = _resolve(table, "a McDonald's Big Mac")
     assert isinstance(item, Item) and item.grams == 205.0, item
+
+
+def test_what_usdas_name_leaves_out_is_no_word_the_line_failed_to_say(table) -> None:
+    # "...; no sauce" names no sauce: it is the dish for a line that says none, before "...; gravy"
+    food = _food(table, "chicken or turkey with noodles and vegetables, excluding carrots and broccoli")
+    assert food is not None and food.endswith("no sauce"), food

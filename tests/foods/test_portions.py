@@ -238,3 +238,51 @@ def test_one_dish_named_by_another_word_of_its_name_is_one_dish_not_one_of_its_e
     # FNDDS weighs "Egg omelet or scrambled egg, with cheese" by the egg: "a cheese omelet" is one omelet
     item = resolve(table, "a cheese omelet")
     assert item.grams > usda_grams(item.food_id, "egg"), item
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "unit", "modifier_word"),
+    [
+        ("a large slice of pizza", "fndds:58106225", "piece", "large pizza"),
+        ("a large slice of bread", "sr28:18069", "slice", "large"),
+    ],
+)
+def test_a_sized_slice_is_a_slice_never_the_whole_food_of_that_size(
+    table, line: str, food_id: str, unit: str, modifier_word: str
+) -> None:
+    # "a large slice of pizza" was FNDDS's large pizza (954 g): the size chooses among the slices
+    item = resolve(table, line)
+    assert item.food_id == food_id, item
+    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
+
+
+def test_a_sized_piece_usda_weighs_no_size_of_says_so_or_is_asked(table) -> None:
+    item = resolve(table, "a small slice of cake")
+    assert "USDA weighs no 'small slice'" in " ".join(item.notes)
+    out = Scorer(table).resolve(parse_entry("a large piece of chicken"), None)
+    assert isinstance(out, Problem) or out.grams < 300, out  # never a whole chicken (598 g)
+
+
+def test_a_sized_food_is_usdas_row_of_that_size_naming_it(table) -> None:
+    # FNDDS's "1 large breast" (185 g), not its "1 large or thick slice" (85 g)
+    item = resolve(table, "a large chicken breast, grilled with sauce, skin not eaten")
+    assert item.food_id == "fndds:24123311", item
+    assert item.grams == pytest.approx(usda_grams("fndds:24123311", "large", "breast"))
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id", "unit", "modifier_word"),
+    [
+        ("a chicken thigh, skin removed", "sr28:05098", "thigh", "without skin"),
+        ("a skinless chicken thigh", "sr28:05098", "thigh", "without skin"),
+        ("For lunch I had a baked chicken thigh with no skin", "sr28:05098", "thigh", "without skin"),
+        ("chicken thigh, with skin", "sr28:05094", "thigh", "with skin"),
+    ],
+)
+def test_skin_said_off_or_on_picks_usdas_food_and_row_for_it(
+    table, line: str, food_id: str, unit: str, modifier_word: str
+) -> None:
+    item = resolve(table, line)
+    assert item.food_id == food_id, item
+    assert len(item.notes) < 3
+    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))

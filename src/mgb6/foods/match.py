@@ -477,6 +477,11 @@ def _score(
         wc = max(wc - came_from, 1.0)
     if "cooked" in qset and _eaten_cooked_unsaid(table, food_i):
         described = described | {"cooked"}
+    skin_off = "skinless" in qset or ("skin" in qset and bool(qset & _SKIN_SAID_OFF))
+    if skin_off and "skin" in qset and SKIN_OFF_NAMED.search(" ".join(ctoks)):
+        # "a chicken thigh, skin removed" is USDA's "meat only", whose name need not say "skin" for it
+        said_off = frozenset(qset & (_SKIN_SAID_OFF | {"skin"}))
+        cset, described = cset | said_off, described | said_off
     maker = index.brand.get(food_i, (_NONE,))[0] if not kind else _NONE
     if len(maker) > 1 and not maker <= qset:
         # a word of a maker's name the line does not say whole is none of the food's: "a burger, some fries"
@@ -585,7 +590,8 @@ def _score(
     # lettuce and tomato")
     if not (branded and branded[1] & qset):
         score -= WITH_COST * len(added - qset - _NAMES_NOTHING - covered_kinds)
-    extra = described - qset - covered_kinds
+    # (what USDA's name leaves out is no word of the food: "icing other than chocolate" has no chocolate)
+    extra = described - qset - covered_kinds - {b for a, b in pairwise(ctoks) if a in _LEAVES_OUT}
     if branded and branded[1] & qset:
         extra -= added
     # where it came from ("from restaurant or fast food") is the same food, costing once and less than a food
@@ -617,6 +623,13 @@ def _score(
             score += 3.0 if c_cooked and not c_raw else (-4.0 if c_raw else 0.0)  # nobody eats raw wings
         elif "raw" in described:
             score += 3.0
+    if skin_off:
+        # "chicken breast without the skin", "skinless thighs": never USDA's "skin eaten" or "meat and skin"
+        # (a third more energy), whichever wins on the other words
+        if _SKIN_ON.search(" ".join(ctoks)):
+            score -= SKIN_COST
+    elif "skin" in qset and SKIN_OFF_NAMED.search(" ".join(ctoks)):
+        score -= SKIN_COST  # "a chicken thigh with the skin" is no "skin not eaten", nor "meat only"
     if "fried" in qset and _MEAT_ONLY.search(" ".join(ctoks)) and not qset & _SKIN_OFF:
         score -= 8.0  # fried chicken is eaten in its skin and coating: "meat only" is what the line must say
     score -= 4.0 * len(extra & _PREP_ONLY)
@@ -699,6 +712,11 @@ _MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless
 _PART_ONLY = lazy(r"^[a-z]+ skin\b|\bskin only\b|\bseparable fat\b")
 _PARTS = frozenset(("skin", "fat"))
 PART_ONLY_COST = 20.0
+# A line saying the skin was not eaten, and USDA's names for the two ways of eating a bird or fish
+_SKIN_SAID_OFF = frozenset(("without", "no", "removed", "not", "peeled", "off"))
+_SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")
+SKIN_OFF_NAMED = lazy(r"\bskin not eaten\b|\bmeat only\b|\bskinless\b|\bwithout skin\b|\bskin removed\b")
+SKIN_COST = 10.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")

@@ -171,11 +171,26 @@ def _row_words(p: Portion, text: str) -> set[str]:
     return words
 
 
+_SKIN_GONE = frozenset(("no", "without", "removed", "off", "not", "peeled"))
+_SKINLESS_ROW = lazy(r"without skin|skin removed|skinless|skin not eaten", re.I)
+
+
+def _skinless_row(portions: list[Portion], said: set[str]) -> Portion | None:
+    """ "a chicken thigh, skin removed": USDA's "1 thigh without skin", never the "with skin" row that shares
+    the word "skin" (None when the line does not say the skin was off, or USDA weighs no skinless one)."""
+    if "skinless" in said or ("skin" in said and said & _SKIN_GONE):
+        return next((p for p in portions if _SKINLESS_ROW.search(f"{p.unit} {p.modifier}")), None)
+    return None
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
     same = [p for p in portions if _serves(p, unit)]
     if not same:
         return None
     words = words - {unit}  # "2 slices bread": the unit word picks no row by itself
+    skinless = _skinless_row(same, words)
+    if skinless is not None:
+        return skinless
     for p in same:
         if words & _row_words(p, p.modifier):
             return p
@@ -278,6 +293,9 @@ def count_portion(
         if p:
             return p
     said = named | (head or set())
+    skinless = _skinless_row(usual, said)
+    if skinless is not None:
+        return skinless
     for p in usual:
         # a row all of whose words the line said is the one it named: "an individual coconut cream pie" is
         # USDA's "1 individual pie" (150 g), not its "1 pie, any size" (1600 g)
@@ -440,6 +458,19 @@ def to_grams(
     if named is not None and quantity is not None:
         note = "range: used the midpoint" if quantity.is_range else ""
         return Grams(quantity.amount * named.grams, note=_join(note, f"used {label(named)}"))
+    part = quantity.phrase.split()[-1].lower() if quantity is not None and quantity.phrase else ""
+    if quantity is not None and quantity.unit in SIZE_UNITS and part.rstrip("s") in _CUT_PARTS:
+        # "a large slice of pizza" is a slice (FNDDS's "1 piece, large pizza", 119 g), never the large
+        # pizza (954 g) its size word alone would pick; the size only chooses among the slices, and a food
+        # with none is weighed as a piece or not at all ("a large piece of chicken" was a whole chicken)
+        sliced = quantity._replace(unit=part.rstrip("s"), phrase="")
+        eaten = _PART_OF.sub("", food_text, count=1)
+        sized = f"{quantity.unit} {eaten}"
+        g = _to_grams(sliced, food, portions, sized, preferred_unit, informal or {}, assume)
+        if g.grams is None or quantity.unit in g.note.lower():
+            return g
+        said = f"USDA weighs no '{quantity.phrase}' of this food: one {sliced.unit} as USDA weighs it"
+        return Grams(g.grams, _join(said, g.note), g.reason, g.assumed)
     g = _to_grams(quantity, food, portions, food_text, preferred_unit, informal or {}, assume)
     if quantity is not None and quantity.assumed and g.grams is not None:
         rest = g.note.removeprefix(f"{ASSUMED}: ")  # one "amount assumed:" for both readings
@@ -447,6 +478,8 @@ def to_grams(
     return g
 
 
+_PART_OF = lazy(r"^\s*(?:slices?|pieces?|wedges?)\s+of\s+", re.I)
+_CUT_PARTS = frozenset(("slice", "piece", "wedge"))  # what is cut from a food ("a serving" is a whole one)
 _INCH_PHRASE = lazy(r"(\d+(?:\.\d+)?) inch")
 # inches in a USDA row: 6", 5-1/4", 8-9" (a range), "4 inch dia"
 _INCH_VALUE = lazy(r"(\d+(?:\.\d+)?)(?:-(\d+)/(\d+))?(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:\"|-?\s*inch\b)")
@@ -691,6 +724,11 @@ def _to_grams(
             p = _sized(portions, unit, _head_words(food_text), only_named=True)
             if p is not None:
                 note = _join(note, f"used {label(p)}")
+        if p is None and unit in SIZE_UNITS and not named & _PARTS:
+            # "a large chicken breast" is FNDDS's "1 large breast" (185 g), a row naming the food's own word,
+            # before its "1 large or thick slice" (85 g); "a large slice of pizza" is no large pizza
+            own = (r for r in portions if r.unit == unit and r.modifier and set(tokens(r.modifier)) <= named)
+            p = next(own, None)
         if p is None and unit:
             p = _pick(portions, unit, words)
         if p is None and unit == "piece":

@@ -335,15 +335,18 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
-    from mgb6.foods.match import names_a_food
+    from mgb6.foods.match import SKIN_OFF_NAMED, names_a_food
     from mgb6.foods.words import tokens
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import is_unit_spelling
 
     index = scorer.table.index
     described = set(tokens(merged.food))
+    skinless = SKIN_OFF_NAMED.search(merged.food.lower()) is not None
     for k in range(i, j + 1):
         a, b = entry.parts[k][0], entry.parts[k][1]
+        if skinless and _SKIN_OFF_PART.fullmatch(entry.core[a:b]):
+            continue  # "a chicken thigh, skin removed": USDA's "meat only" says the skin was not eaten
         words = {  # ("a smooth and rich ice cream cone": "smooth" names no food to explain)
             t for t in tokens(entry.core[a:b])
             if t in index.idf and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
@@ -354,6 +357,11 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     return True
 
 
+# A part saying only that the skin was not eaten ("skin removed", "with no skin", "without the skin")
+_SKIN_OFF_PART = lazy(
+    r"\s*(?:(?:with|no|without|minus|the|its|skin|removed|off|not|eaten|peeled|taken|discarded)\b\s*)+",
+    re.I,
+)
 # Words for a meal as served, not a food: what it holds names it ("Chicken in soy-based sauce, rice and
 # vegetables, frozen meal"); _SERVED_AS adds the words said of such a meal ("a convenient frozen meal").
 _MEAL_SERVED = frozenset(("meal", "dinner", "entree", "plate", "platter", "dish", "combo", "lunch", "bowl"))
