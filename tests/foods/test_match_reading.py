@@ -244,6 +244,9 @@ def test_a_brand_usda_lists_matches_its_branded_entry(table) -> None:
         # a maker named last in lower case, a name no USDA food holds
         ("a coffee from dunkin", r"^Beverages, coffee, brewed"),
         ("a sandwich from panera", r"^Sandwich, NFS"),
+        # a maker in capitals inside a sentence's words, named in no USDA food
+        ("a warm Hardee's biscuit", r"^Biscuit"),
+        ("a Little Debbie Delight fruit-filled bar", r"fruit-filled bar"),
     ],
 )
 def test_an_unlisted_brand_is_counted_as_the_generic_food_with_a_note(table, line: str, right: str) -> None:
@@ -265,6 +268,22 @@ def test_a_brand_is_left_out_only_when_what_remains_surely_names_the_product(tab
     assert m is None and candidates
     m, _ = match("Publix, Sharp Cheddar, Slices", table)
     assert m is not None and m.brand == "Publix" and "cheddar" in table.foods[m.food_index].description
+
+
+def test_a_word_usda_describes_food_with_is_no_maker(table) -> None:
+    # "Thai", "Hawaiian" describe foods in USDA's own names: never left out as a brand ("Thai curry" was
+    # fish curry, "a Hawaiian pizza" a cheese pizza)
+    for line in ("Thai curry", "a Hawaiian pizza"):
+        m, _ = match(line, table)
+        assert m is None or not m.brand, (line, m)
+
+
+def test_a_maker_inside_a_sentence_keeps_the_sentences_other_foods(table) -> None:
+    line = "For breakfast I savored a warm Hardee's biscuit topped with sausage, and a glass of 2% milk."
+    out = Scorer(table).resolve_all(parse_entry(line), None)
+    assert all(isinstance(o, Item) for o in out), out
+    foods = " | ".join(o.food for o in out)
+    assert "Biscuit" in foods and "Milk" in foods, foods
 
 
 def test_a_usda_style_name_is_not_read_as_a_brand(table) -> None:

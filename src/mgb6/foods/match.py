@@ -994,9 +994,11 @@ def memo_key(text: str) -> str:
     if _written_plural(text):
         key += PLURAL_KEY  # ("crisps" are not "crisp": see PLURAL_ONLY)
     words = text.split()
-    if not words or not words[0][:1].isupper():
+    if not any(w[:1].isupper() for w in words):
         return key
-    return f"{key}\x00{int(_capitalised(text.split(',', 1)[0].split()))}{int(_capitalised(words))}"
+    # (a maker named in capitals inside a sentence is read apart too: "a warm Hardee's biscuit")
+    inside = "".join(str(int(w[:1].isupper())) for w in words)
+    return f"{key}\x00{int(_capitalised(text.split(',', 1)[0].split()))}{int(_capitalised(words))}{inside}"
 
 
 def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
@@ -1032,6 +1034,56 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     if n and len(tokens(" ".join(words[n:]))) >= 2:  # "Superior Keto Bread" is not any "bread"
         return " ".join(words[:n]), " ".join(words[n:])
     return None
+
+
+def _brand_inside(text: str, table: FoodTable) -> tuple[str, str] | None:
+    """("Hardee's", "a warm biscuit") for "a warm Hardee's biscuit": in a sentence's words, a name in
+    capitals of which no word names a food, with the capitalised words beside it ("Jimmy Dean"), is who
+    made or sold the food. Only tried after the whole text named no food; a label in capitals throughout is
+    _brand_prefix's."""
+    words = text.split()
+    if _capitalised(words) or "," in text:
+        return None  # (a sentence's commas join its foods: only a part of one is read so)
+    food_words = table.index.food_words
+    capital = [w[:1].isupper() and bool(tokens(w)) for w in words]
+    maker = [
+        capital[k]
+        and all(len(t) > 1 and t not in _NOT_A_MAKER and t not in _NO_MAKER for t in tokens(w))
+        and not any(t in food_words or _describes_in_usda(t, table) for t in tokens(w))
+        for k, w in enumerate(words)
+    ]  # (never "I", a day, a meal: "a bowl of chili from Sunday")
+    if not any(maker):
+        return None
+    runs = [k for k, w in enumerate(words) if maker[k]]
+    wide = set(runs)
+    for k in runs:  # the capitalised words beside it are the maker's name too ("Jimmy Dean", "Little Debbie")
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(words) and capital[j]:
+                wide.add(j)
+                j += step
+    for brand in (wide, set(runs)):
+        rest = [w for k, w in enumerate(words) if k not in brand]
+        if any(t in table.index.core_words for t in tokens(" ".join(rest))):
+            return " ".join(words[k] for k in sorted(brand)), " ".join(rest)
+    return None
+
+
+def _describes_in_usda(word: str, table: FoodTable) -> bool:
+    """Whether USDA's names use the word to describe a food ("Thai", "Hawaiian"), not only to say whose
+    product it is (a maker in capitals, "BURGER KING", or in FNDDS's parentheses, "(Teddy Grahams)")."""
+    index = table.index
+    hits = array("i")
+    hits.frombytes(index.postings.get(word, b""))
+    for c in hits:
+        if index.choice_kind[c] == 0:
+            plain = _MAKER_MARKS.sub(" ", table.foods[index.choice_food[c]].description)
+            if word in tokens(plain):
+                return True
+    return False
+
+
+_MAKER_MARKS = lazy(r"\([^)]*\)|\b[A-Z][A-Z'&]{2,}\b")
 
 
 # "a cinnamon bun from Little Debbie", "a taco from Taco Bell": who made or sold it, last and in capitals
@@ -1217,6 +1269,7 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if made is not None:
         return made, cands
     split = _brand_prefix(text, table)
+    inside = split is None and (split := _brand_inside(text, table)) is not None
     brand, rest = split if split is not None else ("", text)
     rest_toks = tokens(rest)
     words = table.index.food_words if len(rest_toks) < 2 else table.index.core_words
@@ -1226,7 +1279,8 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         return None, cands
     found, rest_cands = _match(rest, table)
     if found is not None and found.confidence >= BRAND_REST_MIN:
-        return found._replace(brand=brand), rest_cands
+        # (a maker named inside a sentence's part is held by that part, as "a cookie from Nabisco" is)
+        return found._replace(brand=brand, maker=inside), rest_cands
     cands = cands or rest_cands
     # after a brand, a label's trailing variants ("Premier Protein, Protein Shake, Chocolate") are left
     # out one at a time, unless one says how the food was made or kept ("frozen", "cooked", "raw")
