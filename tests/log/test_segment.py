@@ -27,6 +27,10 @@ def parts(line: str) -> list[str]:
         ("grabbed a granola bar for a quick snack", ["a granola bar"], "snack"),
         ("a mug of cocoa this evening", ["a mug of cocoa"], None),
         ("Lunch today was a tuna melt.", ["a tuna melt"], "lunch"),
+        ("To wrap up my day, I enjoyed a can of tuna.", ["a can of tuna"], None),
+        # what went into the food was eaten ("I used the juice of one lime": its amount was lost)
+        ("I used the juice of one lime", ["the juice of one lime"], None),
+        ("used 2 tbsp olive oil", ["2 tbsp olive oil"], None),
         # words that end a food end it before a comma too (the fries "on the side" were not counted)
         ("a burger, some fries on the side, and a shake", ["a burger", "some fries", "a shake"], None),
         # chatter inside goes, words that narrow the food stay

@@ -195,7 +195,7 @@ _BOUGHT = frozenset(
 )
 _SAME_THING = tuple(
     (frozenset(one.split()), frozenset(other.split()))
-    for a, b in (("nonfat", "fat free"), ("nonfat", "skim"))
+    for a, b in (("nonfat", "fat free"), ("nonfat", "skim"), ("veggie", "vegetarian"), ("veggie", "meatless"))
     for one, other in ((a, b), (b, a))
 )
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))

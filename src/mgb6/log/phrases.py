@@ -79,6 +79,7 @@ EATING_VERBS = (
     "blended", "stirred up", "shook up", "made up",
     "quench my thirst with", "hydrated with", "kept hydrated with", "stayed hydrated with",
     "warmed up with", "tried out", "sampled", "tasted", "took", "consumed about", "loved",
+    "used",  # what went into the food ("I used the juice of one lime", "used 2 tbsp olive oil")
 )  # fmt: skip
 # What a meal "was" ("My afternoon snack consisted of", "Lunch today was", "This evening's dinner included").
 MEAL_VERBS = (
@@ -262,7 +263,8 @@ HOW_WORDS = (
     "size", "sized", "perfectly", "sifted", "divided", "rinsed", "beaten", "softened", "room",
     "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
     "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
-    "zested", "juiced", "thawed", "at", "for", "chilled", "warmed", "cooled", "separated",
+    "zested", "juiced", "squeezed", "fresh-squeezed", "thawed", "at", "for", "chilled", "warmed", "cooled",
+    "separated",
     # what a product is fortified with ("orange juice with calcium", "packed with vitamin C"): it says
     # which product, never a food of its own
     "calcium", "vitamin", "vitamins", "c", "d", "iron", "minerals", "electrolytes", "antioxidants",

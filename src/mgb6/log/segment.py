@@ -91,6 +91,7 @@ _BARE_VERBS = _alt(
         "ordered",
         "just had",
         "also had",
+        "used",
     )
 )
 _CLOCK = r"(?:at\s+|around\s+|@\s*)?"  # "at 8am", "@ 7:15"
@@ -126,6 +127,7 @@ _LEAD = (
     # "To start my day right,", "To kick off my morning"
     lazy(
         r"to\s+(?:start|begin|kick\s+off|fuel|end|finish|round\s+off|round\s+out|cap\s+off|power\s+through|"
+        r"wrap\s+up|close\s+out|top\s+off|"
         r"brighten|energi[sz]e|refuel)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night|"
         r"meal|breakfast|lunch|dinner|snack|workout)(?:\s+(?:right|off))?\s*,?\s*",
         re.I,
