@@ -277,6 +277,8 @@ def test_a_measure_sr28_lacks_is_weighed_by_usdas_survey_row_for_the_same_food(s
     [
         ("a miniature Snickers bar", "sr28:19155", "fndds:91705520", "miniature/bite"),
         ("a fun-size Twix caramel cookie bar", "sr28:19160", "fndds:91705080", "fun/snack"),
+        # (a maker's capitals inside a word: "McDONALD'S, Egg McMUFFIN" lacks the survey's "1 regular")
+        ("an Egg McMuffin", "sr28:21357", "fndds:34001330", "regular"),
     ],
 )
 def test_a_makers_product_is_weighed_by_the_survey_food_that_lists_it(

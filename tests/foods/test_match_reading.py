@@ -76,6 +76,7 @@ TRAPS = [
     ("fat free milk", r"2% milkfat"),  # "with added nonfat milk solids" is no nonfat milk
     ("dunkin donut", r"creamer"),  # FNDDS lists "Dunkin Donuts" as a maker of its coffee creamer
     ("granola made from oats", r"^Oats"),  # what a food was made from is not the food
+    ("granola made of oats", r"^Oats"),
     # a part alone (the skin, the separable fat) is what the line must name
     ("roasted chicken drumstick", r"skin \(|skin only"),
     ("stewed chicken, skin included", r"skin only"),
@@ -202,6 +203,8 @@ SPELLINGS = [
     # one thing in two wordings: USDA's "veggie" is the line's "vegetarian" or "meatless"
     ("a meatless vegetarian burger patty", r"^Veggie burger patty"),
     ("a vegetarian burger", r"^Veggie burger"),
+    ("a soft bun", r"hamburger bun"),  # the bread roll, never soft pretzels
+    ("chappatti", r"chapati"),
 ]
 
 

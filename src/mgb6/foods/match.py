@@ -827,7 +827,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     repeated = frozenset(t for t, n in Counter(q).items() if n > 1)  # ("taco bell taco": brand, then food)
     # the words before the first comma or "with"/"on"/"in"/"for"/"made from" name the food ("honey for my
     # tea" is honey, "granola made from oats" granola, not 156 g of oats); the rest qualifies it
-    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b|\bmade\s+from\b", lowered, maxsplit=1)[0]
+    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b|\bmade\s+(?:from|of)\b", lowered, maxsplit=1)[0]
     spelt: dict[str, str] = {}
     for t in q:
         if t not in index.idf and t not in _LIGHT:  # ("fizzy" is a describing word, no misspelt food)

@@ -1033,7 +1033,7 @@ def measure_twins(table: FoodTable) -> dict[int, int]:
 
 
 # A maker's product as SR28 names it: a word in capitals ("Candies, MARS SNACKFOOD US, SNICKERS Bar").
-_MAKERS_CAPITALS = lazy(r"\b[A-Z][A-Z'&]{2,}\b")
+_MAKERS_CAPITALS = lazy(r"[A-Z][A-Z'&]{2,}\b")  # (inside a word too: "McDONALD'S, Egg McMUFFIN")
 
 
 def _product_twins(table: FoodTable, known: Mapping[int, int]) -> dict[int, int]:
