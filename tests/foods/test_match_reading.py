@@ -87,6 +87,7 @@ TRAPS = [
     ("burger and fries", r"BURGER KING"),
     ("a roll", r"cheese"),  # FNDDS's white roll, never the cheese roll that won on a short name
     ("an egg roll", r"^Rolls, dinner"),  # the Chinese egg roll, never a bread roll made with egg
+    ("a cheese stick", r"^Crackers"),  # a string cheese, never one 1 g cheese cracker
     # a grown-up's dish named in a baby food's synonyms is the grown-up's unless the line says the baby's
     ("a cup of cheese ravioli", r"^Toddler"),
     ("cheese ravioli", r"^Toddler"),

@@ -186,6 +186,16 @@ def test_a_list_that_goes_on_from_what_a_dish_is_packed_with_is_the_dish_too(tab
     assert isinstance(turnover, Item) and "turnover" in turnover.food.lower(), turnover
 
 
+def test_a_dish_said_again_as_what_it_is_a_mix_of_is_the_dish_alone(table) -> None:
+    """An appositive after a dish describes it ("..., a delightful combination of spices and tender beef"):
+    no spices left unmatched, no 60 g of beef beside the curry; a mix said as a food of its own stays one."""
+    (curry,) = read("a cup of beef curry, a delightful combination of spices and tender beef", table)
+    assert isinstance(curry, Item) and curry.food == "Beef curry", curry
+    assert any("'tender beef' taken as part of" in n for n in curry.notes), curry.notes
+    foods = [o.food for o in read("a turkey sandwich, a mix of fruit and a glass of milk", table)]
+    assert len(foods) == 3 and "Fruit" in foods[1], foods
+
+
 def test_a_measured_food_then_a_list_is_read_as_parts_when_the_whole_is_no_food(table) -> None:
     """Commas after a measured first food may describe it ("100 g bread, wholemeal") or list more foods:
     when the whole line names no food, its parts are read instead of refusing the line."""

@@ -200,9 +200,11 @@ def names_food_first(text: str) -> bool:
 # (FNDDS files its "1 small single serving bag" of chips as unit "small", modifier "single serving bag").
 # (and spoken kitchen measures: "a rich tablespoon of peanut butter" is a tablespoon of rich peanut butter)
 _SPOKEN_MEASURES = "tablespoon|teaspoon|ounce"
-_PORTION_NOUNS = f"{_VESSELS}|{_SERVED}|{_SPOKEN_MEASURES}|order|drink|stick|tube"
+_PORTION_NOUNS = f"{_VESSELS}|{_SERVED}|{_SPOKEN_MEASURES}|order|drink|stick|tube|link"
+# (a pack's energy names USDA's row too: FNDDS's "1 100 calorie package" of chips or almonds)
 _NAMED_PORTION = lazy(
-    rf"^(?P<n>an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(?P<words>(?:[^\W\d][\w'’-]*\s+){{1,4}}?)"
+    rf"^(?P<n>an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+"
+    rf"(?P<words>(?:\d+[-\s]calorie\s+|[^\W\d][\w'’-]*\s+){{1,4}}?)"
     rf"(?P<v>{_PORTION_NOUNS})(?:e?s)?\s+of\s+(?=\S)",
     re.I,
 )
@@ -215,6 +217,7 @@ _PORTION_ONLY_WORDS = frozenset(
     full heaping heaped generous nice good little tiny standard normal level plastic paper crisp""".split()
 )
 _NOT_PORTION_WORDS = frozenset("of and or with the my".split())
+_CALORIE_WORD = lazy(r"\d+(?:-calories?)?|calories?", re.I)  # "a 100 calorie pack of": which pack
 _FRACTION_WORDS = frozenset("half quarter quarters third thirds dozen couple few".split())
 
 
@@ -233,7 +236,9 @@ def named_portion(text: str) -> tuple[str, str]:
     noun = m.group("v").lower()
     sized = (w for w in words if canonical_unit(w) in SIZE_UNITS or w in _SIZE_WORDS or w in _EXACT_WORDS)
     size = next(sized, "")
-    moved = " ".join(w for w in words if w != size and w not in _PORTION_ONLY_WORDS)
+    moved = " ".join(
+        w for w in words if w != size and w not in _PORTION_ONLY_WORDS and not _CALORIE_WORD.fullmatch(w)
+    )
     rest = f"{moved} {text[m.end() :]}" if moved else text[m.end() :]
     if size and noun in ("serving", "portion", "helping"):  # "a small single serving of Fritos": a small one
         head = f"{m.group('n')} {size}"

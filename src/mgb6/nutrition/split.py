@@ -1070,6 +1070,21 @@ _WEIGHED = frozenset(("g", "kg", "oz", "lb", "mg"))
 _ARTICLE = lazy(r"\s*(?:a|an|one)\s", re.I)
 
 
+def _praised(written: str) -> bool:
+    """ "a delightful blend of ...", "a hearty mix of ...": praise before the mix says the dish is being
+    described again, where "a mix of fruit" alone may be a food beside it."""
+    from mgb6.log.phrases import CHATTER
+
+    held = _WHAT_IT_HOLDS.match(written)
+    return held is not None and bool(set(_words(written[: held.end()])) & _frozen(CHATTER))
+
+
+# a dish said again as what it is a mix of ("..., a delightful combination of spices and beef")
+_WHAT_IT_HOLDS = lazy(
+    r"\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:medley|mix|mixture|blend|combination|assortment)\s+of\s", re.I
+)
+
+
 def _is_dish(item: Item | Problem) -> bool:
     return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
 
@@ -1116,6 +1131,21 @@ def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut],
                 why = "a USDA mixed dish includes it"
             if not why and _is_dish(last) and _FILLING.search(joiner) and _may_hold(last, out, text, scorer):
                 why = "a USDA mixed dish includes it"  # "with chicken", "..., and beans"
+            elif (
+                not why
+                and _is_dish(last)
+                and joiner.strip() == ","
+                and (held := _WHAT_IT_HOLDS.match(text)) is not None
+                and (
+                    isinstance(out, Problem)
+                    or _praised(entry.written[entry.parts[i][2] : entry.parts[j][3]])
+                    or _named_in(text[held.end() :], last.food, scorer, last.food_id)
+                )
+                and _may_hold(last, out, text, scorer)
+            ):
+                # "a cup of beef curry, a delightful combination of spices and tender beef": said after the
+                # dish, what it is a mix of is the dish's own (but "a sandwich, a mix of fruit" is fruit)
+                why = "a USDA mixed dish includes it"
             elif not why and _made_with(entry, i):
                 why = "what it was made with, not weighed on its own"
             elif not why and _ATTACHES.search(joiner) and _named_in(text, last.food, scorer):
