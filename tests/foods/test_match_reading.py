@@ -205,6 +205,10 @@ SPELLINGS = [
     ("a meatless vegetarian burger patty", r"^Veggie burger patty"),
     ("a vegetarian burger", r"^Veggie burger"),
     ("a soft bun", r"hamburger bun"),  # the bread roll, never soft pretzels
+    # how a food seemed: "hot coffee" is coffee (it was not counted), "hot oatmeal" oatmeal, "hot tea" tea
+    ("hot coffee", r"coffee, brewed"),
+    ("hot oatmeal", r"^Cereals, oats.*cooked"),
+    ("hot tea", r"tea, black"),
     ("chappatti", r"chapati"),
 ]
 

@@ -186,6 +186,19 @@ def test_a_list_that_goes_on_from_what_a_dish_is_packed_with_is_the_dish_too(tab
     assert isinstance(turnover, Item) and "turnover" in turnover.food.lower(), turnover
 
 
+def test_a_measure_before_describing_words_and_a_comma_is_the_next_foods(table) -> None:
+    # "a cup of diced, cooked chicken breast": the cup was dropped as talk and one whole breast counted
+    (chicken,) = read("For lunch I had a cup of diced, cooked chicken breast", table)
+    assert isinstance(chicken, Item) and "breast" in chicken.food.lower(), chicken
+    (cup,) = read("1 cup diced cooked chicken breast", table)
+    assert chicken.food == cup.food and chicken.grams == pytest.approx(cup.grams), (chicken, cup)
+
+
+def test_what_a_food_was_cooked_or_enriched_with_names_usdas_food_made_with_it(table) -> None:
+    (egg,) = read("a single scrambled egg enriched with a bit of margarine", table)
+    assert isinstance(egg, Item) and egg.food.endswith("made with margarine"), egg
+
+
 def test_a_dish_said_again_as_what_it_is_a_mix_of_is_the_dish_alone(table) -> None:
     """An appositive after a dish describes it ("..., a delightful combination of spices and tender beef"):
     no spices left unmatched, no 60 g of beef beside the curry; a mix said as a food of its own stays one."""

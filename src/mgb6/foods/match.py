@@ -328,7 +328,7 @@ def _said_without_words(q: tuple[str, ...]) -> set[str]:
 
 
 # colours and tastes: part of the name in "sweet potato", "white rice"; how a food seemed in "a sweet kiwi"
-_SEEMED = wordset("sweet white yellow red golden crisp brown green colorful colourful")
+_SEEMED = wordset("sweet white yellow red golden crisp brown green colorful colourful hot")
 
 
 # Words of how a food was made or kept, never which food: an FNDDS synonym of these alone is no name.
@@ -359,9 +359,11 @@ def _named_together(table: FoodTable, a: str, b: str) -> bool:
     one, other = array("i"), array("i")
     one.frombytes(first)
     other.frombytes(second)
+    # (nor does a pair of tastes: "Soup, hot and sour" pairs no "hot" with a plain soup)
     return any(
-        tokens(table.foods[index.choice_food[c]].description.partition(",")[0]) != (a,)
+        tokens(name.partition(",")[0]) != (a,) and not re.search(rf"\b{re.escape(a)}\s+(?:and|&)\s", name.lower())
         for c in sorted(set(one) & set(other))
+        if (name := table.foods[index.choice_food[c]].description)
     )
 
 
@@ -919,6 +921,13 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         return []
     # ties broken by choice number, never by the dict's order (which followed the words' set order)
     shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
+    seemed = [t for t in q if t in light and t in _SEEMED]
+    if seemed and len(q) > len(seemed):
+        # the reviewed phrase the line is but for how the food seemed ("hot coffee": "coffee"), which the
+        # shortlist of 80 may have missed among the 200 foods sharing "coffee"
+        alias = _alias_choices(table).get(" ".join(t for t in q if t not in seemed))
+        if alias is not None and alias not in shortlist:
+            shortlist.append(alias)
     if "cooked" in q and len(q) > 1:
         # the alias that is the line but "cooked" ("cooked beef": "beef", FNDDS's beef as eaten) sits below a
         # thousand cooked cuts in the shortlist; it competes (its food must be eaten cooked, see below)

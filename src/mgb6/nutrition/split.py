@@ -63,7 +63,8 @@ _ATTACHES = lazy(
 )
 # How a food was made, the one list the three patterns below share.
 _MADE_VERBS = (
-    "cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted"
+    "cooked|prepared|made|mixed|blended|stirred|simmered|whipped|fried|sauteed|sautéed|baked|roasted|broiled"
+    "|grilled|steamed|poached|scrambled|enriched|enhanced"
 )
 _MADE = lazy(rf"\s+(?:{_MADE_VERBS})\s*$", re.I)  # "oatmeal cooked" | "with milk"
 _MADE_WITH = lazy(rf"\b(?:{_MADE_VERBS})\s+(?:with|using|in)\b", re.I)  # a joiner "cooked with"
@@ -542,8 +543,13 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
     )
     if _only_how(text):
         # "just one", "2 large": how much, of no food of its own; but "a cup of roasted" leads into "and
-        # salted peanuts": the measure of the food it names
-        return not (leads_on and quantity is not None and bool(quantity.unit))
+        # salted peanuts", and "a cup of diced" into ", cooked chicken breast": the measure of the food it
+        # names (it was dropped, and the chicken counted as one whole breast)
+        measured = quantity is not None and bool(quantity.unit)
+        described = bool(_MEASURE_OF.search(text)) and k + 1 < len(entry.parts) and (
+            entry.core[entry.parts[k][1] : entry.parts[k + 1][0]].strip() == ","
+        )
+        return not (measured and (leads_on or described))
     from mgb6.foods.match import names_a_food
     from mgb6.foods.words import MEAL_WORDS
     from mgb6.log.units import SMALL_UNITS
@@ -931,6 +937,7 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
 
 _STAND_IN = "food"
 _OF_END = lazy(r"\b(?:of|half|and)\s*$", re.I)
+_MEASURE_OF = lazy(r"\bof\b", re.I)
 
 
 def _measured(quantity: Quantity | None) -> bool:
