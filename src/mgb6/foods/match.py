@@ -239,6 +239,7 @@ class _Choice(NamedTuple):
     added: frozenset[str]  # what the food comes "with" in its USDA name
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
     came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
+    left_out: frozenset[str]  # what its name says it has not ("icing other than chocolate": chocolate)
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -360,8 +361,9 @@ def _named_together(table: FoodTable, a: str, b: str) -> bool:
     one.frombytes(first)
     other.frombytes(second)
     # (nor does a pair of tastes: "Soup, hot and sour" pairs no "hot" with a plain soup)
+    tastes = re.compile(rf"\b{re.escape(a)}\s+(?:and|&)\s")
     return any(
-        tokens(name.partition(",")[0]) != (a,) and not re.search(rf"\b{re.escape(a)}\s+(?:and|&)\s", name.lower())
+        tokens(name.partition(",")[0]) != (a,) and not tastes.search(name.lower())
         for c in sorted(set(one) & set(other))
         if (name := table.foods[index.choice_food[c]].description)
     )
@@ -446,8 +448,11 @@ def _score(
         weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
         # ... and where it came from ("from restaurant or fast food"), when the line does not say it
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
-        info = choice_w[c] = _Choice(ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from)
-    ctoks, cset, described, core0, wc, added, maker_words, came_from = info
+        left_out = frozenset(b for a, b in pairwise(ctoks) if a in _LEAVES_OUT)
+        info = choice_w[c] = _Choice(
+            ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, left_out
+        )
+    ctoks, cset, described, core0, wc, added, maker_words, came_from, left_out = info
     if not kind and _named_by_a_seeming_word(q, table.foods[food_i].description):
         # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
         # the line only described the apple with, which explains nothing there
@@ -593,7 +598,7 @@ def _score(
     if not (branded and branded[1] & qset):
         score -= WITH_COST * len(added - qset - _NAMES_NOTHING - covered_kinds)
     # (what USDA's name leaves out is no word of the food: "icing other than chocolate" has no chocolate)
-    extra = described - qset - covered_kinds - {b for a, b in pairwise(ctoks) if a in _LEAVES_OUT}
+    extra = described - qset - covered_kinds - left_out
     if branded and branded[1] & qset:
         extra -= added
     # where it came from ("from restaurant or fast food") is the same food, costing once and less than a food

@@ -546,8 +546,10 @@ def _chatter(scorer: Scorer, entry: Entry, k: int) -> bool:
         # salted peanuts", and "a cup of diced" into ", cooked chicken breast": the measure of the food it
         # names (it was dropped, and the chicken counted as one whole breast)
         measured = quantity is not None and bool(quantity.unit)
-        described = bool(_MEASURE_OF.search(text)) and k + 1 < len(entry.parts) and (
-            entry.core[entry.parts[k][1] : entry.parts[k + 1][0]].strip() == ","
+        described = (
+            bool(_MEASURE_OF.search(text))
+            and k + 1 < len(entry.parts)
+            and (entry.core[entry.parts[k][1] : entry.parts[k + 1][0]].strip() == ",")
         )
         return not (measured and (leads_on or described))
     from mgb6.foods.match import names_a_food
