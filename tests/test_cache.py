@@ -45,7 +45,7 @@ def test_cold_and_warm_cache_give_the_same_result(private: tuple[Path, Path]) ->
     cold = _check_json()
     kinds = {p.name.split("-")[0] for p in cache.glob("*.pickle")}
     # written by whichever test needs them first
-    derived = {"suggestable", "ids", "candidates", "digests", "survey"}
+    derived = {"suggestable", "ids", "candidates", "digests", "survey", "measure"}
     written = {"index", "matches", "table", "logmemo"}
     assert written <= kinds <= written | derived
     warm = _check_json()  # table from its pickle, every line from the log's memo

@@ -358,3 +358,12 @@ def test_one_sausage_of_no_size_is_usdas_link(scorer) -> None:
     item = scorer.resolve(parse_entry("a single chicken frankfurter"), None)
     assert isinstance(item, Item) and item.food_id == "sr28:07024", item
     assert item.grams == pytest.approx(usda("sr28:07024", "link"))
+
+
+def test_a_size_sr28_lacks_is_weighed_by_the_surveys_row_of_that_size(scorer) -> None:
+    # SR28 weighs one iced chocolate cookie of no size (8 g); FNDDS's same food has small, medium and large
+    for size in ("small", "large"):
+        item = scorer.resolve(parse_entry(f"a {size} chocolate cookie with icing"), None)
+        assert isinstance(item, Item) and item.food_id == "sr28:28294", item
+        assert item.grams == pytest.approx(usda("fndds:53209005", size))
+        assert "survey weight" in " ".join(item.notes)

@@ -262,7 +262,7 @@ class Scorer:
             food, g, switched = self._with_measure(entry, m, food, g)
         elif entry.quantity is not None and entry.quantity.phrase:
             food, g, switched = self._with_named_portion(entry, m, food, g)
-        if g.grams is None:
+        if g.grams is None or self._size_not_weighed(entry, g):
             g = self._by_the_survey_measure(entry, m.food_index, food, g)
         if g.grams is not None and not switched:
             g = self._as_the_survey_weighs(entry, m.food_index, food, g)
@@ -364,6 +364,13 @@ class Scorer:
         got = self._weighed_by(measure_twins(self.table).get(food_index), entry, assume=True)
         return got if got is not None and "quantity not specified" in got.note else g
 
+    @staticmethod
+    def _size_not_weighed(entry: Entry, g: Grams) -> bool:
+        """ "a large chocolate cookie": SR28 weighs one cookie of no size (8 g) and says it has no large one;
+        USDA's survey may weigh the large one (63 g) for the same food (see _by_the_survey_measure)."""
+        q = entry.quantity
+        return q is not None and q.unit in SIZE_UNITS and f"USDA has no '{q.unit}' size" in g.note
+
     def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
         """ "a stick of mozzarella", "a bottle of orange juice": a measure SR28 does not list for a food that
         USDA's survey lists for the same food (portions.measure_twins) is weighed by the survey's row, said on
@@ -372,7 +379,10 @@ class Scorer:
 
         if entry.quantity is None or food.source != "sr28":
             return g
-        return self._weighed_by(measure_twins(self.table).get(food_index), entry, assume=False) or g
+        got = self._weighed_by(measure_twins(self.table).get(food_index), entry, assume=False)
+        if got is None or (g.grams is not None and self._size_not_weighed(entry, got)):
+            return g  # (the survey's row must weigh the size SR28 lacked, or it adds nothing)
+        return got
 
     def _weighed_by(self, twin: int | None, entry: Entry, *, assume: bool) -> Grams | None:
         """The line's amount weighed by another food's USDA rows (an SR28 food's FNDDS twin), said so."""
