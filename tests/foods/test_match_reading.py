@@ -209,6 +209,7 @@ SPELLINGS = [
     ("hot coffee", r"coffee, brewed"),
     ("hot oatmeal", r"^Cereals, oats.*cooked"),
     ("hot tea", r"tea, black"),
+    ("turkey ham", r"^Turkey ham"),  # the deli meat, never a turkey and ham sandwich
     ("chappatti", r"chapati"),
 ]
 

@@ -199,6 +199,12 @@ def test_what_a_food_was_cooked_or_enriched_with_names_usdas_food_made_with_it(t
     assert isinstance(egg, Item) and egg.food.endswith("made with margarine"), egg
 
 
+def test_a_food_coated_in_another_is_usdas_coated_food_when_it_names_one(table) -> None:
+    # USDA writes "chocolate coated": the bar was "Ice cream bar, vanilla", its chocolate not weighed
+    (bar,) = read("a 75g vanilla ice cream bar coated in chocolate", table)
+    assert isinstance(bar, Item) and bar.food.endswith("chocolate coated") and bar.grams == 75, bar
+
+
 def test_a_dish_said_again_as_what_it_is_a_mix_of_is_the_dish_alone(table) -> None:
     """An appositive after a dish describes it ("..., a delightful combination of spices and tender beef"):
     no spices left unmatched, no 60 g of beef beside the curry; a mix said as a food of its own stays one."""

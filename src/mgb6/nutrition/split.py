@@ -311,6 +311,10 @@ def _as_usda_says(entry: Entry, i: int, j: int) -> str:
     pieces = [core[parts[i][0] : parts[i][1]]]
     for k in range(i + 1, j + 1):
         joiner = core[parts[k - 1][1] : parts[k][0]]
+        coat = _COATED_IN.search(joiner)
+        if coat:  # "a bar coated (covered, dipped) in chocolate" is USDA's "..., chocolate coated"
+            pieces += [" ", core[parts[k][0] : parts[k][1]], " coated"]
+            continue
         if _ATTACHES.search(joiner):
             made = _MADE.search(pieces[-1])
             if made:
@@ -1049,6 +1053,7 @@ DISH_CATEGORIES = (
 # A joiner that introduces what a food is made, filled or topped with.
 # A joiner that puts a little of something on a food: without an amount of its own, what follows is no
 # serving of its own ("a cookie drizzled in caramel" is no 60 g of caramels).
+_COATED_IN = lazy(r"\b(coated|covered|dipped)\s+(?:with|in)\b", re.I)
 _COATING = lazy(
     r"\b(?:drizzled|dusted|glazed|coated|sprinkled|frosted|dipped|swirled|studded|brushed|dotted|laced"
     r"|sprayed|misted)\s+(?:with|in|by)\b",
