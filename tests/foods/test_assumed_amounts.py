@@ -188,6 +188,8 @@ def test_a_row_of_the_amounts_table_without_a_source_is_refused() -> None:
         ("a small bag of plain potato chips", "fndds:71200100", "small", "single serving bag"),
         ("a medium fast food order of french fries", "fndds:71401030", "medium", "fast food order"),
         ("a chilled can of cola", "fndds:92410310", "can", "12 fl oz"),
+        # no size said: the row FNDDS takes when none is given (its 28 g bag, not the medium 57 g one)
+        ("a single-serving bag of potato chips", "fndds:71200100", "small", "single serving bag"),
         # a link's kind and a pack's energy name the row too (a cocktail link was a 75 g piece)
         ("a cocktail link of Italian sausage", "fndds:25221350", "cocktail", "miniature link"),
         ("a 100 calorie pack of flavored almonds", "fndds:42101300", "100 calorie package", ""),

@@ -282,3 +282,21 @@ def test_a_number_joined_to_a_word_that_is_no_unit_is_part_of_the_name(line: str
     # read as an amount, "3-bean salad" was three servings of "-bean salad"
     quantity, food = split_amount(line)
     assert quantity is None and food == line
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "food"),
+    [
+        (
+            "a whole wheat hot dog bun",
+            "",
+            "whole wheat hot dog bun",
+        ),  # it was a "wheat hot dog bun": a sandwich
+        ("a whole milk latte", "", "whole milk latte"),
+        ("2 whole grain bagels", "", "whole grain bagels"),
+        ("a whole pizza", "each", "pizza"),  # the whole one
+    ],
+)
+def test_whole_that_names_the_food_stays_with_it(line: str, unit: str, food: str) -> None:
+    quantity, text = split_amount(line)
+    assert quantity is not None and quantity.unit == unit and text == food, (quantity, text)

@@ -550,7 +550,8 @@ def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
     single serving bag" (28 g), "medium fast food order" its "1 medium fast food order" (145 g).
 
     The row must name the line's vessel and another of its words, and a size only when the line said
-    that size; of several, the one sharing most words (then FNDDS's medium or regular). Weights and
+    that size; of several, the one sharing most words (then, no size said, the one FNDDS takes when none is
+    given, then its medium or regular). Weights and
     volumes ("a hot cup of") are left to the measure itself."""
     words = set(tokens(phrase))
     if not words:
@@ -558,7 +559,10 @@ def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
     *_, noun = tokens(phrase)
     noun = _SAME_VESSEL.get(noun, noun)
     sizes = {canonical_size(w) for w in words} - {""}
-    best: tuple[int, int, Portion] | None = None
+    # (no size said: the row FNDDS itself takes when a respondent gives none, "a single serving bag" of
+    # chips its small 28 g bag, not the medium 57 g one)
+    usual = next((p.grams for p in portions if p.unit == "default"), None) if not sizes else None
+    best: tuple[int, int, int, Portion] | None = None
     for p in portions:
         if p.unit in MASS_G or p.unit in VOLUME_ML or p.unit == "default":
             continue
@@ -573,10 +577,11 @@ def _named_row(portions: list[Portion], phrase: str) -> Portion | None:
         shared = len(words & row)
         if shared < 2:
             continue  # the vessel alone ("hot cup" and FNDDS's "espresso cup") is the measure's business
-        rank = (shared, 1 if row_sizes & {"medium", "regular"} or not row_sizes else 0)
-        if best is None or rank > best[:2]:
+        said_usual = 1 if usual is not None and abs(p.grams - usual) < 0.5 else 0
+        rank = (shared, said_usual, 1 if row_sizes & {"medium", "regular"} or not row_sizes else 0)
+        if best is None or rank > best[:3]:
             best = (*rank, p)
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def row_named(portions: list[Portion], phrase: str, food: Food) -> Portion | None:

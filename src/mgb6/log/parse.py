@@ -295,6 +295,10 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     quantity, food = _split_plain(text, leading=not food_first)
     if food_first and not names_food_first(food):  # "half and half": its last word is no amount either
         quantity, food = None, text.strip()
+    if quantity is not None and quantity.unit == "each" and _WHOLE_NAMES.match(food):
+        # "a whole wheat hot dog bun", "a whole milk latte": "whole" names the food there, no whole one
+        # (it was "wheat hot dog bun", a hot dog sandwich)
+        quantity, food = quantity._replace(unit=""), f"whole {food}"
     if assumed and quantity is not None:
         quantity = quantity._replace(assumed=assumed)
     if phrase and quantity is not None:
@@ -302,6 +306,10 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     elif inches and quantity is not None:
         quantity = quantity._replace(phrase=f"{inches:g} inch")  # (portions.inch_row weighs it)
     return quantity, food
+
+
+# what "whole" names with the word after it ("whole wheat", "whole grain", "whole milk")
+_WHOLE_NAMES = lazy(r"(?:wheat|grain|milk|bean)\b", re.I)
 
 
 def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]:
