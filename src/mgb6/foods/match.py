@@ -28,6 +28,8 @@ from mgb6.foods.words import (
     QUALIFIER_WORDS,
     RAW_WORDS,
     RECIPE_WORDS,
+    SKIN_OFF_WORDS,
+    SKINLESS_NAMED,
     STOPWORDS,
     SUBSTITUTE_WORDS,
     VERB_FORMS,
@@ -484,10 +486,10 @@ def _score(
         wc = max(wc - came_from, 1.0)
     if "cooked" in qset and _eaten_cooked_unsaid(table, food_i):
         described = described | {"cooked"}
-    skin_off = "skinless" in qset or ("skin" in qset and bool(qset & _SKIN_SAID_OFF))
-    if skin_off and "skin" in qset and SKIN_OFF_NAMED.search(" ".join(ctoks)):
+    skin_off = "skinless" in qset or ("skin" in qset and bool(qset & SKIN_OFF_WORDS))
+    if skin_off and "skin" in qset and SKINLESS_NAMED.search(" ".join(ctoks)):
         # "a chicken thigh, skin removed" is USDA's "meat only", whose name need not say "skin" for it
-        said_off = frozenset(qset & (_SKIN_SAID_OFF | {"skin"}))
+        said_off = frozenset(qset & (SKIN_OFF_WORDS | {"skin"}))
         cset, described = cset | said_off, described | said_off
     maker = index.brand.get(food_i, (_NONE,))[0] if not kind else _NONE
     if len(maker) > 1 and not maker <= qset:
@@ -635,7 +637,7 @@ def _score(
         # (a third more energy), whichever wins on the other words
         if _SKIN_ON.search(" ".join(ctoks)):
             score -= SKIN_COST
-    elif "skin" in qset and SKIN_OFF_NAMED.search(" ".join(ctoks)):
+    elif "skin" in qset and SKINLESS_NAMED.search(" ".join(ctoks)):
         score -= SKIN_COST  # "a chicken thigh with the skin" is no "skin not eaten", nor "meat only"
     if "fried" in qset and _MEAT_ONLY.search(" ".join(ctoks)) and not qset & _SKIN_OFF:
         score -= 8.0  # fried chicken is eaten in its skin and coating: "meat only" is what the line must say
@@ -719,10 +721,8 @@ _MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless
 _PART_ONLY = lazy(r"^[a-z]+ skin\b|\bskin only\b|\bseparable fat\b")
 _PARTS = frozenset(("skin", "fat"))
 PART_ONLY_COST = 20.0
-# A line saying the skin was not eaten, and USDA's names for the two ways of eating a bird or fish
-_SKIN_SAID_OFF = frozenset(("without", "no", "removed", "not", "peeled", "off"))
+# USDA's names for a bird or fish eaten in its skin (those eaten without it: words.SKINLESS_NAMED)
 _SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")
-SKIN_OFF_NAMED = lazy(r"\bskin not eaten\b|\bmeat only\b|\bskinless\b|\bwithout skin\b|\bskin removed\b")
 SKIN_COST = 10.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")

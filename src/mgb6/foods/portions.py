@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mgb6.foods.words import GROUP_WORDS, tokens
+from mgb6.foods.words import GROUP_WORDS, SKIN_OFF_WORDS, SKINLESS_NAMED, tokens
 from mgb6.lazyre import lazy
 from mgb6.log.units import (
     MASS_G,
@@ -171,15 +171,11 @@ def _row_words(p: Portion, text: str) -> set[str]:
     return words
 
 
-_SKIN_GONE = frozenset(("no", "without", "removed", "off", "not", "peeled"))
-_SKINLESS_ROW = lazy(r"without skin|skin removed|skinless|skin not eaten", re.I)
-
-
 def _skinless_row(portions: list[Portion], said: set[str]) -> Portion | None:
     """ "a chicken thigh, skin removed": USDA's "1 thigh without skin", never the "with skin" row that shares
     the word "skin" (None when the line does not say the skin was off, or USDA weighs no skinless one)."""
-    if "skinless" in said or ("skin" in said and said & _SKIN_GONE):
-        return next((p for p in portions if _SKINLESS_ROW.search(f"{p.unit} {p.modifier}")), None)
+    if "skinless" in said or ("skin" in said and said & SKIN_OFF_WORDS):
+        return next((p for p in portions if SKINLESS_NAMED.search(f"{p.unit} {p.modifier}")), None)
     return None
 
 

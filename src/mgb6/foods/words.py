@@ -6,6 +6,7 @@ one idea of a word without importing the search itself."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from mgb6.lazyre import lazy
@@ -106,6 +107,13 @@ PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("s
            (" in light syrup", " light syrup pack"), (" in heavy syrup", " heavy syrup pack"),
            (" in syrup", " syrup pack"))  # fmt: skip
 
+# A line saying the skin was not eaten ("skin removed", "without the skin", "skinless"), and what USDA
+# calls a bird or fish, or one of its portions, eaten so ("meat only", "skin not eaten", "1 thigh
+# without skin")
+SKIN_OFF_WORDS = wordset("without no removed off not peeled")
+SKINLESS_NAMED = lazy(
+    r"\bskin not eaten\b|\bmeat only\b|\bskinless\b|\bwithout skin\b|\bskin removed\b", re.I
+)
 _NON_WORD = lazy(r"[^a-z0-9]+")
 
 

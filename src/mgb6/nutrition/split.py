@@ -340,14 +340,14 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
-    from mgb6.foods.match import SKIN_OFF_NAMED, names_a_food
-    from mgb6.foods.words import tokens
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import SKINLESS_NAMED, tokens
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import is_unit_spelling
 
     index = scorer.table.index
     described = set(tokens(merged.food))
-    skinless = SKIN_OFF_NAMED.search(merged.food.lower()) is not None
+    skinless = SKINLESS_NAMED.search(merged.food.lower()) is not None
     for k in range(i, j + 1):
         a, b = entry.parts[k][0], entry.parts[k][1]
         if skinless and _SKIN_OFF_PART.fullmatch(entry.core[a:b]):
