@@ -31,13 +31,6 @@ def resolve(table, line: str) -> Item:
     return out
 
 
-def _weighs_as(table, line: str, food_id: str, unit: str, modifier_word: str) -> None:
-    """The line is ``food_id``, one of its USDA ``unit`` rows (the one whose modifier has the word)."""
-    item = resolve(table, line)
-    assert item.food_id == food_id, item
-    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
-
-
 # line, food id it must match, amount, USDA unit, a word of the USDA modifier that identifies the row
 HOUSEHOLD = [
     ("1 medium banana", "sr28:09040", 1, "medium", ""),
@@ -247,20 +240,6 @@ def test_one_dish_named_by_another_word_of_its_name_is_one_dish_not_one_of_its_e
     assert item.grams > usda_grams(item.food_id, "egg"), item
 
 
-@pytest.mark.parametrize(
-    ("line", "food_id", "unit", "modifier_word"),
-    [
-        ("a large slice of pizza", "fndds:58106225", "piece", "large pizza"),
-        ("a large slice of bread", "sr28:18069", "slice", "large"),
-    ],
-)
-def test_a_sized_slice_is_a_slice_never_the_whole_food_of_that_size(
-    table, line: str, food_id: str, unit: str, modifier_word: str
-) -> None:
-    # "a large slice of pizza" was FNDDS's large pizza (954 g): the size chooses among the slices
-    _weighs_as(table, line, food_id, unit, modifier_word)
-
-
 def test_a_sized_piece_usda_weighs_no_size_of_says_so_or_is_asked(table) -> None:
     item = resolve(table, "a small slice of cake")
     assert "USDA weighs no 'small slice'" in " ".join(item.notes)
@@ -268,23 +247,25 @@ def test_a_sized_piece_usda_weighs_no_size_of_says_so_or_is_asked(table) -> None
     assert isinstance(out, Problem) or out.grams < 300, out  # never a whole chicken (598 g)
 
 
-def test_a_sized_food_is_usdas_row_of_that_size_naming_it(table) -> None:
-    # FNDDS's "1 large breast" (185 g), not its "1 large or thick slice" (85 g)
-    item = resolve(table, "a large chicken breast, grilled with sauce, skin not eaten")
-    assert item.food_id == "fndds:24123311", item
-    assert item.grams == pytest.approx(usda_grams("fndds:24123311", "large", "breast"))
-
-
 @pytest.mark.parametrize(
     ("line", "food_id", "unit", "modifier_word"),
     [
+        # a size said of a slice chooses among the slices: "a large slice of pizza" was the 954 g pizza
+        ("a large slice of pizza", "fndds:58106225", "piece", "large pizza"),
+        ("a large slice of bread", "sr28:18069", "slice", "large"),
+        # a size said of the food is the row of that size naming it: FNDDS's "1 large breast" (185 g), not
+        # its "1 large or thick slice" (85 g)
+        ("a large chicken breast, grilled with sauce, skin not eaten", "fndds:24123311", "large", "breast"),
+        # skin said off or on picks USDA's food and its row
         ("a chicken thigh, skin removed", "sr28:05098", "thigh", "without skin"),
         ("a skinless chicken thigh", "sr28:05098", "thigh", "without skin"),
         ("For lunch I had a baked chicken thigh with no skin", "sr28:05098", "thigh", "without skin"),
         ("chicken thigh, with skin", "sr28:05094", "thigh", "with skin"),
     ],
 )
-def test_skin_said_off_or_on_picks_usdas_food_and_row_for_it(
+def test_the_size_or_skin_a_line_says_picks_usdas_food_and_its_row(
     table, line: str, food_id: str, unit: str, modifier_word: str
 ) -> None:
-    _weighs_as(table, line, food_id, unit, modifier_word)
+    item = resolve(table, line)
+    assert item.food_id == food_id, item
+    assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))

@@ -179,6 +179,15 @@ def _skinless_row(portions: list[Portion], said: set[str]) -> Portion | None:
     return None
 
 
+_NO_SIZE = "USDA has no '{}' size"  # said when a size the line gave was not weighed (see size_unweighed)
+
+
+def size_unweighed(g: Grams, size: str) -> bool:
+    """Whether the weight stands for one of no size because USDA weighs no ``size`` one of this food ("a
+    large chocolate cookie": SR28's one cookie, 8 g), so that another USDA row may weigh that size."""
+    return _NO_SIZE.format(size) in g.note
+
+
 def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None:
     same = [p for p in portions if _serves(p, unit)]
     if not same:
@@ -792,7 +801,7 @@ def _to_grams(
                     p = next(filter(None, (_pick(portions, part, words) for part in ("piece", "slice"))), p)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
-                    note = _join(note, f"USDA has no '{unit}' size: used {label(p)}")
+                    note = _join(note, f"{_NO_SIZE.format(unit)}: used {label(p)}")
                 else:
                     note = _join(note, f"used {label(p)}")
         if (

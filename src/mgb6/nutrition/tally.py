@@ -368,8 +368,10 @@ class Scorer:
     def _size_not_weighed(entry: Entry, g: Grams) -> bool:
         """ "a large chocolate cookie": SR28 weighs one cookie of no size (8 g) and says it has no large one;
         USDA's survey may weigh the large one (63 g) for the same food (see _by_the_survey_measure)."""
+        from mgb6.foods.portions import size_unweighed
+
         q = entry.quantity
-        return q is not None and q.unit in SIZE_UNITS and f"USDA has no '{q.unit}' size" in g.note
+        return q is not None and q.unit in SIZE_UNITS and size_unweighed(g, q.unit)
 
     def _by_the_survey_measure(self, entry: Entry, food_index: int, food: Food, g: Grams) -> Grams:
         """ "a stick of mozzarella", "a bottle of orange juice": a measure SR28 does not list for a food that
