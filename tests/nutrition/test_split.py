@@ -247,6 +247,37 @@ def test_a_topping_usdas_name_already_holds_is_not_counted_twice(table) -> None:
     assert any("'frosting' taken as part of" in n and "USDA name includes it" in n for n in bun.notes)
 
 
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        # the best match drops the icing (a plain cookie beside 36 g of icing); USDA names the iced cookie
+        ("a medium butter or sugar cookie topped with icing", "cookie, butter or sugar, with icing"),
+        # "with fruit other than raisins": what USDA's name says it is without adds no food
+        ("an English muffin with fruit", "muffin, english, with fruit other than raisins"),
+        # "Egg sandwich on biscuit" is a sandwich: the bread it is on is no head of its name
+        ("a hearty sandwich filled with egg and cheese on a biscuit", "egg sandwich on biscuit"),
+        # "frosting" is USDA's "frosted"
+        ("a sweet 153g cinnamon bun roll topped with frosting", "roll, sweet, cinnamon bun, frosted"),
+    ],
+)
+def test_a_food_with_another_is_usdas_food_naming_both_when_its_best_match_drops_one(
+    table, line, named
+) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item) and item.food.lower().startswith(named), item
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("a sandwich with egg", "egg white"),  # the thing USDA's name is of must all be said
+        ("a cinnamon bun topped with frosting", "no frosting"),  # never without what the line says it had
+    ],
+)
+def test_a_near_candidate_naming_both_foods_never_says_what_the_line_did_not(table, line, wrong) -> None:
+    assert all(wrong not in food for food in foods(line, table)), foods(line, table)
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

@@ -357,6 +357,8 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
             if t in index.idf and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
             and names_a_food(t, index)
         }  # fmt: skip
+        # (what it came with is what the name says it was: "frosting" is USDA's "frosted", "icing" its "iced")
+        words |= {f"{t[:-3]}ed" for t in words if t.endswith("ing")}
         if words and not described.intersection(words):
             return False
     return True
@@ -378,8 +380,8 @@ _SERVED_AS = _MEAL_SERVED | frozenset((
 
 def _name_of(description: str) -> str:
     """What a USDA name is a name of: its first part, before any "with" ("Pizza with pepperoni" -> "Pizza",
-    "Milk and cereal bar" -> all of it)."""
-    return re.split(r"\bwith\b", description.split(",")[0], maxsplit=1, flags=re.I)[0]
+    "Egg sandwich on biscuit" -> "Egg sandwich", "Milk and cereal bar" -> all of it)."""
+    return re.split(r"\b(?:with|on)\b", description.split(",")[0], maxsplit=1, flags=re.I)[0]
 
 
 def _variety_of(description: str) -> str:
@@ -450,15 +452,18 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     # and FNDDS's parentheses name the maker or the product ("Whopper with cheese (Burger King)"), no food
     name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s) and not _MILK_OF.match(s))
     name = _PARENTHESES.sub(" ", name)
+    # (nor does what the name says it is without: "Muffin, English, with fruit other than raisins")
+    left_out = {b for a, b in pairwise(tokens(name)) if a in _LEFT_OUT_BY}
     added = [
         t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
-        and t not in FORM_WORDS and t != "other" and t not in either and t not in kind
+        and t not in FORM_WORDS and t != "other" and t not in either and t not in kind and t not in left_out
     ]  # fmt: skip
     return not any(names_a_food(t, index) for t in added)
 
 
 _PARENTHESES = lazy(r"\([^()]*\)")
+_LEFT_OUT_BY = frozenset(("than", "excluding", "except", "no", "without"))
 _COOKING_FAT = lazy(r"^\s*NS as to\b|\bfat (?:added|not added)\b|\bno added fat\b", re.I)
 _MILK_OF = lazy(
     r"\s*(?:whole|low\s*fat|lowfat|nonfat|non-fat|fat\s*free|reduced\s*fat|skim|part\s*skim|\d+%)\s+milk\s*$",
@@ -857,6 +862,13 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                 # a generic food stands in for a brand's product only for the whole label: "Boursin, Garlic"
                 # cut from "Boursin, Garlic & Herb" is no garlic
                 out = None
+            if (
+                isinstance(out, Item)
+                and sub is not None
+                and i < j
+                and not _reads_as_one(out, scorer, entry, i, j)
+            ):
+                out = _named_with_all(out, sub, scorer, entry, i, j, day) or out
             if isinstance(out, Item) and i < j and _eats_what_was_set_apart(out, entry, i, j):
                 out = None
             table[i, j] = out
@@ -939,6 +951,62 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
     if not cuts or _amount_left_behind(cuts, entry, scorer):
         return [(0, n - 1, _whole(scorer, entry, day))], []
     return cuts, dropped
+
+
+NAMED_WITH_MARGIN = 15.0  # how far below a span's best match a candidate naming every part may score
+
+
+def _reads_as_one(out: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> bool:
+    return _explains(out, scorer, entry, i, j) and _headed_as_written(out, entry, i, j, scorer)
+
+
+def _named_with_all(
+    best: Item, sub: Entry, scorer: Scorer, entry: Entry, i: int, j: int, day: date | None
+) -> Item | None:
+    """The span's near candidate whose USDA name says every part as written, where its best match drops
+    one: "a sugar cookie topped with icing" is USDA's "Cookie, butter or sugar, with icing or filling other
+    than chocolate" (82), not the plain cookie (92) beside 36 g of icing; "an English muffin with fruit" its
+    "with fruit other than raisins". Only across "with" and its kin (what USDA's names say), only a name
+    that adds no food of its own, and the division still decides against the parts read alone."""
+    from mgb6.foods.match import MIN_CONFIDENCE, Match, search
+
+    core, parts = entry.core, entry.parts
+    joiners = [core[parts[k - 1][1] : parts[k][0]] for k in range(i + 1, j + 1)]
+    if not any(_ATTACHES.search(t) or _COATED_IN.search(t) or _MADE_WITH.search(t) for t in joiners):
+        return None
+    from mgb6.foods.words import QUALIFIER_WORDS, tokens
+
+    ranked = search(sub.food_text, scorer.table, limit=8)
+    if not ranked:
+        return None
+    words = tokens(core[parts[i][0] : parts[j][1]])
+    said = set(words)
+    said_without = {b for a, b in pairwise(words) if a in _LEFT_OUT_BY}
+    either = scorer.table.index.alternates
+    floor = max(MIN_CONFIDENCE, min(ranked[0][1], 99.0) - NAMED_WITH_MARGIN)
+    for food, score in ranked:
+        if score < floor:
+            break
+        if scorer.table.foods[food].id == best.food_id:
+            continue
+        # the thing the name is of must be all said: "a sandwich with egg" is no "Egg white sandwich"
+        thing = set(tokens(_name_of(scorer.table.foods[food].description))) - QUALIFIER_WORDS
+        if not thing <= said | either.get(food, frozenset()):
+            continue
+        # ... and must not be without what the line says it came with ("cinnamon bun topped with frosting"
+        # is never "Roll, sweet, cinnamon bun, no frosting")
+        name = tokens(scorer.table.foods[food].description)
+        if {b for a, b in pairwise(name) if a in _LEFT_OUT_BY} & (said - said_without):
+            continue
+        out = scorer.resolve_as(sub, day, Match(food, min(99.0, score), "fuzzy"))
+        if (
+            isinstance(out, Item)
+            and out.food_id == scorer.table.foods[food].id
+            and _reads_as_one(out, scorer, entry, i, j)
+            and _names_just_the_phrase(out, scorer, entry, i, j)
+        ):
+            return out
+    return None
 
 
 _STAND_IN = "food"

@@ -193,6 +193,17 @@ class Scorer:
             self.used[key] = done
         return _restamp(done, entry, day)
 
+    def resolve_as(self, entry: Entry, day: date | None, chosen: Match) -> Item | Problem:
+        """A line read as the food the caller chose among its candidates (nutrition/split.py picks, for a
+        span such as "a sugar cookie topped with icing", the USDA name that says both parts), weighed as
+        any line is. Memoised apart from the line's own best match; never recorded: the line's division is."""
+        key = (f"{entry.food_text}\x1f{chosen.food_index}", entry.quantity)
+        done = self._resolved.get(key)
+        if done is None:
+            done = self._resolved[key] = self._resolve_food(entry, day, chosen)
+        assert isinstance(done, Item | Problem), "a single food's key never holds a division"
+        return _restamp(done, entry, day)
+
     def resolve_all(self, entry: Entry, day: date | None) -> tuple[Item | Problem, ...]:
         """Every item (or problem) of a line: one for most lines, one per food for a line read as several
         (nutrition/split.py). The division of each distinct line is memoised like a single resolution."""
@@ -209,12 +220,12 @@ class Scorer:
             self.used[key] = done
         return tuple(_restamp(d, entry, day) for d in (done if type(done) is tuple else (done,)))
 
-    def _resolve_food(self, entry: Entry, day: date | None) -> Item | Problem:
+    def _resolve_food(self, entry: Entry, day: date | None, chosen: Match | None = None) -> Item | Problem:
         from mgb6.foods.portions import implausible, is_beverage, measure_twins, to_grams, too_much_to_assume
         from mgb6.foods.words import tokens
 
         entry = self._from_the_container(self._size_in_name(entry))
-        m, cands = self.lookup(entry.food_text)
+        m, cands = (chosen, [chosen.food_index]) if chosen is not None else self.lookup(entry.food_text)
         names = tuple(self.table.foods[c].description for c in cands)
         dropped = ""
         if m is None:
