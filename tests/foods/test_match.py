@@ -492,3 +492,23 @@ def test_a_describing_word_before_a_food_never_makes_usdas_dish_of_that_word(tab
     assert m is not None and "crisp" in table.foods[m.food_index].description.lower()
     m, _ = match("white rice", table)  # ... while "Rice, white" pairs white with the rice
     assert m is not None and "white" in table.foods[m.food_index].description.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "flavour"),
+    [
+        # no flavour said: FNDDS's entry for the flavours other than chocolate, never the cocoa one
+        ("milkshake", "other than chocolate"),
+        ("homemade milkshake", "other than chocolate"),
+        ("ice cream soda", "other than chocolate"),
+        # a flavour said is that flavour, and "other than chocolate" said is that entry
+        ("chocolate milkshake", ", chocolate"),
+        ("ready-to-eat pudding in a flavor other than chocolate", "other than chocolate"),
+        ("gelato, vanilla or other flavors", "vanilla"),
+    ],
+)
+def test_a_flavour_not_said_is_usdas_entry_for_other_flavours_not_its_chocolate_one(
+    table, text, flavour
+) -> None:
+    _, description = _description(table, text)
+    assert flavour in description, description

@@ -454,7 +454,7 @@ def test_a_plural_only_alias_serves_only_the_plural(table) -> None:
         ("a glazed donut", "Doughnuts, yeast-leavened, glazed, enriched (includes honey buns)"),
         # one thing in two wordings; made at home is USDA's home recipe, never a restaurant's or a bottle's
         ("a cup of reconstituted fat-free dry milk", "Milk, dry, reconstituted, nonfat"),
-        ("a cup of homemade milkshake", "Milk shake, home recipe, chocolate"),
+        ("a cup of homemade milkshake", "Milk shake, home recipe, flavors other than chocolate"),
         ("homemade pasta with cream sauce and seafood", "Pasta with cream sauce and seafood, home recipe"),
         # what a named brand sells its product with is that product
         ("cold cut sub from Subway", "SUBWAY, cold cut sub on white bread with lettuce and tomato"),

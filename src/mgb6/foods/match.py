@@ -201,6 +201,7 @@ _SAME_THING = tuple(
     for one, other in ((a, b), (b, a))
 )
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
+_OTHER_FLAVORS = frozenset(("flavors", "flavor", "other", "than"))
 _LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
@@ -476,6 +477,13 @@ def _score(
         ):
             cset, described = cset - foreign, described - foreign
     qset = set(q)
+    if left_out & FLAVOR_WORDS and "other" in cset and not qset & _OTHER_FLAVORS:
+        # FNDDS's "flavors other than chocolate" is its entry for a flavour not said ("a milkshake", "a
+        # pudding"): the words saying so are no words the line left out, as the chocolate one's "chocolate"
+        # is (a third more magnesium, from the cocoa); nor is the flavour it is not one the line said
+        said_so = (cset & _OTHER_FLAVORS) | (left_out & FLAVOR_WORDS)
+        wc = max(wc - sum(_weight(t, idf) for t in sorted(said_so)), 1.0)
+        cset, described = cset - said_so, described - said_so
     # "with non-dairy milk" names the oat, soy or almond milk a line says (as its words), and is never the
     # milk it does not call so ("a whole milk latte" was FNDDS's latte with non-dairy milk)
     non_dairy = cset >= NON_DAIRY
