@@ -512,3 +512,18 @@ def test_a_flavour_not_said_is_usdas_entry_for_other_flavours_not_its_chocolate_
 ) -> None:
     _, description = _description(table, text)
     assert flavour in description, description
+
+
+def test_how_a_food_seemed_is_half_of_no_taste_pair_the_line_did_not_say(table) -> None:
+    # "a bowl of hot soup" was "Soup, hot and sour": the pair said whole still is that soup
+    _, hot = _description(table, "hot soup")
+    assert "sour" not in hot.lower(), hot
+    _, pair = _description(table, "hot and sour soup")
+    assert pair == "Soup, hot and sour"
+
+
+@pytest.mark.parametrize("text", ["capri sun pouch", "kool-aid jammers pouch"])
+def test_a_container_said_after_a_product_is_its_measure_not_a_word_to_explain(table, text) -> None:
+    # (both were not counted: "pouch" named no food and weighed as one)
+    m, _ = match(text, table)
+    assert m is not None and "juice drink" in table.foods[m.food_index].description.lower()

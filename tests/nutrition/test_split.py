@@ -278,6 +278,18 @@ def test_a_near_candidate_naming_both_foods_never_says_what_the_line_did_not(tab
     assert all(wrong not in food for food in foods(line, table)), foods(line, table)
 
 
+def test_a_container_filled_with_a_food_gives_it_its_amount_even_when_read_as_no_food(table) -> None:
+    """The container is said in the note, not listed again as talk, and a food after it keeps its place."""
+    line = "a snack size container filled with canned fruit cocktail, a whole raw orange"
+    fruit, orange = read(line, table)
+    assert isinstance(fruit, Item) and fruit.grams == 113, fruit  # FNDDS's snack size container
+    assert any("container it filled" in n for n in fruit.notes), fruit.notes
+    assert not any("not read" in n for n in fruit.notes), fruit.notes
+    assert isinstance(orange, Item) and "Oranges" in orange.food
+    water, banana = read("a bottle filled with water and a banana", table)  # (the banana was lost)
+    assert isinstance(water, Item) and "Water" in water.food and isinstance(banana, Item), (water, banana)
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

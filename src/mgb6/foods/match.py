@@ -408,6 +408,7 @@ def _score(
     last: str = "",
     repeated: frozenset[str] = _NONE,
     noun: tuple[str, str, frozenset[str]] = ("", "", _NONE),
+    seemed: frozenset[str] = _NONE,
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -477,6 +478,12 @@ def _score(
         ):
             cset, described = cset - foreign, described - foreign
     qset = set(q)
+    for t in sorted(seemed & cset):
+        # how the food seemed ("a bowl of hot soup") is half of no taste pair the line did not say: "Soup, hot
+        # and sour" explains no "hot" there
+        pair = re.search(rf"\b{t}\s+(?:and|&)\s+(\w+)", table.foods[food_i].description.lower())
+        if pair is not None and pair.group(1) not in qset:
+            cset, described = cset - {t}, described - {t}
     if left_out & FLAVOR_WORDS and "other" in cset and not qset & _OTHER_FLAVORS:
         # FNDDS's "flavors other than chocolate" is its entry for a flavour not said ("a milkshake", "a
         # pudding"): the words saying so are no words the line left out, as the chocolate one's "chocolate"
@@ -934,7 +941,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
         return []
     # ties broken by choice number, never by the dict's order (which followed the words' set order)
     shortlist = heapq.nlargest(SHORTLIST, acc, key=lambda c: (acc[c], -c))
-    seemed = [t for t in q if t in light and t in _SEEMED]
+    seemed = frozenset(t for t in q if t in light and t in _SEEMED)
     if seemed and len(q) > len(seemed):
         # the reviewed phrase the line is but for how the food seemed ("hot coffee": "coffee"), which the
         # shortlist of 80 may have missed among the 200 foods sharing "coffee"
@@ -966,7 +973,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
                 described.append("cooked")  # ("cooked beef" is the "beef" alias, FNDDS's beef as eaten)
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun)
+        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun, seemed)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s

@@ -86,7 +86,7 @@ RECIPE_WORDS = wordset("beaten whisked melted softened rinsed drained sifted div
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = wordset(
     """bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping
-    pinch splash dollop stick"""
+    pinch splash dollop stick pouch jar container packet tub"""
     # sizes a product is sold in ("a fun-size Snickers", "a miniature Milky Way"): USDA's portion rows
     + " mini miniature fun bite"
 )

@@ -419,8 +419,10 @@ def _headed_as_written(merged: Item, entry: Entry, i: int, j: int, scorer: Score
         alone, _ = match(variety[0], table)
         if alone is not None and _name_of(table.foods[alone.food_index].description) == name:
             return True
-    if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS:
-        return True  # ("a frozen meal that included chicken, rice and vegetables": USDA names what is in it)
+    if not head or head[-1] in before or {t for t in before if t.isalpha()} <= _SERVED_AS | _holder_words():
+        # ("a frozen meal that included chicken, rice and vegetables", "a bottle filled with water": USDA
+        # names what is in it)
+        return True
     # a name of several foods ("Pinto beans and white rice", "Egg omelet or scrambled egg") need only
     # start with one the line named first
     return bool(re.search(r"\b(?:and|or)\b", name, re.I)) and bool(before & set(head))
@@ -721,6 +723,16 @@ def divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], l
 
 # What a food comes in ("a juice box", "a bottle"), and the joiner that says it was filled.
 _HOLDERS = PACKAGE_UNITS | VESSEL_UNITS | frozenset(("cup", "packet", "tube", "thermos", "tumbler"))
+
+
+@lru_cache(maxsize=1)
+def _holder_words() -> frozenset[str]:
+    """The holders as the tokens a line's words become ("thermos" is the token "thermo")."""
+    from mgb6.foods.words import tokens
+
+    return frozenset(t for h in _HOLDERS for t in tokens(h))
+
+
 _FILLED = lazy(r"\s*,?\s*(?:filled\s+(?:up\s+)?with|full\s+of|containing|that\s+(?:held|contained))\s*", re.I)
 
 
@@ -740,8 +752,11 @@ def _headings(
         joiner = entry.core[parts[j][1] : parts[j + 1][0]]
         if not words:
             continue
-        if words[-1] in _HOLDERS and _FILLED.fullmatch(joiner):
+        if words[-1] in _holder_words() and _FILLED.fullmatch(joiner):
             held = _filled(cuts[c + 1], text, entry, scorer, day)
+            if held is not None:  # (its note names the container: no talk left out)
+                return [*cuts[:c], held, *cuts[c + 2 :]], dropped
+            continue
         elif words[-1] in _MEAL_SERVED and _ATTACHES.search(joiner):
             held = _served(cuts, c, text, entry, scorer, day)
         else:
@@ -749,6 +764,17 @@ def _headings(
         if held is not None:
             rest = [*cuts[:c], held, *cuts[c + 2 :]]
             return rest, sorted([*dropped, *range(i, j + 1)])
+    for c, (i, _, _) in enumerate(cuts):
+        # ... and a container read as no food at all ("a snack size container filled with canned fruit
+        # cocktail": left out as talk) still gives what filled it its amount
+        if i - 1 not in dropped:
+            continue
+        container = entry.core[parts[i - 1][0] : parts[i - 1][1]]
+        words, joiner = tokens(container), entry.core[parts[i - 1][1] : parts[i][0]]
+        if words and words[-1] in _holder_words() and _FILLED.fullmatch(joiner):
+            held = _filled(cuts[c], container, entry, scorer, day)
+            if held is not None:
+                return [*cuts[:c], held, *cuts[c + 1 :]], [k for k in dropped if k != i - 1]
     return cuts, dropped
 
 
