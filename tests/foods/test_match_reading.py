@@ -626,3 +626,13 @@ def test_what_usdas_name_leaves_out_is_no_word_the_line_failed_to_say(table) -> 
     # "...; no sauce" names no sauce: it is the dish for a line that says none, before "...; gravy"
     food = _food(table, "chicken or turkey with noodles and vegetables, excluding carrots and broccoli")
     assert food is not None and food.endswith("no sauce"), food
+
+
+def test_where_a_food_came_from_is_left_out_and_said_only_when_it_names_no_food(table) -> None:
+    # (it was not counted: "straight from the freezer" left too much unexplained)
+    item = _resolve(table, "a small slice of garlic bread straight from the freezer")
+    assert isinstance(item, Item) and item.food.startswith("Garlic bread"), item
+    assert "where it came from not weighed: 'straight from the freezer'" in item.notes, item.notes
+    # a place that names a food is no place: "sour cream from the taco" is never plain sour cream
+    m, _ = match("sour cream from the taco", table)
+    assert m is None or not m.place

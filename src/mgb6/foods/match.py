@@ -73,6 +73,7 @@ class Match(NamedTuple):
     variant: str = ""  # a label's trailing variant left out to find the food ("Chocolate", "Original")
     prepared: str = ""  # recipe words left out to find a reviewed phrase ("sifted", "drained")
     maker: bool = False  # the brand was said as who made or sold it ("from Little Debbie", "Taco Bell taco")
+    place: str = ""  # where it came from, left out to find the food ("straight from the freezer")
 
 
 K = TypeVar("K")
@@ -1286,8 +1287,29 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     """Return the match for ``text`` (or ``None`` below MIN_CONFIDENCE) and the top candidates.
 
     A brand USDA does not list is left out when the whole text names no food: the generic food is
-    returned with ``brand`` set, for the caller to say so.
+    returned with ``brand`` set, for the caller to say so; so is where it came from, when that names no
+    food ("garlic bread straight from the freezer"), with ``place`` set.
     """
+    found, cands = _match_named(text, table)
+    if found is None:
+        came = _CAME_FROM_PLACE.match(text)
+        if came is not None and not names_a_food(normalize(came["place"]), table.index):
+            again, _ = _match_named(came["food"], table)
+            if again is not None:
+                return again._replace(place=text[came.end("food") :].strip()), cands
+    return found, cands
+
+
+# "garlic bread straight from the freezer", "fries from the same fast food place": where a food came from,
+# said after it
+_CAME_FROM_PLACE = lazy(
+    r"^(?P<food>.+?)\s+(?:(?:straight|right|fresh|freshly|taken)\s+)?(?:from|out\s+of|off)\s+"
+    r"(?:the|a|an|my|our|its|their)\s+(?P<place>[^,()]+)$",
+    re.I,
+)
+
+
+def _match_named(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     made = _made_by(text, table)
     if made is not None:
         return made, []

@@ -326,6 +326,8 @@ class Scorer:
             notes.insert(0, f"label variant {m.variant!r} left out: counted as {food.description}")
         if m.prepared:
             notes.append(f"preparation not weighed: {m.prepared}")
+        if m.place:
+            notes.append(f"where it came from not weighed: {m.place!r}")
         raw_note = self._raw_note(entry, m.food_index, g.grams)
         if raw_note:
             notes.append(raw_note)
