@@ -176,6 +176,7 @@ SPELLINGS = [
     ("chkn breast", r"^Chicken, .*breast"),
     ("PB", r"^Peanut butter"),
     ("oj", r"^Orange juice"),
+    ("guac", r"^Guacamole"),
     ("grk yogurt", r"^Yogurt, Greek"),
     (
         "choc milk",
@@ -636,3 +637,9 @@ def test_where_a_food_came_from_is_left_out_and_said_only_when_it_names_no_food(
     # a place that names a food is no place: "sour cream from the taco" is never plain sour cream
     m, _ = match("sour cream from the taco", table)
     assert m is None or not m.place
+
+
+def test_a_sandwich_on_a_kind_of_bread_is_usdas_sandwich_on_that_bread(table) -> None:
+    # "on wheat bread" was "Turkey sandwich on white": "bread" matched a synonym of the white one
+    assert _food(table, "a turkey sandwich on wheat bread") == "Turkey sandwich on wheat"
+    assert _food(table, "ham sandwich on white bread") == "Ham sandwich on white"

@@ -290,6 +290,32 @@ def test_a_container_filled_with_a_food_gives_it_its_amount_even_when_read_as_no
     assert isinstance(water, Item) and "Water" in water.food and isinstance(banana, Item), (water, banana)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what a spread is put on is a food of its own (the banana, the apple, the bread were lost, and
+        # "butter on bread" was sweet pickles: SR28's "includes bread and butter pickles")
+        ("2 tbsp pb on a banana", ["peanut butter", "banana"]),
+        ("almond butter on apple slices", ["almond butter", "apple"]),
+        ("salsa on eggs", ["salsa", "egg"]),
+        ("butter on bread", ["butter", "bread"]),
+        ("bread and butter", ["bread", "butter"]),
+        # ... unless USDA names the two as one food, or the bread is a sandwich's
+        ("gravy on mashed potatoes", ["mashed, from restaurant, with gravy"]),
+        ("a frankfurter on bread", ["hot dog sandwich"]),
+    ],
+)
+def test_a_food_put_on_another_is_two_foods_unless_usda_names_them_as_one(table, line, expected) -> None:
+    got = foods(line, table)
+    assert len(got) == len(expected) and all(w in f for w, f in zip(expected, got, strict=True)), got
+
+
+def test_a_side_of_a_food_is_a_serving_said_as_assumed(table) -> None:
+    # (it was not counted: "side" named no food and was no amount)
+    (fries,) = read("a side of fries", table)
+    assert isinstance(fries, Item) and "french fries" in fries.food.lower() and fries.amount_assumed, fries
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

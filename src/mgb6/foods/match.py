@@ -473,10 +473,12 @@ def _score(
             for t in cset - own - _NAMES_NOTHING
             if t in table.aliases and table.foods[table.aliases[t]].description.split(",")[0].lower() != lead
         }
-        # (only beside a name no USDA food has: a synonym "tostada" under a taco is another name for it)
-        if foreign and any(
-            t not in index.food_words and t not in _NAMES_NOTHING for t in cset - own - foreign
-        ):
+        # (only beside a name no USDA food has: a synonym "tostada" under a taco is another name for it; or
+        # when the synonym is nothing but other foods: "bread and butter" under sweet pickles names bread and
+        # butter, never the pickles, unless the line says them)
+        rest = cset - own - foreign - _NAMES_NOTHING
+        nothing_but_foods = len(foreign) > 1 and not rest and not own.intersection(q)
+        if foreign and (any(t not in index.food_words for t in rest) or nothing_but_foods):
             cset, described = cset - foreign, described - foreign
     qset = set(q)
     for t in sorted(seemed & cset):
@@ -883,10 +885,12 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # and wheat only, so the bread picks among them but weighs like a qualifier
     on_bread = _ON_BREAD.search(lowered)
     if on_bread is not None and _SANDWICH.search(lowered[: on_bread.start()]):
-        for t in tokens(lowered[on_bread.end() :]):
-            t = spelt.get(t, t)
+        bread = [spelt.get(t, t) for t in tokens(lowered[on_bread.end() :])]
+        for t in bread:
             if t in weights and t not in head:
-                weights[t] *= 0.3
+                # ("on wheat bread" is USDA's "on wheat": "bread" then picks no bread, and a USDA name
+                # saying "white bread" in its synonyms must not outweigh the wheat the line said)
+                weights[t] *= 0.0 if t == "bread" and len(bread) > 1 else 0.3
                 light = light | {t}
     # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
     # line says the food came without ("beef broth without tomato": tomato names no food eaten)

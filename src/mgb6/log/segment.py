@@ -259,6 +259,14 @@ _LATER = (
     r"(?:\s+(?:it|them|myself|ourselves|everything)(?:\s+all)?)?(?:\s+(?:down|off|up|out|in|on))?"
     r"(?:\s+(?:with|by|to))?(?=\s))"
 )
+# a spread, said just before what it was spread on (each a fixed-width look-behind, as Python's re needs)
+_SPREAD_BEFORE = "|".join(
+    f"(?<={w})"
+    for w in (
+        "butter", "margarine", "jam", "jelly", "honey", "nutella", "hummus", "spread", "mayo", "mayonnaise",
+        "marmalade", "preserves", "avocado",
+    )
+)  # fmt: skip
 _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+|while\s+(?=(?:a|an|some|my)\s))?"
     rf"|\s+and\s+{_LATER}\s*"
@@ -266,10 +274,17 @@ _JOINER = lazy(
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
     # "half & half in my coffee", "honey into my herbal tea"
     r"|\s+in(?:to)?\s+(?=(?:my\s+|a\s+|the\s+)?(?:[a-z]+\s+)?(?:coffee|tea|latte|cappuccino)\b)"
-    # "peanut butter on toast", "beans on toast", "chili on rice": what a food is spread or served on (never
-    # the bread a sandwich is "on": USDA names "Turkey sandwich on wheat", "Hot dog, on white bun")
-    r"|\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:toast|crackers?"
-    r"|rice|bagels?|english\s+muffins?|rice\s+cakes?|waffles?|pancakes?)\b)"
+    # "peanut butter on toast", "beans on toast", "chili on rice", "almond butter on apple slices", "salsa on
+    # eggs": what a food is spread or served on (never the bread a sandwich is "on": USDA names "Turkey
+    # sandwich on wheat", "Hot dog, on white bun"); the division then decides whether USDA names the two as
+    # one food ("gravy on mashed potatoes")
+    r"|\s+on\s+(?=(?:(?:a|an|some|two|three|\d+)\s+)?(?:slices?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:toast|crackers?"
+    r"|rice|bagels?|english\s+muffins?|rice\s+cakes?|waffles?|pancakes?|bananas?|apples?|celery|carrots?"
+    r"|cucumbers?|scones?|crumpets?|crepes?|oatmeal|porridge|yogurt|ice\s+cream|eggs?|potato(?:es)?|pasta"
+    r"|noodles|spaghetti|salad|popcorn|pretzels?|chips|nachos|fries|apple\s+slices)\b)"
+    # ... and bread named plainly under a spread ("butter on bread", "jam on a slice of bread"; it was sweet
+    # pickles, whose SR28 name includes "bread and butter"): "a frankfurter on bread" is a hot dog sandwich
+    rf"|(?:{_SPREAD_BEFORE})\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?bread\b)"
     r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
     r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence

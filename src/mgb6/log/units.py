@@ -61,7 +61,9 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "can" for s in ("can", "cans", "tin", "tins")},
     **{s: "bottle" for s in ("bottle", "bottles")},
     **{s: "handful" for s in ("handful", "handfuls")},
-    **{s: "serving" for s in ("serving", "servings", "portion", "portions")},
+    # ("a side of fries", "a side order of rice": a restaurant's serving)
+    **{s: "serving" for s in ("serving", "servings", "portion", "portions", "side", "sides", "side order",
+                              "side orders")},
     **{s: "stalk" for s in ("stalk", "stalks")},
     **{s: "leaf" for s in ("leaf", "leaves")},
     **{s: "sprig" for s in ("sprig", "sprigs")},

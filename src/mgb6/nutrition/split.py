@@ -131,7 +131,7 @@ def _two_said_as_one(out: Item, entry: Entry, i: int, j: int) -> bool:
     "roasted and salted peanuts" joins no two foods (the DP checks that each part is one)."""
     core, parts = entry.core, entry.parts
     joined = any(_AND.fullmatch(core[parts[k - 1][1] : parts[k][0]]) for k in range(i + 1, j + 1))
-    return joined and not _JOINS_FOODS.search(out.food)
+    return joined and not _JOINS_FOODS.search(_PARENTHESES.sub("", out.food))  # (SR28's "(includes ...)")
 
 
 def _named_alone(out: Item | Problem | None) -> bool:
