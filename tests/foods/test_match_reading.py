@@ -316,6 +316,18 @@ def test_a_raw_count_of_a_vegetable_usually_cooked_says_so_with_the_cooked_weigh
     assert "270 g" in note
 
 
+def test_a_vegetable_measured_then_cooked_says_what_the_measure_weighs_raw(table) -> None:
+    """A recipe's "2 cups spinach, sauteed" may mean two cups measured raw: counted as written (cooked), the
+    note gives the other reading, which for a leafy green is a sixth of the weight."""
+    out = _resolve(table, "2 cups spinach, sauteed")
+    assert isinstance(out, Item) and "cooked" in out.food.lower(), out
+    note = next(n for n in out.notes if n.startswith("counted as measured cooked"))
+    assert "60 g" in note and "Spinach, raw" in note  # USDA: 1 cup raw spinach is 30 g
+    # the cooking said before the comma is the measure's own: no note
+    out = _resolve(table, "2 cups sauteed spinach")
+    assert isinstance(out, Item) and not any(n.startswith("counted as measured") for n in out.notes)
+
+
 NOT_RAW_NOTED = ["2 cups raw spinach", "1 cup cooked spinach", "1 cup frozen peas", "1 banana"]
 
 

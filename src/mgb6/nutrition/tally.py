@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mgb6.foods.table import FoodTable
 from mgb6.lazyre import lazy
-from mgb6.log.units import PRODUCT_SIZES
+from mgb6.log.units import PRODUCT_SIZES, VOLUME_UNITS
 from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
@@ -328,7 +328,7 @@ class Scorer:
             notes.append(f"preparation not weighed: {m.prepared}")
         if m.place:
             notes.append(f"where it came from not weighed: {m.place!r}")
-        raw_note = self._raw_note(entry, m.food_index, g.grams)
+        raw_note = self._raw_note(entry, m.food_index, g.grams) or self._measured_raw(entry, m.food_index)
         if raw_note:
             notes.append(raw_note)
         if implausible(g.grams, food):
@@ -519,6 +519,38 @@ class Scorer:
             mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
             note += f"; cooked, the same amount would be {got.grams:.0f} g{mg} ({other.description})"
         return note
+
+    def _measured_raw(self, entry: Entry, food_index: int) -> str:
+        """ "2 cups spinach, sauteed": the way a recipe writes a vegetable measured raw and then cooked. The
+        line is counted as it reads (2 cups of cooked spinach, 370 g); the note says what the cups weigh
+        raw (60 g), which is the other reading, eight times less for a leafy green."""
+        from mgb6.foods.match import EATEN_COOKED_VEGETABLES
+        from mgb6.foods.portions import to_grams
+        from mgb6.foods.words import COOKED_WORDS, RAW_WORDS, tokens
+
+        q = entry.quantity
+        head, comma, after = entry.food_text.partition(",")
+        if not comma or q is None or q.unit not in VOLUME_UNITS:
+            return ""
+        said = set(tokens(head))
+        if said & (COOKED_WORDS | RAW_WORDS) or not set(tokens(after)) & COOKED_WORDS:
+            return ""
+        index = self.table.index
+        desc = index.choices[food_index].split()
+        vegetable = set(desc[: max(1, index.core[food_index])]) & EATEN_COOKED_VEGETABLES
+        if not set(desc) & COOKED_WORDS or not vegetable:
+            return ""
+        raw, _ = self.lookup(f"{head} raw")
+        if raw is None or "raw" not in index.choices[raw.food_index].split():
+            return ""
+        other = self.table.foods[raw.food_index]
+        got = to_grams(q, other, self.table.portions(raw.food_index), head,
+                       self.table.default_units.get(raw.food_index))  # fmt: skip
+        if got.grams is None:
+            return ""
+        mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
+        return (f"counted as measured cooked; measured raw before cooking, the same amount would be "
+                f"{got.grams:.0f} g{mg} ({other.description})")  # fmt: skip
 
     def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
         """ "3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
