@@ -38,6 +38,8 @@ def _resolve(table, line: str) -> Item | Problem:
 # (line, a pattern the chosen food must NOT match): what each once became, silently
 TRAPS = [
     ("chicken caesar salad", r"^(Salad dressing|Caesar dressing)"),
+    ("fried chicken", r"giblets|liver"),  # an organ is what the line must name (it was fried giblets)
+    ("KFC fried chicken", r"Skin and Breading$"),  # the part alone, as a chicken's skin alone
     ("a Taco Bell taco", r"Nachos"),  # the brand's words are not its product's
     ("Hamburger Bun, White", r"^Hamburger"),  # the bun, not the hamburger on one (they tied)
     ("Beer, Non Alcoholic", r"^(Beer|Alcoholic)"),  # "non" says the opposite of the word after it
@@ -655,3 +657,8 @@ def test_a_sandwich_on_a_kind_of_bread_is_usdas_sandwich_on_that_bread(table) ->
     # "on wheat bread" was "Turkey sandwich on white": "bread" matched a synonym of the white one
     assert _food(table, "a turkey sandwich on wheat bread") == "Turkey sandwich on wheat"
     assert _food(table, "ham sandwich on white bread") == "Ham sandwich on white"
+
+
+def test_an_organ_named_is_still_that_organ(table) -> None:
+    assert _food(table, "chicken liver") == "Liver, chicken"
+    assert "heart" in (_food(table, "chicken hearts") or "").lower()

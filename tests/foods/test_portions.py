@@ -269,3 +269,15 @@ def test_the_size_or_skin_a_line_says_picks_usdas_food_and_its_row(
     item = resolve(table, line)
     assert item.food_id == food_id, item
     assert item.grams == pytest.approx(usda_grams(food_id, unit, modifier_word))
+
+
+def test_a_piece_of_a_food_eaten_by_the_piece_is_one_of_them_never_the_whole_animal(table) -> None:
+    # "6 pieces of chicken nuggets" was asked; FNDDS weighs "1 nugget"
+    item = resolve(table, "6 pieces of chicken nuggets")
+    assert item.grams == pytest.approx(6 * usda_grams(item.food_id, "nugget")), item
+    # ... while "a piece of chicken" is still no whole chicken (598 g)
+    item = resolve(table, "a piece of chicken")
+    assert item.grams < 300, item
+    # and "a piece of fried chicken" is FNDDS's piece of fried chicken, never 13 g of SR28's giblets
+    item = resolve(table, "a piece of fried chicken")
+    assert item.grams == pytest.approx(usda_grams(item.food_id, "piece")) and "giblets" not in item.food, item

@@ -316,6 +316,13 @@ def test_a_side_of_a_food_is_a_serving_said_as_assumed(table) -> None:
     assert isinstance(fries, Item) and "french fries" in fries.food.lower() and fries.amount_assumed, fries
 
 
+@pytest.mark.parametrize("line", ["Coffee w/ splash of almond milk x2", "coffee with a splash of oat milk"])
+def test_a_drink_with_a_splash_of_milk_is_never_a_drink_made_of_milk(table, line) -> None:
+    # the first was FNDDS's "Coffee, Latte, with non-dairy milk": two medium lattes, 960 g, 211 mg Mg
+    got = foods(line, table)
+    assert not any("latte" in f for f in got) and "coffee" in got[0], got
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

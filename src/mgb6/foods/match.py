@@ -683,9 +683,16 @@ def _score(
         score -= 15.0  # "spaghetti, with pesto sauce" is spaghetti, not pesto
     thing, after, measures = noun
     said_part = thing in _PARTS if thing else bool(qset & _PARTS)
-    if not said_part and _PART_ONLY.search(" ".join(ctoks[:6])):
+    skin_alone = ctoks[-2:] == ["skin", "breading"] and "meat" not in cset  # (KFC's "Skin and Breading")
+    if not said_part and (_PART_ONLY.search(" ".join(ctoks[:6])) or skin_alone):
         # "Chicken, skin (drumsticks and thighs)", "Beef, separable fat", "Potatoes, baked, skin only": the
-        # part alone is what the line must name ("a roasted chicken drumstick" was its skin)
+        # part alone is what the line must name ("a roasted chicken drumstick" was its skin, "KFC fried
+        # chicken" its "Skin and Breading")
+        score -= PART_ONLY_COST
+    organs = cset & _ORGANS
+    if organs and not organs & qset:
+        # "fried chicken" was SR28's fried giblets (13 g "1 unit"), "chicken" a liver: an organ is what the
+        # line must name
         score -= PART_ONLY_COST
     if thing in cset and _qualifies_only(c, thing, qset - {after} - measures, table):
         # the thing the line names only qualifies another word the line said elsewhere: "chocolate milk" is
@@ -738,6 +745,11 @@ def _for_babies(food: Food) -> bool:
 _MEAT_ONLY = lazy(r"\bmeat only\b|\bskin coating not eaten\b|\bprepared skinless\b")
 _PART_ONLY = lazy(r"^[a-z]+ skin\b|\bskin only\b|\bseparable fat\b")
 _PARTS = frozenset(("skin", "fat"))
+# organ meats, a part of the animal the line must name as it must its skin
+# (as tokens() writes them, singular: the module compiles no pattern on import)
+_ORGANS = frozenset(
+    ("giblet", "liver", "gizzard", "heart", "kidney", "tongue", "brain", "tripe", "sweetbread", "chitterling")
+)
 PART_ONLY_COST = 20.0
 # USDA's names for a bird or fish eaten in its skin (those eaten without it: words.SKINLESS_NAMED)
 _SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")

@@ -788,8 +788,15 @@ def _to_grams(
                 counted_first=True,
                 described=_head_words(food.description),
             )
-            if p is not None and unit == "piece" and _unit_word(p) in _head_words(food_text):
-                p = None  # "a piece of chicken" is not USDA's whole "1 chicken" (598 g)
+            if (
+                p is not None
+                and unit == "piece"
+                and _unit_word(p) in _head_words(food_text)
+                and not _PLURAL_WORD.search(food_text)
+            ):
+                # "a piece of chicken" is not USDA's whole "1 chicken" (598 g); but a piece of what is eaten
+                # by the piece is one of them ("6 pieces of chicken nuggets": FNDDS's "1 nugget")
+                p = None
             if p is not None and unit in ("", "each"):
                 # "a whole pizza", "half a pie": the whole item USDA weighs, never one slice of it (119 g);
                 # but "a whole wheat pizza" is a slice, not the medium pizza USDA's sizes would give (691 g)

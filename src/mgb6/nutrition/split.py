@@ -933,6 +933,12 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
             if width > 1 and isinstance(out, Item):
                 if not _explains(out, scorer, entry, start, end - 1):
                     continue
+                tiny = any(_TINY.match(texts[k]) for k in range(start + 1, end))
+                if tiny and _HOT_DRINK.search(texts[start]):
+                    # "coffee with a splash of almond milk" is no latte (it was FNDDS's "Coffee, Latte, with
+                    # non-dairy milk", two of them 960 g): what a drink had a splash of is added to it, never
+                    # a drink made of it (USDA's "fat added" is what "a touch of fat" says, though)
+                    continue
                 if not _headed_as_written(out, entry, start, end - 1, scorer):
                     continue
                 if _two_said_as_one(out, entry, start, end - 1) and all(
@@ -1035,6 +1041,12 @@ def _named_with_all(
     return None
 
 
+# a part whose amount says it was a little of something ("a splash of milk", "a pinch of salt")
+_TINY = lazy(
+    r"\s*(?:(?:a|an|one|just|little)\s+)*(?:little\s+)?(?:splash|dash|drop|pinch|touch|hint|smidgen|smidge|dab)"
+    r"(?:es|s)?\s+of\b",
+    re.I,
+)
 _STAND_IN = "food"
 _OF_END = lazy(r"\b(?:of|half|and)\s*$", re.I)
 _MEASURE_OF = lazy(r"\bof\b", re.I)
