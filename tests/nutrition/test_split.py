@@ -323,6 +323,18 @@ def test_a_drink_with_a_splash_of_milk_is_never_a_drink_made_of_milk(table, line
     assert not any("latte" in f for f in got) and "coffee" in got[0], got
 
 
+def test_a_count_said_last_of_several_parts_is_the_first_foods(table) -> None:
+    # "coffee with milk x2" was one coffee and two cups of milk (488 g)
+    (one,) = read("1 coffee", table)
+    coffee, milk = read("coffee with milk x2", table)
+    assert isinstance(coffee, Item) and coffee.grams == pytest.approx(2 * one.grams), coffee
+    assert isinstance(milk, Item) and milk.amount_assumed and milk.grams < one.grams / 10, milk
+    # a count already said first keeps the last one for its own part
+    (slice_,) = read("1 toast", table)
+    _, toast = read("2 eggs and toast x2", table)
+    assert isinstance(toast, Item) and toast.grams == pytest.approx(2 * slice_.grams), toast
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

@@ -71,6 +71,7 @@ _LEADING = lazy(
 _AFTER_AMOUNT = lazy(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
 _TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
 _DIGIT = lazy(r"\d")
+_TIMES_LAST = lazy(r"^(?P<body>.*\S)\s*[x×]\s*(?P<n>\d+)\s*$", re.I)  # "coffee with milk x2"
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
 # Vessels and packages whose size may be said right after them ("a bottle of 16.9 fl oz cola").
@@ -413,6 +414,12 @@ def parse_entry(
     from mgb6.log.segment import amount_first, segment
 
     seg = segment(text)
+    if len(seg.parts) > 1:
+        times = _TIMES_LAST.match(text)
+        if times is not None and not _DIGIT.match(times["body"]):
+            # "coffee with milk x2" is two coffees with milk, never a coffee and two cups of milk: a count
+            # said last of several parts is the first food's, as "2x coffee with milk" says it
+            seg = segment(text := f"{times['n']}x {times['body']}")
     if not seg.parts:
         return Problem(path, line, raw, "unreadable", "no food named on this line")
     parts = ()
