@@ -662,3 +662,27 @@ def test_a_sandwich_on_a_kind_of_bread_is_usdas_sandwich_on_that_bread(table) ->
 def test_an_organ_named_is_still_that_organ(table) -> None:
     assert _food(table, "chicken liver") == "Liver, chicken"
     assert "heart" in (_food(table, "chicken hearts") or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "note"),
+    [
+        # MyFitnessPal writes the maker, a dash, the product: a maker USDA does not list is said
+        ("Kirkland - Rotisserie Chicken, 3 oz", r"^Chicken", "brand 'Kirkland' not in USDA tables"),
+        ("Quaker - Old Fashioned Oats, 1/2 cup dry", r"oats.*dry$", "brand 'Quaker' listed"),
+        ("Generic - Banana, 1 medium", r"^Bananas, raw", ""),  # (its "Generic" is no maker)
+    ],
+)
+def test_a_label_written_maker_dash_product_is_the_product_with_the_maker_said(
+    table, line, food, note
+) -> None:
+    item = _resolve(table, line)
+    assert isinstance(item, Item) and re.search(food, item.food, re.I), item
+    assert (note in " ".join(item.notes)) if note else not any("brand" in n for n in item.notes), item.notes
+
+
+@pytest.mark.parametrize("line", ["dry", "1 cup dry"])
+def test_how_a_food_was_measured_alone_names_no_food(table, line) -> None:
+    # "1/2 cup dry" after a comma was 64 g of dry chicken gravy
+    entry = parse_entry(line)
+    assert isinstance(entry, Problem) and "no food named" in entry.reason, entry

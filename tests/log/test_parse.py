@@ -44,6 +44,9 @@ from mgb6.models import Entry, Problem
         ("3 cloves garlic", 3, "clove", "garlic"),
         ("1 can tuna", 1, "can", "tuna"),
         ("2 tablespoons peanut butter", 2, "tbsp", "peanut butter"),
+        # how the food was when measured, after its amount, says which food it is
+        ("Old Fashioned Oats, 1/2 cup dry", 0.5, "cup", "Old Fashioned Oats dry"),
+        ("pasta, 2 oz dry", 2, "oz", "pasta dry"),
     ],
 )
 def test_split_amount_reads_everyday_phrasings(text: str, amount: float, unit: str, food: str) -> None:

@@ -189,10 +189,12 @@ _LIGHT = _LIGHT | _TALK_WORDS
 # (nor does a size: "a crisp medium apple" must reach the apples, not only the medium-grain rices; it still
 # weighs in full, "a small hamburger" being USDA's burger with its small patty)
 _SIZED = frozenset(w for size in SIZES for w in size.split())
+# ("dry" says how a food was measured: "1/2 cup dry" alone was 64 g of dry chicken gravy)
 _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | MEAL_WORDS | RECIPE_WORDS
-                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED)  # fmt: skip
+                  | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED
+                  | {"dry"})  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
-_HOMEMADE = frozenset(("homemade", "home"))
+_HOMEMADE = frozenset(("homemade", "home", "home made"))
 _BOUGHT = frozenset(
     ("restaurant", "fast", "bottled", "commercial", "commercially", "canned", "packaged", "ready")
 )
@@ -1306,6 +1308,14 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     returned with ``brand`` set, for the caller to say so; so is where it came from, when that names no
     food ("garlic bread straight from the freezer"), with ``place`` set.
     """
+    dashed = _DASHED_LABEL.match(text)
+    if dashed is not None:
+        # MyFitnessPal's "Kirkland - Rotisserie Chicken", "Generic - Banana": the maker, then the product
+        # (read as Cronometer's "Brand, Product", so a maker USDA does not list is said on the line)
+        maker = dashed["maker"].lower()
+        text = dashed["rest"] if maker in _GENERIC_LABEL else f"{dashed['maker']}, {dashed['rest']}"
+        if maker in _HOMEMADE:
+            text = f"homemade {dashed['rest']}"
     found, cands = _match_named(text, table)
     if found is None:
         came = _CAME_FROM_PLACE.match(text)
@@ -1315,6 +1325,9 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
                 return again._replace(place=text[came.end("food") :].strip()), cands
     return found, cands
 
+
+_DASHED_LABEL = lazy(r"^(?P<maker>[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3})\s+[-–—]\s+(?P<rest>\S.*)$")
+_GENERIC_LABEL = frozenset(("generic", "usda", "homemade", "home made"))  # no maker before the dash
 
 # "garlic bread straight from the freezer", "fries from the same fast food place": where a food came from,
 # said after it

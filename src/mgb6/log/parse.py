@@ -71,6 +71,8 @@ _LEADING = lazy(
 _AFTER_AMOUNT = lazy(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
 _TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
 _DIGIT = lazy(r"\d")
+_STATES = ("dry", "uncooked", "raw", "cooked", "prepared")
+_MEASURED_AS = lazy(rf"^(?P<body>.*\d.*?)\s+(?P<state>{'|'.join(_STATES)})\s*$", re.I)
 _TIMES_LAST = lazy(r"^(?P<body>.*\S)\s*[x×]\s*(?P<n>\d+)\s*$", re.I)  # "coffee with milk x2"
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
 _MEASURE_UNITS = MASS_UNITS | VOLUME_UNITS
@@ -331,6 +333,13 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
     explicit = _explicit_measure(None, text, text)
     if explicit is not None and not re.search(r"%\s*\)?\s*$", text):
         return explicit
+    state = _MEASURED_AS.match(text)
+    if state is not None:
+        # "Old Fashioned Oats, 1/2 cup dry": the amount after the food, then how it was when measured,
+        # which says which food it is (the dry oats)
+        m = _TRAILING.match(state["body"])
+        if _unit_word(m) and m.group("rest").strip():
+            return _quantity(m), f"{m.group('rest').strip(' ,-–—:(')} {state['state']}"
     m = _TRAILING.match(text)
     if not _unit_word(m):
         m = _TRAILING_BARE.match(text)  # the last word is not a unit: only a number may end the line
@@ -380,6 +389,8 @@ def amount_only(text: str) -> bool:
     line names no food, and the matcher must not be asked to find one in it (it would: "1 cup" read as
     ice cream, whose FNDDS synonyms say "cup")."""
     words = [w.lower() for w in _LETTERS.findall(text)]
+    if words and words[-1] in _STATES and (len(words) == 1 or _DIGIT.search(text)):
+        words.pop()  # "1/2 cup dry": how the food was when measured, after its amount (alone, no food)
     i = 0
     while i < len(words):
         pair = words[i] + words[i + 1] if i + 1 < len(words) else ""
