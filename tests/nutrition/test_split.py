@@ -335,6 +335,25 @@ def test_a_count_said_last_of_several_parts_is_the_first_foods(table) -> None:
     assert isinstance(toast, Item) and toast.grams == pytest.approx(2 * slice_.grams), toast
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "smoothie with 1 banana, 1 cup spinach and 1 cup almond milk",
+        "a smoothie made with 1 banana, 1 cup frozen berries, 1 cup milk",
+        "a protein shake with 1 scoop whey and 1 cup milk",
+    ],
+)
+def test_a_blended_drink_named_with_its_measured_ingredients_is_those_ingredients(table, line) -> None:
+    # FNDDS's 324 g fruit smoothie was counted beside the foods it was made of
+    out = read(line, table)
+    assert all(isinstance(o, Item) for o in out), out
+    assert not any("smoothie" in o.food.lower() or "shake" in o.food.lower() for o in out), out
+    assert any("counted as the foods it was made of" in n for n in out[0].notes), out[0].notes
+    # without amounts, what it was blended from is the drink's (USDA's smoothie holds it)
+    (drink,) = read("a smoothie with banana and spinach", table)
+    assert isinstance(drink, Item) and "smoothie" in drink.food.lower()
+
+
 def test_milk_in_coffee_without_an_amount_is_a_splash_not_a_glass(table) -> None:
     coffee, milk = read("coffee with milk", table)
     assert isinstance(coffee, Item) and "coffee" in coffee.food.lower()

@@ -1212,6 +1212,37 @@ def _is_dish(item: Item | Problem) -> bool:
 Absorbed = tuple[Item, list[str], str]  # the item, the parts taken as part of it, and why
 
 
+# A drink that is nothing but what it was blended or shaken from: named with its ingredients measured, it is
+# them ("a smoothie with 1 banana, 1 cup spinach and 1 cup almond milk").
+_BLENDED = lazy(r"\b(?:smoothie|shake|milkshake)s?\b", re.I)
+_BLENDED_FROM = lazy(
+    r"\s*[,:]?\s*(?:(?:made|blended|shaken|mixed)\s+)?(?:with|from|of|using|containing)\s*|\s*:\s*", re.I
+)
+
+
+def _blended_from(cuts: list[Cut], entry: Entry) -> tuple[list[Cut], list[tuple[Item, str]]]:
+    """A smoothie or shake, then the foods it was made of, each with its amount (two at least): the foods
+    are the drink, which is not counted again beside them (FNDDS's 324 g fruit smoothie was added to the
+    banana, the spinach and the almond milk it was made of). Even "a 16 oz smoothie" is counted by what it
+    was made of, which names its magnesium better than a smoothie of no stated fruit. The first food says
+    so."""
+    if len(cuts) < 3:
+        return cuts, []
+    (i, j, drink), rest = cuts[0], cuts[1:]
+    core, parts = entry.core, entry.parts
+    written = core[parts[i][0] : parts[j][1]]
+    if not isinstance(drink, Item) or not _BLENDED.search(written):
+        return cuts, []
+    if not _BLENDED_FROM.fullmatch(core[parts[j][1] : parts[rest[0][0]][0]]):
+        return cuts, []
+    if not all(isinstance(o, Item) and _has_amount(core[parts[a][0] : parts[b][1]]) for a, b, o in rest):
+        return cuts, []
+    first = rest[0][2]
+    assert isinstance(first, Item)
+    note = f"{written!r} counted as the foods it was made of, not as {drink.food} besides them"
+    return rest, [(first, note)]
+
+
 def _fillings(cuts: list[Cut], entry: Entry, scorer: Scorer) -> tuple[list[Cut], list[Absorbed]]:
     """Parts without an amount of their own that only say what a counted food holds are taken as part of
     it: what a mixed dish is filled with ("a taco filled with chicken and cheese"; its USDA values
@@ -1492,6 +1523,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         said = "preparation not weighed" if entry.core == entry.written else "not read as food"
         item.notes = [*item.notes, f"{said}: {talk}"]
         return (item,)
+    cuts, blended = _blended_from(cuts, entry)
     cuts, absorbed = _fillings(cuts, entry, scorer)
     cuts = _added_to_a_drink(cuts, entry, scorer, day)
     cuts = _fish_and_chips(cuts, entry, scorer, day)
@@ -1509,7 +1541,7 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
     for dish, words, why in absorbed:
         said = ", ".join(repr(w) for w in words)
         dish.notes = [*dish.notes, f"{said} taken as part of {dish.food} ({why})"]
-    for item, note in restated:
+    for item, note in restated + blended:
         item.notes = [*item.notes, note]
     if dropped:
         talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
