@@ -145,6 +145,7 @@ DISHES = [
     ("chicken caesar salad", r"chicken.*caesar .*salad", r"^Salad dressing"),
     ("bowl of miso soup", r"^Soup, miso", None),
     ("miso soup", r"^Soup, miso", None),
+    ("instant ramen", r"^Soup, ramen noodles, water added", None),  # (it matched nothing)
     ("turkey sandwich", r"^Turkey sandwich", None),
     ("pepperoni pizza", r"^Pizza.*pepperoni", None),
     ("chicken or turkey noodle soup", r"noodle", None),
