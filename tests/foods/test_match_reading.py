@@ -38,6 +38,7 @@ def _resolve(table, line: str) -> Item | Problem:
 # (line, a pattern the chosen food must NOT match): what each once became, silently
 TRAPS = [
     ("chicken caesar salad", r"^(Salad dressing|Caesar dressing)"),
+    ("a cup of joe", r"^Sloppy joe"),  # American slang for coffee
     ("fried chicken", r"giblets|liver"),  # an organ is what the line must name (it was fried giblets)
     ("KFC fried chicken", r"Skin and Breading$"),  # the part alone, as a chicken's skin alone
     ("a Taco Bell taco", r"Nachos"),  # the brand's words are not its product's
@@ -649,6 +650,8 @@ def test_where_a_food_came_from_is_left_out_and_said_only_when_it_names_no_food(
     item = _resolve(table, "a small slice of garlic bread straight from the freezer")
     assert isinstance(item, Item) and item.food.startswith("Garlic bread"), item
     assert "where it came from not weighed: 'straight from the freezer'" in item.notes, item.notes
+    item = _resolve(table, "a bag of popcorn at the movies")
+    assert isinstance(item, Item) and item.food.startswith("Popcorn"), item
     # a place that names a food is no place: "sour cream from the taco" is never plain sour cream
     m, _ = match("sour cream from the taco", table)
     assert m is None or not m.place

@@ -1329,10 +1329,10 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
 _DASHED_LABEL = lazy(r"^(?P<maker>[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3})\s+[-–—]\s+(?P<rest>\S.*)$")
 _GENERIC_LABEL = frozenset(("generic", "usda", "homemade", "home made"))  # no maker before the dash
 
-# "garlic bread straight from the freezer", "fries from the same fast food place": where a food came from,
-# said after it
+# "garlic bread straight from the freezer", "fries from the same fast food place", "popcorn at the movies":
+# where a food came from, said after it
 _CAME_FROM_PLACE = lazy(
-    r"^(?P<food>.+?)\s+(?:(?:straight|right|fresh|freshly|taken)\s+)?(?:from|out\s+of|off)\s+"
+    r"^(?P<food>.+?)\s+(?:(?:straight|right|fresh|freshly|taken)\s+)?(?:from|out\s+of|off|at)\s+"
     r"(?:the|a|an|my|our|its|their)\s+(?P<place>[^,()]+)$",
     re.I,
 )
