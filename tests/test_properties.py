@@ -35,6 +35,11 @@ SUPPLEMENTS = ("magnesium glycinate 200 mg", "B6 10mg", "P5P 25 mg", "multivitam
 ODD_AMOUNTS = ("-2", "nan", "inf", "1e309", "0", "1/0", "9" * 30, ".5", "½", "1 ½", "2-3", "a", "half a")
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+PHRASE_PIECES = [
+    "x2", "×3", "dry", "cooked", "Quaker -", "Generic -", "with", "on", "and", ",", ":", "a splash of",
+    "from the", "at the", "(2)", "pieces of", "a side of", "smoothie", "1 cup", "2 tbsp", "1/2", "milk",
+    "banana", "coffee", "bread", "butter", "freezer", "fried chicken",
+]  # fmt: skip
 amounts = st.one_of(
     st.integers(0, 2000).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(lambda x: f"{x:g}"),
@@ -45,6 +50,9 @@ food_lines = st.one_of(
     st.builds(lambda a, u, f: f"{a} {u} {f}", amounts, units, st.sampled_from(FOODS)),
     st.builds(lambda a, u, f: f"{f} {a}{u}", amounts, units, st.sampled_from(FOODS)),
     st.builds(lambda a, u, f: f"{f}, {a} {u}", amounts, units, st.sampled_from(FOODS)),
+    # pieces of how people write, in any order: joiners, a state after an amount, a maker and a dash, a
+    # count said last, a place ("x2 dry" once raised AttributeError)
+    st.lists(st.sampled_from(PHRASE_PIECES), min_size=1, max_size=8).map(" ".join),
 )
 other_lines = st.one_of(
     st.sampled_from(SUPPLEMENTS),

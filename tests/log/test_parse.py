@@ -228,3 +228,10 @@ def test_a_unit_without_a_number_and_a_size_in_parentheses_are_read(
         assert quantity is None
     else:
         assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit)
+
+
+@pytest.mark.parametrize("text", ["x2 dry", "pb 2 tbsp , dry", "1 cup x2 dry", "0 dry"])
+def test_a_state_word_after_no_trailing_amount_never_breaks_the_reading(text: str) -> None:
+    # "x2 dry" raised AttributeError once "1/2 cup dry" was read as an amount and a state
+    q, rest = split_amount(text)
+    assert rest or q is not None

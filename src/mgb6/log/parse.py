@@ -338,7 +338,7 @@ def _split_plain(text: str, leading: bool = True) -> tuple[Quantity | None, str]
         # "Old Fashioned Oats, 1/2 cup dry": the amount after the food, then how it was when measured,
         # which says which food it is (the dry oats)
         m = _TRAILING.match(state["body"])
-        if _unit_word(m) and m.group("rest").strip():
+        if m is not None and m.group("u") and _unit_word(m) and m.group("rest").strip():
             return _quantity(m), f"{m.group('rest').strip(' ,-–—:(')} {state['state']}"
     m = _TRAILING.match(text)
     if not _unit_word(m):
