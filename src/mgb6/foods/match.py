@@ -18,6 +18,7 @@ from mgb6.foods.words import (
     FORM_WORDS,
     GROUP_WORDS,
     LABEL_WORDS,
+    LEAVES_OUT,
     MEAL_WORDS,
     MEASURE_WORDS,
     MIXED_DISHES,
@@ -194,7 +195,7 @@ _NAMES_NOTHING = (QUALIFIER_WORDS | CUT_WORDS | MEASURE_WORDS | LABEL_WORDS | ME
                   | _DESCRIBING | COOKED_WORDS | RAW_WORDS | _TALK_WORDS | _SAYS_HOW | _SIZED
                   | {"dry"})  # fmt: skip
 _NEGATIONS = frozenset(("no", "without", "not"))
-_HOMEMADE = frozenset(("homemade", "home", "home made"))
+_HOMEMADE = frozenset(("homemade", "home"))
 _BOUGHT = frozenset(
     ("restaurant", "fast", "bottled", "commercial", "commercially", "canned", "packaged", "ready")
 )
@@ -205,7 +206,6 @@ _SAME_THING = tuple(
 )
 _NOT_FRESH = frozenset(("frozen", "canned", "dried", "dehydrated", "freeze", "powder", "powdered"))
 _OTHER_FLAVORS = frozenset(("flavors", "flavor", "other", "than"))
-_LEAVES_OUT = _NEGATIONS | {"than", "excluding", "except", "non"}  # USDA's "flavors other than chocolate"
 NEGATED_COST = 25.0  # a food the line says it came without ("no gravy") that the candidate comes with
 WITH_COST = 9.0  # per food a candidate comes "with" that the line does not name
 KIND_SHARE = 0.8  # what naming the thing ("cherry") is worth where USDA names its kind ("fruit")
@@ -455,7 +455,7 @@ def _score(
         weight = _choice_weight(ctoks, idf) - 0.7 * sum(_weight(t, idf) for t in sorted(light))
         # ... and where it came from ("from restaurant or fast food"), when the line does not say it
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
-        left_out = frozenset(b for a, b in pairwise(ctoks) if a in _LEAVES_OUT)
+        left_out = frozenset(b for a, b in pairwise(ctoks) if a in LEAVES_OUT)
         info = choice_w[c] = _Choice(
             ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, left_out
         )
@@ -596,7 +596,7 @@ def _score(
         agreed = sum(
             1
             for k, t in enumerate(ctoks[:-1])
-            if t in _LEAVES_OUT and ctoks[k + 1] in qset and _said_without(q, ctoks[k + 1])
+            if t in LEAVES_OUT and ctoks[k + 1] in qset and _said_without(q, ctoks[k + 1])
         )
         if len(naming) + agreed >= 2 and not uncovered and left < wq / 3:
             score += COVERED_BONUS  # the whole phrase names this food, little left over
@@ -711,7 +711,7 @@ def _score(
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
         if neg in _NEGATIONS and q[k + 1] in cset:
-            at = [m for m, t in enumerate(ctoks[:-1]) if t in _LEAVES_OUT and ctoks[m + 1] == q[k + 1]]
+            at = [m for m, t in enumerate(ctoks[:-1]) if t in LEAVES_OUT and ctoks[m + 1] == q[k + 1]]
             if not at:
                 score -= NEGATED_COST
     if "plain" in described and "plain" not in qset:
@@ -1312,10 +1312,8 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if dashed is not None:
         # MyFitnessPal's "Kirkland - Rotisserie Chicken", "Generic - Banana": the maker, then the product
         # (read as Cronometer's "Brand, Product", so a maker USDA does not list is said on the line)
-        maker = dashed["maker"].lower()
-        text = dashed["rest"] if maker in _GENERIC_LABEL else f"{dashed['maker']}, {dashed['rest']}"
-        if maker in _HOMEMADE:
-            text = f"homemade {dashed['rest']}"
+        said = _NO_MAKER_LABELS.get(dashed["maker"].lower())
+        text = f"{dashed['maker']}, {dashed['rest']}" if said is None else said + dashed["rest"]
     found, cands = _match_named(text, table)
     if found is None:
         came = _CAME_FROM_PLACE.match(text)
@@ -1327,7 +1325,8 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
 
 
 _DASHED_LABEL = lazy(r"^(?P<maker>[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3})\s+[-–—]\s+(?P<rest>\S.*)$")
-_GENERIC_LABEL = frozenset(("generic", "usda", "homemade", "home made"))  # no maker before the dash
+# labels naming no maker before the dash, and what they say of the food
+_NO_MAKER_LABELS = {"generic": "", "usda": "", "homemade": "homemade ", "home made": "homemade "}
 
 # "garlic bread straight from the freezer", "fries from the same fast food place", "popcorn at the movies":
 # where a food came from, said after it

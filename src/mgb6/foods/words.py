@@ -111,6 +111,9 @@ PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("s
 # calls a bird or fish, or one of its portions, eaten so ("meat only", "skin not eaten", "1 thigh
 # without skin")
 SKIN_OFF_WORDS = wordset("without no removed off not peeled")
+# The words before which a USDA name says what the food has not ("Pizza, no cheese", "flavors other than
+# chocolate", "vegetables excluding carrots"): the word after is no word of the food
+LEAVES_OUT = wordset("no without not than excluding except non")
 SKINLESS_NAMED = lazy(
     r"\bskin not eaten\b|\bmeat only\b|\bskinless\b|\bwithout skin\b|\bskin removed\b", re.I
 )

@@ -433,7 +433,7 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     sandwich, ..., on wheat bread" for "peanut butter and jelly sandwich on wheat bread", but not
     "Beans and rice, with meat" for "rice and beans"."""
     from mgb6.foods.match import names_a_food
-    from mgb6.foods.words import COOKED_WORDS, FORM_WORDS, tokens
+    from mgb6.foods.words import COOKED_WORDS, FORM_WORDS, LEAVES_OUT, tokens
     from mgb6.log.phrases import HOW_WORDS
 
     index = scorer.table.index
@@ -455,7 +455,7 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
     name = ",".join(s for s in merged.food.split(",") if not _COOKING_FAT.search(s) and not _MILK_OF.match(s))
     name = _PARENTHESES.sub(" ", name)
     # (nor does what the name says it is without: "Muffin, English, with fruit other than raisins")
-    left_out = {b for a, b in pairwise(tokens(name)) if a in _LEFT_OUT_BY}
+    left_out = {b for a, b in pairwise(tokens(name)) if a in LEAVES_OUT}
     added = [
         t for t in tokens(name)
         if t not in said and t in index.food_words and (t not in HOW_WORDS or t in COOKED_WORDS)
@@ -465,7 +465,6 @@ def _names_just_the_phrase(merged: Item, scorer: Scorer, entry: Entry, i: int, j
 
 
 _PARENTHESES = lazy(r"\([^()]*\)")
-_LEFT_OUT_BY = frozenset(("than", "excluding", "except", "no", "without"))
 _COOKING_FAT = lazy(r"^\s*NS as to\b|\bfat (?:added|not added)\b|\bno added fat\b", re.I)
 _MILK_OF = lazy(
     r"\s*(?:whole|low\s*fat|lowfat|nonfat|non-fat|fat\s*free|reduced\s*fat|skim|part\s*skim|\d+%)\s+milk\s*$",
@@ -1001,19 +1000,18 @@ def _named_with_all(
     "with fruit other than raisins". Only across "with" and its kin (what USDA's names say), only a name
     that adds no food of its own, and the division still decides against the parts read alone."""
     from mgb6.foods.match import MIN_CONFIDENCE, Match, search
+    from mgb6.foods.words import LEAVES_OUT, QUALIFIER_WORDS, tokens
 
     core, parts = entry.core, entry.parts
     joiners = [core[parts[k - 1][1] : parts[k][0]] for k in range(i + 1, j + 1)]
     if not any(_ATTACHES.search(t) or _COATED_IN.search(t) or _MADE_WITH.search(t) for t in joiners):
         return None
-    from mgb6.foods.words import QUALIFIER_WORDS, tokens
-
     ranked = search(sub.food_text, scorer.table, limit=8)
     if not ranked:
         return None
     words = tokens(core[parts[i][0] : parts[j][1]])
     said = set(words)
-    said_without = {b for a, b in pairwise(words) if a in _LEFT_OUT_BY}
+    said_without = {b for a, b in pairwise(words) if a in LEAVES_OUT}
     either = scorer.table.index.alternates
     floor = max(MIN_CONFIDENCE, min(ranked[0][1], 99.0) - NAMED_WITH_MARGIN)
     for food, score in ranked:
@@ -1028,7 +1026,7 @@ def _named_with_all(
         # ... and must not be without what the line says it came with ("cinnamon bun topped with frosting"
         # is never "Roll, sweet, cinnamon bun, no frosting")
         name = tokens(scorer.table.foods[food].description)
-        if {b for a, b in pairwise(name) if a in _LEFT_OUT_BY} & (said - said_without):
+        if {b for a, b in pairwise(name) if a in LEAVES_OUT} & (said - said_without):
             continue
         out = scorer.resolve_as(sub, day, Match(food, min(99.0, score), "fuzzy"))
         if (

@@ -505,27 +505,22 @@ class Scorer:
         """A vegetable people eat cooked, counted raw because the line did not say: the note says so and
         what the same amount cooked would weigh ("1½ cups spinach": 45 g raw, 270 g cooked)."""
         from mgb6.foods.match import cooked_counterpart
-        from mgb6.foods.portions import to_grams
 
         cooked = cooked_counterpart(entry.food_text, food_index, self.table)
         if cooked is None:
             return ""
         note = "counted as raw (the line did not say cooked)"
-        other = self.table.foods[cooked]
-        got = to_grams(entry.quantity, other, self.table.portions(cooked), entry.food_text,
-                       self.table.default_units.get(cooked))  # fmt: skip
         q = entry.quantity
-        if got.grams is not None and q is not None and q.unit and round(got.grams) != round(raw_grams):
-            mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
-            note += f"; cooked, the same amount would be {got.grams:.0f} g{mg} ({other.description})"
+        other = self._same_amount_of(q, cooked, entry.food_text) if q is not None and q.unit else None
+        if other is not None and round(other[0]) != round(raw_grams):
+            note += f"; cooked, the same amount would be {other[1]}"
         return note
 
     def _measured_raw(self, entry: Entry, food_index: int) -> str:
         """ "2 cups spinach, sauteed": the way a recipe writes a vegetable measured raw and then cooked. The
         line is counted as it reads (2 cups of cooked spinach, 370 g); the note says what the cups weigh
-        raw (60 g), which is the other reading, eight times less for a leafy green."""
+        raw (60 g), which is the other reading, a sixth of the weight for a leafy green."""
         from mgb6.foods.match import EATEN_COOKED_VEGETABLES
-        from mgb6.foods.portions import to_grams
         from mgb6.foods.words import COOKED_WORDS, RAW_WORDS, tokens
 
         q = entry.quantity
@@ -543,14 +538,23 @@ class Scorer:
         raw, _ = self.lookup(f"{head} raw")
         if raw is None or "raw" not in index.choices[raw.food_index].split():
             return ""
-        other = self.table.foods[raw.food_index]
-        got = to_grams(q, other, self.table.portions(raw.food_index), head,
-                       self.table.default_units.get(raw.food_index))  # fmt: skip
-        if got.grams is None:
+        other = self._same_amount_of(q, raw.food_index, head)
+        if other is None:
             return ""
+        return f"counted as measured cooked; measured raw before cooking, the same amount would be {other[1]}"
+
+    def _same_amount_of(self, q: Quantity, food_index: int, text: str) -> tuple[float, str] | None:
+        """The line's amount of another food, weighed by that food's USDA rows, and said ("270 g, 235 mg Mg
+        (Spinach, cooked, ...)"): the other reading a cooked-or-raw note gives."""
+        from mgb6.foods.portions import to_grams
+
+        other = self.table.foods[food_index]
+        portions, preferred = self.table.portions(food_index), self.table.default_units.get(food_index)
+        got = to_grams(q, other, portions, text, preferred)
+        if got.grams is None:
+            return None
         mg = "" if other.magnesium is None else f", {other.magnesium * got.grams / 100:.0f} mg Mg"
-        return (f"counted as measured cooked; measured raw before cooking, the same amount would be "
-                f"{got.grams:.0f} g{mg} ({other.description})")  # fmt: skip
+        return got.grams, f"{got.grams:.0f} g{mg} ({other.description})"
 
     def _unknown_word(self, entry: Entry, food_index: int | None = None) -> str | None:
         """ "3 zorks spinach" read as 3 spinach: the first word, in no unit list nor any food name, was
