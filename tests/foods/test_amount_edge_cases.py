@@ -202,7 +202,7 @@ def test_what_comes_in_a_can_is_usdas_canned_food_and_says_so(table) -> None:
     assert isinstance(tomatoes, Item) and "canned" in tomatoes.food, tomatoes
 
 
-@pytest.mark.parametrize("line", ["a cup of cocoa", "a warm mug of cocoa"])
+@pytest.mark.parametrize("line", ["a cup of cocoa", "a warm mug of cocoa", "a comforting 194g cup of cocoa"])
 def test_a_cup_or_mug_of_a_dry_powder_is_the_drink_and_says_so(table, line: str) -> None:
     # "a cup of cocoa" was 86 g of dry cocoa powder: 429 mg of magnesium
     got = resolve(table, line)

@@ -216,6 +216,8 @@ SPELLINGS = [
     ("hot tea", r"tea, black"),
     ("turkey ham", r"^Turkey ham"),  # the deli meat, never a turkey and ham sandwich
     ("chappatti", r"chapati"),
+    ("a pint of semi skimmed", r"^Milk, reduced fat"),  # British milk named without "milk"
+    ("flatbread", r"^Bread, pita"),  # never the ham wrap FNDDS also files under "flatbread"
 ]
 
 
@@ -223,6 +225,21 @@ SPELLINGS = [
 def test_typos_shorthand_and_british_words_find_the_food(table, line: str, right: str) -> None:
     food = _food(table, line)
     assert food is not None and re.search(right, food, re.I), f"{line!r} -> {food}"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [("cornflakes", r"corn flakes"), ("icecream", r"^Ice creams?"), ("peanutbutter", r"^Peanut butter")],
+)
+def test_two_words_written_closed_up_find_the_food_usda_names_with_both(table, line: str, right: str) -> None:
+    food = _food(table, line)
+    assert food is not None and re.search(right, food, re.I), f"{line!r} -> {food}"
+
+
+def test_a_word_the_table_knows_is_never_opened_up(table) -> None:
+    # "breadsticks" is USDA's own word (its singular): never "bread sticks"
+    assert respell("hard breadsticks", table.index) == "hard breadsticks"
+    assert respell("a satisfying flavors", table.index) == "a satisfying flavors"
 
 
 def test_a_word_that_cancels_a_rewrite_keeps_the_word(table) -> None:

@@ -850,3 +850,30 @@ def test_beside_a_fast_food_the_food_of_no_other_source_is_the_fast_food_one_and
     for line in ("a homemade burger and fries", "a banana and fries"):
         _, plain = read(line, table)
         assert isinstance(plain, Item) and "fast food" not in plain.food, (line, plain)
+
+
+def test_a_powder_taken_in_water_or_milk_is_the_powder_and_the_drink(table) -> None:
+    powder, water = read("1 scoop whey protein in water", table)
+    assert "protein" in powder.food.lower() and "water" in water.food.lower()
+    powder, milk = read("2 scoops protein powder mixed into a glass of skim milk", table)
+    assert "protein" in powder.food.lower() and "milk, nonfat" in milk.food.lower()
+    # what USDA names as one food in its liquid stays one
+    (tuna,) = read("tuna in water", table)
+    assert "canned in water" in tuna.food
+    (sardines,) = read("sardines in water", table)
+    assert "sardine" in sardines.food.lower()
+
+
+def test_how_a_powder_was_mixed_is_no_state_of_the_powder(table) -> None:
+    (powder,) = read("1 scoop protein powder mixed with water", table)
+    assert "protein" in powder.food.lower() and "'water' taken as part of" in "; ".join(powder.notes)
+
+
+def test_a_raw_ingredient_filed_among_salads_holds_no_dressing(table) -> None:
+    found = foods("a large mixed green salad with olive oil and vinegar", table)
+    assert len(found) == 3 and "olive" in found[1] and "vinegar" in found[2], found
+
+
+def test_british_back_bacon_by_the_rasher_is_canadian_bacon_by_the_slice(table) -> None:
+    (bacon,) = read("2 rashers of back bacon", table)
+    assert bacon.food.startswith("Canadian bacon") and bacon.grams > 30, bacon

@@ -758,6 +758,7 @@ _SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")
 SKIN_COST = 10.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
+_LONG = lazy(r"[a-z]{7}")  # a word long enough to be two closed up
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
 _GOLDEN_BROWN = lazy(r"\bgolden[\s-]+brown\b(?!\s+sugar)")
@@ -786,7 +787,7 @@ def respell(text: str, index: SearchIndex) -> str:
     if not first or not (
         any(t in first for t in tokens(lowered)) or any(_no_s(t) in first for t in _WORD.findall(lowered))
     ):
-        return lowered
+        return _closed_up(lowered, index)
     found = [(m.start(), m.end(), singular(m.group().replace("'", ""))) for m in _WORD.finditer(lowered)]
     found = [w for w in found if w[2] not in STOPWORDS]
     present = {w[2] for w in found}
@@ -810,7 +811,44 @@ def respell(text: str, index: SearchIndex) -> str:
                 break
         else:
             i += 1
-    return "".join(out) + lowered[at:] if out else lowered
+    return _closed_up("".join(out) + lowered[at:] if out else lowered, index)
+
+
+def _closed_up(lowered: str, index: SearchIndex) -> str:
+    if not _LONG.search(lowered):
+        return lowered
+    return _WORD.sub(lambda m: _unjoined(m.group(), index) or m.group(), lowered)
+
+
+_unjoined_memo: _PerTable[str, str | None] = _PerTable()
+
+
+def _unjoined(word: str, index: SearchIndex) -> str | None:
+    """A word people write closed up that USDA writes as two ("cornflakes", "icecream", "oatmilk",
+    "peanutbutter"): the two words, where some USDA name holds them side by side in that order. A word the
+    table knows is left alone; the answer is memoised per table, so a long line costs each word once."""
+    if len(word) < 7 or not word.isalpha() or word in index.idf or singular(word) in index.idf:
+        return None
+    memo = _unjoined_memo.of(index.by_initial)
+    if word in memo:
+        return memo[word]
+    found = None
+    for k in range(3, len(word) - 2):
+        a, b = word[:k], singular(word[k:])
+        first, second = index.postings.get(a), index.postings.get(b)
+        if not first or not second:
+            continue
+        one, other = array("i"), array("i")
+        one.frombytes(first)
+        other.frombytes(second)
+        pair = f" {a} {b} "
+        if any(pair in f" {index.choices[c]} " for c in sorted(set(one) & set(other))):
+            found = f"{a} {b}"
+            break
+    if len(memo) > 100_000:
+        memo.clear()
+    memo[word] = found
+    return found
 
 
 def _no_s(word: str) -> str:

@@ -267,6 +267,10 @@ _SPREAD_BEFORE = "|".join(
         "marmalade", "preserves", "avocado",
     )
 )  # fmt: skip
+# a powder, said just before the water or milk it was taken in
+# ("whey protein in water", never "tuna in water")
+_POWDER_BEFORE = "|".join(f"(?<={w})" for w in ("protein", "powder", "whey", "collagen", "creatine", "mix"))
+_A_LIQUID = r"(?:(?:a|my|some)\s+)?(?:(?:glass|cup|mug|bottle)\s+of\s+)?(?:[\w'-]+\s+)?"
 _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+|while\s+(?=(?:a|an|some|my)\s))?"
     rf"|\s+and\s+{_LATER}\s*"
@@ -274,6 +278,10 @@ _JOINER = lazy(
     r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
     # "half & half in my coffee", "honey into my herbal tea"
     r"|\s+in(?:to)?\s+(?=(?:my\s+|a\s+|the\s+)?(?:[a-z]+\s+)?(?:coffee|tea|latte|cappuccino)\b)"
+    # "whey protein in water", "a scoop of protein powder mixed into almond milk": a powder (or cereal) in
+    # the liquid it was taken in; "tuna in water" stays whole where USDA names the two as one food
+    rf"|(?:\s+(?:mixed|stirred|shaken|soaked|dissolved)|{_POWDER_BEFORE})\s+in(?:to)?\s+(?={_A_LIQUID}(?:water|milk)\b)"
+    rf"|\s+in(?:to)?\s+(?={_A_LIQUID}milk\b)"
     # "peanut butter on toast", "beans on toast", "chili on rice", "almond butter on apple slices", "salsa on
     # eggs": what a food is spread or served on (never the bread a sandwich is "on": USDA names "Turkey
     # sandwich on wheat", "Hot dog, on white bun"); the division then decides whether USDA names the two as

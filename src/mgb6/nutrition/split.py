@@ -69,6 +69,10 @@ _MADE_VERBS = (
 _MADE = lazy(rf"\s+(?:{_MADE_VERBS})\s*$", re.I)  # "oatmeal cooked" | "with milk"
 _MADE_WITH = lazy(rf"\b(?:{_MADE_VERBS})\s+(?:with|using|in)\b", re.I)  # a joiner "cooked with"
 _HOW_MADE = lazy(rf"\s*,?\s*({_MADE_VERBS})\s+(?:with|in)\b", re.I)  # "peas" | "sauteed in" | "butter"
+# how a food was made that is a USDA state of the food itself, not only of the mix it was made into
+_COOKED_STATES = frozenset(
+    "cooked fried sauteed sautéed baked roasted broiled grilled steamed poached scrambled simmered".split()
+)
 
 
 def _made_with(entry: Entry, k: int) -> bool:
@@ -305,7 +309,8 @@ def _as_usda_says(entry: Entry, i: int, j: int) -> str:
         text = core[parts[i][0] : parts[i][1]]
         if j + 1 < len(parts):  # "peas sauteed in butter": the peas alone are still sauteed
             how = _HOW_MADE.match(core[parts[j][1] : parts[j + 1][0]])
-            if how:
+            # (how it was cooked, never how it was mixed: "protein powder mixed with water")
+            if how and how.group(1).lower() in _COOKED_STATES:
                 text = f"{text} {how.group(1)}"
         return text
     pieces = [core[parts[i][0] : parts[i][1]]]
@@ -1204,7 +1209,13 @@ _WHAT_IT_HOLDS = lazy(
 
 
 def _is_dish(item: Item | Problem) -> bool:
-    return isinstance(item, Item) and any(c in item.category for c in DISH_CATEGORIES)
+    """A mixed dish, whose USDA values include what a line says it was filled with; never a raw ingredient
+    FNDDS files among its salads ("Mixed salad greens, raw" holds no olive oil)."""
+    return (
+        isinstance(item, Item)
+        and any(c in item.category for c in DISH_CATEGORIES)
+        and not item.food.endswith(", raw")
+    )
 
 
 Absorbed = tuple[Item, list[str], str]  # the item, the parts taken as part of it, and why

@@ -139,6 +139,7 @@ _CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
 _POWDER = lazy(r"\bpowder\b|\bdry mix\b", re.I)
 _SAYS_POWDER = lazy(r"\bpowder(?:ed)?\b|\bmix\b|\bdry\b", re.I)
 _DRINKING_VESSELS = frozenset(("cup", "mug", "glass"))
+_A_VESSEL_OF = lazy(r"\b(cup|mug|glass)\s+of\b", re.I)
 # The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
 # whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
 SURVEY_ONE_SPREAD = 2.5
@@ -250,16 +251,20 @@ class Scorer:
             ):
                 m, food = again, self.table.foods[again.food_index]
                 counted_as = "a can: counted as USDA's canned food"
-        vessel = q is not None and q.unit in _DRINKING_VESSELS
-        if vessel and _POWDER.search(food.description) and not _SAYS_POWDER.search(entry.food_text):
+        # (a weighed cup is still a cup: "a 194g cup of cocoa" is the drink, never 194 g of the powder)
+        said_cup = _A_VESSEL_OF.search(entry.text)
+        cup = said_cup.group(1) if said_cup else ""
+        if q is not None and q.unit in _DRINKING_VESSELS:
+            cup = q.unit
+        if cup and _POWDER.search(food.description) and not _SAYS_POWDER.search(entry.food_text):
             # "a cup of cocoa", "a mug of cocoa": the hot drink, never a cup of the dry powder (86 g, 429 mg
             # of magnesium); without such a drink, asked
             again, _ = self.lookup(f"hot {entry.food_text}")
             if again is None or _POWDER.search(self.table.foods[again.food_index].description):
-                why = f"a {q.unit} of {food.description!r}, a dry powder: say the drink or the amount"
+                why = f"a {cup.lower()} of {food.description!r}, a dry powder: say the drink or the amount"
                 return Problem(entry.path, entry.line, entry.text, "unresolved", why, (food.description,))
             m, food = again, self.table.foods[again.food_index]
-            counted_as = f"a {q.unit} of {entry.food_text}: counted as the drink"
+            counted_as = f"a {cup.lower()} of {entry.food_text}: counted as the drink"
         portions, preferred = self.table.portions(m.food_index), self.table.default_units.get(m.food_index)
         amounts = self.table.amounts
         from mgb6.foods.match import respell
