@@ -294,3 +294,21 @@ def test_a_size_in_inches_usda_does_not_weigh_is_said_on_the_line(table) -> None
     got = resolve(table, "a 4 inch pancake")
     assert isinstance(got, Item), got
     assert any("USDA weighs no 4-inch size" in n for n in got.notes)
+
+
+def test_a_coffee_shop_cup_size_is_its_volume_said_and_never_a_solid_food(table) -> None:
+    latte = resolve(table, "a grande latte")
+    assert isinstance(latte, Item) and "latte" in latte.food.lower()
+    assert any("a grande taken as 16 fl oz" in n for n in latte.notes), latte.notes
+    assert 450 < latte.grams < 510, latte  # 16 fl oz, 473 ml
+    pike = resolve(table, "a venti pike place")  # a roast, never 340 g of pike
+    assert isinstance(pike, Problem) and "cup size" in pike.reason, pike
+
+
+def test_a_caramel_macchiato_is_a_flavored_latte_even_after_a_brand(table) -> None:
+    # FNDDS files the name under its espresso macchiato: 16 fl oz of it was 273 mg of magnesium
+    for line in ("a caramel macchiato", "Starbucks grande caramel macchiato"):
+        drink = resolve(table, line)
+        assert isinstance(drink, Item) and drink.food == "Coffee, Latte, flavored", drink
+    espresso = resolve(table, "a macchiato")
+    assert isinstance(espresso, Item) and espresso.food == "Coffee, macchiato", espresso

@@ -300,3 +300,21 @@ def test_a_number_joined_to_a_word_that_is_no_unit_is_part_of_the_name(line: str
 def test_whole_that_names_the_food_stays_with_it(line: str, unit: str, food: str) -> None:
     quantity, text = split_amount(line)
     assert quantity is not None and quantity.unit == unit and text == food, (quantity, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "size", "food"),
+    [
+        ("a grande latte", "grande", "latte"),
+        ("Starbucks grande caramel macchiato", "grande", "Starbucks caramel macchiato"),
+        ("iced coffee venti", "venti", "iced coffee"),
+    ],
+)
+def test_a_coffee_shops_cup_size_anywhere_in_a_drink_is_its_amount(line: str, size: str, food: str) -> None:
+    quantity, rest = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, size) and rest == food
+
+
+def test_a_cup_size_word_in_a_line_naming_no_drink_is_no_amount() -> None:
+    quantity, rest = split_amount("Rio Grande burrito")
+    assert quantity is None and rest == "Rio Grande burrito"

@@ -25,6 +25,9 @@ EATEN_COOKED = ("Beef Products", "Pork Products", "Lamb, Veal, and Game Products
 # British potato chips; "crisp" describes, or is an apple crisp): its key is the normal (singular) form
 # plus PLURAL_KEY, which no normalised text contains.
 PLURAL_ONLY = "plural only"
+# An alias whose note starts with OVER_SYNONYM stands where a USDA synonym of the same words names another
+# food, and that synonym is left out ("caramel macchiato": FNDDS files it under its 62 g espresso macchiato)
+OVER_SYNONYM = "over a USDA synonym"
 PLURAL_KEY = " ~s"
 
 

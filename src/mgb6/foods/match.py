@@ -41,7 +41,7 @@ from mgb6.foods.words import (
 )
 from mgb6.lazyre import lazy
 from mgb6.log.phrases import CHATTER, HOW_WORDS
-from mgb6.log.units import PRODUCT_SIZES, SIZES
+from mgb6.log.units import CUP_SIZES, PRODUCT_SIZES, SIZES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -377,7 +377,9 @@ def _named_together(table: FoodTable, a: str, b: str) -> bool:
 
 _food_portion_words: _PerTable[int, frozenset[str]] = _PerTable()
 # (sizes are how much, never a shape: "medium", "king", "fun", "personal")
-_SIZE_WORDS = frozenset(w for size in (*SIZES, *PRODUCT_SIZES, "personal", "regular") for w in size.split())
+_SIZE_WORDS = frozenset(
+    w for size in (*SIZES, *PRODUCT_SIZES, *CUP_SIZES, "personal", "regular") for w in size.split()
+)
 # portion words that say how much or which meal, never what form the food came in ("an 11 oz Lean Cuisine
 # meal" names no entree of FNDDS's "1 meal" rows)
 _NOT_A_SHAPE = MEAL_WORDS | MEASURE_WORDS | QUALIFIER_WORDS | _LIGHT | _SIZE_WORDS | {"default", "inch"}

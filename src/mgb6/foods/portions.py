@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mgb6.foods.words import GROUP_WORDS, SKIN_OFF_WORDS, SKINLESS_NAMED, tokens
 from mgb6.lazyre import lazy
 from mgb6.log.units import (
+    CUP_SIZES,
     MASS_G,
     PACKAGE_UNITS,
     SIZE_UNITS,
@@ -704,6 +705,11 @@ def _to_grams(
         unit, note = "fl oz", _join(note, OZ_AS_FL_OZ_NOTE)
     if unit in MASS_G:
         return Grams(amount * MASS_G[unit], note=note)
+    if unit in CUP_SIZES:
+        if not is_beverage(food):  # ("a venti pike place" is no 340 g of pike: a cup size is a drink's)
+            why = f"a '{unit}' is a coffee shop's cup size, and {food.description} no drink"
+            return Grams(None, reason=why)
+        note = _join(note, f"a {unit} taken as {VOLUME_ML[unit] / VOLUME_ML['fl oz']:.0f} fl oz")
     if unit in VOLUME_ML:
         p = _pick(portions, unit, words)
         if p:

@@ -199,7 +199,7 @@ def _rows(blob: bytes) -> list[dict[str, str]]:
 
 def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     """Turn the CSV files into a FoodTable; slow (tens of ms), hence the cache."""
-    from mgb6.foods.index import PLURAL_KEY, PLURAL_ONLY, build_index
+    from mgb6.foods.index import OVER_SYNONYM, PLURAL_KEY, PLURAL_ONLY, build_index
     from mgb6.foods.words import normalize
 
     rows: list[str] = []
@@ -220,6 +220,7 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
     aliases: dict[str, int] = {}
     default_units: dict[int, str] = {}
     extra: list[tuple[int, str, int]] = []
+    overridden: dict[str, int] = {}  # a USDA synonym a reviewed alias stands for instead
     for r in _rows(blobs["aliases.csv"]):
         i = by_id.get(r["food_id"])
         if i is None:
@@ -230,11 +231,13 @@ def build_table(blobs: dict[str, bytes], digest: str) -> FoodTable:
             continue
         aliases.setdefault(normalize(r["phrase"]), i)
         extra.append((i, r["phrase"], 2))
+        if (r.get("note") or "").startswith(OVER_SYNONYM):
+            overridden[normalize(r["phrase"])] = i
         if r.get("unit"):
             default_units.setdefault(i, r["unit"].strip())
     for i, f in enumerate(foods):
         for syn in f.synonyms.split(";"):
-            if syn.strip():
+            if syn.strip() and overridden.get(normalize(syn), i) == i:
                 extra.append((i, syn.strip(), 1))
     words = {
         normalize(r["word"]): (normalize(r["means"]), frozenset(normalize(r.get("unless") or "").split()))

@@ -15,6 +15,7 @@ from mgb6.log.amounts import inch_size, juice_of, named_portion, names_food_firs
 from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
+    CUP_SIZES,
     MASS_UNITS,
     NUMBER_WORDS,
     PACKAGE_UNITS,
@@ -298,6 +299,8 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     quantity, food = _split_plain(text, leading=not food_first)
     if food_first and not names_food_first(food):  # "half and half": its last word is no amount either
         quantity, food = None, text.strip()
+    if quantity is None:
+        quantity, food = _cup_size_inside(food)
     if quantity is not None and quantity.unit == "each" and _WHOLE_NAMES.match(food):
         # "a whole wheat hot dog bun", "a whole milk latte": "whole" names the food there, no whole one
         # (it was "wheat hot dog bun", a hot dog sandwich)
@@ -309,6 +312,24 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     elif inches and quantity is not None:
         quantity = quantity._replace(phrase=f"{inches:g} inch")  # (portions.inch_row weighs it)
     return quantity, food
+
+
+_CUP_SIZE = lazy(rf"\b({'|'.join(CUP_SIZES)})\b\s*", re.I)
+_A_DRINK = lazy(
+    r"\b(?:coffee|latte|cappuccino|macchiato|mocha|americano|espresso|frappuccino|tea|chai|cocoa|chocolate"
+    r"|refresher|lemonade|brew|drink)\b",
+    re.I,
+)
+
+
+def _cup_size_inside(food: str) -> tuple[Quantity | None, str]:
+    """ "Starbucks grande caramel macchiato", "iced coffee venti": a coffee shop's cup size said anywhere in
+    a line of no other amount is one cup of that size."""
+    size = _CUP_SIZE.search(food) if "nde" in food or "nti" in food or "nta" in food else None
+    if size is None or not _A_DRINK.search(food):  # ("Rio Grande burrito")
+        return None, food
+    rest = " ".join((food[: size.start()] + food[size.end() :]).split())
+    return Quantity(1.0, size.group(1).lower(), False, f"1 {size.group(1).lower()} {rest}"), rest
 
 
 # what "whole" names with the word after it ("whole wheat", "whole grain", "whole milk")

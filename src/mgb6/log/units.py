@@ -24,11 +24,16 @@ VOLUME_ML = {
     "ml": 1.0, "cl": 10.0, "dl": 100.0, "l": 1000.0, "tsp": 4.92892159375, "tbsp": 14.78676478125,
     "fl oz": 29.5735295625, "cup": 236.5882365, "pint": 473.176473, "quart": 946.352946,
     "gallon": 3785.411784,
+    # a coffee shop's cup sizes, by the names only Starbucks uses (Reader's Digest, "What to Know About
+    # Starbucks Cup Sizes", rd.com, citing starbucks.com: grande 16 oz, venti 20 oz hot, trenta 30 oz)
+    "grande": 473.176473, "venti": 591.4705912, "trenta": 887.205887,
 }  # fmt: skip
 SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo", "tiny")
 # The sizes a product is sold in ("a miniature Milky Way", "a fun-size Snickers", "a king size bar"): USDA's
 # rows of that size (foods/portions.py), said of the product, never part of its name (foods/match.py)
 PRODUCT_SIZES = ("mini", "miniature", "fun", "bite", "king")
+# A coffee shop's cup sizes (VOLUME_ML): in a product's name ("Caffe Latte Grande") a size, never a food word
+CUP_SIZES = ("grande", "venti", "trenta")
 
 # spelling -> canonical unit. Kept as data: adding a spelling never needs new code.
 UNIT_ALIASES: dict[str, str] = {
@@ -48,6 +53,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "pint" for s in ("pint", "pints", "pt")},
     **{s: "quart" for s in ("quart", "quarts", "qt")},
     **{s: "gallon" for s in ("gallon", "gallons", "gal")},
+    "grande": "grande", "venti": "venti", "trenta": "trenta",
     **{s: "extra small" for s in ("extra small", "extra-small", "xs")},
     **{s: "small" for s in ("small", "sm", "tiny", "small-sized", "small sized")},
     **{s: "medium" for s in ("medium", "med", "medium-sized", "medium sized")},
