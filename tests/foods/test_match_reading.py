@@ -707,3 +707,12 @@ def test_how_a_food_was_measured_alone_names_no_food(table, line) -> None:
     # "1/2 cup dry" after a comma was 64 g of dry chicken gravy
     entry = parse_entry(line)
     assert isinstance(entry, Problem) and "no food named" in entry.reason, entry
+
+
+@pytest.mark.parametrize(
+    ("cut", "plain"), [("diced cooked beef", "cooked beef"), ("cubed cooked turkey", "cooked turkey")]
+)
+def test_a_cut_word_beside_cooked_changes_no_food(table, cut: str, plain: str) -> None:
+    # "diced cooked beef" was SR28's cured breakfast strips, "cubed cooked turkey" a drumstick with its skin:
+    # the cut word hid the alias that "cooked beef" reaches
+    assert _food(table, cut) == _food(table, plain) is not None

@@ -1010,7 +1010,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     if "cooked" in q and len(q) > 1:
         # the alias that is the line but "cooked" ("cooked beef": "beef", FNDDS's beef as eaten) sits below a
         # thousand cooked cuts in the shortlist; it competes (its food must be eaten cooked, see below)
-        alias = _alias_choices(table).get(" ".join(t for t in q if t != "cooked"))
+        # (nor do cut words: "diced cooked beef" was SR28's cured breakfast strips)
+        alias = _alias_choices(table).get(" ".join(t for t in q if t != "cooked" and t not in _PLAIN_OUT))
         if alias is not None and alias not in shortlist:
             shortlist.append(alias)
     best: dict[int, float] = {}
