@@ -716,3 +716,14 @@ def test_a_cut_word_beside_cooked_changes_no_food(table, cut: str, plain: str) -
     # "diced cooked beef" was SR28's cured breakfast strips, "cubed cooked turkey" a drumstick with its skin:
     # the cut word hid the alias that "cooked beef" reaches
     assert _food(table, cut) == _food(table, plain) is not None
+
+
+@pytest.mark.parametrize("line", ["poke bowl", "a poke bowl", "acai bowl"])
+def test_a_dish_named_after_its_bowl_is_no_food_of_its_first_word(table, line: str) -> None:
+    # "poke bowl" was 75 g of cooked poke greens
+    assert _food(table, line) is None
+
+
+def test_a_bowl_usda_names_is_that_dish(table) -> None:
+    assert _food(table, "ramen bowl") == "Ramen bowl, NFS"
+    assert _food(table, "chick peas").startswith("Chickpeas")  # two words, as people write them

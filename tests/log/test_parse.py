@@ -110,6 +110,17 @@ def test_log_structure_dates_labels_comments() -> None:
     assert log.food_lines == 3
 
 
+def test_a_terse_logs_one_letter_meal_labels_name_the_meal_not_a_brand() -> None:
+    # "L - chicken wrap" was a brand "L" and nothing counted; "D - salmon" salmon of the brand "D"
+    log = parse_log("2026-11-20\nB: oats 50g\nL - chicken wrap\nD - salmon\nS: apple\n")
+    assert [(e.meal, e.food_text) for e in log.days[0].entries] == [
+        ("breakfast", "oats"),
+        ("lunch", "chicken wrap"),
+        ("dinner", "salmon"),
+        ("snack", "apple"),
+    ]
+
+
 def test_log_without_dates_is_one_undated_day() -> None:
     log = parse_log("1 banana\n2 cups spinach\n")
     assert len(log.days) == 1 and log.days[0].date is None

@@ -318,3 +318,26 @@ def test_a_coffee_shops_cup_size_anywhere_in_a_drink_is_its_amount(line: str, si
 def test_a_cup_size_word_in_a_line_naming_no_drink_is_no_amount() -> None:
     quantity, rest = split_amount("Rio Grande burrito")
     assert quantity is None and rest == "Rio Grande burrito"
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "unit", "food"),
+    [
+        ("salmon 5oz baked", 5.0, "oz", "salmon baked"),
+        ("chicken breast 6 oz grilled", 6.0, "oz", "chicken breast grilled"),
+        ("brown rice 1c cooked", 1.0, "cup", "brown rice cooked"),
+        ("honey 1 T", 1.0, "tbsp", "honey"),
+        ("1c buttermilk", 1.0, "cup", "buttermilk"),
+    ],
+)
+def test_an_amount_after_the_food_is_read_before_how_it_was_cooked(
+    line: str, amount: float, unit: str, food: str
+) -> None:
+    # "salmon 5oz baked" was USDA's usual 140 g, said as "none given"
+    quantity, rest = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit) and rest == food
+
+
+def test_vitamin_c_is_no_cup() -> None:
+    quantity, rest = split_amount("2 vitamin c")
+    assert quantity is not None and quantity.unit == "" and rest == "vitamin c"

@@ -763,6 +763,7 @@ _WORD = lazy(r"[a-z0-9']+")
 _LONG = lazy(r"[a-z]{7}")  # a word long enough to be two closed up
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
+_A_BOWL_DISH = lazy(r"[a-z]\s+bowls?$")  # (a normalised text: "poke bowl", never "a bowl of poke")
 _GOLDEN_BROWN = lazy(r"\bgolden[\s-]+brown\b(?!\s+sugar)")
 _MEASURED_BY = lazy(r"\b([a-z]+?)s?\s+of\b")
 # what a deli order names by its bread alone ("turkey on rye"): a sandwich (not "on a roll": "butter on a
@@ -1482,6 +1483,10 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     ):
         # "seeds", "game meat": a kind of food named alone is no one food of that kind ("Seeds" cut from a
         # label is not celery seed) unless USDA has its "not further specified" food: asked
+        return None, cands
+    if ranked and _A_BOWL_DISH.search(key) and "bowl" not in table.index.choices[ranked[0][0]].split():
+        # "a poke bowl", "an acai bowl", "a burrito bowl": a dish named after its bowl is no food of its first
+        # word ("poke bowl" was 75 g of cooked poke greens): asked, unless USDA names the bowl
         return None, cands
     if ranked and ranked[0][1] >= MIN_CONFIDENCE:
         return Match(ranked[0][0], min(99.0, ranked[0][1]), "fuzzy"), cands

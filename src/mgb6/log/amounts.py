@@ -47,6 +47,10 @@ _CONTAINER = lazy(
 # "1 T butter", "2 t salt", "1 c milk": one letter after a number, then a word.
 _LETTER_UNIT = lazy(r"^(?P<n>[\d./ ]*\d)\s?(?P<u>[TtcC])\.?\s(?=[^\W\d_])")
 _LETTER = {"T": "tbsp", "t": "tsp", "c": "cup", "C": "cup"}
+# ... or after the food, last but for how it was when measured ("brown rice 1c cooked")
+_LETTER_LAST = lazy(
+    r"(?<=\s)(?P<n>\d+(?:[./]\d+)?)\s?(?P<u>[TtcC])\.?(?=(?:\s+(?:dry|uncooked|raw|cooked|prepared))?\s*$)"
+)
 
 # Spoken fractions at the start: "a quarter cup", "three quarters of a cup", "half of a", "a third of".
 _SPOKEN = lazy(
@@ -287,9 +291,12 @@ def said_amount(text: str) -> tuple[str, str]:
     text = _dual(text)
     head = text[:48].lower()
     words = head.split()
-    m = _LETTER_UNIT.match(text) if text[:1].isdigit() and _LETTERS.intersection(text[:16].split()) else None
+    m = _LETTER_UNIT.match(text) if text[:1].isdigit() else None  # ("1c rice": the letter may be glued)
     if m:
         text = f"{m.group('n')} {_LETTER[m.group('u')]} {text[m.end() :]}"
+    m = _LETTER_LAST.search(text) if text[-1:].isalpha() or text[-2:-1].isalpha() else None
+    if m:  # "brown rice 1c cooked", "honey 1 T": the letter after the food
+        text = f"{text[: m.start()]}{m.group('n')} {_LETTER[m.group('u')]}{text[m.end() :]}"
     m = _DOZEN.match(text) if "dozen" in head else None
     if m:
         text = f"{_fmt(12 * _value(m.group('n')))} {text[m.end() :].lstrip()}"

@@ -48,6 +48,8 @@ _DATE_LINE = lazy(
     re.I,
 )
 
+_LETTER_MEALS = {"B": "breakfast", "L": "lunch", "D": "dinner", "S": "snack"}
+_LETTER_MEAL = lazy(r"^(?P<l>[BLDS])\s*(?::|\s[-–—])\s*(?P<rest>\S.*)$")
 _MEAL_LABEL = lazy(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
 _BULLET = lazy(r"^(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 _COMMENT_MARK = lazy(r"#|//")
@@ -72,7 +74,10 @@ _LEADING = lazy(
 _AFTER_AMOUNT = lazy(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
 _TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
 _DIGIT = lazy(r"\d")
-_STATES = ("dry", "uncooked", "raw", "cooked", "prepared")
+_STATES = (
+    "dry", "uncooked", "raw", "cooked", "prepared", "baked", "grilled", "roasted", "boiled", "steamed",
+    "fried", "broiled", "poached", "sauteed", "scrambled", "toasted",
+)  # fmt: skip
 _MEASURED_AS = lazy(rf"^(?P<body>.*\d.*?)\s+(?P<state>{'|'.join(_STATES)})\s*$", re.I)
 _TIMES_LAST = lazy(r"^(?P<body>.*\S)\s*[x×]\s*(?P<n>\d+)\s*$", re.I)  # "coffee with milk x2"
 # "1 salmon fillet, 6 oz", "2 chicken breasts (6 oz each)": a weight or volume said after the food.
@@ -550,8 +555,11 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
     text_line = clean_line(stripped)
     if not text_line:
         return _SKIPPED
-    label = _MEAL_LABEL.match(text_line)
     label_meal = None
+    short = _LETTER_MEAL.match(text_line)
+    if short is not None:  # "B: oats 50g", "L - chicken wrap": a terse log's one-letter meal
+        label_meal, text_line = _LETTER_MEALS[short.group("l")], short.group("rest").strip()
+    label = _MEAL_LABEL.match(text_line)
     if label and label.group("label").strip().lower() in MEALS:
         label_meal = label.group("label").strip().lower()
         text_line = label.group("rest").strip()
