@@ -70,6 +70,33 @@ def test_a_small_kitchen_amount_comes_from_the_sourced_table(
     assert out.amount_assumed and any("data/amounts.csv" in n for n in out.notes)
 
 
+@pytest.mark.parametrize(
+    "line", ["a handful of grapes", "a handful of blueberries", "2 handfuls of strawberries"]
+)
+def test_a_handful_of_fruit_is_half_a_cup_from_the_sourced_table(scorer: Scorer, line: str) -> None:
+    # "a handful of grapes" was USDA's usual cup (151 g)
+    out = resolve(scorer, line)
+    n = 2 if line.startswith("2") else 1
+    assert isinstance(out, Item) and out.grams == pytest.approx(n * usda(out.food_id, "cup") / 2, rel=0.01), (
+        out
+    )
+    assert out.amount_assumed and any("1/2 cup (data/amounts.csv)" in note for note in out.notes)
+
+
+@pytest.mark.parametrize("line", ["a handful of raisins", "a handful of M&Ms"])
+def test_a_handful_of_small_pieces_is_never_one_piece(scorer: Scorer, line: str) -> None:
+    # "a handful of raisins" was one raisin (0.5 g), "a handful of M&Ms" one M&M
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.grams == pytest.approx(OZ_G, rel=0.01), out
+    assert out.amount_assumed and any("small pieces taken as 1 oz" in note for note in out.notes)
+
+
+def test_a_handful_of_a_vegetable_weighed_by_no_cup_is_usdas_serving_not_one_piece(scorer: Scorer) -> None:
+    out = resolve(scorer, "a handful of baby carrots")  # it was one 10 g carrot
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "serving")), out
+    assert out.amount_assumed
+
+
 def test_a_can_of_a_drink_without_a_usda_can_row_is_twelve_fluid_ounces(scorer: Scorer) -> None:
     out = resolve(scorer, "a can of low carb light beer")
     assert isinstance(out, Item) and "beer" in out.food.lower(), out
@@ -168,7 +195,9 @@ def test_every_row_of_the_amounts_table_has_a_source_and_resolves(scorer: Scorer
     assert rows
     for r in rows:
         assert "http" in r["source"] or "USDA" in r["source"], r  # a public page, or USDA's own tables
-        food = "roasted chicken breast" if r["applies_to"] == "meat" else "whole milk"
+        food = {"meat": "roasted chicken breast", "produce": "grapes", "pieces": "raisins"}.get(
+            r["applies_to"], "whole milk"
+        )
         out = resolve(scorer, f"a {r['unit']} of {food}")
         assert isinstance(out, Item) and out.grams and out.amount_assumed, (r, out)
         assert r["wording"] in " ".join(out.notes)

@@ -912,6 +912,14 @@ def _assumed(
         return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
     if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
         return None
+    if unit == "handful" and is_produce(food) and not _LEAFY.match(food.description):
+        # a handful of fruit or vegetables is half a cup (data/amounts.csv), never USDA's one baby carrot
+        row = _informal(amount, "handful/produce", food, portions, named, informal)
+        if row is not None:
+            return row
+        serving = _pick(portions, "serving", words)  # (no cup to weigh it by: USDA's own serving, said)
+        if serving is not None:
+            return Grams(amount * serving.grams, f"{ASSUMED}: a {unit} as USDA's {label(serving)}")
     p = _pick(portions, "default", words)
     if p is None and unit in PACKAGE_UNITS:
         return _informal(amount, unit, food, portions, named, informal)
@@ -921,7 +929,32 @@ def _assumed(
             p = None
     if p is None:
         return None
+    if unit == "handful" and p.grams < _ONE_SMALL_PIECE and p.unit not in MASS_G and p.unit not in VOLUME_ML:
+        # a handful of raisins or M&Ms is no one raisin (0.5 g): the reviewed handful of small pieces
+        return _informal(amount, "handful/pieces", food, portions, named, informal)
     return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
+
+
+# a USDA row for one piece this light is one of many a handful holds (a raisin, an M&M, a pea pod)
+_ONE_SMALL_PIECE = 10.0
+_LEAFY = lazy(
+    r"(?:spinach|lettuce|kale|arugula|chard|collards?|mixed salad greens|greens|watercress|cabbage)\b", re.I
+)
+_PRODUCE = frozenset({
+    "Fruits and Fruit Juices", "Vegetables and Vegetable Products", "Apples", "Bananas",
+    "Blueberries and other berries", "Broccoli", "Carrots", "Citrus fruits", "Grapes", "Melons", "Onions",
+    "Other dark green vegetables", "Other fruits and fruit salads", "Other red and orange vegetables",
+    "Other starchy vegetables", "Other vegetables and combinations", "Peaches and nectarines", "Pears",
+    "Pineapple", "Strawberries", "String beans", "Tomatoes",
+})  # fmt: skip
+
+
+def is_produce(food: Food) -> bool:
+    """Fresh fruit and vegetables by SR28's and FNDDS's groups: never a juice, a dried fruit or a dish."""
+    return food.category in _PRODUCE and not is_beverage(food) and not _DRIED.search(food.description)
+
+
+_DRIED = lazy(r"\b(?:dried|dehydrated|raisins?|prunes?)\b", re.I)
 
 
 def _informal(
@@ -936,7 +969,7 @@ def _informal(
     row = informal.get(unit)
     if row is None:
         return None
-    how_many, measure, wording, applies_to = row
+    how_many, measure, wording, applies_to = row  # (produce and pieces: the caller has chosen the row)
     if (applies_to == "drinks" and not is_beverage(food)) or (applies_to == "meat" and not is_meat(food)):
         return None
     g = _to_grams(Quantity(amount * how_many, measure), food, portions, " ".join(sorted(named)), None, {})

@@ -267,11 +267,18 @@ def informal_amounts(blob: bytes) -> dict[str, tuple[float, str, str, str]]:
             raise DataError(f"amounts.csv:{n}: amount {r.get('amount')!r} is not a number") from exc
         wording = (r.get("wording") or "").strip() or f"a {unit} taken as {amount:g} {measure}"
         applies_to = (r.get("applies_to") or "").strip()
-        if applies_to not in ("", "drinks", "meat"):
+        if applies_to not in ("", "drinks", "meat", "produce", "pieces"):
             raise DataError(
-                f"amounts.csv:{n}: applies_to is '' (any food), 'drinks' or 'meat', not {applies_to!r}"
+                f"amounts.csv:{n}: applies_to is '' (any food), 'drinks', 'meat', 'produce' or 'pieces', "
+                f"not {applies_to!r}"
             )
-        out[unit] = (amount, measure, wording, applies_to)
+        # (a handful of fruit and a handful of small pieces are two rows of one unit)
+        out[f"{unit}/{applies_to}" if applies_to in ("produce", "pieces") else unit] = (
+            amount,
+            measure,
+            wording,
+            applies_to,
+        )
     return out
 
 
