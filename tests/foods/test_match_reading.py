@@ -727,3 +727,25 @@ def test_a_dish_named_after_its_bowl_is_no_food_of_its_first_word(table, line: s
 def test_a_bowl_usda_names_is_that_dish(table) -> None:
     assert _food(table, "ramen bowl") == "Ramen bowl, NFS"
     assert _food(table, "chick peas").startswith("Chickpeas")  # two words, as people write them
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("a chai latte", r"^Tea, hot, with milk"),
+        ("matcha latte", r"^Tea, hot, with milk"),
+        ("chai tea", r"^Tea, hot, leaf, black"),
+    ],
+)
+def test_a_tea_latte_is_tea_with_milk_never_the_espresso_latte(table, line: str, right: str) -> None:
+    # "matcha latte" was FNDDS's espresso latte (82 mg of magnesium from coffee), "a chai latte" asked
+    food = _food(table, line)
+    assert food is not None and re.search(right, food), f"{line!r} -> {food}"
+
+
+def test_a_word_no_usda_name_has_is_said_when_the_rest_of_the_line_is_counted(table) -> None:
+    out = _resolve(table, "hojicha milk tea")
+    assert isinstance(out, Item) and "milk" in out.food.lower(), out
+    assert any("'hojicha' in no USDA name" in n for n in out.notes), out.notes
+    plain = _resolve(table, "milk tea")  # a line of known words says nothing of the kind
+    assert isinstance(plain, Item) and not any("in no USDA name" in n for n in plain.notes), plain.notes

@@ -883,6 +883,20 @@ def known_word(token: str, index: SearchIndex) -> bool:
     return token in index.idf or token in index.words
 
 
+def unread_words(text: str, index: SearchIndex) -> list[str]:
+    """The words of ``text`` no USDA name, synonym or reviewed word has, even spelt otherwise ("matcha" in
+    "iced matcha latte"): a fuzzy match read the line without them, which the line must say."""
+    return [
+        t
+        for t in dict.fromkeys(tokens(text))
+        if len(t) > 2
+        and t.isalpha()
+        and t not in STOPWORDS
+        and not known_word(t, index)
+        and _correct(t, index) is None
+    ]
+
+
 def _verb_forms(toks: tuple[str, ...]) -> tuple[str, ...]:
     """USDA's one spelling of each preparation ("roast chicken" is "roasted"), except the "roast beef" of a
     dish, which USDA names so ("Roast beef sandwich on white")."""

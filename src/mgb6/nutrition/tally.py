@@ -344,6 +344,15 @@ class Scorer:
         if unknown:
             notes.append(f"unknown word {unknown!r} (not a unit or food word): read as {food.description}; "
                          "check this line")  # fmt: skip
+        elif m.method == "fuzzy" and not m.brand:
+            from mgb6.foods.match import unread_words
+
+            unread = unread_words(entry.food_text, self.table.index)
+            if unread:  # "iced matcha latte": a word no USDA name has, left out of what was counted
+                said = ", ".join(repr(w) for w in unread)
+                notes.append(
+                    f"{said} in no USDA name: read as {food.description} without it; check this line"
+                )
         grams = g.grams
         return Item(
             entry.path, entry.line, entry.text, day, entry.meal, food.id, food.description, grams,
