@@ -218,6 +218,7 @@ SPELLINGS = [
     ("chappatti", r"chapati"),
     ("a pint of semi skimmed", r"^Milk, reduced fat"),  # British milk named without "milk"
     ("flatbread", r"^Bread, pita"),  # never the ham wrap FNDDS also files under "flatbread"
+    ("smoked ham", r"^Ham, sliced"),  # ham is smoked as sold: never the honey ham
 ]
 
 

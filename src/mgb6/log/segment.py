@@ -454,6 +454,14 @@ def segment(line: str) -> Segmented:
     return Segmented(line, core, tuple(parts), meal, tuple(sorted(framing)), tuple(joiners))
 
 
+# a measure "of" nothing but describing words, then a comma: the words describe the food after it
+_DESCRIBING_WORDS = _alt(
+    [w for w in P.HOW_WORDS if w.isalpha() and len(w) > 2 and w not in ("and", "the", "with", "from", "for")]
+    + ["lean", "fatty", "thick", "thin", "juicy", "ripe", "boneless", "skinless"]
+)
+_OF_DESCRIBING = lazy(rf"\bof\s+(?:{_DESCRIBING_WORDS})(?:\s+(?:and\s+)?(?:{_DESCRIBING_WORDS}))*\s*$", re.I)
+
+
 def _split(core: str) -> list[tuple[int, int]]:
     """Spans of ``core`` between joiners (outside parentheses)."""
     if not core:
@@ -469,6 +477,8 @@ def _split(core: str) -> list[tuple[int, int]]:
             continue  # "about a cup and a half"
         if m.start() <= pos:
             continue
+        if m.group().strip() == "," and _OF_DESCRIBING.search(core, pos, m.start()):
+            continue  # "a thick slice of lean, smoked ham": the comma lists what the ham was, no food
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(core)))
