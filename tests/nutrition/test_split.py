@@ -877,3 +877,20 @@ def test_a_raw_ingredient_filed_among_salads_holds_no_dressing(table) -> None:
 def test_british_back_bacon_by_the_rasher_is_canadian_bacon_by_the_slice(table) -> None:
     (bacon,) = read("2 rashers of back bacon", table)
     assert bacon.food.startswith("Canadian bacon") and bacon.grams > 30, bacon
+
+
+@pytest.mark.parametrize(("line", "word"), [("a big mac meal", "'meal'"), ("a whopper combo", "'combo'")])
+def test_a_restaurant_meal_named_after_its_main_food_says_its_sides_are_uncounted(table, line, word) -> None:
+    # "a big mac meal" was the Big Mac alone, with nothing said of its fries and drink
+    (burger,) = read(line, table)
+    assert isinstance(burger, Item), burger
+    assert any(n.startswith(f"{word}: only") and "sides and drink" in n for n in burger.notes), burger.notes
+    (rice,) = read("a meal of rice and beans", table)  # a meal "of" a food is that food
+    assert not any("sides and drink" in n for n in rice.notes)
+
+
+def test_nuggets_said_alone_are_chicken_nuggets(table) -> None:
+    (nuggets,) = read("6 nuggets", table)  # they were FNDDS's fish sticks
+    assert nuggets.food.startswith("Chicken nuggets"), nuggets
+    (fish,) = read("fish nuggets", table)
+    assert "fish" in fish.food.lower(), fish

@@ -91,7 +91,7 @@ MEASURE_WORDS = wordset(
     + " mini miniature fun bite"
 )
 # A meal or course named alone is no food: "Breakfast" must not become breakfast cereal.
-MEAL_WORDS = wordset("breakfast brunch lunch dinner supper snack dessert meal")
+MEAL_WORDS = wordset("breakfast brunch lunch dinner supper snack dessert meal combo")
 
 # "roast chicken" is USDA's "roasted": one spelling per preparation so both sides compare.
 VERB_FORMS = {"roast": "roasted", "grill": "grilled", "bake": "baked", "boil": "boiled",

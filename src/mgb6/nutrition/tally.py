@@ -139,6 +139,11 @@ _CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
 _POWDER = lazy(r"\bpowder\b|\bdry mix\b", re.I)
 _SAYS_POWDER = lazy(r"\bpowder(?:ed)?\b|\bmix\b|\bdry\b", re.I)
 _DRINKING_VESSELS = frozenset(("cup", "mug", "glass"))
+# a restaurant's meal or combo named after its main food ("a big mac meal", "a kids meal with nuggets")
+_A_COMBO = lazy(
+    r"(?:\w\s+|^)((?:value\s+|kids?\s+|kid's\s+|happy\s+)?(?:meal|combo))s?\b(?!\s+(?:of|deal))", re.I
+)
+_A_MEAL_FOOD = lazy(r"\b(?:meal|dinner|entree|lunchable)s?\b", re.I)
 _A_VESSEL_OF = lazy(r"\b(cup|mug|glass)\s+of\b", re.I)
 # The survey weighs "one" like SR28 (a banana 126 g vs 118 g) or smaller (a chunk of pineapple, not SR28's
 # whole fruit); a survey row this many times heavier is a package (a 60 g candy pouch, not SR28's 6 g piece)
@@ -333,6 +338,10 @@ class Scorer:
             notes.append(f"preparation not weighed: {m.prepared}")
         if m.place:
             notes.append(f"where it came from not weighed: {m.place!r}")
+        combo = _A_COMBO.search(entry.food_text)
+        if combo is not None and not _A_MEAL_FOOD.search(food.description):
+            # "a big mac meal" is the burger, its fries and its drink: only the burger is named
+            notes.append(f"{combo.group(1)!r}: only {food.description} is counted; list its sides and drink")
         raw_note = self._raw_note(entry, m.food_index, g.grams) or self._measured_raw(entry, m.food_index)
         if raw_note:
             notes.append(raw_note)
