@@ -183,7 +183,8 @@ _TALK_WORDS = wordset(
     hunger thirst craving cravings level levels boost part parts
     dish treat option choice indulgence staple combination companion experience creation
     place joint menu dollar drive thru pizzeria freezer fridge chain outlet counter favorite favourite
-    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside other any hint needed condiment combo"""
+    enjoy enjoyed enjoying sip sipping dip dipping kickstart alongside other any hint needed condiment
+    combo"""
 )
 # (talk weighs as little in a query as a qualifier: "fries from my favorite fast food place" are fast food)
 _LIGHT = _LIGHT | _TALK_WORDS
