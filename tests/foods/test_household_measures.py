@@ -367,3 +367,14 @@ def test_a_size_sr28_lacks_is_weighed_by_the_surveys_row_of_that_size(scorer) ->
         assert isinstance(item, Item) and item.food_id == "sr28:28294", item
         assert item.grams == pytest.approx(usda("fndds:53209005", size))
         assert "survey weight" in " ".join(item.notes)
+
+
+def test_a_cup_of_cream_not_said_whipped_is_its_fluid_cup(table) -> None:
+    # "1 cup heavy cream" was SR28's "cup, whipped" row, 120 g: half the cream
+    scorer = Scorer(table)
+    fluid = resolve(scorer, "1 cup heavy cream")
+    assert isinstance(fluid, Item) and fluid.grams == pytest.approx(
+        usda(fluid.food_id, "cup", "fluid"), rel=0.01
+    )
+    whipped = resolve(scorer, "1 cup heavy cream, whipped")
+    assert isinstance(whipped, Item) and whipped.grams < fluid.grams / 2

@@ -750,3 +750,15 @@ def test_a_word_no_usda_name_has_is_said_when_the_rest_of_the_line_is_counted(ta
     assert any("'hojicha' in no USDA name" in n for n in out.notes), out.notes
     plain = _resolve(table, "milk tea")  # a line of known words says nothing of the kind
     assert isinstance(plain, Item) and not any("in no USDA name" in n for n in plain.notes), plain.notes
+
+
+@pytest.mark.parametrize("line", ["2 medium free-range eggs", "3 cage free eggs", "pasture-raised eggs"])
+def test_how_the_hens_were_kept_names_no_other_egg(table, line: str) -> None:
+    # "2 medium free-range eggs" was asked (or egg whites once "free-range" was dropped by the search alone)
+    out = _resolve(table, line)
+    assert isinstance(out, Item) and out.food.startswith("Egg, whole"), out
+    assert _food(table, "fat free milk").startswith("Milk, fat free")  # "free" itself still says fat free
+
+
+def test_a_pain_au_chocolat_is_a_chocolate_croissant(table) -> None:
+    assert _food(table, "a pain au chocolat") == "Croissant, chocolate"

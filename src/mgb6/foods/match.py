@@ -17,6 +17,7 @@ from mgb6.foods.words import (
     FLAVOR_WORDS,
     FORM_WORDS,
     GROUP_WORDS,
+    HOW_KEPT,
     LABEL_WORDS,
     LEAVES_OUT,
     MEAL_WORDS,
@@ -787,6 +788,8 @@ def respell(text: str, index: SearchIndex) -> str:
     ("coriander seed" stays coriander). Returns lower case; unchanged text when nothing applies.
     """
     lowered = text.lower()
+    if "free" in lowered or "raised" in lowered:
+        lowered = HOW_KEPT.sub("", lowered)  # ("2 free-range eggs" were no eggs at all)
     first = index.words_first
     if not first or not (
         any(t in first for t in tokens(lowered)) or any(_no_s(t) in first for t in _WORD.findall(lowered))

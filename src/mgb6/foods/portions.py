@@ -230,7 +230,9 @@ def _pick(portions: list[Portion], unit: str, words: set[str]) -> Portion | None
         for p in same:
             if p.unit == size:
                 return p  # FNDDS's "medium or regular slice" beats "slice, crust not eaten"
-    return same[0]
+    # a cup of cream the line did not say was whipped is its fluid cup (238 g), never the whipped one (120 g)
+    unwhipped = [p for p in same if "whipped" not in tokens(p.modifier) or p.modifier.startswith("fluid")]
+    return unwhipped[0] if unwhipped and "whipped" not in words else same[0]
 
 
 def _sized(portions: list[Portion], size: str, words: set[str], only_named: bool = False) -> Portion | None:

@@ -106,6 +106,8 @@ PHRASES = (("no visible fat", "lean only"), ("skin not eaten", "meat only"), ("s
            (" in 100% juice", " juice pack"),
            (" in light syrup", " light syrup pack"), (" in heavy syrup", " heavy syrup pack"),
            (" in syrup", " syrup pack"))  # fmt: skip
+# How the animals were kept: it names no other food in USDA's tables (read out before any match)
+HOW_KEPT = lazy(r"\b(?:free[\s-]range|cage[\s-]free|pasture[\s-]raised)\s+", re.I)
 
 # A line saying the skin was not eaten ("skin removed", "without the skin", "skinless"), and what USDA
 # calls a bird or fish, or one of its portions, eaten so ("meat only", "skin not eaten", "1 thigh
