@@ -271,3 +271,16 @@ def test_a_food_without_the_measure_is_never_weighed_as_another_food_of_no_nutri
 def test_a_row_whose_every_word_the_line_said_is_the_row_it_named(scorer: Scorer) -> None:
     out = resolve(scorer, "an individual-sized coconut cream pie")
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "individual", "pie")), out
+
+
+@pytest.mark.parametrize("line", ["a bite of cake", "two bites of pie"])
+def test_a_bite_is_asked_never_usdas_usual_portion(scorer: Scorer, line: str) -> None:
+    # "a bite of cake" was 175 g of cake, said as "none given"
+    out = resolve(scorer, line)
+    assert isinstance(out, Problem) and "a bite is not a standard measure" in out.reason, out
+
+
+def test_a_bite_usda_weighs_is_its_row_said_as_assumed(scorer: Scorer) -> None:
+    out = resolve(scorer, "a small bite of brownie")  # FNDDS: "1 small or bite size" (30 g)
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "small")), out
+    assert out.amount_assumed

@@ -762,3 +762,11 @@ def test_how_the_hens_were_kept_names_no_other_egg(table, line: str) -> None:
 
 def test_a_pain_au_chocolat_is_a_chocolate_croissant(table) -> None:
     assert _food(table, "a pain au chocolat") == "Croissant, chocolate"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"), [("cold brew", r"^Iced Coffee, brewed"), ("turkey chili", r"^Chili with chicken")]
+)
+def test_cafe_and_home_names_find_usdas_food(table, line: str, right: str) -> None:
+    food = _food(table, line)  # both were asked
+    assert food is not None and re.search(right, food), f"{line!r} -> {food}"

@@ -68,6 +68,9 @@ def parts(line: str) -> list[str]:
         ("a pretzel and washed it down with a cola", ["a pretzel", "a cola"], None),
         ("1/2 cup yogurt with 1/4 cup granola", ["1/2 cup yogurt", "1/4 cup granola"], None),
         ("bagel w cream cheese", ["bagel", "cream cheese"], None),
+        # "a bite of" is an amount, never a meal called a bite; "a quick bite of" is one
+        ("a bite of cake", ["a bite of cake"], None),
+        ("a quick bite of a sandwich", ["a sandwich"], None),
         # a measure of nothing but describing words, then a comma: they describe the food after it
         ("a thick slice of lean, smoked ham", ["a thick slice of lean, smoked ham"], None),
         ("a cup of cooked, diced chicken, a pear", ["a cup of cooked, diced chicken", "a pear"], None),

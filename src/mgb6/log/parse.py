@@ -297,6 +297,10 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     juice = juice_of(text)
     if juice is not None:
         return juice
+    bite = _BITES_OF.match(text)
+    if bite is not None:  # "a bite of cake": a bite is no measure, weighed only where USDA names one
+        n = NUMBER_WORDS.get(bite["n"].lower()) or float(bite["n"])
+        return Quantity(n, "bite", False, text), bite["rest"].strip()
     text, inches = inch_size(one_said(text))
     text, phrase = named_portion(text)
     text, assumed = said_amount(text)
@@ -335,6 +339,13 @@ def _cup_size_inside(food: str) -> tuple[Quantity | None, str]:
         return None, food
     rest = " ".join((food[: size.start()] + food[size.end() :]).split())
     return Quantity(1.0, size.group(1).lower(), False, f"1 {size.group(1).lower()} {rest}"), rest
+
+
+_BITES_OF = lazy(
+    r"^(?P<n>an?|one|two|three|four|five|\d+)\s+(?:(?:small|little|tiny|big|large|huge)\s+)?bites?\s+of\s+"
+    r"(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 # what "whole" names with the word after it ("whole wheat", "whole grain", "whole milk")

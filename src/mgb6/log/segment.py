@@ -60,7 +60,9 @@ _DET = (
 _TIME = _alt(P.TIME_WORDS)
 _END = r"(?=[\s,;:.!?)-]|$)"  # a word ends here (apostrophes and hyphens belong to words)
 _MODS_ANY = rf"(?:{_MODS}\s+(?:and\s+)?)*"  # "a quick and satisfying snack"
-_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL})(?:\s*(?:time|break|hour))?{_END}"
+# ("a bite of cake" is an amount of cake, never a meal called a bite; "a quick bite of" is a meal)
+_NO_BITE_OF = r"(?!(?<=(?<!quick\s)bite)s?\s+of\b)"
+_MEAL_PHRASE = rf"(?:{_DET}\s+)?{_MODS_ANY}(?P<meal>{_MEAL}){_NO_BITE_OF}(?:\s*(?:time|break|hour))?{_END}"
 # "kicked off my lunch with", "rounded out the meal by having"
 _DAY_VERB = (
     r"(?:kicked\s+off|started|began|ended|finished|rounded\s+out|rounded\s+off|capped\s+off|topped\s+off|wrapped\s+up"
@@ -119,7 +121,8 @@ _LEAD = (
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
     lazy(
-        rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL})(?:\s+{_TIME})?\s*,?\s+(?:that\s+|which\s+)?(?:included|includes|including"
+        rf"{_DET}\s+{_MODS_ANY}(?P<meal>{_MEAL}){_NO_BITE_OF}(?:\s+{_TIME})?\s*,?\s+(?:that\s+|which\s+)?"
+        r"(?:included|includes|including"
         r"|consisting\s+of|consisted\s+of|featuring|featured|of|made\s+up\s+of|comprising|comprised\s+of|having"
         r"|eating|enjoying|with|consists\s+of)\s+",
         re.I,

@@ -132,8 +132,9 @@ SMALL_UNITS = frozenset(
 )
 # Packages, whose size varies by product: a USDA row of that name, else FNDDS's "quantity not specified".
 PACKAGE_UNITS = frozenset({"can", "bottle", "carton", "jar", "bag", "pouch", "box", "container", "package"})
-# Vague too, but with no stand-in: a "shot" of espresso is not a cup, so only a USDA "shot" row weighs it.
-VAGUE_UNITS = VESSEL_UNITS | SMALL_UNITS | {"shot"}
+# Vague too, but with no stand-in: a "shot" of espresso is not a cup, so only a USDA "shot" row weighs it;
+# nor is "a bite of cake" USDA's 175 g of cake (parse.py reads "a bite of": no unit spelling, "bite size")
+VAGUE_UNITS = VESSEL_UNITS | SMALL_UNITS | {"shot", "bite"}
 
 _spellings = sorted(UNIT_ALIASES, key=len, reverse=True)
 # Every spelling, longest first (a space may be any run of space, or none). Matching with it costs a
