@@ -284,3 +284,18 @@ def test_a_bite_usda_weighs_is_its_row_said_as_assumed(scorer: Scorer) -> None:
     out = resolve(scorer, "a small bite of brownie")  # FNDDS: "1 small or bite size" (30 g)
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "small")), out
     assert out.amount_assumed
+
+
+def test_sugars_in_tea_are_packets_never_another_sugar(scorer: Scorer) -> None:
+    # "2 sugars" were SR28's maple sugar (56 g, 198 kcal), a food of a flavour the line did not say
+    out = resolve(scorer, "2 sugars")
+    assert isinstance(out, Item) and out.food == "Sugars, granulated", out
+    assert out.grams == pytest.approx(2 * usda(out.food_id, "serving", "packet"))
+
+
+def test_a_glass_of_a_food_that_is_no_drink_is_asked(scorer: Scorer) -> None:
+    # "a glass of squash" (a British fruit drink) was 196 g of raw summer squash
+    out = resolve(scorer, "a glass of squash")
+    assert isinstance(out, Problem), out
+    for line in ("a glass of milk", "a glass of eggnog", "a glass of coconut water"):
+        assert isinstance(resolve(scorer, line), Item), line

@@ -1569,7 +1569,16 @@ def alternatives(text: str, table: FoodTable, chosen: int, *, alias: bool = Fals
             other.category != table.foods[chosen].category
         )
 
-    close = [f for f, s in ranked if f != chosen and s >= floor and names_nothing_new(f) and not stands_in(f)]
+    def flavoured(f: int) -> bool:
+        # a flavour the line did not say is another food ("2 sugars" in tea were SR28's maple sugar, 56 g)
+        said = set(tokens(table.foods[chosen].description)) | words
+        return bool((set(tokens(table.foods[f].description)) & FLAVOR_WORDS) - said)
+
+    close = [
+        f
+        for f, s in ranked
+        if f != chosen and s >= floor and names_nothing_new(f) and not stands_in(f) and not flavoured(f)
+    ]
     b = table.foods[chosen]
     known = set(tokens(b.description)) | words | _NOT_CORE
     twins = [

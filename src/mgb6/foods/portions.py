@@ -833,7 +833,8 @@ def _to_grams(
                 if abs(q.grams - p.grams) < 0.5
                 and q.unit not in MASS_G
                 and q.unit not in VOLUME_ML
-                and q.unit not in ("default", "serving", "order")
+                # (a "serving packet" is one item: "2 sugars" in tea are two packets)
+                and (q.unit not in ("default", "serving", "order") or _ONE_ITEM_SERVING.search(q.modifier))
             ]
             if amount <= 1 and not item:  # "1 peanut butter": one is USDA's usual portion, an assumption
                 return Grams(amount * p.grams, note=_join(note.replace(f"used {label(p)}", ""),
@@ -914,6 +915,8 @@ def _assumed(
         return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
     if unit not in VESSEL_UNITS and unit not in PACKAGE_UNITS:
         return None
+    if unit == "glass" and not is_beverage(food) and not _POURED_FOOD.search(food.description):
+        return None  # "a glass of squash" (a British fruit drink) is no 196 g of summer squash: asked
     if unit == "handful" and is_produce(food) and not _LEAFY.match(food.description):
         # a handful of fruit or vegetables is half a cup (data/amounts.csv), never USDA's one baby carrot
         row = _informal(amount, "handful/produce", food, portions, named, informal)
@@ -937,6 +940,11 @@ def _assumed(
     return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
 
 
+# what a glass may hold though USDA files it with no drinks ("Eggnog", "Nuts, coconut water")
+_POURED_FOOD = lazy(
+    r"\b(?:water|drink|nog|juice|milk|shake|smoothie|liquid|fluid|beverage|broth|soup)\b", re.I
+)
+_ONE_ITEM_SERVING = lazy(r"^(?:packet|1 cube|individual packet)\b", re.I)
 # a USDA row for one piece this light is one of many a handful holds (a raisin, an M&M, a pea pod)
 _ONE_SMALL_PIECE = 10.0
 _LEAFY = lazy(
