@@ -312,3 +312,10 @@ def test_a_caramel_macchiato_is_a_flavored_latte_even_after_a_brand(table) -> No
         assert isinstance(drink, Item) and drink.food == "Coffee, Latte, flavored", drink
     espresso = resolve(table, "a macchiato")
     assert isinstance(espresso, Item) and espresso.food == "Coffee, macchiato", espresso
+
+
+def test_cans_of_a_stated_size_are_usdas_canned_food(table) -> None:
+    # "2 (14.5 oz) cans diced tomatoes" read as 29 oz and lost the cans: they were raw tomatoes
+    out = resolve(table, "2 (14.5 oz) cans diced tomatoes")
+    assert isinstance(out, Item) and "canned" in out.food.lower(), out
+    assert out.grams == pytest.approx(29 * 28.349523125, rel=0.01)

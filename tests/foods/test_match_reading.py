@@ -770,3 +770,22 @@ def test_a_pain_au_chocolat_is_a_chocolate_croissant(table) -> None:
 def test_cafe_and_home_names_find_usdas_food(table, line: str, right: str) -> None:
     food = _food(table, line)  # both were asked
     assert food is not None and re.search(right, food), f"{line!r} -> {food}"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("1 yellow onion, chopped", r"^Onions, raw"),  # it was SR28's sauteed onions, and asked
+        ("1/2 red onion, diced", r"^Onions, raw"),
+        ("8 oz dried spaghetti", r"^Pasta, dry"),  # it was asked; "dry spaghetti" SR28's spinach spaghetti
+        ("dry macaroni", r"^Pasta, dry"),  # never the vegetable macaroni
+    ],
+)
+def test_a_recipes_everyday_ingredients_are_usdas_plain_ones(table, line: str, right: str) -> None:
+    out = _resolve(table, line)
+    assert isinstance(out, Item) and re.search(right, out.food), f"{line!r} -> {out}"
+
+
+def test_how_a_recipe_readied_a_food_is_no_unread_word(table) -> None:
+    out = _resolve(table, "1/2 cup unsalted butter, softened")
+    assert isinstance(out, Item) and not any("in no USDA name" in n for n in out.notes), out.notes

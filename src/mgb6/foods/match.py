@@ -896,6 +896,7 @@ def unread_words(text: str, index: SearchIndex) -> list[str]:
         if len(t) > 2
         and t.isalpha()
         and t not in STOPWORDS
+        and t not in _NAMES_NOTHING  # ("softened", "room temperature": how it was, no food)
         and not known_word(t, index)
         and _correct(t, index) is None
     ]

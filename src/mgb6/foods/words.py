@@ -82,7 +82,10 @@ CUT_WORDS = wordset(
 )
 # Recipe words for what was done before measuring: they name no food and are no misspellings (the line
 # reader notes them as preparation when the food is matched without them).
-RECIPE_WORDS = wordset("beaten whisked melted softened rinsed drained sifted divided optional trimmed")
+RECIPE_WORDS = wordset(
+    """beaten whisked melted softened rinsed drained sifted divided optional trimmed deveined zested lukewarm
+    heaping scant garnish julienned thawed halved warmed finely room temperature"""
+)
 # Vessels and servings: how much, not which food ("bowl of miso soup" is miso soup).
 MEASURE_WORDS = wordset(
     """bowl glass mug cup plate bottle can carton handful scoop serving portion piece slice helping

@@ -242,7 +242,10 @@ class Scorer:
         food = self.table.foods[m.food_index]
         counted_as = ""
         q = entry.quantity
-        in_a_can = q is not None and (q.unit == "can" or bool(_CANNED.search(q.text)))  # ("1 can (14.5 oz)")
+        # ("1 can (14.5 oz)"; "2 (14.5 oz) cans diced tomatoes", whose amount reads 29 oz, were raw tomatoes)
+        in_a_can = q is not None and (
+            q.unit == "can" or bool(_CANNED.search(q.text) or _CANNED.search(entry.text))
+        )
         if in_a_can and not _CANNED.search(food.description):
             # "a can of corn", "1 can diced tomatoes": what comes in a can is USDA's canned food
             from mgb6.foods.match import names_no_other_food
