@@ -894,3 +894,10 @@ def test_nuggets_said_alone_are_chicken_nuggets(table) -> None:
     assert nuggets.food.startswith("Chicken nuggets"), nuggets
     (fish,) = read("fish nuggets", table)
     assert "fish" in fish.food.lower(), fish
+
+
+def test_a_maker_usda_names_only_in_capitals_before_a_known_dish_is_its_brand(table) -> None:
+    # "Kraft Mac and Cheese, 1 cup" was an uncounted "Kraft Mac" plus a cup of cheddar (132 g, 533 kcal)
+    (mac,) = read("Kraft Mac and Cheese, 1 cup", table)
+    assert isinstance(mac, Item) and mac.food.startswith("Macaroni"), mac
+    assert any("brand 'Kraft'" in n for n in mac.notes), mac.notes

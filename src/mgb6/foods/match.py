@@ -1131,6 +1131,13 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
             if toks and label and (unknown or (search(first, table, 1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE):
                 return first.strip(), rest.strip()
     words = text.split()
+    # a maker USDA names only in capitals ("KRAFT", "TYSON") before a food named as a reviewed phrase or a
+    # USDA name: "Kraft Mac and Cheese" is macaroni and cheese (it was an uncounted "Kraft mac" plus a cup
+    # of cheddar)
+    if len(words) >= 2 and words[0][:1].isupper() and set(tokens(words[0])) <= _brand_words(table):
+        rest = normalize(" ".join(words[1:]))
+        if rest in table.aliases or rest in index.exact:
+            return words[0], " ".join(words[1:])
     if not _capitalised(words):
         return None  # a label is written in capitals throughout; a sentence's first word is no brand
     n = 0
@@ -1143,6 +1150,18 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     if n and len(tokens(" ".join(words[n:]))) >= 2:  # "Superior Keto Bread" is not any "bread"
         return " ".join(words[:n]), " ".join(words[n:])
     return None
+
+
+_brands: _PerTable[str, bool] = _PerTable()
+
+
+def _brand_words(table: FoodTable) -> frozenset[str]:
+    """The words USDA writes in the capitals of a maker's or product's name."""
+    memo = _brands.of(table.index.idf)
+    if not memo:
+        memo.update((w, True) for named in table.index.brand.values() for w in named[1])
+        memo.setdefault("", True)  # (a table naming no brand is remembered too)
+    return frozenset(memo)
 
 
 def _brand_inside(text: str, table: FoodTable) -> tuple[str, str] | None:
