@@ -121,6 +121,13 @@ def test_a_terse_logs_one_letter_meal_labels_name_the_meal_not_a_brand() -> None
     ]
 
 
+def test_a_meal_said_skipped_is_no_food_and_heads_nothing() -> None:
+    # "skipped breakfast" was listed as a food not counted, with "Breakfast tart" as its closest candidate
+    log = parse_log("2026-11-20\nskipped breakfast\nnothing for lunch\n1 apple\nI skipped dinner.\n")
+    assert [(e.meal, e.food_text) for e in log.days[0].entries] == [(None, "apple")]
+    assert not log.problems
+
+
 def test_log_without_dates_is_one_undated_day() -> None:
     log = parse_log("1 banana\n2 cups spinach\n")
     assert len(log.days) == 1 and log.days[0].date is None

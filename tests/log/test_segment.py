@@ -68,6 +68,9 @@ def parts(line: str) -> list[str]:
         ("a pretzel and washed it down with a cola", ["a pretzel", "a cola"], None),
         ("1/2 cup yogurt with 1/4 cup granola", ["1/2 cup yogurt", "1/4 cup granola"], None),
         ("bagel w cream cheese", ["bagel", "cream cheese"], None),
+        # a clock time at the end is when, never an amount ("around 3" was three almonds)
+        ("ate some almonds around 3", ["some almonds"], None),
+        ("coffee at 10:30", ["coffee"], None),
         # "a bite of" is an amount, never a meal called a bite; "a quick bite of" is one
         ("a bite of cake", ["a bite of cake"], None),
         ("a quick bite of a sandwich", ["a sandwich"], None),

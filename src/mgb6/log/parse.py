@@ -48,6 +48,11 @@ _DATE_LINE = lazy(
     re.I,
 )
 
+_NOTHING_EATEN = lazy(
+    r"^(?:i\s+)?(?:skipped|missed|no|nothing\s+(?:for|at)|fasted\s+(?:through|for|at)?)\s*(?:my\s+|the\s+)?"
+    r"(?:breakfast|brunch|lunch|dinner|supper|snacks?)(?:\s+today)?\s*[.!]*$",
+    re.I,
+)
 _LETTER_MEALS = {"B": "breakfast", "L": "lunch", "D": "dinner", "S": "snack"}
 _LETTER_MEAL = lazy(r"^(?P<l>[BLDS])\s*(?::|\s[-–—])\s*(?P<rest>\S.*)$")
 _MEAL_LABEL = lazy(r"^(?P<label>[A-Za-z][A-Za-z0-9 '&-]{0,24}?)\s*:\s*(?P<rest>.*)$")
@@ -565,6 +570,9 @@ def read_line(raw: str, entries: dict[tuple[str, str], Entry | Problem] | None =
         return Reading(MEAL, meal=heading) if heading in MEALS else _SKIPPED
     text_line = clean_line(stripped)
     if not text_line:
+        return _SKIPPED
+    skipped = _NOTHING_EATEN.match(text_line)
+    if skipped is not None:  # "skipped breakfast", "nothing for lunch": no food to find, nor a meal to head
         return _SKIPPED
     label_meal = None
     short = _LETTER_MEAL.match(text_line)

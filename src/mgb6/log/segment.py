@@ -173,6 +173,12 @@ _TRAIL = (
         re.I,
     ),
     lazy(rf"\s*,?\s*{_TIME}\s*[.!?]*\s*$", re.I),
+    # "ate some almonds around 3", "coffee at 10:30": when, never an amount (it was three almonds)
+    lazy(
+        r"\s*,?\s+(?:at|around)\s+(?:1[0-2]|[1-9])(?::[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish))?"
+        r"\s*[.!?]*\s*$",
+        re.I,
+    ),
     lazy(rf"\s*,?\s*{_alt(P.TAIL_WORDS)}\s*[.!?]*\s*$", re.I),
     lazy(r"\s*[.!?]+\s*$"),
 )
