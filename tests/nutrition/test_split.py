@@ -901,3 +901,11 @@ def test_a_maker_usda_names_only_in_capitals_before_a_known_dish_is_its_brand(ta
     (mac,) = read("Kraft Mac and Cheese, 1 cup", table)
     assert isinstance(mac, Item) and mac.food.startswith("Macaroni"), mac
     assert any("brand 'Kraft'" in n for n in mac.notes), mac.notes
+
+
+def test_w_slash_o_is_without_never_a_joiner(table) -> None:
+    # "burger w/o bun" was a burger and an uncounted "o bun"
+    out = read("burger w/o bun", table)
+    assert len(out) == 1 and "o bun" not in (out[0].part_text or ""), out
+    (pizza,) = read("pizza w/o cheese", table)  # ... and the matcher reads it as "without"
+    assert isinstance(pizza, Item) and "no cheese" in pizza.food, pizza

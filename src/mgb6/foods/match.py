@@ -762,7 +762,8 @@ _SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")
 SKIN_COST = 10.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
-_LONG = lazy(r"[a-z]{7}")  # a word long enough to be two closed up
+_LONG = lazy(r"[a-z]{7}")
+_WITHOUT = lazy(r"\bw/o\s*")  # a word long enough to be two closed up
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
 _A_BOWL_DISH = lazy(r"[a-z]\s+bowls?$")  # (a normalised text: "poke bowl", never "a bowl of poke")
@@ -788,6 +789,8 @@ def respell(text: str, index: SearchIndex) -> str:
     ("coriander seed" stays coriander). Returns lower case; unchanged text when nothing applies.
     """
     lowered = text.lower()
+    if "w/o" in lowered:
+        lowered = _WITHOUT.sub("without ", lowered)  # "burger w/o bun" (it was a burger and "o bun")
     if "free" in lowered or "raised" in lowered:
         lowered = HOW_KEPT.sub("", lowered)  # ("2 free-range eggs" were no eggs at all)
     first = index.words_first

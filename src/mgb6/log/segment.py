@@ -284,7 +284,7 @@ _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+|while\s+(?=(?:a|an|some|my)\s))?"
     rf"|\s+and\s+{_LATER}\s*"
     rf"|\s+{_alt(P.JOINERS)}\s+"
-    r"|\s+w/\s*|\s+w\s+(?=[^\W\d])"
+    r"|\s+w/(?!o\b)\s*|\s+w\s+(?=[^\W\d])"  # (never "w/o": without)
     # "half & half in my coffee", "honey into my herbal tea"
     r"|\s+in(?:to)?\s+(?=(?:my\s+|a\s+|the\s+)?(?:[a-z]+\s+)?(?:coffee|tea|latte|cappuccino)\b)"
     # "whey protein in water", "a scoop of protein powder mixed into almond milk": a powder (or cereal) in
