@@ -219,6 +219,9 @@ SPELLINGS = [
     ("a pint of semi skimmed", r"^Milk, reduced fat"),  # British milk named without "milk"
     ("flatbread", r"^Bread, pita"),  # never the ham wrap FNDDS also files under "flatbread"
     ("smoked ham", r"^Ham, sliced"),  # ham is smoked as sold: never the honey ham
+    ("roasted broccoli", r"^Broccoli, fresh, cooked with oil"),  # it was Chinese broccoli
+    ("grilled fish", r"^Fish, NS as to type, baked or broiled"),  # it was grilled salmon
+    ("grilled chicken salad", r"^Chicken or turkey garden salad"),  # it was breaded, fried and caesar
 ]
 
 
