@@ -68,6 +68,10 @@ def parts(line: str) -> list[str]:
         ("a pretzel and washed it down with a cola", ["a pretzel", "a cola"], None),
         ("1/2 cup yogurt with 1/4 cup granola", ["1/2 cup yogurt", "1/4 cup granola"], None),
         ("bagel w cream cheese", ["bagel", "cream cheese"], None),
+        # what the eater was doing is no food ("TV" was a TV dinner); eating while eating is a joiner
+        ("hummus and pita chips while watching TV", ["hummus", "pita chips"], None),
+        ("an apple while driving to work, and a coffee", ["an apple", "a coffee"], None),
+        ("a sandwich while sipping on a cola", ["a sandwich", "a cola"], None),
         # a clock time at the end is when, never an amount ("around 3" was three almonds)
         ("ate some almonds around 3", ["some almonds"], None),
         ("coffee at 10:30", ["coffee"], None),

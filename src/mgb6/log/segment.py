@@ -146,6 +146,11 @@ _LEAD = (
         re.I,
     ),
 )
+# the doings of eating and drinking, after "while": what follows is food ("while sipping on a cola")
+_EATING_ING = (
+    r"(?:feasting|enjoying|sipping|munching|nibbling|snacking|eating|drinking|having|savou?ring|relishing"
+    r"|chewing|indulging|devouring|tucking|washing|grabbing|finishing|polishing|gulping|hydrating|treating)"
+)
 _TRAIL = (
     lazy(
         # (not "in": "sugar in my tea" is the drink, not the meal)
@@ -215,7 +220,9 @@ _RESUME = lazy(rf"{_RESUME_AFTER_COMMA}|\s+(?=(?:and|plus|with)\s+{_A_FOOD})", r
 # (not "every bite of my small serving of Doritos": the food follows)
 _CLAUSE = lazy(
     rf"\s*[,;-]?\s*(?:\band\s+)?\b{_alt(P.TRAILING_CLAUSES)}{_END}(?!\s+of\s+(?:my|a|an)\b).*$"
-    r"|\s*,\s*which\b.*$",
+    r"|\s*,\s*which\b.*$"
+    # "hummus and pita chips while watching TV": what the eater was doing, no food ("TV" was a TV dinner)
+    rf"|\s*,?\s+while\s+(?!(?:also\s+)?{_EATING_ING}\b)[a-z]+ing\b.*$",
     re.I,
 )
 # an amount as a report gives it: "3 oz", "20 fl oz", "one cup", "just an ounce"
@@ -302,7 +309,8 @@ _JOINER = lazy(
     # ... and bread named plainly under a spread ("butter on bread", "jam on a slice of bread"; it was sweet
     # pickles, whose SR28 name includes "bread and butter"): "a frankfurter on bread" is a hot dog sandwich
     rf"|(?:{_SPREAD_BEFORE})\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?bread\b)"
-    r"|\s+while\s+(?:also\s+)?\w+ing(?:\s+(?:on|in|up))?\s+"  # "water while feasting on a chicken leg"
+    # "water while feasting on a chicken leg"
+    rf"|\s+while\s+(?:also\s+)?{_EATING_ING}(?:\s+(?:on|in|up))?\s+"
     r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"
     r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
     re.I,
