@@ -338,6 +338,16 @@ def test_an_amount_after_the_food_is_read_before_how_it_was_cooked(
     assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit) and rest == food
 
 
+@pytest.mark.parametrize(
+    ("line", "amount", "unit"),
+    [("~200g chicken breast", 200.0, "g"), ("leftover chili, ~1.5 cups", 1.5, "cup")],
+)
+def test_a_tilde_says_about_before_an_amount_with_no_space(line: str, amount: float, unit: str) -> None:
+    # "~200g chicken breast" was USDA's usual 172 g breast, said as "none given"
+    quantity, _ = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (amount, unit)
+
+
 def test_vitamin_c_is_no_cup() -> None:
     quantity, rest = split_amount("2 vitamin c")
     assert quantity is not None and quantity.unit == "" and rest == "vitamin c"

@@ -77,7 +77,7 @@ _LEADING = lazy(
 )
 # After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
 _AFTER_AMOUNT = lazy(r"(?:\s+of\b)?\s*(?P<rest>.*)$", re.I)
-_TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?{qty}{unit}\s*\)?\s*$"
+_TRAILING_PATTERN = r"^(?P<rest>.*?)(?:\s*[,(:–—-]\s*|\s+)(?:x\s*)?~?\s*{qty}{unit}\s*\)?\s*$"
 _DIGIT = lazy(r"\d")
 _STATES = (
     "dry", "uncooked", "raw", "cooked", "prepared", "baked", "grilled", "roasted", "boiled", "steamed",
@@ -96,7 +96,7 @@ _APPROXIMATORS = (
     "about", "around", "roughly", "approximately", "approx", "just", "only", "merely", "exactly", "a mere",
 )  # fmt: skip
 _ABOUT = "(?:" + "|".join(a.replace(" ", r"\s+") for a in _APPROXIMATORS) + r")\.?|~"
-_APPROXIMATELY = lazy(rf"^\s*(?:{_ABOUT})\s+(?=\S)", re.I)
+_APPROXIMATELY = lazy(rf"^\s*(?:(?:{_ABOUT})\s+|~\s*)(?=\S)", re.I)  # ("~200g chicken breast": no space)
 # an amount after the food's last comma that starts with a word ("a cup and a half", "about a cup"): digits
 # after a comma are read by the trailing-amount rules ("chili, 1.5 cups")
 _SAID_AMOUNT_AFTER = lazy(rf"\s*(?:(?:{_ABOUT})\s+)?(?:a|an|one|half)\s", re.I)
