@@ -909,3 +909,9 @@ def test_w_slash_o_is_without_never_a_joiner(table) -> None:
     assert len(out) == 1 and "o bun" not in (out[0].part_text or ""), out
     (pizza,) = read("pizza w/o cheese", table)  # ... and the matcher reads it as "without"
     assert isinstance(pizza, Item) and "no cheese" in pizza.food, pizza
+
+
+def test_a_tilde_amount_is_the_lines_amount(table) -> None:
+    # "~200g chicken breast" was USDA's usual 172 g breast, said as "none given"
+    (breast,) = read("~200g chicken breast", table)
+    assert breast.grams == 200.0 and not breast.amount_assumed, breast
