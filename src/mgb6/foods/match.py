@@ -762,8 +762,8 @@ _SKIN_ON = lazy(r"\bskin eaten\b|\bmeat and skin\b|\bwith skin\b|\bskin on\b")
 SKIN_COST = 10.0
 _SKIN_OFF = frozenset(("skinless", "only", "without", "no", "removed", "peeled", "unaccompanied"))
 _WORD = lazy(r"[a-z0-9']+")
-_LONG = lazy(r"[a-z]{7}")
-_WITHOUT = lazy(r"\bw/o\s*")  # a word long enough to be two closed up
+_LONG = lazy(r"[a-z]{7}")  # a word long enough to be two closed up ("cornflakes")
+_WITHOUT = lazy(r"\bw/o\s*")  # "w/o": without
 _FLAVORED_AFTER = lazy(r"[a-z]-(flavou?red)\b")
 _WITH = lazy(r"\bwith\b|\bw/", re.I)
 _A_BOWL_DISH = lazy(r"[a-z]\s+bowls?$")  # (a normalised text: "poke bowl", never "a bowl of poke")
@@ -1155,16 +1155,16 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
     return None
 
 
-_brands: _PerTable[str, bool] = _PerTable()
+_brands: _PerTable[str, frozenset[str]] = _PerTable()
 
 
 def _brand_words(table: FoodTable) -> frozenset[str]:
-    """The words USDA writes in the capitals of a maker's or product's name."""
+    """The words USDA writes in the capitals of a maker's or product's name (gathered once per table)."""
     memo = _brands.of(table.index.idf)
-    if not memo:
-        memo.update((w, True) for named in table.index.brand.values() for w in named[1])
-        memo.setdefault("", True)  # (a table naming no brand is remembered too)
-    return frozenset(memo)
+    found = memo.get("")
+    if found is None:
+        found = memo[""] = frozenset(w for named in table.index.brand.values() for w in named[1])
+    return found
 
 
 def _brand_inside(text: str, table: FoodTable) -> tuple[str, str] | None:

@@ -118,7 +118,6 @@ _SPOKEN_STARTS = ("a quarter", "an quarter", "one quarter", "three quarters", "a
                   "one third", "two thirds", "half ")  # fmt: skip
 # Foods whose name starts like an amount: the amount reader leaves their first word alone.
 _FOOD_FIRST = ("half and half", "half & half", "half-and-half", "half n half")
-_LETTERS = frozenset({"T", "t", "c", "C", "T.", "t.", "c.", "C."})
 
 
 def _value(text: str) -> float:
