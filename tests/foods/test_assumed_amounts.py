@@ -299,3 +299,9 @@ def test_a_glass_of_a_food_that_is_no_drink_is_asked(scorer: Scorer) -> None:
     assert isinstance(out, Problem), out
     for line in ("a glass of milk", "a glass of eggnog", "a glass of coconut water"):
         assert isinstance(resolve(scorer, line), Item), line
+
+
+@pytest.mark.parametrize("line", ["a bag of spinach", "a container of blueberries"])
+def test_a_package_of_produce_is_asked_never_a_serving(scorer: Scorer, line: str) -> None:
+    # "a bag of spinach" was FNDDS's "quantity not specified", 13 g: a serving, not a bag
+    assert isinstance(resolve(scorer, line), Problem)

@@ -72,6 +72,9 @@ def parts(line: str) -> list[str]:
         ("hummus and pita chips while watching TV", ["hummus", "pita chips"], None),
         ("an apple while driving to work, and a coffee", ["an apple", "a coffee"], None),
         ("a sandwich while sipping on a cola", ["a sandwich", "a cola"], None),
+        # a spread said before toast is on it ("avocado toast" was not counted)
+        ("avocado toast", ["avocado", "toast"], None),
+        ("french toast", ["french toast"], None),
         # a clock time at the end is when, never an amount ("around 3" was three almonds)
         ("ate some almonds around 3", ["some almonds"], None),
         ("coffee at 10:30", ["coffee"], None),

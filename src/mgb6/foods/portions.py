@@ -925,6 +925,8 @@ def _assumed(
         serving = _pick(portions, "serving", words)  # (no cup to weigh it by: USDA's own serving, said)
         if serving is not None:
             return Grams(amount * serving.grams, f"{ASSUMED}: a {unit} as USDA's {label(serving)}")
+    if unit in PACKAGE_UNITS and is_produce(food):
+        return None  # "a bag of spinach" is no FNDDS "quantity not specified" (13 g): a package, asked
     p = _pick(portions, "default", words)
     if p is None and unit in PACKAGE_UNITS:
         return _informal(amount, unit, food, portions, named, informal)
@@ -955,7 +957,8 @@ _PRODUCE = frozenset({
     "Blueberries and other berries", "Broccoli", "Carrots", "Citrus fruits", "Grapes", "Melons", "Onions",
     "Other dark green vegetables", "Other fruits and fruit salads", "Other red and orange vegetables",
     "Other starchy vegetables", "Other vegetables and combinations", "Peaches and nectarines", "Pears",
-    "Pineapple", "Strawberries", "String beans", "Tomatoes",
+    "Pineapple", "Strawberries", "String beans", "Tomatoes", "Spinach", "Mango and papaya", "Corn",
+    "Lettuce and lettuce salads",
 })  # fmt: skip
 
 

@@ -309,6 +309,8 @@ _JOINER = lazy(
     # ... and bread named plainly under a spread ("butter on bread", "jam on a slice of bread"; it was sweet
     # pickles, whose SR28 name includes "bread and butter"): "a frankfurter on bread" is a hot dog sandwich
     rf"|(?:{_SPREAD_BEFORE})\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?bread\b)"
+    # ... or said before it with no "on" at all ("avocado toast", "peanut butter toast": USDA names neither)
+    rf"|(?:{_SPREAD_BEFORE})\s+(?=toast\b)"
     # "water while feasting on a chicken leg"
     rf"|\s+while\s+(?:also\s+)?{_EATING_ING}(?:\s+(?:on|in|up))?\s+"
     r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"
