@@ -963,11 +963,12 @@ _PRODUCE = frozenset({
 
 
 def is_produce(food: Food) -> bool:
-    """Fresh fruit and vegetables by SR28's and FNDDS's groups: never a juice, a dried fruit or a dish."""
+    """Fresh fruit and vegetables by SR28's and FNDDS's groups: never a juice, a dried, canned or frozen one,
+    nor a dish."""
     return food.category in _PRODUCE and not is_beverage(food) and not _DRIED.search(food.description)
 
 
-_DRIED = lazy(r"\b(?:dried|dehydrated|raisins?|prunes?)\b", re.I)
+_DRIED = lazy(r"\b(?:dried|dehydrated|raisins?|prunes?|canned|frozen)\b", re.I)
 
 
 def _informal(
