@@ -222,6 +222,8 @@ SPELLINGS = [
     ("roasted broccoli", r"^Broccoli, fresh, cooked with oil"),  # it was Chinese broccoli
     ("grilled fish", r"^Fish, NS as to type, baked or broiled"),  # it was grilled salmon
     ("grilled chicken salad", r"^Chicken or turkey garden salad"),  # it was breaded, fried and caesar
+    ("a blueberry muffin", r"^Muffin, fruit"),  # it was SR28's 33 g toaster-type muffin
+    ("falafel wrap", r"^Falafel sandwich"),  # it was one 28 g falafel ball
 ]
 
 
