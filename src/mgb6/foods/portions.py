@@ -965,10 +965,10 @@ _PRODUCE = frozenset({
 def is_produce(food: Food) -> bool:
     """Fresh fruit and vegetables by SR28's and FNDDS's groups: never a juice, a dried, canned or frozen one,
     nor a dish."""
-    return food.category in _PRODUCE and not is_beverage(food) and not _DRIED.search(food.description)
+    return food.category in _PRODUCE and not is_beverage(food) and not _NOT_FRESH.search(food.description)
 
 
-_DRIED = lazy(r"\b(?:dried|dehydrated|raisins?|prunes?|canned|frozen)\b", re.I)
+_NOT_FRESH = lazy(r"\b(?:dried|dehydrated|raisins?|prunes?|canned|frozen)\b", re.I)
 
 
 def _informal(

@@ -339,7 +339,7 @@ _A_DRINK = lazy(
 def _cup_size_inside(food: str) -> tuple[Quantity | None, str]:
     """ "Starbucks grande caramel macchiato", "iced coffee venti": a coffee shop's cup size said anywhere in
     a line of no other amount is one cup of that size."""
-    size = _CUP_SIZE.search(food) if "nde" in food or "nti" in food or "nta" in food else None
+    size = _CUP_SIZE.search(food)
     if size is None or not _A_DRINK.search(food):  # ("Rio Grande burrito")
         return None, food
     rest = " ".join((food[: size.start()] + food[size.end() :]).split())

@@ -69,10 +69,6 @@ _MADE_VERBS = (
 _MADE = lazy(rf"\s+(?:{_MADE_VERBS})\s*$", re.I)  # "oatmeal cooked" | "with milk"
 _MADE_WITH = lazy(rf"\b(?:{_MADE_VERBS})\s+(?:with|using|in)\b", re.I)  # a joiner "cooked with"
 _HOW_MADE = lazy(rf"\s*,?\s*({_MADE_VERBS})\s+(?:with|in)\b", re.I)  # "peas" | "sauteed in" | "butter"
-# how a food was made that is a USDA state of the food itself, not only of the mix it was made into
-_COOKED_STATES = frozenset(
-    "cooked fried sauteed sautéed baked roasted broiled grilled steamed poached scrambled simmered".split()
-)
 
 
 def _made_with(entry: Entry, k: int) -> bool:
@@ -304,13 +300,15 @@ def _no_amount(text: str, *, attached: bool) -> bool:
 def _as_usda_says(entry: Entry, i: int, j: int) -> str:
     """Parts i..j as one text, each joiner that attaches a food to the one before it written as USDA's
     "with" (or "made with"), so that the merged span is compared with USDA's names in their words."""
+    from mgb6.foods.words import COOKED_WORDS, tokens
+
     core, parts = entry.core, entry.parts
     if i == j:
         text = core[parts[i][0] : parts[i][1]]
         if j + 1 < len(parts):  # "peas sauteed in butter": the peas alone are still sauteed
             how = _HOW_MADE.match(core[parts[j][1] : parts[j + 1][0]])
             # (how it was cooked, never how it was mixed: "protein powder mixed with water")
-            if how and how.group(1).lower() in _COOKED_STATES:
+            if how and set(tokens(how.group(1))) <= COOKED_WORDS:
                 text = f"{text} {how.group(1)}"
         return text
     pieces = [core[parts[i][0] : parts[i][1]]]
