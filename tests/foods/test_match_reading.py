@@ -94,6 +94,9 @@ TRAPS = [
     # a grown-up's dish named in a baby food's synonyms is the grown-up's unless the line says the baby's
     ("a cup of cheese ravioli", r"^Toddler"),
     ("cheese ravioli", r"^Toddler"),
+    # the product a line names last is no word to pass over: chips and flour are not their ingredient
+    ("vinegar chips", r"^Vinegar"),
+    ("almond flour", r"(?i)^(nuts, )?almonds"),
 ]
 
 

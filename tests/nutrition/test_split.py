@@ -915,3 +915,26 @@ def test_a_tilde_amount_is_the_lines_amount(table) -> None:
     # "~200g chicken breast" was USDA's usual 172 g breast, said as "none given"
     (breast,) = read("~200g chicken breast", table)
     assert breast.grams == 200.0 and not breast.amount_assumed, breast
+
+
+@pytest.mark.parametrize(
+    ("line", "flavour"),
+    [
+        ("salt and vinegar crisps", "other flavored"),
+        ("a bag of salt & vinegar chips", "other flavored"),
+        ("cheese and onion crisps", "cheese flavored"),
+        ("prawn cocktail crisps", "other flavored"),
+    ],
+)
+def test_crisps_named_by_their_flavour_are_one_bag_of_potato_chips(table, line: str, flavour: str) -> None:
+    # "salt and vinegar crisps" was a teaspoon of salt and 30 g of vinegar; "prawn cocktail crisps" 125 g of
+    # shrimp cocktail
+    (chips,) = read(line, table)
+    assert isinstance(chips, Item) and chips.food == f"Potato chips, {flavour}", chips
+
+
+def test_a_food_named_by_its_brand_then_by_what_it_is_is_one_food(table) -> None:
+    # "a Nabisco Chips Ahoy! chocolate chip cookie" was two cookies, 10 g and 60 g
+    (cookie,) = read("a Nabisco Chips Ahoy! chocolate chip cookie", table)
+    assert isinstance(cookie, Item) and cookie.food.startswith("Cookie, chocolate chip"), cookie
+    assert len(read("2 eggs and 2 eggs", table)) == 2  # each said with its own amount: two servings

@@ -169,8 +169,11 @@ _DESCRIBING = TEXTURE_WORDS | wordset(
     """food restaurant school cafeteria fast home style sweet ground halves white yellow red golden
     crisp"""
 )
-_NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | PREP_WORDS | MEASURE_WORDS | LABEL_WORDS | GROUP_WORDS
-               | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING | _SAYS_HOW)  # fmt: skip
+# products a line names after what they are made of or taste of ("vinegar chips", "almond flour"): the thing
+# named, unlike the other preparation words, so a candidate leaving one out pays as for any food word
+_PRODUCT_NOUNS = frozenset(("chip", "flour"))
+_NOT_NAMING = (QUALIFIER_WORDS | CUT_WORDS | (PREP_WORDS - _PRODUCT_NOUNS) | MEASURE_WORDS | LABEL_WORDS
+               | GROUP_WORDS | MEAL_WORDS | RECIPE_WORDS | _DESCRIBING | _SAYS_HOW)  # fmt: skip
 # Words that never name a food by themselves ("cooked", "crispy", "bowl", "lunch"); unlike _NOT_NAMING,
 # "soup", "juice", "fish" and "nuts" do
 # Words of talk that some USDA synonym happens to hold ("myself", "full", "day"), and the nouns a sentence
@@ -936,7 +939,9 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
             spelt[t] = _correct(t, index) or t
     fixed = [spelt.get(t, t) for t in q]
     head = frozenset(
-        spelt.get(t, t) for t in tokens(first) if t not in QUALIFIER_WORDS and t not in PREP_WORDS
+        spelt.get(t, t)
+        for t in tokens(first)
+        if t not in QUALIFIER_WORDS and (t not in PREP_WORDS or t in _PRODUCT_NOUNS)
     )
     if "fresh" in fixed and not COOKED_WORDS.intersection(fixed):
         fixed.append("raw")  # "fresh raspberries" are USDA's "Raspberries, raw"

@@ -271,6 +271,18 @@ def _said_as_one(entry: Entry, i: int, j: int) -> int:
     return j - i
 
 
+_COUNTED = lazy(r"\b(?:one|two|three|\d)", re.I)  # ("just one banana" is said again: counted once, said)
+
+
+def _named_twice(merged: Item, alone: list[Item | Problem | None], later: list[str]) -> bool:
+    """Whether every part read alone is the merged span's own food, none after the first with an amount of
+    its own: one food said twice, the brand's name and then what it is ("a Nabisco Chips Ahoy! chocolate chip
+    cookie" is one cookie, not two); "a coffee, then 2 coffees" keeps its amounts apart."""
+    return all(isinstance(p, Item) and p.food_id == merged.food_id for p in alone) and all(
+        _no_amount(t, attached=False) and not _COUNTED.search(t) for t in later
+    )
+
+
 def _attached_before(entry: Entry, i: int) -> bool:
     """Whether part i starts what a served meal holds ("an 11 oz Lean Cuisine meal consisting of teriyaki
     chicken, rice, and vegetables"): what follows may be USDA's one food for the meal. After a food
@@ -961,6 +973,9 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                     # vegetables", "fruit and vegetable smoothie")
                     v += MERGED_BONUS * (width - 1)
                     made = made or MADE_WITH_BONUS * _said_as_one(entry, start, end - 1)
+                alone = [span(k, k) for k in range(start, end)]
+                if not made and _named_twice(out, alone, texts[start + 1 : end]):
+                    made = MADE_WITH_BONUS
                 v += made
             total = best[start] + v
             # starts are tried longest span first, so on a tie the span with fewer items stays
