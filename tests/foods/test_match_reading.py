@@ -97,6 +97,11 @@ TRAPS = [
     # the product a line names last is no word to pass over: chips and flour are not their ingredient
     ("vinegar chips", r"^Vinegar"),
     ("almond flour", r"(?i)^(nuts, )?almonds"),
+    # what a line says its food came without is in no food chosen for it
+    ("burger w/o bun", r"bun"),
+    ("burger without the bun", r"bun"),
+    ("lasagna, no meat", r"with meat"),
+    ("milk, whole, 3.25% milkfat, without added vitamin a and vitamin d", r"dry"),
 ]
 
 
@@ -797,3 +802,19 @@ def test_a_recipes_everyday_ingredients_are_usdas_plain_ones(table, line: str, r
 def test_how_a_recipe_readied_a_food_is_no_unread_word(table) -> None:
     out = _resolve(table, "1/2 cup unsalted butter, softened")
     assert isinstance(out, Item) and not any("in no USDA name" in n for n in out.notes), out.notes
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("coffee without sugar", r"coffee"),
+        ("coffee, no sugar", r"coffee"),
+        ("tea without milk", r"^Beverages, tea"),
+    ],
+)
+def test_a_food_said_without_something_is_the_food_and_the_line_says_so(table, line: str, right: str) -> None:
+    # "coffee without sugar" was not counted: the sugar, named by no coffee, made every coffee a weak match
+    out = _resolve(table, line)
+    assert isinstance(out, Item) and re.search(right, out.food, re.I), out
+    assert "sugar" not in out.food.lower() and "milk" not in out.food.lower()
+    assert any(n.startswith("said 'without") or n.startswith("said 'no") for n in out.notes), out.notes

@@ -76,6 +76,7 @@ class Match(NamedTuple):
     prepared: str = ""  # recipe words left out to find a reviewed phrase ("sifted", "drained")
     maker: bool = False  # the brand was said as who made or sold it ("from Little Debbie", "Taco Bell taco")
     place: str = ""  # where it came from, left out to find the food ("straight from the freezer")
+    without: str = ""  # what the line says it came without, left out to find the food ("without sugar")
 
 
 K = TypeVar("K")
@@ -1403,6 +1404,9 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         said = _NO_MAKER_LABELS.get(dashed["maker"].lower())
         text = f"{dashed['maker']}, {dashed['rest']}" if said is None else said + dashed["rest"]
     found, cands = _match_named(text, table)
+    said_without = _SAID_WITHOUT.search(text)
+    if said_without is not None:
+        found, cands = _kept_without(text, said_without, found, cands, table)
     if found is None:
         came = _CAME_FROM_PLACE.match(text)
         if came is not None and not names_a_food(normalize(came["place"]), table.index):
@@ -1410,6 +1414,58 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
             if again is not None:
                 return again._replace(place=text[came.end("food") :].strip()), cands
     return found, cands
+
+
+# what a line says its food came without: "burger w/o bun", "coffee, no sugar", "a latte without any milk"
+_SAID_WITHOUT = lazy(
+    r"(?:,\s*|\s+)(?:no|without|w/o|minus|hold\s+the)\s*(?:the\s+|any\s+|added\s+)?(?P<what>[a-z]+)(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _comes_with(food: str, word: str) -> bool:
+    """Whether USDA's name holds ``word`` other than as what the food is without ("Pizza, no cheese",
+    "skin not eaten", "sugar free")."""
+    said = [t for t in re.split(r"[^a-z]+", food.lower()) if t]
+    at = [k for k, t in enumerate(said) if t == word or singular(t) == word]
+    # (any one said without is enough: "without added vitamin A and vitamin D" holds neither)
+    return bool(at) and not any(
+        _NEGATIONS.intersection(said[max(0, k - 2) : k]) or said[k + 1 : k + 2] in _SAID_OFF for k in at
+    )
+
+
+_SAID_OFF = (["not"], ["free"], ["removed"])  # "skin not eaten", "sugar free", "fat removed"
+
+
+def _kept_without(
+    text: str, said: re.Match[str], found: Match | None, cands: list[int], table: FoodTable
+) -> tuple[Match | None, list[int]]:
+    """The match with what the line says its food came without kept out: never a food whose name says it
+    comes with it ("burger w/o bun" was the hamburger on its bun); a line that matched nothing is read
+    without the clause ("coffee without sugar" is coffee, the clause said on the line)."""
+    word = singular(said["what"].lower())
+    if word == "skin":
+        return found, cands  # (the skin said off is weighed in the score: USDA's "meat only", "flesh")
+    if found is not None:
+        if not _comes_with(table.foods[found.food_index].description, word):
+            return found, cands
+        ranked = search(text, table, limit=10)
+        floor = max(MIN_CONFIDENCE, ranked[0][1] - SWITCH_MARGIN) if ranked else MIN_CONFIDENCE
+        for food_i, score in ranked:
+            if score < floor:
+                break  # (nothing near: asked, never a far worse food)
+            if not _comes_with(table.foods[food_i].description, word):
+                return Match(food_i, min(99.0, score), "fuzzy"), cands
+        return None, cands
+    if said["rest"].strip(" .,;"):
+        return None, cands  # something follows what it came without: not the line's last word on it
+    before = text[: said.start()].strip()
+    if not before:
+        return None, cands
+    again, _ = _match_named(before, table)
+    if again is None or _comes_with(table.foods[again.food_index].description, word):
+        return None, cands
+    return again._replace(without=text[said.start() :].strip(" ,")), cands
 
 
 _DASHED_LABEL = lazy(r"^(?P<maker>[A-Z][\w'’&.]*(?:\s+[A-Z][\w'’&.]*){0,3})\s+[-–—]\s+(?P<rest>\S.*)$")

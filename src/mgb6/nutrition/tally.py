@@ -341,6 +341,8 @@ class Scorer:
             notes.append(f"preparation not weighed: {m.prepared}")
         if m.place:
             notes.append(f"where it came from not weighed: {m.place!r}")
+        if m.without:
+            notes.append(f"said {m.without!r}: counted as {food.description}, whose USDA name has none")
         combo = _A_COMBO.search(entry.food_text)
         if combo is not None and not _A_MEAL_FOOD.search(food.description):
             # "a big mac meal" is the burger, its fries and its drink: only the burger is named
