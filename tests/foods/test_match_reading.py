@@ -818,3 +818,13 @@ def test_a_food_said_without_something_is_the_food_and_the_line_says_so(table, l
     assert isinstance(out, Item) and re.search(right, out.food, re.I), out
     assert "sugar" not in out.food.lower() and "milk" not in out.food.lower()
     assert any(n.startswith("said 'without") or n.startswith("said 'no") for n in out.notes), out.notes
+
+
+def test_citrus_zest_is_the_peel_weighed_by_the_spoon_and_a_fruits_zest_is_asked(table) -> None:
+    # "zest of 1 orange" was a whole 154 g orange (15 mg Mg); "1 tbsp lemon zest" 13 g of the fruit
+    zest = _resolve(table, "1 tbsp lemon zest")
+    assert isinstance(zest, Item) and zest.food == "Lemon peel, raw" and zest.grams == 6.0, zest
+    orange = _resolve(table, "2 tsp orange zest")
+    assert isinstance(orange, Item) and orange.food == "Orange peel, raw", orange
+    asked = _resolve(table, "zest of 1 orange")
+    assert isinstance(asked, Problem) and "Orange peel" in asked.reason, asked

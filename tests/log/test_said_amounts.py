@@ -46,6 +46,8 @@ SAID = [
     ("a 500 ml carton of soy milk", 500, "ml", "soy milk"),
     ("juice of 2 limes", 2, "lime", "lime juice"),
     ("the juice of half a lemon", 0.5, "lemon", "lemon juice"),
+    ("zest of 1 orange", 1, "orange", "orange peel"),  # the peel grated off it, never the orange
+    ("the finely grated zest of 2 limes", 2, "lime", "lime peel"),
     ("2 slices of rye bread", 2, "slice", "rye bread"),
     ("a large bowl of oatmeal", 1, "bowl", "oatmeal"),
     ("a heaping tablespoon of almond butter", 1, "tbsp", "almond butter"),

@@ -90,6 +90,13 @@ _JUICE = lazy(
     r"(?P<fruit>lemon|lime|orange|grapefruit|tangerine|clementine)(?:e?s)?\b(?P<rest>.*)$",
     re.I,
 )
+# "zest of 1 lemon", "the grated zest of 2 limes": the peel, which USDA weighs by the spoon, never the fruit
+_ZEST = lazy(
+    rf"^(?:the\s+)?(?:(?:finely\s+)?grated\s+)?zest\s+(?:of|from)\s+(?P<q>half\s+an?|an?\s+half|{_NUM}"
+    r"|an?|one|two|three|four|five|six)\s+(?:(?:fresh|whole|small|medium|large)\s+)?"
+    r"(?P<fruit>lemon|lime|orange|grapefruit|tangerine|clementine)(?:e?s)?\b(?P<rest>.*)$",
+    re.I,
+)
 _HALVES = ("half a", "half an", "a half", "an half")
 # Cheap tests that keep a line from compiling a pattern it cannot match (most lines need none of them:
 # compiling them all costs milliseconds, a line's test microseconds).
@@ -176,6 +183,16 @@ def juice_of(text: str) -> tuple[Quantity, str] | None:
         return None
     fruit = m.group("fruit").lower()
     return Quantity(_value(m.group("q")), fruit, text=m.group(0).strip()), f"{fruit} juice{m.group('rest')}"
+
+
+def zest_of(text: str) -> tuple[Quantity, str] | None:
+    """ "zest of 2 limes" is the peel grated off two limes: (2 "lime", "lime peel"). USDA weighs the peel by
+    the spoon only, so the count is asked (it was two whole limes, 15 g of the fruit's survey weight)."""
+    m = _ZEST.match(text) if "zest" in text[:24].lower() else None
+    if m is None:
+        return None
+    fruit = m.group("fruit").lower()
+    return Quantity(_value(m.group("q")), fruit, text=m.group(0).strip()), f"{fruit} peel{m.group('rest')}"
 
 
 def _dual(text: str) -> str:

@@ -11,7 +11,15 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from mgb6.lazyre import lazy
-from mgb6.log.amounts import inch_size, juice_of, named_portion, names_food_first, one_said, said_amount
+from mgb6.log.amounts import (
+    inch_size,
+    juice_of,
+    named_portion,
+    names_food_first,
+    one_said,
+    said_amount,
+    zest_of,
+)
 from mgb6.log.dates import BadDate, Pending, read_date_line, settle
 from mgb6.log.supplements import looks_like_supplement, parse_supplement
 from mgb6.log.units import (
@@ -299,7 +307,7 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     unit_first = _UNIT_OF.match(text)
     if unit_first is not None and canonical_unit(unit_first.group(1).lower()):
         text = f"1 {text}"  # "bowl of oatmeal", "pinch of salt", "glass of milk": one, as "a bowl of" is
-    juice = juice_of(text)
+    juice = juice_of(text) or zest_of(text)
     if juice is not None:
         return juice
     bite = _BITES_OF.match(text)
