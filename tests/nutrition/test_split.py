@@ -938,3 +938,45 @@ def test_a_food_named_by_its_brand_then_by_what_it_is_is_one_food(table) -> None
     (cookie,) = read("a Nabisco Chips Ahoy! chocolate chip cookie", table)
     assert isinstance(cookie, Item) and cookie.food.startswith("Cookie, chocolate chip"), cookie
     assert len(read("2 eggs and 2 eggs", table)) == 2  # each said with its own amount: two servings
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "maker"),
+    [
+        ("Banquet - Chicken Pot Pie", "Pot pie, chicken", "Banquet"),  # was not counted
+        ("Oscar Mayer - Turkey Bacon, 2 slices", "Turkey bacon", "Oscar Mayer"),  # was its smoked sausage
+        (
+            "Tyson, Chicken Breast, 4 oz",
+            "Chicken, broilers or fryers, breast",
+            "Tyson",
+        ),  # was 80 g of tenders
+        (
+            "Stouffer's, Lasagna with Meat Sauce, 1 cup",
+            "Lasagna with meat",
+            "Stouffer's",
+        ),  # the maker was asked
+        ("Kraft, Cheddar Cheese, 1 slice", "Cheese, cheddar", "Kraft"),
+    ],
+)
+def test_a_labels_maker_without_that_product_in_usda_is_the_generic_food_said_so(
+    table, line, food, maker
+) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item) and item.food.startswith(food), item
+    assert any(f"brand {maker!r}" in n or f'brand "{maker}"' in n for n in item.notes), item.notes
+
+
+@pytest.mark.parametrize(("line", "n"), [("Oatmeal, Blueberries", 2), ("Eggs, Bacon, Toast", 3)])
+def test_foods_listed_with_capitals_are_no_maker_of_the_rest(table, line: str, n: int) -> None:
+    # "Oatmeal, Blueberries" was the blueberries alone, "Oatmeal," read as their brand
+    out = read(line, table)
+    assert len(out) == n and all(isinstance(x, Item) and not any("brand" in m for m in x.notes) for x in out)
+
+
+def test_a_percent_grade_a_reviewed_phrase_need_not_say_is_still_that_food(table) -> None:
+    # "a 2% latte" was not counted: the "2" named no latte, so the reviewed phrase "latte" could not be it
+    for line in ("a 2% latte", "2% latte"):
+        (latte,) = read(line, table)
+        assert isinstance(latte, Item) and latte.food == "Coffee, Latte", latte
+    (glass,) = read("a glass of 2% milk", table)
+    assert isinstance(glass, Item) and "2%" in glass.food, glass  # the grade still picks among the milks

@@ -933,7 +933,11 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     repeated = frozenset(t for t, n in Counter(q).items() if n > 1)  # ("taco bell taco": brand, then food)
     # the words before the first comma or "with"/"on"/"in"/"for"/"made from" name the food ("honey for my
     # tea" is honey, "granola made from oats" granola, not 156 g of oats); the rest qualifies it
-    first = re.split(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b|\bmade\s+(?:from|of)\b", lowered, maxsplit=1)[0]
+    first, *after = _HEAD_ENDS.split(lowered, maxsplit=1)
+    if after and _maker_first(lowered, table, written=False):
+        # a label's maker first ("Oscar Mayer, Turkey Bacon", MyFitnessPal's "Oscar Mayer - Turkey Bacon"):
+        # the product after it names the food (it was the maker's smoked sausage with turkey in it)
+        first = _HEAD_ENDS.split(after[0], maxsplit=1)[0]
     spelt: dict[str, str] = {}
     for t in q:
         if t not in index.idf and t not in _LIGHT:  # ("fizzy" is a describing word, no misspelt food)
@@ -954,6 +958,9 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     # nothing more (USDA: "Yogurt, ..., fruit", "chocolate-flavor roll"); alone ("flavored water") it does
     flavored = _FLAVORED_AFTER.search(lowered)
     light = _LIGHT | {flavored.group(1)} if flavored is not None else _LIGHT
+    # a grade said as a percent ("2% milk", "100% juice") picks among a food's kinds where USDA's names say
+    # it, and a reviewed phrase need not say it ("a latte with 2% milk" is the latte alias)
+    graded = frozenset(_PERCENT.findall(lowered)) if "%" in lowered else _NONE
     if flavored is not None and flavored.group(1) in weights:
         weights[flavored.group(1)] *= 0.3
     # a colour or taste word before a food no USDA name pairs it with ("a sweet kiwi", "a golden waffle") is
@@ -1046,7 +1053,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     best: dict[int, float] = {}
     # (words that weigh little need no explaining; nor does what the line says the food came without: "beef
     # broth without tomato" is the beef broth alias, and a candidate with tomato pays NEGATED_COST)
-    needed = {t for t in q if t not in light and t not in negated}
+    needed = {t for t in q if t not in light and t not in negated and t not in graded}
     for c in shortlist:
         if index.choice_kind[c] == 1 and _how_only(index.choices[c]):
             continue  # an FNDDS synonym only saying how it was made ("stir fried", under tofu) names nothing
@@ -1137,13 +1144,29 @@ def _brand_prefix(text: str, table: FoodTable) -> tuple[str, str] | None:
             # a label's rest is food words ("Cottage Cheese, Fat Free"); a sentence's is not ("I had ...")
             label = all(known_word(t, index) for t in tokens(rest))
             unknown = any(not known_word(t, index) for t in toks)
-            if toks and label and (unknown or (search(first, table, 1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE):
+            # (a maker USDA lists is the brand too, when the product is none USDA lists of it: "Banquet,
+            # Chicken Pot Pie" is FNDDS's chicken pot pie; it was not counted)
+            maker = names_a_maker(first, table)
+            if (
+                toks
+                and label
+                and (unknown or maker or (search(first, table, 1) or [(0, 0.0)])[0][1] < MIN_CONFIDENCE)
+            ):
                 return first.strip(), rest.strip()
     words = text.split()
     # a maker USDA names only in capitals ("KRAFT", "TYSON") before a food named as a reviewed phrase or a
     # USDA name: "Kraft Mac and Cheese" is macaroni and cheese (it was an uncounted "Kraft mac" plus a cup
     # of cheddar)
-    if len(words) >= 2 and words[0][:1].isupper() and set(tokens(words[0])) <= _brand_words(table):
+    # (never a food listed first: "Oatmeal, Blueberries" was the blueberries alone, "Oatmeal," their brand)
+    lead = normalize(words[0]) if words else ""
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and not words[0].endswith(",")
+        and lead not in table.aliases
+        and lead not in index.exact
+        and set(tokens(words[0])) <= _brand_words(table)
+    ):
         rest = normalize(" ".join(words[1:]))
         if rest in table.aliases or rest in index.exact:
             return words[0], " ".join(words[1:])
@@ -1423,6 +1446,43 @@ _SAID_WITHOUT = lazy(
 )
 
 
+def names_a_maker(first: str, table: FoodTable) -> bool:
+    """Whether a label's first part, before its comma, may be its maker: words USDA writes in a maker's
+    capitals ("Banquet", "Oscar Mayer"), or words naming no food in any USDA name, only in FNDDS's synonym
+    lists ("Tyson", under its chicken tenders)."""
+    words = first.split()
+    toks = tokens(first)
+    if not toks or len(words) > 4 or not _capitalised(words) or _names_alone(normalize(first), table):
+        return False  # ("Eggs, Bacon, Toast" lists foods)
+    return set(toks) <= _brand_words(table) or not any(t in table.index.food_words for t in toks)
+
+
+def _maker_first(text: str, table: FoodTable, *, written: bool = True) -> str:
+    """The maker a label names before its first comma, when USDA lists the maker and the maker's name is no
+    food's ("Kraft, Cheddar Cheese", "Oscar Mayer, Turkey Bacon"; not "Cheerios, 1 cup"); "" otherwise.
+    ``written=False`` for text already lowered (the capitals a label is written in are then unknown)."""
+    if "," not in text:
+        return ""
+    first = text.split(",", 1)[0]
+    words = first.split()
+    if not words or len(words) > 4 or (written and not _capitalised(words)):
+        return ""
+    toks = tokens(first)
+    if not toks or not set(toks) <= _brand_words(table):
+        return ""
+    if any(_names_alone(t, table) for t in (*toks, normalize(first))):
+        return ""  # (a maker's words name no food alone: "Little Debbie cookie, ..." is the cookie)
+    return first.strip()
+
+
+def _names_alone(key: str, table: FoodTable) -> bool:
+    return key in table.aliases or key in table.index.exact
+
+
+_HEAD_ENDS = lazy(r",|\(|\bwith\b|\bon\b|\bin\b|\bfor\b|\bmade\s+(?:from|of)\b")
+_PERCENT = lazy(r"(\d+(?:\.\d+)?)\s*%")
+
+
 def _comes_with(food: str, word: str) -> bool:
     """Whether USDA's name holds ``word`` other than as what the food is without ("Pizza, no cheese",
     "skin not eaten", "sugar free")."""
@@ -1487,6 +1547,13 @@ def _match_named(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         return made, []
     found, cands = _match(text, table)
     if found is not None:
+        lead = _maker_first(text, table)
+        if lead and not set(tokens(lead)) <= table.index.brand.get(found.food_index, (_NONE, _NONE))[1]:
+            # "Kraft, Cheddar Cheese": no product of the maker's, so the generic food the rest names, said so
+            rest, rest_cands = _match(text.split(",", 1)[1], table)
+            if rest is not None and rest.confidence >= found.confidence:
+                found, cands = rest, rest_cands
+            found = found._replace(brand=lead)
         return found, cands
     made = _led_by_a_restaurant(text, table)
     if made is not None:

@@ -355,7 +355,7 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
     cheese") need no explaining."""
     if merged.confidence >= 100.0:
         return True  # a reviewed phrase or a USDA name written out: it explains itself
-    from mgb6.foods.match import names_a_food
+    from mgb6.foods.match import names_a_food, names_a_maker
     from mgb6.foods.words import SKINLESS_NAMED, tokens
     from mgb6.log.phrases import HOW_WORDS
     from mgb6.log.units import is_unit_spelling
@@ -367,6 +367,8 @@ def _explains(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int) -> boo
         a, b = entry.parts[k][0], entry.parts[k][1]
         if skinless and _SKIN_OFF_PART.fullmatch(entry.core[a:b]):
             continue  # "a chicken thigh, skin removed": USDA's "meat only" says the skin was not eaten
+        if k == i < j and entry.core[b : b + 1] == "," and names_a_maker(entry.core[a:b], scorer.table):
+            continue  # a label's maker ("Stouffer's, Lasagna with Meat Sauce"), said in the item's note
         words = {  # ("a smooth and rich ice cream cone": "smooth" names no food to explain)
             t for t in tokens(entry.core[a:b])
             if t in index.idf and t.isalpha() and t not in HOW_WORDS and not is_unit_spelling(t)
