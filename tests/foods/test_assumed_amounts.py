@@ -305,3 +305,18 @@ def test_a_glass_of_a_food_that_is_no_drink_is_asked(scorer: Scorer) -> None:
 def test_a_package_of_produce_is_asked_never_a_serving(scorer: Scorer, line: str) -> None:
     # "a bag of spinach" was FNDDS's "quantity not specified", 13 g: a serving, not a bag
     assert isinstance(resolve(scorer, line), Problem)
+
+
+@pytest.mark.parametrize(
+    ("line", "rolls"), [("a california roll", 1), ("2 salmon rolls", 2), ("a spicy tuna roll", 1)]
+)
+def test_a_sushi_roll_counted_by_the_roll_is_usdas_usual_portion_never_one_piece(
+    scorer: Scorer, line: str, rolls: int
+) -> None:
+    # "a california roll" was FNDDS's "1 piece" (30 g), a sixth of the roll
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food.startswith("Sushi roll"), out
+    assert out.grams == pytest.approx(rolls * usda(out.food_id, "default", "quantity not specified"))
+    assert out.amount_assumed and out.grams > 3 * rolls * usda(out.food_id, "piece", "")
+    pieces = resolve(scorer, "6 pieces of california roll")  # pieces said are pieces
+    assert isinstance(pieces, Item) and pieces.grams == pytest.approx(6 * usda(pieces.food_id, "piece", ""))

@@ -980,3 +980,17 @@ def test_a_percent_grade_a_reviewed_phrase_need_not_say_is_still_that_food(table
         assert isinstance(latte, Item) and latte.food == "Coffee, Latte", latte
     (glass,) = read("a glass of 2% milk", table)
     assert isinstance(glass, Item) and "2%" in glass.food, glass  # the grade still picks among the milks
+
+
+@pytest.mark.parametrize(
+    ("line", "n"),
+    [
+        ("chicken curry with naan", 2),  # the naan was taken as part of the curry
+        ("chili with cornbread", 2),
+        ("chicken tikka masala with basmati rice and naan", 3),  # USDA's curry has its own "with rice"
+        ("a taco filled with chicken and cheese", 1),  # what a taco of no named filling holds
+    ],
+)
+def test_a_bread_or_a_side_usda_names_apart_is_no_filling_of_the_dish(table, line: str, n: int) -> None:
+    out = read(line, table)
+    assert len(out) == n and all(isinstance(x, Item) for x in out), out

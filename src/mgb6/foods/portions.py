@@ -486,6 +486,7 @@ def to_grams(
     return g
 
 
+_ROLL_SAID = lazy(r"\brolls?\s*$", re.I)
 _PART_OF = lazy(r"^\s*(?:slices?|pieces?|wedges?)\s+of\s+", re.I)
 _CUT_PARTS = frozenset(("slice", "piece", "wedge"))  # what is cut from a food ("a serving" is a whole one)
 _INCH_PHRASE = lazy(r"(\d+(?:\.\d+)?) inch")
@@ -814,6 +815,13 @@ def _to_grams(
                     p = _whole_item(portions, itself) or p
                 elif not whole and p.grams > WHOLE_DISH_GRAMS and p in _whole_items(portions, itself):
                     p = next(filter(None, (_pick(portions, part, words) for part in ("piece", "slice"))), p)
+                d = _pick(portions, "default", words)
+                roll = p.unit == "piece" and _ROLL_SAID.search(food_text) is not None and "roll" in itself
+                if roll and d is not None and d.grams >= 3 * p.grams:
+                    # "a california roll", "2 salmon rolls": the roll FNDDS weighs only by its piece (30 g, a
+                    # sixth of it) is its usual portion, said (it was one 30 g piece)
+                    said = f"{ASSUMED}: a roll as {usual(d)}; USDA weighs a piece of it, {_fmt(p.grams)} g"
+                    return Grams(amount * d.grams, note=said, assumed=True)
             if p is not None:
                 if unit in SIZE_UNITS and p.unit != unit:
                     note = _join(note, f"{_NO_SIZE.format(unit)}: used {label(p)}")

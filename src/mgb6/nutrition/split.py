@@ -1385,9 +1385,37 @@ def _may_hold(dish: Item, part: Item | Problem, text: str, scorer: Scorer) -> bo
     """Whether a mixed dish may hold what a part names: not what its name says it comes without, and where
     its USDA name lists what it holds, only that ("Lettuce, salad with assorted vegetables including
     tomatoes": no chicken, no avocado; "Chili with chicken", whose FNDDS names add turkey: turkey)."""
-    if _left_out(dish, part):
+    if _left_out(dish, part) or _a_side(dish, part) or _sold_with_it_apart(dish, text, scorer):
         return False
     return not _LISTS_CONTENTS.search(dish.food) or _named_in(text, dish.food, scorer, dish.food_id)
+
+
+# Breads served beside a dish: "curry with naan", "chili with cornbread", "soup with crackers"
+_SIDE_BREAD = lazy(
+    r"^(?:bread|rolls?\b|crackers|bagels?|biscuits?|cornbread|garlic bread)|\bnaan\b|\bpita\b", re.I
+)
+_ON_BREAD_DISHES = ("Pizza", "andwiches", "Burgers", "Burritos and tacos", "Frankfurter")
+
+
+def _a_side(dish: Item, part: Item | Problem) -> bool:
+    """A bread is served beside a dish, not in it ("chicken curry with naan": the naan was taken as part of
+    the curry), unless the dish is made on bread (a sandwich, a pizza, a taco)."""
+    bread = isinstance(part, Item) and (
+        _SIDE_BREAD.search(part.food) is not None or "bread" in part.category.lower()
+        or part.category in ("Rolls and buns", "Crackers, excludes saltines", "Saltine crackers")
+    )  # fmt: skip
+    return bread and not any(c in dish.category for c in _ON_BREAD_DISHES)
+
+
+def _sold_with_it_apart(dish: Item, text: str, scorer: Scorer) -> bool:
+    """USDA names the dish with the part as another food ("Chicken curry with rice" beside "Chicken
+    curry"), so the dish's own values hold none of it."""
+    from mgb6.foods.match import names_a_food
+    from mgb6.foods.words import normalize, tokens
+
+    index = scorer.table.index
+    named = [t for t in tokens(text) if t.isalpha() and names_a_food(t, index)]
+    return any(normalize(f"{dish.food} with {t}") in index.exact for t in named)
 
 
 def _left_out(dish: Item, part: Item | Problem) -> bool:
