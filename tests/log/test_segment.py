@@ -204,6 +204,8 @@ def test_a_measured_amount_after_praise_is_read_as_the_amount(text: str, expecte
         ("8am - oatmeal w/ blueberries", ["oatmeal", "blueberries"]),  # a clock time, not 8 "am" of oatmeal
         ("12:30 pm: salad", ["salad"]),
         ("7:15 - 2 eggs", ["2 eggs"]),
+        ("12:30 chicken salad", ["chicken salad"]),  # a clock time with no dash was no food at all
+        ("at 18:45 pasta with pesto", ["pasta", "pesto"]),
         ("had a protein shake after gym", ["a protein shake"]),
         ("2 eggs after my run", ["2 eggs"]),
         ("8 oz milk", ["8 oz milk"]),

@@ -118,6 +118,8 @@ _LEAD = (
     # "8am - oatmeal", "12:30 pm: salad", "7:15 - eggs": a clock time heads the line, never an amount
     lazy(rf"{_CLOCK}\d{{1,2}}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])\s*[-–—:,]?\s*", re.I),
     lazy(rf"{_CLOCK}\d{{1,2}}:[0-5]\d\s*[-–—:]\s*", re.I),
+    # ... and with no dash before a word ("12:30 chicken salad")
+    lazy(rf"{_CLOCK}(?:[01]?\d|2[0-3]):[0-5]\d\s+(?=[^\W\d_])", re.I),
     lazy(rf"{_BARE_VERBS}{_END}\s*:?\s*", re.I),
     # "a snack that included", "a nutritious breakfast featuring", "a light lunch of" (after "I had")
     lazy(
