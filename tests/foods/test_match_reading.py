@@ -172,6 +172,11 @@ def test_a_phrase_naming_a_dish_matches_the_dish(table, line: str, right: str, u
 # Typos, shorthand and other Englishes -> a pattern of the USDA food they mean
 SPELLINGS = [
     ("lager", r"beer"),  # never "Langers", a grape juice brand in an FNDDS synonym list
+    # one slip of a key is the word: "sandwhich" was SR28's sandwich spread, "a grilled chiken sandwhich" a
+    # grilled fish sandwich, "a turky sandwhich" not counted (SR28 writes a "Turk'y Burger")
+    ("sandwhich", r"^Sandwich, NFS"),
+    ("grilled chiken sandwhich", r"^Chicken .*sandwich"),
+    ("a turky sandwhich", r"^Turkey sandwich"),
     ("digestive biscuits", r"^Graham crackers"),
     ("digestives", r"^Graham crackers"),
     ("PB&J on wheat", r"^Peanut butter and jelly sandwich"),  # never the spread, nor peanut butter alone

@@ -42,7 +42,7 @@ from mgb6.foods.words import (
 )
 from mgb6.lazyre import lazy
 from mgb6.log.phrases import CHATTER, HOW_WORDS
-from mgb6.log.units import CUP_SIZES, PRODUCT_SIZES, SIZES
+from mgb6.log.units import CUP_SIZES, PRODUCT_SIZES, SIZES, is_unit_spelling
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,6 +109,8 @@ def _correct(token: str, index: SearchIndex) -> str | None:
     """
     if len(token) < 4 or not token.isalpha() or token in CUT_WORDS or token in RECIPE_WORDS:
         return None  # ("beaten" is no misspelt "beater")
+    if is_unit_spelling(token):
+        return None  # ("a pint of semi skimmed": a pint is no misspelt pinto bean)
     memo = _corrected.of(index.by_initial)
     if token in memo:
         return memo[token]
@@ -121,6 +123,13 @@ def _correct(token: str, index: SearchIndex) -> str | None:
         memo.clear()
     memo[token] = found = hit[0] if hit else None
     return found
+
+
+def _one_slip(said: str, word: str) -> bool:
+    """Whether ``said`` is ``word`` with one letter left out, added, changed or two swapped."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(said, word) <= 1
 
 
 def _weight(t: str, idf: dict[str, float]) -> float:
@@ -982,10 +991,11 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
                 # saying "white bread" in its synonyms must not outweigh the wheat the line said)
                 weights[t] *= 0.0 if t == "bread" and len(bread) > 1 else 0.3
                 light = light | {t}
-    # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose; nor does what the
-    # line says the food came without ("beef broth without tomato": tomato names no food eaten)
+    # a corrected word is a guess ("during" -> "durian"): it never makes a candidate lose, unless it was one
+    # slip of a key from the word ("chiken": a "grilled chiken sandwhich" was a grilled fish sandwich); nor
+    # does what the line says the food came without ("beef broth without tomato": tomato names no food eaten)
     negated = _said_without_words(q)
-    guessed = {v for k, v in spelt.items() if v != k} | negated
+    guessed = {v for k, v in spelt.items() if v != k and not _one_slip(k, v)} | negated
     # (a reviewed one-word alias names a food too: "toast" is the first word of no USDA name)
     naming = tuple(
         t
@@ -1604,6 +1614,16 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
         text = respell(text, table.index)
         key = normalize(text)
         alias = _alias(key, table)
+    if alias is None and any(t not in table.index.idf for t in key.split()):
+        # "sandwhich", "avacado toast": a misspelt word corrected, the reviewed phrase or USDA name the line
+        # then says ("sandwhich" was SR28's sandwich spread, the search's best with its words)
+        fixed = " ".join(
+            (_correct(t, table.index) or t) if t not in table.index.idf else t for t in key.split()
+        )
+        if fixed != key:
+            alias = _alias(fixed, table)
+            if alias is None and fixed in table.index.exact:
+                return Match(table.index.exact[fixed], 99.0, "exact"), [table.index.exact[fixed]]
     if alias is None:
         # "tea in my cup", "coffee in a mug": what follows the food says only where it was
         where = _IN_A_VESSEL.search(text)
