@@ -159,6 +159,10 @@ DISHES = [
     ("pepperoni pizza", r"^Pizza.*pepperoni", None),
     ("chicken or turkey noodle soup", r"noodle", None),
     ("carrot sticks", r"^Carrots", None),
+    ("tumeric latte", r"^Milk", r"Coffee"),  # golden milk has no coffee (it was FNDDS's espresso latte)
+    ("chicken tikka masala", r"curry", None),  # (these were not counted)
+    ("jalapeno poppers", r"jalapeno", None),
+    ("a spicy tuna roll", r"^Sushi roll tuna", None),
 ]
 
 
