@@ -320,3 +320,21 @@ def test_a_sushi_roll_counted_by_the_roll_is_usdas_usual_portion_never_one_piece
     assert out.amount_assumed and out.grams > 3 * rolls * usda(out.food_id, "piece", "")
     pieces = resolve(scorer, "6 pieces of california roll")  # pieces said are pieces
     assert isinstance(pieces, Item) and pieces.grams == pytest.approx(6 * usda(pieces.food_id, "piece", ""))
+
+
+@pytest.mark.parametrize(
+    ("line", "fraction"), [("half a cantaloupe", 0.5), ("a quarter of a cantaloupe", 0.25)]
+)
+def test_part_of_a_melon_is_that_part_of_the_whole_melon_never_of_one_melon_ball(
+    scorer: Scorer, line: str, fraction: float
+) -> None:
+    # "half a cantaloupe" was half of SR28's "cantaloupe balls" row (unit "cantaloupe"): 7 g
+    out = resolve(scorer, line)
+    assert isinstance(out, Item), out
+    assert out.grams == pytest.approx(fraction * usda(out.food_id, "melon", "medium"))
+    water = resolve(scorer, "half a watermelon")  # the survey's "1 medium melon": its kind
+    assert isinstance(water, Item) and water.grams == pytest.approx(
+        0.5 * usda("fndds:63149010", "medium", "melon")
+    )
+    balls = resolve(scorer, "10 watermelon balls")  # the shape said is the shape weighed
+    assert isinstance(balls, Item) and balls.grams < 200, balls

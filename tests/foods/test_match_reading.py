@@ -102,6 +102,9 @@ TRAPS = [
     ("burger without the bun", r"bun"),
     ("lasagna, no meat", r"with meat"),
     ("milk, whole, 3.25% milkfat, without added vitamin a and vitamin d", r"dry"),
+    # a coffee drink is another drink than the coffee (the decaf latte tied with brewed decaf coffee)
+    ("a small cup of decaffeinated coffee", r"Latte|Cappuccino"),
+    ("decaffeinated coffee", r"Latte|Cappuccino"),
 ]
 
 

@@ -278,6 +278,9 @@ def counted_portion(portions: list[Portion], named: set[str]) -> Portion | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
+_CUT_SHAPES = frozenset(("ball", "cube", "chunk"))
+
+
 def count_portion(
     portions: list[Portion],
     food_words: set[str],
@@ -294,6 +297,9 @@ def count_portion(
     ``food_words``) find a unit named in the text ("avocado" -> USDA's "1 avocado")."""
     named = food_words if named is None else named
     usual = [p for p in portions if not (set(tokens(p.modifier)) & UNUSUAL_SIZES) - named]
+    # (a shape cut from the food is none of it whole: SR28's "cantaloupe balls" row, unit "cantaloupe", was
+    # "half a cantaloupe", 7 g; unless the line says it: "10 melon balls")
+    usual = [p for p in usual if not (set(tokens(p.modifier)) & _CUT_SHAPES) - named]
     if preferred and preferred not in SIZE_UNITS and preferred not in MASS_G and preferred not in VOLUME_ML:
         # a reviewed count noun ("string cheese" -> "stick", "tuna" -> "can") says what one item is;
         # it outranks a unit that only happens to be a word of the name ("string", a 4.7 g strand)
@@ -313,7 +319,7 @@ def count_portion(
     # a shape the line names beside the food ("a pretzel rod", "a sausage link") before the unit that is only
     # the food's own name ("1 pretzel stick", 1 g, for "a hard pretzel rod")
     for p in sorted(usual, key=lambda p: _unit_word(p) not in food_words):
-        if head and _unit_word(p) in head:
+        if head and _names_whole(_unit_word(p), head):  # (SR28's "1 melon" of a watermelon)
             return _pick(usual, p.unit, food_words)
     if preferred:
         p = _pick(portions, preferred, food_words)
@@ -358,9 +364,15 @@ def _whole_items(portions: list[Portion], head: set[str]) -> list[Portion]:
     return [
         p
         for p in portions
-        if tokens(p.modifier)[:1] and tokens(p.modifier)[0] in head
+        if tokens(p.modifier)[:1] and _names_whole(tokens(p.modifier)[0], head)
         and not {*tokens(p.unit), *tokens(p.modifier)} & _NOT_THE_WHOLE
     ]  # fmt: skip
+
+
+def _names_whole(word: str, head: set[str]) -> bool:
+    """Whether a row's word names the food of ``head``: as written, or as the kind its name ends in ("1
+    medium melon" of a watermelon)."""
+    return word in head or (len(word) >= 4 and any(h.endswith(word) and h != word for h in head))
 
 
 def _whole_item(portions: list[Portion], head: set[str]) -> Portion | None:

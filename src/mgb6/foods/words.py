@@ -38,7 +38,9 @@ DISH_WORDS = wordset(
     cracker muffin bread roll pudding dessert drink beverage smoothie shake topping dressing gravy
     burrito taco pizza noodle pasta candy fudge jam jelly syrup nectar puree baby
     powder paste concentrate substitute imitation mix fritter patty nugget loaf croquette pastry tart
-    strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast"""
+    strudel stuffed filled glazed coated creamed flavored restaurant cafeteria school fast
+    latte cappuccino mocha macchiato"""
+    # (a coffee drink is another drink than the coffee: "decaffeinated coffee" tied with the decaf latte)
 )
 # Mixed dishes, FNDDS's ground ("as eaten"): for these SR28's precedence yields (data/SOURCES.md).
 MIXED_DISHES = wordset(
