@@ -994,3 +994,17 @@ def test_a_percent_grade_a_reviewed_phrase_need_not_say_is_still_that_food(table
 def test_a_bread_or_a_side_usda_names_apart_is_no_filling_of_the_dish(table, line: str, n: int) -> None:
     out = read(line, table)
     assert len(out) == n and all(isinstance(x, Item) for x in out), out
+
+
+@pytest.mark.parametrize(
+    ("line", "drink"),
+    [
+        ("jack and coke", "Whiskey and cola"),  # "jack" was 140 g of grilled jack mackerel
+        ("a rum and coke", "Rum and cola"),  # was a shot of rum and a can of cola
+        ("a G&T", "Gin and tonic"),  # was 1 g: the "G" read as grams
+        ("a pint of guinness", "beer"),  # was not counted
+    ],
+)
+def test_a_mixed_drink_by_its_bar_name_is_usdas_one_drink(table, line: str, drink: str) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item) and drink in item.food and item.grams > 100, item

@@ -80,7 +80,7 @@ _QTY = (
 _UNIT = rf"(?P<u>{UNIT_WORD_PATTERN})\.?"
 # "2 x eggs", "2x eggs" (but "2 xl eggs" are extra large); "28-gram roll", "6-ounce steak" (a hyphen)
 _LEADING = lazy(
-    rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*(?:-(?=[^\W\d_]))?{_UNIT}(?![a-z%]))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
+    rf"^{_QTY}(?:\s*x(?![a-z]))?(?P<unit_part>\s*(?:-(?=[^\W\d_]))?{_UNIT}(?![a-z%]|&\w))?(?![\d%/])(?:\s+of\b)?\s*(?P<rest>.*)$",
     re.I,
 )
 # After an amount whose next word is not a unit: "of" and the food ("2 eggs", "3 of the cookies").
