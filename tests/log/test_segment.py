@@ -411,3 +411,17 @@ def test_a_which_clause_ends_where_a_joiner_puts_another_food_beside_it() -> Non
 )
 def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -> None:
     assert parts(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("fruit - 1 apple", ["1 apple"]),  # was FNDDS's apple butter: "fruit ... apple"
+        ("veg: 1 cup broccoli", ["1 cup broccoli"]),  # was not counted
+        ("protein - 6 oz chicken breast", ["6 oz chicken breast"]),
+        ("fruit - 2 servings", ["fruit - 2 servings"]),  # only an amount after it: the kind is the food
+        ("fruit salad", ["fruit salad"]),
+    ],
+)
+def test_a_course_or_kind_heading_a_food_is_no_food_of_its_own(line: str, parts: list[str]) -> None:
+    assert [p.text for p in segment(line).parts] == parts

@@ -333,9 +333,25 @@ _AND_A_HALF = lazy(rf"(?:a\s+)?half\b(?!\s*(?:{_MEASURE_UNITS}))", re.I)
 _EDGE = " \t,;:-–—.!?"
 
 
+# A course or kind heading a food that is one of it ("fruit - 1 apple", "veg: 1 cup broccoli"): no food of its
+# own, unless nothing but an amount follows ("fruit - 2 servings" is two servings of fruit)
+_KIND_LABEL = lazy(
+    r"(?:fruits?|veg|veggies|vegetables?|sides?|protein|carbs|sweets|treats|alcohol|starters?|appetizers?"
+    r"|mains?)\s*[-–—:]\s+(?=\S)",
+    re.I,
+)
+
+
 def _lead(text: str, pos: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
     """Consume framing at the start of what is left: the new start, and the meal it named if any."""
     meal = None
+    kind = _KIND_LABEL.match(text, pos) if text[pos : pos + 1].isalpha() else None
+    if kind is not None:
+        from mgb6.log.parse import amount_only
+
+        if not amount_only(text[kind.end() :]):
+            framing.append((pos, kind.end()))
+            pos = kind.end()
     progressed = True
     while progressed and pos < len(text):
         progressed = False
