@@ -425,3 +425,26 @@ def test_a_clause_never_swallows_the_next_food(line: str, expected: list[str]) -
 )
 def test_a_course_or_kind_heading_a_food_is_no_food_of_its_own(line: str, parts: list[str]) -> None:
     assert [p.text for p in segment(line).parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # each sentence is framed as a line is: "Lunch was a turkey club" was read as one food
+        (
+            "Had toast and coffee. Lunch was a turkey club and some chips.",
+            ["toast", "coffee", "a turkey club", "some chips"],
+        ),
+        (
+            "dinner: salmon, quinoa. dessert was 2 squares dark chocolate",
+            ["salmon", "quinoa", "2 squares dark chocolate"],
+        ),
+        (
+            "a fried chicken thigh, coated to perfection. To round off my meal, I enjoyed fries",
+            ["a fried chicken thigh", "coated", "fries"],
+        ),
+        ("a Dr. Pepper and fries", ["a Dr. Pepper", "fries"]),  # an abbreviation's point ends no sentence
+    ],
+)
+def test_each_sentence_of_a_line_is_framed_as_a_line_is(line: str, parts: list[str]) -> None:
+    assert [p.text for p in segment(line).parts] == parts

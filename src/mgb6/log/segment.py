@@ -289,6 +289,7 @@ _SPREAD_BEFORE = "|".join(
 # ("whey protein in water", never "tuna in water")
 _POWDER_BEFORE = "|".join(f"(?<={w})" for w in ("protein", "powder", "whey", "collagen", "creatine", "mix"))
 _A_LIQUID = r"(?:(?:a|my|some)\s+)?(?:(?:glass|cup|mug|bottle)\s+of\s+)?(?:[\w'-]+\s+)?"
+_NOT_AN_ABBREVIATION = r"(?<!\bdr)(?<!\bst)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bapprox)(?<!\bvs)(?<!\bno)"
 _JOINER = lazy(
     rf"\s*[;,]\s*(?:{_LATER}\s*|{_alt(P.JOINERS)}\s+|while\s+(?=(?:a|an|some|my)\s))?"
     rf"|\s+and\s+{_LATER}\s*"
@@ -316,7 +317,8 @@ _JOINER = lazy(
     # "water while feasting on a chicken leg"
     rf"|\s+while\s+(?:also\s+)?{_EATING_ING}(?:\s+(?:on|in|up))?\s+"
     r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"
-    r"|[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z]))",  # a second sentence
+    # a second sentence (its framing gone: "quinoa. 2 squares of dark chocolate"; never "a Dr. Pepper")
+    rf"|{_NOT_AN_ABBREVIATION}[.!?]\s+(?:(?:alongside|along\s+with|with|and|plus|then|also)\s+|(?=[A-Z\d]))",
     re.I,
 )
 _HAS_WORD = lazy(r"[^\W_]")
@@ -340,6 +342,9 @@ _KIND_LABEL = lazy(
     r"|mains?)\s*[-–—:]\s+(?=\S)",
     re.I,
 )
+
+
+_NEXT_SENTENCE = lazy(rf"(?<=[a-z)]){_NOT_AN_ABBREVIATION}[.!?]+\s+(?=[A-Za-z])", re.I)
 
 
 def _lead(text: str, pos: int, framing: list[tuple[int, int]]) -> tuple[int, str | None]:
@@ -426,6 +431,11 @@ def segment(line: str) -> Segmented:
     start, meal = _lead(line, 0, framing)
     end, late_meal = _trail(line, start, len(line), framing)
     meal = meal or late_meal
+    for sentence in _NEXT_SENTENCE.finditer(line, start, end):
+        # each sentence of a line is framed as a line is ("... on the way out. Lunch was a turkey club": the
+        # second sentence's "Lunch was" was read as part of the food)
+        _, said = _lead(line, sentence.end(), framing)
+        meal = meal or said
     for m in _INNER.finditer(line, start, end):
         if m.end() > m.start():
             framing.append((m.start(), m.end()))
@@ -445,7 +455,7 @@ def segment(line: str) -> Segmented:
         if not keep[i]:
             gap = True
             continue
-        if gap and core_chars and core_chars[-1].isalnum() and ch.isalnum():
+        if gap and core_chars and (core_chars[-1].isalnum() or core_chars[-1] in ".!?") and ch.isalnum():
             core_chars.append(" ")  # two words framing stood between never run together ("yogurtwith")
             where.append(i - 1)
         gap = False
