@@ -338,3 +338,9 @@ def test_part_of_a_melon_is_that_part_of_the_whole_melon_never_of_one_melon_ball
     )
     balls = resolve(scorer, "10 watermelon balls")  # the shape said is the shape weighed
     assert isinstance(balls, Item) and balls.grams < 200, balls
+
+
+def test_a_steak_named_by_its_cut_alone_is_one_steak_never_a_slice(scorer: Scorer) -> None:
+    # "a ribeye" was 30 g, the survey's "piece/slice" of beef, where "a ribeye steak" was SR28's steak
+    out = resolve(scorer, "a ribeye")
+    assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "steak")), out

@@ -166,6 +166,9 @@ DISHES = [
     ("chicken tikka masala", r"curry", None),  # (these were not counted)
     ("jalapeno poppers", r"jalapeno", None),
     ("a spicy tuna roll", r"^Sushi roll tuna", None),
+    ("philly cheesesteak", r"^Cheese steak sandwich", None),  # (not counted)
+    ("impossible burger", r"^Veggie burger", r"^Hamburger"),  # plant-based, never the beef hamburger
+    ("roasted veggies", r"mixed vegetables, .*cooked", None),  # (not counted)
 ]
 
 
