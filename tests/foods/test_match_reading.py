@@ -105,6 +105,8 @@ TRAPS = [
     # a coffee drink is another drink than the coffee (the decaf latte tied with brewed decaf coffee)
     ("a small cup of decaffeinated coffee", r"Latte|Cappuccino"),
     ("decaffeinated coffee", r"Latte|Cappuccino"),
+    ("slushie", r"^Sushi"),  # two slips from sushi: no misspelling of it
+    ("rice krispies treat", r"^Cereal"),  # the no-bake marshmallow bar, never the cereal
 ]
 
 

@@ -125,6 +125,14 @@ def _correct(token: str, index: SearchIndex) -> str | None:
     return found
 
 
+def _slip_fixed(token: str, index: SearchIndex) -> str:
+    """``token``, or the table's word it is one slip from ("sandwhich"; never "slushie" as "sushi")."""
+    if token in index.idf:
+        return token
+    word = _correct(token, index)
+    return word if word is not None and _one_slip(token, word) else token
+
+
 def _one_slip(said: str, word: str) -> bool:
     """Whether ``said`` is ``word`` with one letter left out, added, changed or two swapped."""
     from rapidfuzz.distance import DamerauLevenshtein
@@ -1617,9 +1625,7 @@ def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     if alias is None and any(t not in table.index.idf for t in key.split()):
         # "sandwhich", "avacado toast": a misspelt word corrected, the reviewed phrase or USDA name the line
         # then says ("sandwhich" was SR28's sandwich spread, the search's best with its words)
-        fixed = " ".join(
-            (_correct(t, table.index) or t) if t not in table.index.idf else t for t in key.split()
-        )
+        fixed = " ".join(_slip_fixed(t, table.index) for t in key.split())
         if fixed != key:
             alias = _alias(fixed, table)
             if alias is None and fixed in table.index.exact:
