@@ -1008,3 +1008,10 @@ def test_a_bread_or_a_side_usda_names_apart_is_no_filling_of_the_dish(table, lin
 def test_a_mixed_drink_by_its_bar_name_is_usdas_one_drink(table, line: str, drink: str) -> None:
     (item,) = read(line, table)
     assert isinstance(item, Item) and drink in item.food and item.grams > 100, item
+
+
+@pytest.mark.parametrize("line", ["1 jalapeno, seeded and minced", "1 lb shrimp, peeled and deveined"])
+def test_how_a_recipe_readied_a_food_after_and_is_no_food_of_its_own(table, line: str) -> None:
+    # "minced" after "seeded and" was listed as a food not counted
+    (item,) = read(line, table)
+    assert isinstance(item, Item), item

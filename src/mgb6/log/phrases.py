@@ -264,7 +264,7 @@ HOW_WORDS = (
     "temperature", "packed", "trimmed", "halved", "quartered", "cubed", "crushed", "finely", "roughly",
     "thinly", "coarsely", "cut", "into", "pieces", "strips", "rounds", "wedges", "cored", "seeded", "pitted",
     "zested", "juiced", "squeezed", "fresh-squeezed", "thawed", "at", "for", "chilled", "warmed", "cooled",
-    "separated",
+    "separated", "minced", "julienned", "deveined", "deseeded", "stemmed", "smashed", "patted", "dry",
     # what a product is fortified with ("orange juice with calcium", "packed with vitamin C"): it says
     # which product, never a food of its own
     "calcium", "vitamin", "vitamins", "c", "d", "iron", "minerals", "electrolytes", "antioxidants",
