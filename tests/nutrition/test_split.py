@@ -1015,3 +1015,18 @@ def test_how_a_recipe_readied_a_food_after_and_is_no_food_of_its_own(table, line
     # "minced" after "seeded and" was listed as a food not counted
     (item,) = read(line, table)
     assert isinstance(item, Item), item
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        (
+            "a burrito with beans and rice",
+            "Burrito, with beans and rice",
+        ),  # was a bean burrito and a cup of rice
+        ("a chicken burrito with rice and beans", "Burrito, chicken, with beans and rice"),
+    ],
+)
+def test_a_list_after_with_that_usdas_name_says_is_that_one_food(table, line: str, food: str) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item) and item.food.startswith(food), item

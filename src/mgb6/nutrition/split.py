@@ -87,11 +87,13 @@ _AND = lazy(r"\s*(?:and|&|n|'n'|\+)\s*", re.I)
 _WITH_JOINER = lazy(r"\s*(?:with|w/|topped\s+with|served\s+with|made\s+with)\s*", re.I)
 
 
-def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int) -> bool:
+def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int, j: int = -1) -> bool:
     """Whether USDA's name is the line's food "with" the line's other food, each in its place: "latte with oat
     milk" is "Coffee, Latte, with non-dairy milk" (the oat milk is the latte's milk, not a splash beside a
     dairy latte). The food before "with" must lead the name (never "Meatballs, with tomato sauce" read as
-    pasta), and what came with it must be all that USDA's "with" names."""
+    pasta), and what came with it must be all that USDA's "with" names; a list after "with" is read as one
+    ("a burrito with beans and rice" is "Burrito, with beans and rice, cheese", not a bean burrito beside a
+    cup of rice)."""
     from mgb6.foods.match import names_a_food
     from mgb6.foods.words import NON_DAIRY, PLANT_MILK_WORDS, tokens
 
@@ -108,7 +110,10 @@ def _names_the_pair(merged: Item, scorer: Scorer, entry: Entry, i: int) -> bool:
         paired |= PLANT_MILK_WORDS
     said = tokens(core[parts[i][0] : parts[i][1]])
     first = [t for t in said if names_a_food(t, index)]
-    second = [t for t in tokens(core[parts[i + 1][0] : parts[i + 1][1]]) if names_a_food(t, index)]
+    j = i + 1 if j < 0 else j
+    if any(not _AND.fullmatch(core[parts[k - 1][1] : parts[k][0]]) for k in range(i + 2, j + 1)):
+        return False
+    second = [t for t in tokens(core[parts[i + 1][0] : parts[j][1]]) if names_a_food(t, index)]
     if not (first and first[-1] in before and second and set(second) <= paired | before):
         return False
     # ... and the name adds no food of its own before its "with" ("Taco or tostada salad with meat" for "a
@@ -964,8 +969,9 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
                 # oatmeal and a glass of milk
                 made = MADE_WITH_BONUS * sum(_made_with(entry, k) for k in range(start + 1, end))
-                if not made and width == 2 and _names_the_pair(out, scorer, entry, start):
-                    made = MADE_WITH_BONUS  # "latte with oat milk": "Coffee, Latte, with non-dairy milk"
+                if not made and _names_the_pair(out, scorer, entry, start, end - 1):
+                    # "latte with oat milk": "Coffee, Latte, with non-dairy milk" (per food it came with)
+                    made = MADE_WITH_BONUS * (width - 1)
                 if _fills_a_dish(entry, start, end - 1):
                     made += MADE_WITH_BONUS  # "ham and cheese sandwich": one sandwich, not ham and a sandwich
                 if _names_just_the_phrase(out, scorer, entry, start, end - 1):
