@@ -273,7 +273,9 @@ def test_a_row_whose_every_word_the_line_said_is_the_row_it_named(scorer: Scorer
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "individual", "pie")), out
 
 
-@pytest.mark.parametrize("line", ["a bite of cake", "two bites of pie"])
+@pytest.mark.parametrize(
+    "line", ["a bite of cake", "two bites of pie", "a mouthful of cake", "2 forkfuls of pasta"]
+)
 def test_a_bite_is_asked_never_usdas_usual_portion(scorer: Scorer, line: str) -> None:
     # "a bite of cake" was 175 g of cake, said as "none given"
     out = resolve(scorer, line)

@@ -355,7 +355,8 @@ def _cup_size_inside(food: str) -> tuple[Quantity | None, str]:
 
 
 _BITES_OF = lazy(
-    r"^(?P<n>an?|one|two|three|four|five|\d+)\s+(?:(?:small|little|tiny|big|large|huge)\s+)?bites?\s+of\s+"
+    r"^(?P<n>an?|one|two|three|four|five|\d+)\s+(?:(?:small|little|tiny|big|large|huge)\s+)?"
+    r"(?:bites?|mouthfuls?|forkfuls?|nibbles?|tastes?)\s+of\s+"
     r"(?P<rest>\S.*)$",
     re.I,
 )
