@@ -346,3 +346,28 @@ def test_a_steak_named_by_its_cut_alone_is_one_steak_never_a_slice(scorer: Score
     # "a ribeye" was 30 g, the survey's "piece/slice" of beef, where "a ribeye steak" was SR28's steak
     out = resolve(scorer, "a ribeye")
     assert isinstance(out, Item) and out.grams == pytest.approx(usda(out.food_id, "steak")), out
+
+
+@pytest.mark.parametrize(("line", "n"), [("3 chicken tenders", 3), ("4 chicken fingers", 4)])
+def test_chicken_tenders_are_counted_by_the_tender_never_by_the_chicken(
+    scorer: Scorer, line: str, n: int
+) -> None:
+    # "3 chicken tenders" were three whole roasted chickens (1794 g): "tender" was read as a texture word
+    out = resolve(scorer, line)
+    assert isinstance(out, Item) and out.food.startswith("Chicken tenders"), out
+    assert out.grams == pytest.approx(n * usda(out.food_id, "tender"))
+
+
+@pytest.mark.parametrize("line", ["a carton of eggs", "a jar of salsa", "a tub of hummus"])
+def test_a_jar_carton_or_tub_of_a_food_usda_weighs_no_such_package_of_is_asked(
+    scorer: Scorer, line: str
+) -> None:
+    # "a carton of eggs" was one 50 g egg, "a jar of salsa" USDA's usual 32 g
+    assert isinstance(resolve(scorer, line), Problem)
+    assert isinstance(resolve(scorer, "a carton of milk"), Item)  # a drink's carton is its usual portion
+
+
+def test_a_basket_is_a_vessel_never_one_piece(scorer: Scorer) -> None:
+    # "a basket of fries" was one 5 g fry
+    out = resolve(scorer, "a basket of fries")
+    assert isinstance(out, Item) and out.amount_assumed and out.grams > 50, out

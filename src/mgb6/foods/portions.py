@@ -947,6 +947,10 @@ def _assumed(
             return Grams(amount * serving.grams, f"{ASSUMED}: a {unit} as USDA's {label(serving)}")
     if unit in PACKAGE_UNITS and is_produce(food):
         return None  # "a bag of spinach" is no FNDDS "quantity not specified" (13 g): a package, asked
+    if unit in _SOLD_WHOLE and not is_beverage(food) and not _POURED_FOOD.search(food.description):
+        # nor is a jar, carton or tub of a food USDA weighs no such package of its usual portion ("a carton
+        # of eggs" was one 50 g egg, "a jar of salsa" 32 g): asked
+        return None
     p = _pick(portions, "default", words)
     if p is None and unit in PACKAGE_UNITS:
         return _informal(amount, unit, food, portions, named, informal)
@@ -962,6 +966,7 @@ def _assumed(
     return Grams(amount * p.grams, f"{ASSUMED}: a {unit} as {usual(p)}")
 
 
+_SOLD_WHOLE = frozenset(("jar", "carton", "tub"))
 # what a glass may hold though USDA files it with no drinks ("Eggnog", "Nuts, coconut water")
 _POURED_FOOD = lazy(
     r"\b(?:water|drink|nog|juice|milk|shake|smoothie|liquid|fluid|beverage|broth|soup)\b", re.I

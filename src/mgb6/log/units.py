@@ -91,6 +91,7 @@ UNIT_ALIASES: dict[str, str] = {
     **{s: "drink" for s in ("drink", "drinks")},  # "a drink of whiskey and soda": FNDDS's "1 drink" rows
     **{s: "bowl" for s in ("bowl", "bowls", "bowlful", "bowlfuls")},
     **{s: "plate" for s in ("plate", "plates", "plateful", "platefuls")},
+    **{s: "basket" for s in ("basket", "baskets")},  # ("a basket of fries" was one 5 g fry)
     **{s: "carton" for s in ("carton", "cartons")},
     **{s: "jar" for s in ("jar", "jars")},
     **{s: "bag" for s in ("bag", "bags")},
@@ -124,7 +125,7 @@ SIZE_UNITS = frozenset(SIZES)
 # Everyday vessels with no standard size: a USDA portion of that very name weighs them (FNDDS's "1 glass"
 # of wine, a protein powder's label "scoop"); otherwise the food's usual USDA portion is assumed and the
 # line says so (portions.to_grams). Either way the amount is an assumption the report counts.
-VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "handful", "scoop", "drink"})
+VESSEL_UNITS = frozenset({"glass", "mug", "bowl", "plate", "basket", "handful", "scoop", "drink"})
 # Small kitchen amounts: a USDA row of that name, else the reviewed table data/amounts.csv (a pinch is
 # 1/16 tsp), else not counted; never the food's usual portion (a splash of milk is not a cup).
 SMALL_UNITS = frozenset(
