@@ -371,3 +371,10 @@ def test_a_basket_is_a_vessel_never_one_piece(scorer: Scorer) -> None:
     # "a basket of fries" was one 5 g fry
     out = resolve(scorer, "a basket of fries")
     assert isinstance(out, Item) and out.amount_assumed and out.grams > 50, out
+
+
+@pytest.mark.parametrize("line", ["5 chicken chunks", "3 potato wedges"])
+def test_parts_counted_are_never_the_whole_food_usda_weighs_by_its_name(scorer: Scorer, line: str) -> None:
+    # "5 chicken chunks" were five whole roasted chickens (2990 g), "3 potato wedges" three potatoes
+    out = resolve(scorer, line)
+    assert isinstance(out, Problem) or out.grams < 200, out

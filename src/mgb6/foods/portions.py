@@ -498,6 +498,7 @@ def to_grams(
     return g
 
 
+_COUNTED_PART = lazy(r"\b(chunk|strip|wedge|cube)s?\s*$", re.I)
 _ROLL_SAID = lazy(r"\brolls?\s*$", re.I)
 _PART_OF = lazy(r"^\s*(?:slices?|pieces?|wedges?)\s+of\s+", re.I)
 _CUT_PARTS = frozenset(("slice", "piece", "wedge"))  # what is cut from a food ("a serving" is a whole one)
@@ -818,6 +819,12 @@ def _to_grams(
                 # "a piece of chicken" is not USDA's whole "1 chicken" (598 g); but a piece of what is eaten
                 # by the piece is one of them ("6 pieces of chicken nuggets": FNDDS's "1 nugget")
                 p = None
+            cut = _COUNTED_PART.search(food_text) if p is not None and unit in ("", "each") else None
+            if cut is not None and p is not None and _unit_word(p) != cut.group(1).lower():
+                # "5 chicken chunks", "3 potato wedges": parts counted, never the whole chicken (598 g each)
+                # or potato USDA weighs by its name; a row of the part, else asked
+                part = cut.group(1).lower()
+                p = next((r for r in portions if part in {*tokens(r.unit), *tokens(r.modifier)}), None)
             if p is not None and unit in ("", "each"):
                 # "a whole pizza", "half a pie": the whole item USDA weighs, never one slice of it (119 g);
                 # but "a whole wheat pizza" is a slice, not the medium pizza USDA's sizes would give (691 g)
