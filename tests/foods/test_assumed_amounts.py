@@ -373,8 +373,10 @@ def test_a_basket_is_a_vessel_never_one_piece(scorer: Scorer) -> None:
     assert isinstance(out, Item) and out.amount_assumed and out.grams > 50, out
 
 
-@pytest.mark.parametrize("line", ["5 chicken chunks", "3 potato wedges"])
+@pytest.mark.parametrize("line", ["5 chicken chunks", "3 potato wedges", "10 chicken pieces"])
 def test_parts_counted_are_never_the_whole_food_usda_weighs_by_its_name(scorer: Scorer, line: str) -> None:
     # "5 chicken chunks" were five whole roasted chickens (2990 g), "3 potato wedges" three potatoes
     out = resolve(scorer, line)
     assert isinstance(out, Problem) or out.grams < 200, out
+    nuggets = resolve(scorer, "3 chicken nugget pieces")  # a light row of a food eaten by the piece is one
+    assert isinstance(nuggets, Item) and nuggets.grams == pytest.approx(3 * usda(nuggets.food_id, "nugget"))

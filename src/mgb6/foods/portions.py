@@ -498,7 +498,10 @@ def to_grams(
     return g
 
 
-_COUNTED_PART = lazy(r"\b(chunk|strip|wedge|cube)s?\s*$", re.I)
+# grams: a row this heavy weighs the whole food, never one of its parts (a nugget of "3 chicken nugget pieces"
+# is one; a whole chicken is no chunk)
+_A_PART = 150.0
+_COUNTED_PART = lazy(r"\b(chunk|strip|wedge|cube|piece)s?\s*$", re.I)
 _ROLL_SAID = lazy(r"\brolls?\s*$", re.I)
 _PART_OF = lazy(r"^\s*(?:slices?|pieces?|wedges?)\s+of\s+", re.I)
 _CUT_PARTS = frozenset(("slice", "piece", "wedge"))  # what is cut from a food ("a serving" is a whole one)
@@ -820,7 +823,8 @@ def _to_grams(
                 # by the piece is one of them ("6 pieces of chicken nuggets": FNDDS's "1 nugget")
                 p = None
             cut = _COUNTED_PART.search(food_text) if p is not None and unit in ("", "each") else None
-            if cut is not None and p is not None and _unit_word(p) != cut.group(1).lower():
+            heavy = p is not None and p.grams > _A_PART
+            if cut is not None and p is not None and heavy and _unit_word(p) != cut.group(1).lower():
                 # "5 chicken chunks", "3 potato wedges": parts counted, never the whole chicken (598 g each)
                 # or potato USDA weighs by its name; a row of the part, else asked
                 part = cut.group(1).lower()
