@@ -107,6 +107,9 @@ TRAPS = [
     ("decaffeinated coffee", r"Latte|Cappuccino"),
     ("slushie", r"^Sushi"),  # two slips from sushi: no misspelling of it
     ("rice krispies treat", r"^Cereal"),  # the no-bake marshmallow bar, never the cereal
+    ("fish fillets", r"salmon"),  # a fish of no stated kind (it was salmon, 356 g a fillet)
+    ("grilled fish fillet", r"^Chicken"),
+    ("3 chicken tenders", r"^Chicken, broilers"),  # (a texture word: it was three whole chickens)
 ]
 
 
