@@ -1459,7 +1459,8 @@ def match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
 
 # what a line says its food came without: "burger w/o bun", "coffee, no sugar", "a latte without any milk"
 _SAID_WITHOUT = lazy(
-    r"(?:,\s*|\s+)(?:no|without|w/o|minus|hold\s+the)\s*(?:the\s+|any\s+|added\s+)?(?P<what>[a-z]+)(?P<rest>.*)$",
+    r"(?:,\s*|\s+)(?:(?:no|without|minus|hold\s+the)\s+|w/o\s*)(?:the\s+|any\s+|added\s+)?(?P<what>[a-z]+)"
+    r"(?P<rest>.*)$",
     re.I,
 )
 
