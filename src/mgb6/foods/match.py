@@ -1465,33 +1465,27 @@ _SAID_WITHOUT = lazy(
 )
 
 
-def names_a_maker(first: str, table: FoodTable) -> bool:
+def names_a_maker(first: str, table: FoodTable, *, written: bool = True, listed: bool = False) -> bool:
     """Whether a label's first part, before its comma, may be its maker: words USDA writes in a maker's
-    capitals ("Banquet", "Oscar Mayer"), or words naming no food in any USDA name, only in FNDDS's synonym
-    lists ("Tyson", under its chicken tenders)."""
+    capitals ("Banquet", "Oscar Mayer"), or (unless ``listed``) words naming no food in any USDA name, only in
+    FNDDS's synonym lists ("Tyson", under its chicken tenders); never words naming a food alone ("Eggs,
+    Bacon, Toast", "Little Debbie cookie, ..."). ``written=False`` for text already lowered."""
     words = first.split()
     toks = tokens(first)
-    if not toks or len(words) > 4 or not _capitalised(words) or _names_alone(normalize(first), table):
-        return False  # ("Eggs, Bacon, Toast" lists foods)
-    return set(toks) <= _brand_words(table) or not any(t in table.index.food_words for t in toks)
+    if not toks or len(words) > 4 or (written and not _capitalised(words)):
+        return False
+    if any(_names_alone(t, table) for t in (*toks, normalize(first))):
+        return False
+    if set(toks) <= _brand_words(table):
+        return True
+    return not listed and not any(t in table.index.food_words for t in toks)
 
 
 def _maker_first(text: str, table: FoodTable, *, written: bool = True) -> str:
-    """The maker a label names before its first comma, when USDA lists the maker and the maker's name is no
-    food's ("Kraft, Cheddar Cheese", "Oscar Mayer, Turkey Bacon"; not "Cheerios, 1 cup"); "" otherwise.
-    ``written=False`` for text already lowered (the capitals a label is written in are then unknown)."""
-    if "," not in text:
-        return ""
-    first = text.split(",", 1)[0]
-    words = first.split()
-    if not words or len(words) > 4 or (written and not _capitalised(words)):
-        return ""
-    toks = tokens(first)
-    if not toks or not set(toks) <= _brand_words(table):
-        return ""
-    if any(_names_alone(t, table) for t in (*toks, normalize(first))):
-        return ""  # (a maker's words name no food alone: "Little Debbie cookie, ..." is the cookie)
-    return first.strip()
+    """The maker USDA lists that a label names before its first comma ("Kraft, Cheddar Cheese"), or "": the
+    generic food stands in for its product (an unlisted brand's label must name the product whole)."""
+    first = text.split(",", 1)[0] if "," in text else ""
+    return first.strip() if first and names_a_maker(first, table, written=written, listed=True) else ""
 
 
 def _names_alone(key: str, table: FoodTable) -> bool:

@@ -838,9 +838,9 @@ def _to_grams(
                     p = _whole_item(portions, itself) or p
                 elif not whole and p.grams > WHOLE_DISH_GRAMS and p in _whole_items(portions, itself):
                     p = next(filter(None, (_pick(portions, part, words) for part in ("piece", "slice"))), p)
-                d = _pick(portions, "default", words)
                 roll = p.unit == "piece" and _ROLL_SAID.search(food_text) is not None and "roll" in itself
-                if roll and d is not None and d.grams >= 3 * p.grams:
+                d = _pick(portions, "default", words) if roll else None
+                if d is not None and d.grams >= 3 * p.grams:
                     # "a california roll", "2 salmon rolls": the roll FNDDS weighs only by its piece (30 g, a
                     # sixth of it) is its usual portion, said (it was one 30 g piece)
                     said = f"{ASSUMED}: a roll as {usual(d)}; USDA weighs a piece of it, {_fmt(p.grams)} g"
