@@ -181,6 +181,19 @@ DISHES = [
     ("chai tea", r"^Tea, hot, leaf, black", None),
     ("cold brew", r"^Iced Coffee, brewed", None),  # (these two were asked)
     ("turkey chili", r"^Chili with chicken", None),
+    # USDA's name leading with the line's very food words wins: "egg salad" was FNDDS's tuna salad with egg,
+    # "chicken salad" the 344 g garden salad (FNDDS's chicken salad is the one made with mayonnaise)
+    ("egg salad", r"^Egg salad", r"tuna"),
+    ("chicken salad", r"^Chicken or turkey salad, made with mayonnaise", r"garden"),
+    ("a medium sugar cookie", r"^Cookie, butter or sugar", None),
+    ("rice cake", r"^Snacks, rice cakes", None),  # the reviewed phrase keeps its food against FNDDS's name
+    # a hot dog said alone is in its bun, as a hamburger is (it was the 57 g frankfurter alone); "in a bun"
+    # was the bun alone ("hot dog bun", "in" being no word), "no bun" the chili dog
+    ("a hot dog", r"^Hot dog sandwich", None),
+    ("a hot dog in a bun", r"^Hot dog sandwich", None),
+    ("burger in a bun", r"^Hamburger", r"^Roll"),
+    ("hot dog, no bun", r"^Hot dog, NFS", r"chili|sandwich"),
+    ("a turkey frankfurter", r"^Hot dog, turkey", r"sandwich"),  # the sausage by its own name
 ]
 
 
@@ -189,6 +202,12 @@ def test_a_phrase_naming_a_dish_matches_the_dish(table, line: str, right: str, u
     food = _food(table, line)
     assert food is not None and re.search(right, food, re.I), f"{line!r} -> {food}"
     assert unless is None or not re.search(unless, food, re.I)
+
+
+def test_what_the_line_says_it_came_without_is_read_in_usdas_form_of_the_word(table) -> None:
+    # "without frosting" is never "Cinnamon buns, frosted" (it ranked first, beside a size word)
+    best = search("a medium cinnamon bun without frosting", table, limit=1)
+    assert re.search(r"no frosting", table.foods[best[0][0]].description)
 
 
 # Typos, shorthand and other Englishes -> a pattern of the USDA food they mean
@@ -619,7 +638,7 @@ def test_a_colour_or_taste_no_usda_name_pairs_with_the_food_is_how_it_seemed(tab
     assert kiwi is not None and kiwi.lower().startswith("kiwi"), kiwi
     # ... while a pair USDA names keeps its word
     assert (_food(table, "sweet potato") or "").lower().startswith("sweet potato")
-    assert "cinnamon bun" in (_food(table, "a sweet cinnamon bun") or "")
+    assert "cinnamon bun" in (_food(table, "a sweet cinnamon bun") or "").lower()
 
 
 def test_a_misspelling_is_never_corrected_to_a_brand_only_a_synonym_list_holds(table) -> None:

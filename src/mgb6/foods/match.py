@@ -244,11 +244,15 @@ SWAPPED_COST = 8.0  # ... and the candidate's own leading food word is one the u
 LAST_NOUN_COST = 8.0
 _ROLES = frozenset(("topping", "filling", "garnish", "side"))  # "a sour cream topping" is sour cream
 MODIFIER_COST = 10.0  # the line's thing named only as what qualifies another of its words
+NAME_HEAD_BONUS = 6.0  # USDA's name leads with the very food words the line names, in its order
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # where one word stops qualifying the next in a USDA name: "Chicken deli sandwich or sub", "Pizza with extra
 # meat", "Cheeseburger (McDonalds)"
 _NAME_PARTS = lazy(r"[,()/]|\b(?:or|and|with|on|in|from|without|no)\b", re.I)
+_OR_RIGHT = lazy(r"\s+or\s+[a-z]+\b")  # "Chicken or turkey salad": the chicken salad ...
+_OR_LEFT = lazy(r"\b[a-z]+\s+or\s+")  # ... and the turkey salad
+_IN_BREAD = lazy(r"\s+in\s+(?=(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:bun|roll|pita|hoagie|bap)s?\b)", re.I)
 _IN_A_VESSEL = lazy(r"\s(?:in|from|out\s+of)\s", re.I)
 _FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
 # Per-table memo of candidate-side weights: idf never changes for a loaded table, so each token's weight
@@ -269,6 +273,7 @@ class _Choice(NamedTuple):
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
     came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
     left_out: frozenset[str]  # what its name says it has not ("icing other than chocolate": chocolate)
+    name_heads: tuple[tuple[str, ...], ...]  # the food words its USDA name leads with (see _name_heads)
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -349,6 +354,41 @@ def _only_added(ctoks: list[str], words: frozenset[str]) -> bool:
 
 def _said_without(q: tuple[str, ...], word: str) -> bool:
     return word in _NEGATIONS or any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
+
+
+def _name_heads(description: str, table: FoodTable) -> tuple[tuple[str, ...], ...]:
+    """The food words a USDA name leads with, as a line would say them: "Egg salad, made with mayonnaise" is
+    "egg salad", "Chicken or turkey salad" a "chicken salad", SR28's inverted "Beans, kidney, red" "kidney
+    beans", "Snacks, rice cakes" "rice cakes"."""
+    index = table.index
+
+    def naming(text: str) -> tuple[str, ...]:
+        return tuple(
+            t
+            for t in tokens(text)
+            if (t in index.food_words or t in table.aliases) and t not in _NOT_NAMING and len(t) > 2
+        )
+
+    lowered = description.lower()
+    heads = []
+    # (either side of an "or": "Cookie, butter or sugar" is a sugar cookie)
+    for said in dict.fromkeys((_OR_RIGHT.sub("", lowered), _OR_LEFT.sub("", lowered))):
+        heads.append(naming(_HEAD_ENDS.split(said, maxsplit=1)[0]))
+        parts = said.split(",")
+        first = tokens(parts[0])
+        if len(parts) >= 2 and len(first) == 1:
+            second = _HEAD_ENDS.split(parts[1], maxsplit=1)[0]
+            heads.append(naming(f"{second} {parts[0]}"))
+            if first[0] in GROUP_WORDS:
+                heads.append(naming(second))
+    return tuple(dict.fromkeys(h for h in heads if len(h) >= 2))
+
+
+def _made_with(word: str) -> frozenset[str]:
+    """USDA's word for a food made with ``word``: "frosted" for "frosting", "breaded" for "breading"."""
+    if word.endswith("ing") and len(word) > 6:
+        return frozenset((word[:-3] + "ed",))
+    return _NONE
 
 
 def _said_without_words(q: tuple[str, ...]) -> set[str]:
@@ -437,6 +477,7 @@ def _score(
     repeated: frozenset[str] = _NONE,
     noun: tuple[str, str, frozenset[str]] = ("", "", _NONE),
     seemed: frozenset[str] = _NONE,
+    head_named: tuple[str, ...] = (),
 ) -> float:
     """0-100ish: how much of the query the choice covers, how much of the choice is explained, minus costs.
 
@@ -481,10 +522,15 @@ def _score(
         # ... and where it came from ("from restaurant or fast food"), when the line does not say it
         came_from = 0.7 * sum(_weight(t, idf) for t in sorted(cset & _CAME_FROM)) if cset & _SOURCES else 0.0
         left_out = frozenset(b for a, b in pairwise(ctoks) if a in LEAVES_OUT)
+        # (the food's, by whichever of its names; a reviewed alias is also the very phrase a line says: "rice
+        # cake" must not lose to FNDDS's "Rice cake")
+        name_head = _name_heads(description, table)
+        if kind == 2:
+            name_head += _name_heads(index.choices[c], table)
         info = choice_w[c] = _Choice(
-            ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, left_out
+            ctoks, cset, described, core0, max(weight, 1.0), added, light, came_from, left_out, name_head
         )
-    ctoks, cset, described, core0, wc, added, maker_words, came_from, left_out = info
+    ctoks, cset, described, core0, wc, added, maker_words, came_from, left_out, name_heads = info
     if not kind and _named_by_a_seeming_word(q, table.foods[food_i].description):
         # "a crisp medium apple" is an apple: USDA's "Crisp, apple" (apple crisp) names its dish with a word
         # the line only described the apple with, which explains nothing there
@@ -638,6 +684,8 @@ def _score(
             score -= UNCOVERED_COST + LAST_NOUN_COST  # "a Taco Bell taco" is a taco, not the nachos
     if core & qset:
         score += 5.0
+    if len(head_named) >= 2 and head_named in name_heads:
+        score += NAME_HEAD_BONUS  # "egg salad": "Egg salad, made with mayonnaise", not "Tuna salad with egg"
     score -= 12.0 * len(core - qset - covered_kinds)
     # "with fruit" the line never said
     # (but what a named brand sells its product with is that product: "a Subway cold cut sub" comes "with
@@ -735,7 +783,10 @@ def _score(
             score -= NEGATED_COST
     for k, neg in enumerate(q[:-1]):
         # "roast beef, no gravy" is never "Beef with gravy": what the line says it came without
-        if neg in _NEGATIONS and q[k + 1] in cset:
+        if neg in _NEGATIONS and q[k + 1] not in cset and _made_with(q[k + 1]) & cset:
+            # ... in USDA's form of the word ("no frosting": "Cinnamon buns, frosted")
+            score -= NEGATED_COST
+        elif neg in _NEGATIONS and q[k + 1] in cset:
             at = [m for m, t in enumerate(ctoks[:-1]) if t in LEAVES_OUT and ctoks[m + 1] == q[k + 1]]
             if not at:
                 score -= NEGATED_COST
@@ -1015,6 +1066,8 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
     )
     named_head = [spelt.get(t, t) for t in tokens(first) if spelt.get(t, t) in naming and t not in _ROLES]
     last = named_head[-1] if len(named_head) >= 2 else ""
+    # (not where the line says what it came without: USDA's "no frosting" leads with "Roll, sweet")
+    head_named = tuple(dict.fromkeys(named_head)) if not _said_without_words(q) else ()
     # the thing the line names (the last food word before any "with", "on", ...) and the word said after it
     noun: tuple[str, str, frozenset[str]] = ("", "", _NONE)
     head_said = [spelt.get(t, t) for t in tokens(first)]
@@ -1087,7 +1140,7 @@ def search(text: str, table: FoodTable, limit: int = 3) -> list[tuple[int, float
                 described.append("cooked")  # ("cooked beef" is the "beef" alias, FNDDS's beef as eaten)
             if not needed <= set(described):
                 continue
-        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun, seemed)
+        s = _score(q, c, table, weights, head, naming, either, wq, last, repeated, noun, seemed, head_named)
         f = index.choice_food[c]
         if s > best.get(f, -1e9):
             best[f] = s
@@ -1500,7 +1553,8 @@ def _comes_with(food: str, word: str) -> bool:
     """Whether USDA's name holds ``word`` other than as what the food is without ("Pizza, no cheese",
     "skin not eaten", "sugar free")."""
     said = [t for t in re.split(r"[^a-z]+", food.lower()) if t]
-    at = [k for k, t in enumerate(said) if t == word or singular(t) == word]
+    forms = {word} | _made_with(word)
+    at = [k for k, t in enumerate(said) if t in forms or singular(t) == word]
     # (any one said without is enough: "without added vitamin A and vitamin D" holds neither)
     return bool(at) and not any(
         _NEGATIONS.intersection(said[max(0, k - 2) : k]) or said[k + 1 : k + 2] in _SAID_OFF for k in at
@@ -1601,6 +1655,9 @@ def _match_named(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
 def _match(text: str, table: FoodTable) -> tuple[Match | None, list[int]]:
     # "apple, medium", "eggs, large": a trailing size picks the portion, not the food
     text = _TRAILING_SIZE.sub("", text) or text
+    if " in " in text:
+        # a food "in a bun" is on it, USDA's sandwich: the dropped "in" made it "hot dog bun", the bread alone
+        text = _IN_BREAD.sub(" on ", text)
     deli = _DELI.match(text)
     if deli is not None and not _SANDWICH.search(deli["x"].lower()):
         text = f"{deli['x']} sandwich on {deli['bread']}"  # "tuna on rye", "turkey on wheat": the deli's way
