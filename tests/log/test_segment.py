@@ -74,6 +74,8 @@ def parts(line: str) -> list[str]:
         ("a sandwich while sipping on a cola", ["a sandwich", "a cola"], None),
         # a spread said before toast is on it ("avocado toast" was not counted)
         ("avocado toast", ["avocado", "toast"], None),
+        ("avacado toast", ["avacado", "toast"], None),  # (its common misspelling: it was the toast alone)
+        ("2 avocado toasts", ["2 avocado", "toasts"], None),
         ("french toast", ["french toast"], None),
         # a clock time at the end is when, never an amount ("around 3" was three almonds)
         ("ate some almonds around 3", ["some almonds"], None),

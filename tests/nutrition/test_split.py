@@ -241,6 +241,25 @@ def test_what_a_food_was_made_with_is_not_a_serving_of_its_own(table) -> None:
     assert any("'whole wheat flour' taken as part of" in n and "made with" in n for n in pancakes.notes)
 
 
+@pytest.mark.parametrize(
+    ("line", "spread"),
+    [("2 slices of peanut butter toast", "peanut butter"), ("2 avocado toasts", "avocado")],
+)
+def test_a_count_of_toast_with_a_spread_is_the_toasts_not_the_spreads(table, line: str, spread: str) -> None:
+    # the count was the spread's ("2 slices of peanut butter" was asked) and the toast one slice
+    items = read(line, table)
+    toast = [o for o in items if isinstance(o, Item) and "toasted" in o.food.lower()]
+    on_it = [o for o in items if isinstance(o, Item) and spread in o.food.lower()]
+    assert len(toast) == 1 and len(on_it) == 1, items
+    (one,) = read("1 slice of toast", table)
+    assert isinstance(one, Item) and toast[0].grams == pytest.approx(2 * one.grams)
+
+
+def test_a_misspelt_food_first_is_never_left_out_as_a_variety(table) -> None:
+    # "avacado toast" was the toast alone, "avacado" read as a variety of it
+    assert any(isinstance(o, Item) and "avocado" in o.food.lower() for o in read("avacado toast", table))
+
+
 def test_a_topping_usdas_name_already_holds_is_not_counted_twice(table) -> None:
     (bun,) = read("a large sweet cinnamon bun topped with frosting", table)
     assert isinstance(bun, Item) and "frosted" in bun.food.lower()

@@ -133,6 +133,12 @@ def _slip_fixed(token: str, index: SearchIndex) -> str:
     return word if word is not None and _one_slip(token, word) else token
 
 
+def misspelt(token: str, index: SearchIndex) -> bool:
+    """Whether ``token`` is a word the table knows with one slip ("avacado"): a food said, never a variety
+    or a unit to leave out."""
+    return _slip_fixed(token, index) != token
+
+
 def _one_slip(said: str, word: str) -> bool:
     """Whether ``said`` is ``word`` with one letter left out, added, changed or two swapped."""
     from rapidfuzz.distance import DamerauLevenshtein

@@ -283,6 +283,7 @@ _SPREAD_BEFORE = "|".join(
     for w in (
         "butter", "margarine", "jam", "jelly", "honey", "nutella", "hummus", "spread", "mayo", "mayonnaise",
         "marmalade", "preserves", "avocado",
+        "avacado",  # (its common misspelling: "avacado toast" was the toast alone, the avocado unread)
     )
 )  # fmt: skip
 # a powder, said just before the water or milk it was taken in
@@ -313,7 +314,7 @@ _JOINER = lazy(
     # pickles, whose SR28 name includes "bread and butter"): "a frankfurter on bread" is a hot dog sandwich
     rf"|(?:{_SPREAD_BEFORE})\s+on\s+(?=(?:(?:a|an|some|two|\d+)\s+)?(?:slices?\s+of\s+)?bread\b)"
     # ... or said before it with no "on" at all ("avocado toast", "peanut butter toast": USDA names neither)
-    rf"|(?:{_SPREAD_BEFORE})\s+(?=toast\b)"
+    rf"|(?:{_SPREAD_BEFORE})\s+(?=toasts?\b)"
     # "water while feasting on a chicken leg"
     rf"|\s+while\s+(?:also\s+)?{_EATING_ING}(?:\s+(?:on|in|up))?\s+"
     r"|\s+while\s+(?=(?:a|an|some|my)\s)"  # "a fajita, while a piece of chewing gum kept me refreshed"

@@ -314,6 +314,13 @@ def _no_amount(text: str, *, attached: bool) -> bool:
     return quantity is None or not quantity.unit
 
 
+_ON_TOAST = lazy(r"toasts?\b", re.I)
+# a count said first, and what it counts in ("2 slices of", "two pieces of")
+_COUNT_FIRST = lazy(
+    r"(?:\d+(?:\.\d+)?|two|three|four|five|six)\s+(?:(?:slices?|pieces?)\s+(?:of\s+)?)?(?=\S)", re.I
+)
+
+
 def _as_usda_says(entry: Entry, i: int, j: int) -> str:
     """Parts i..j as one text, each joiner that attaches a food to the one before it written as USDA's
     "with" (or "made with"), so that the merged span is compared with USDA's names in their words."""
@@ -322,6 +329,19 @@ def _as_usda_says(entry: Entry, i: int, j: int) -> str:
     core, parts = entry.core, entry.parts
     if i == j:
         text = core[parts[i][0] : parts[i][1]]
+        # "2 slices of avocado toast": the count is of the toast the spread is on, never of the spread
+        if (
+            j + 1 < len(parts)
+            and _ON_TOAST.match(core, parts[j + 1][0])
+            and not core[parts[j][1] : parts[j + 1][0]].strip()
+        ):
+            counted = _COUNT_FIRST.match(text)
+            if counted is not None:
+                return text[counted.end() :]
+        if i > 0 and _ON_TOAST.match(text) and not core[parts[i - 1][1] : parts[i][0]].strip():
+            counted = _COUNT_FIRST.match(core, parts[i - 1][0], parts[i - 1][1])
+            if counted is not None:
+                text = f"{counted.group()}{text}"
         if j + 1 < len(parts):  # "peas sauteed in butter": the peas alone are still sauteed
             how = _HOW_MADE.match(core[parts[j][1] : parts[j + 1][0]])
             # (how it was cooked, never how it was mixed: "protein powder mixed with water")

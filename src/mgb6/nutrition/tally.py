@@ -613,7 +613,8 @@ class Scorer:
         unknown to the table and the rest names one. The whole text was tried first; now the rest is the
         food and the word is a variety or brand ("honeycrisp", "starbucks": counted with a note) or a
         unit mgb6 does not know (blamed when the food has no weight for the count: see _resolve_food).
-        A first word the table knows ("flat white", "kind bar") is part of the food's name: never dropped."""
+        A first word the table knows ("flat white", "kind bar"), or knows but for one slip ("avacado toast"),
+        is part of what was eaten: never dropped."""
         from mgb6.foods.words import tokens
 
         text = entry.food_text.strip()
@@ -623,6 +624,10 @@ class Scorer:
         toks = tokens(first)
         if any(t in self.table.index.idf for t in toks):
             return None, ""
+        from mgb6.foods.match import misspelt
+
+        if any(misspelt(t, self.table.index) for t in toks):
+            return None, ""  # "avacado toast": a food misspelt, never a variety of the toast
         m, _ = self.lookup(rest)
         if m is None or m.method == "fuzzy":
             return None, ""  # the rest must name a food by itself: "zed bar" is not any "bar"
