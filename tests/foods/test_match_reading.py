@@ -278,6 +278,8 @@ SPELLINGS = [
     ("grilled chicken salad", r"^Chicken or turkey garden salad"),  # it was breaded, fried and caesar
     ("a blueberry muffin", r"^Muffin, fruit"),  # it was SR28's 33 g toaster-type muffin
     ("falafel wrap", r"^Falafel sandwich"),  # it was one 28 g falafel ball
+    ("caffe mocha", r"^Coffee, Cafe Mocha"),  # the coffee shop's Italian spelling (these two were asked)
+    ("g&ts", r"^Gin and tonic"),
 ]
 
 

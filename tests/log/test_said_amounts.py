@@ -310,11 +310,24 @@ def test_whole_that_names_the_food_stays_with_it(line: str, unit: str, food: str
         ("a grande latte", "grande", "latte"),
         ("Starbucks grande caramel macchiato", "grande", "Starbucks caramel macchiato"),
         ("iced coffee venti", "venti", "iced coffee"),
+        # "tall" is no unit spelling, yet a drink's cup size after a count ("a tall latte" was 480 g)
+        ("a tall latte", "tall", "latte"),
+        ("a tall 2% latte", "tall", "2% latte"),  # (not counted)
     ],
 )
 def test_a_coffee_shops_cup_size_anywhere_in_a_drink_is_its_amount(line: str, size: str, food: str) -> None:
     quantity, rest = split_amount(line)
     assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, size) and rest == food
+
+
+def test_so_many_drinks_of_a_cup_size_are_so_many_cups_of_it() -> None:
+    quantity, rest = split_amount("2 tall lattes")
+    assert quantity is not None and (quantity.amount, quantity.unit) == (2.0, "tall") and rest == "lattes"
+
+
+def test_tall_before_a_vessel_says_how_the_vessel_looked() -> None:
+    quantity, _ = split_amount("a tall glass of lemonade")
+    assert quantity is not None and quantity.unit == "glass", quantity
 
 
 def test_a_cup_size_word_in_a_line_naming_no_drink_is_no_amount() -> None:

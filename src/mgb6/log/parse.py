@@ -323,6 +323,12 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
         quantity, food = None, text.strip()
     if quantity is None:
         quantity, food = _cup_size_inside(food)
+    elif quantity.unit == "" and not quantity.is_range:
+        # "a tall latte", "2 tall lattes": so many cups of that size ("tall" is no unit spelling)
+        sized, rest = _cup_size_inside(food)
+        if sized is not None:
+            quantity = sized._replace(amount=quantity.amount, text=f"{quantity.amount:g} {sized.unit} {rest}")
+            food = rest
     if quantity is not None and quantity.unit == "each" and _WHOLE_NAMES.match(food):
         # "a whole wheat hot dog bun", "a whole milk latte": "whole" names the food there, no whole one
         # (it was "wheat hot dog bun", a hot dog sandwich)
@@ -336,10 +342,12 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     return quantity, food
 
 
-_CUP_SIZE = lazy(rf"\b({'|'.join(CUP_SIZES)})\b\s*", re.I)
+_CUP_SIZE = lazy(
+    rf"\b({'|'.join(CUP_SIZES)})\b(?!\s+(?:glass|cup|mug|bottle|can|jar|pint|tumbler)s?\b)\s*", re.I
+)
 _A_DRINK = lazy(
     r"\b(?:coffee|latte|cappuccino|macchiato|mocha|americano|espresso|frappuccino|tea|chai|cocoa|chocolate"
-    r"|refresher|lemonade|brew|drink)\b",
+    r"|refresher|lemonade|brew|drink)e?s?\b",
     re.I,
 )
 

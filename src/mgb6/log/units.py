@@ -25,15 +25,17 @@ VOLUME_ML = {
     "fl oz": 29.5735295625, "cup": 236.5882365, "pint": 473.176473, "quart": 946.352946,
     "gallon": 3785.411784,
     # a coffee shop's cup sizes, by the names only Starbucks uses (Reader's Digest, "What to Know About
-    # Starbucks Cup Sizes", rd.com, citing starbucks.com: grande 16 oz, venti 20 oz hot, trenta 30 oz)
-    "grande": 473.176473, "venti": 591.4705912, "trenta": 887.205887,
+    # Starbucks Cup Sizes", rd.com, citing starbucks.com: tall 12 oz, grande 16 oz, venti 20 oz hot, trenta
+    # 30 oz); "tall" only of a drink and no vessel ("a tall latte", never "a tall glass of milk"), and never
+    # a unit spelling (UNIT_ALIASES): it is an everyday word
+    "tall": 354.8823545, "grande": 473.176473, "venti": 591.4705912, "trenta": 887.205887,
 }  # fmt: skip
 SIZES = ("extra small", "small", "medium", "large", "extra large", "jumbo", "tiny")
 # The sizes a product is sold in ("a miniature Milky Way", "a fun-size Snickers", "a king size bar"): USDA's
 # rows of that size (foods/portions.py), said of the product, never part of its name (foods/match.py)
 PRODUCT_SIZES = ("mini", "miniature", "fun", "bite", "king")
 # A coffee shop's cup sizes (VOLUME_ML): in a product's name ("Caffe Latte Grande") a size, never a food word
-CUP_SIZES = ("grande", "venti", "trenta")
+CUP_SIZES = ("tall", "grande", "venti", "trenta")
 
 # spelling -> canonical unit. Kept as data: adding a spelling never needs new code.
 UNIT_ALIASES: dict[str, str] = {
