@@ -314,6 +314,35 @@ def test_a_caramel_macchiato_is_a_flavored_latte_even_after_a_brand(table) -> No
     assert isinstance(espresso, Item) and espresso.food == "Coffee, macchiato", espresso
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 (15 ounce) can chickpeas, drained and rinsed",  # (it was 425 g: the can's net weight)
+        "1 can chickpeas, drained",  # (it was 448 g: USDA's can of solids and liquids)
+        "2 cans chickpeas, drained",
+    ],
+)
+def test_a_drained_can_is_weighed_by_usdas_drained_can(table, line: str) -> None:
+    out = resolve(table, line)
+    cans = 2 if line.startswith("2") else 1
+    assert isinstance(out, Item) and "chickpeas" in out.food.lower(), out
+    assert out.grams == pytest.approx(cans * usda_grams("sr28:16358", "can", "drained"))
+    assert any(n.startswith("drained: USDA's drained can") for n in out.notes), out.notes
+
+
+def test_a_drained_can_of_a_stated_size_scales_usdas_drained_can_of_its_size(table) -> None:
+    # USDA's "can (12.5 oz), drained" of light tuna in water, for a 5 oz can (it was 142 g: the net weight)
+    out = resolve(table, "1 (5 oz) can tuna, drained")
+    assert isinstance(out, Item), out
+    assert out.grams == pytest.approx(usda_grams("sr28:15121", "can", "(12.5 oz), drained") * 5 / 12.5)
+
+
+def test_a_drained_can_usda_gives_no_drained_weight_for_is_asked(table) -> None:
+    # 425 g of canned black beans counted a 15 oz can's liquid as beans (~60 % over)
+    out = resolve(table, "1 (15 oz) can black beans, drained")
+    assert isinstance(out, Problem) and "holds its liquid" in out.reason, out
+
+
 def test_cans_of_a_stated_size_are_usdas_canned_food(table) -> None:
     # "2 (14.5 oz) cans diced tomatoes" read as 29 oz and lost the cans: they were raw tomatoes
     out = resolve(table, "2 (14.5 oz) cans diced tomatoes")

@@ -314,6 +314,7 @@ def _no_amount(text: str, *, attached: bool) -> bool:
     return quantity is None or not quantity.unit
 
 
+_DRAINED_PART = lazy(r"[\s,]*(?:rinsed\s+(?:and|&)\s+)?drained\b", re.I)
 _ON_TOAST = lazy(r"toasts?\b", re.I)
 # a count said first, and what it counts in ("2 slices of", "two pieces of")
 _COUNT_FIRST = lazy(
@@ -338,6 +339,10 @@ def _as_usda_says(entry: Entry, i: int, j: int) -> str:
             counted = _COUNT_FIRST.match(text)
             if counted is not None:
                 return text[counted.end() :]
+        # "1 (15 oz) can black beans, drained": the beans alone are still drained (the can's stated size
+        # holds its liquid; tally weighs a drained can)
+        if j + 1 < len(parts) and _DRAINED_PART.match(core, parts[j][1]):
+            return f"{text}, drained"
         if i > 0 and _ON_TOAST.match(text) and not core[parts[i - 1][1] : parts[i][0]].strip():
             counted = _COUNT_FIRST.match(core, parts[i - 1][0], parts[i - 1][1])
             if counted is not None:
@@ -1597,7 +1602,12 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         # a plain line kept whole but for its preparation words, or a sentence read whole but for its talk:
         # the item stands for the line
         item = cuts[0][2]
-        talk = ", ".join(repr(entry.written[entry.parts[k][2] : entry.parts[k][3]]) for k in dropped)
+        said = [entry.written[entry.parts[k][2] : entry.parts[k][3]] for k in dropped]
+        if any(n.startswith("drained: ") for n in item.notes):  # (weighed: USDA's drained can)
+            said = [t for t in said if t.lower() != "drained"]
+        if not said:
+            return (item,)
+        talk = ", ".join(repr(t) for t in said)
         said = "preparation not weighed" if entry.core == entry.written else "not read as food"
         item.notes = [*item.notes, f"{said}: {talk}"]
         return (item,)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mgb6.foods.table import FoodTable
 from mgb6.lazyre import lazy
 from mgb6.log.units import PRODUCT_SIZES, VOLUME_UNITS
-from mgb6.models import NUTRIENTS, Entry, Food, Item, Problem, Progress, Quantity
+from mgb6.models import NUTRIENTS, Entry, Food, Item, Portion, Problem, Progress, Quantity
 from mgb6.nutrition.targets import Profile, Target, status, targets_for
 
 if TYPE_CHECKING:
@@ -135,6 +135,15 @@ _CAN = lazy(r"\bcans?\b(?=\s*(?:\([^)]*\)\s*)?(?:of\b|[a-z]))|\b(?:oz|ounce|ml)\
 # Sizes a line may state: then SR28's own row of that size is the answer (see Scorer._as_the_survey_weighs).
 _SIZE_WORDS = SIZE_UNITS | frozenset(("extra", *PRODUCT_SIZES))
 _CANNED = lazy(r"\bcanned\b|\bcans?\b", re.I)
+_DRAINED = lazy(r"\bdrain(?:ed)?\b", re.I)
+# a count of cans of a stated size: "1 (15 oz) can", "1 can (15 oz)", "a 5 oz can", "2 (14.5 oz) cans"
+_CANS_SAID = lazy(
+    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four)\s+(?:\(?\s*\d+(?:\.\d+)?\s*-?\s*(?:oz|ounces?|g|grams?)\.?"
+    r"\s*\)?\s*)?cans?\b",
+    re.I,
+)
+_COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0}
+_USDA_CAN_SIZE = lazy(r"\((\d+(?:\.\d+)?)\s*oz\)")
 # a powder USDA sells dry ("Cocoa, dry powder"), and the words by which a line says it means the powder
 _POWDER = lazy(r"\bpowder\b|\bdry mix\b", re.I)
 _SAYS_POWDER = lazy(r"\bpowder(?:ed)?\b|\bmix\b|\bdry\b", re.I)
@@ -282,6 +291,29 @@ class Scorer:
         entry = entry._replace(food_text=respell(entry.food_text, self.table.index))
         g = to_grams(entry.quantity, food, portions, entry.food_text, preferred, amounts, assume=False)
         switched = ""
+        said_cans = _CANS_SAID.search(entry.text) if in_a_can and _DRAINED.search(entry.text) else None
+        q = entry.quantity
+        drained_can = said_cans is not None and (
+            _said_net_size(q) or (q is not None and q.unit == "can" and not _drained_rows(portions, food))
+        )
+        if drained_can:
+            # "1 (15 oz) can black beans, drained": the can's stated size is what it holds with its liquid
+            # (425 g counted as beans was ~60 % over), as is USDA's can of "solids and liquids" ("1 can
+            # chickpeas, drained" was 448 g); USDA's drained can, else asked
+            weighed_as = food
+            if not _drained_rows(portions, food):
+                # the food as canned with its liquid ("solids and liquids"): weighed by USDA's drained can of
+                # the same food, which is counted unless it lacks a value the canned one has
+                sibling = self._drained_sibling(food)
+                if sibling is not None:
+                    weighed_as, portions = self.table.foods[sibling], self.table.portions(sibling)
+                    if not (weighed_as.magnesium is None or weighed_as.vitamin_b6 is None):
+                        m, food = m._replace(food_index=sibling), weighed_as
+            g = _drained_cans(entry.quantity, said_cans["n"], portions, weighed_as)
+            if g.grams is None:
+                why = g.reason
+                return Problem(entry.path, entry.line, entry.text, "unresolved", why, (food.description,))
+            switched = "drained"
         if g.grams is None:
             food, g, switched = self._with_measure(entry, m, food, g)
         elif entry.quantity is not None and entry.quantity.phrase:
@@ -328,7 +360,7 @@ class Scorer:
                 f"{g.grams:,.0f} g ({g.note}): too much to assume; write an amount (e.g. '150 g')"
             )
             return Problem(entry.path, entry.line, entry.text, "unresolved", reason, (food.description,))
-        notes = [n for n in (counted_as, switched, g.note) if n]
+        notes = [n for n in (counted_as, switched if switched != "drained" else "", g.note) if n]
         if m.brand:
             from mgb6.foods.match import brand_listed
 
@@ -337,8 +369,10 @@ class Scorer:
             notes.insert(0, f"{what} not in USDA tables: counted as {food.description}")
         if m.variant:
             notes.insert(0, f"label variant {m.variant!r} left out: counted as {food.description}")
-        if m.prepared:
-            notes.append(f"preparation not weighed: {m.prepared}")
+        # (a drained can weighed as one: "drained" is weighed there)
+        prepared = " ".join(w for w in m.prepared.split() if w != "drained" or switched != "drained")
+        if prepared:
+            notes.append(f"preparation not weighed: {prepared}")
         if m.place:
             notes.append(f"where it came from not weighed: {m.place!r}")
         if m.without:
@@ -603,6 +637,19 @@ class Scorer:
             return None
         return words[0]
 
+    def _drained_sibling(self, food: Food) -> int | None:
+        """USDA's same food canned and drained ("Chickpeas ..., canned, drained solids" beside "..., canned,
+        solids and liquids"): the same first two parts of its name, with a drained can row."""
+        lead = ",".join(food.description.split(",")[:2])
+        for i, other in enumerate(self.table.foods):
+            if (
+                other.description.startswith(lead)
+                and "canned" in other.description
+                and _drained_rows(self.table.portions(i), other)
+            ):
+                return i
+        return None
+
     def _portion_units(self, food_index: int) -> set[str]:
         from mgb6.foods.words import tokens
 
@@ -651,6 +698,46 @@ class Scorer:
 _ITEM_FIELDS = tuple(f.name for f in fields(Item))
 _ITEM_TAIL = attrgetter(*_ITEM_FIELDS[5:])  # everything but the line's own place, in __init__ order
 assert _ITEM_FIELDS[:5] == ("path", "line", "text", "date", "meal"), "update _restamp with Item"
+
+
+def _said_net_size(q: Quantity | None) -> bool:
+    """Whether the amount is a weight or volume (a can's stated size, "1 (15 oz) can"), not a count."""
+    from mgb6.log.units import MASS_G, VOLUME_ML
+
+    return q is not None and (q.unit in MASS_G or q.unit in VOLUME_ML) and not q.is_range
+
+
+def _drained_rows(portions: Sequence[Portion], food: Food | None = None) -> list[Portion]:
+    """USDA's rows for a can drained: said so, or any can of a food USDA names drained ("drained solids")."""
+    drained = food is not None and _DRAINED.search(food.description) is not None
+    return [p for p in portions if p.unit in ("can", "cans") and (drained or "drain" in p.modifier.lower())]
+
+
+def _drained_cans(q: Quantity, cans: str, portions: Sequence[Portion], food: Food) -> Grams:
+    """So many cans drained, by USDA's own drained-can row, scaled to the stated size where USDA says its
+    can's ("can (12.5 oz), drained"); none for a food USDA gives no drained can of."""
+    from mgb6.foods.portions import Grams
+    from mgb6.log.units import MASS_G, VOLUME_ML
+
+    n = q.amount if q.unit == "can" else _COUNT_WORDS.get(cans.lower()) or float(cans)
+    each = "" if q.unit == "can" else f"{q.amount / n:g} {q.unit} "
+    rows = _drained_rows(portions, food)
+    if not rows:
+        said = f"a can's stated size ({each.strip()})" if each else "a can"
+        return Grams(None, reason=(
+            f"{said} holds its liquid too, and the line says drained; USDA gives no drained weight for this "
+            "can: write the drained weight or a cup measure"
+        ))  # fmt: skip
+    # (the row USDA says the can size of first: "can (12.5 oz), drained")
+    row = max(rows, key=lambda p: _USDA_CAN_SIZE.search(p.modifier) is not None)
+    stated = _USDA_CAN_SIZE.search(row.modifier)
+    if stated is None or not each:
+        note = f"drained: USDA's drained can ({row.description}, {row.grams:g} g) for each {each}can"
+        return Grams(n * row.grams, note=note)
+    size = q.amount / n * MASS_G.get(q.unit, VOLUME_ML.get(q.unit, 0.0))  # per can, g (ml as g)
+    usda_size = float(stated.group(1)) * MASS_G["oz"]
+    note = f"drained: USDA's {row.description} ({row.grams:g} g), scaled to the {each}can"
+    return Grams(n * row.grams * size / usda_size, note=note)
 
 
 def _restamp(done: Item | Problem, entry: Entry, day: date | None) -> Item | Problem:
