@@ -260,6 +260,28 @@ def test_a_misspelt_food_first_is_never_left_out_as_a_variety(table) -> None:
     assert any(isinstance(o, Item) and "avocado" in o.food.lower() for o in read("avacado toast", table))
 
 
+@pytest.mark.parametrize("line", ["poke bowl with salmon", "an acai bowl with banana"])
+def test_a_dish_named_after_its_bowl_is_listed_not_counted_beside_what_it_lists(table, line: str) -> None:
+    # the bowl was left out as a heading ("preparation not weighed: 'poke bowl'"): its rice, its base, lost
+    out = read(line, table)
+    assert any(isinstance(o, Item) for o in out), out
+    assert any(isinstance(o, Problem) and "bowl" in o.part_text for o in out), out
+
+
+@pytest.mark.parametrize(
+    "line", ["a Lean Cuisine meal with chicken and rice", "a filling 284g diet frozen meal with noodles"]
+)
+def test_a_heading_naming_a_maker_or_how_it_was_sold_is_still_a_heading(table, line: str) -> None:
+    out = read(line, table)
+    assert out and all(isinstance(o, Item) for o in out), out
+
+
+def test_two_foods_after_a_bowl_are_never_the_one_food_both_words_name(table) -> None:
+    # "a bowl with oats and milk" was 244 g of oat milk (the bowl's amount hid that they were two foods)
+    foods = [o.food.lower() for o in read("a bowl with oats and milk", table) if isinstance(o, Item)]
+    assert len(foods) == 2 and "oat milk" not in foods, foods
+
+
 def test_a_topping_usdas_name_already_holds_is_not_counted_twice(table) -> None:
     (bun,) = read("a large sweet cinnamon bun topped with frosting", table)
     assert isinstance(bun, Item) and "frosted" in bun.food.lower()

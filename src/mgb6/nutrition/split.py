@@ -804,6 +804,22 @@ def _headings(
                 return [*cuts[:c], held, *cuts[c + 2 :]], dropped
             continue
         elif words[-1] in _MEAL_SERVED and _ATTACHES.search(joiner):
+            from mgb6.foods.match import names_a_food
+
+            # (the word it is named by, just before the bowl or dish, in lower case: "a Lean Cuisine meal
+            # with ..." names the maker, "a 284g diet frozen meal with ..." how it was sold: headings)
+            said = [w for w in re.split(r"[^\w'’-]+", _PARENTHESES.sub("", text)) if w][-2:-1]
+            if isinstance(cuts[c][2], Problem) and any(
+                w.islower()
+                and w not in _SERVED_AS
+                and not _only_how(w)
+                and names_a_food(w, scorer.table.index)
+                for w in said
+            ):
+                # a dish named after what it is served in ("poke bowl with salmon", "an acai bowl with
+                # banana"): more than what the line lists, which no USDA food is; it is listed as not
+                # counted, never left out as a heading ("preparation not weighed: 'poke bowl'")
+                continue
             held = _served(cuts, c, text, entry, scorer, day)
         else:
             continue
@@ -987,8 +1003,12 @@ def _divide(scorer: Scorer, entry: Entry, day: date | None) -> tuple[list[Cut], 
                     continue
                 if not _headed_as_written(out, entry, start, end - 1, scorer):
                     continue
-                if _two_said_as_one(out, entry, start, end - 1) and all(
-                    _named_alone(span(k, k)) and not is_talk(k) for k in range(start, end)
+                # (an amount of no food before them, "a bowl with oats and milk", is none of the two)
+                named_parts = [k for k in range(start, end) if span(k, k) is not None]
+                if (
+                    _two_said_as_one(out, entry, start, end - 1)
+                    and len(named_parts) >= 2
+                    and all(_named_alone(span(k, k)) and not is_talk(k) for k in named_parts)
                 ):
                     continue
                 # what a food was made with is part of it: USDA's "Oatmeal, made with milk" (90) beats
