@@ -343,6 +343,19 @@ def test_a_drained_can_usda_gives_no_drained_weight_for_is_asked(table) -> None:
     assert isinstance(out, Problem) and "holds its liquid" in out.reason, out
 
 
+@pytest.mark.parametrize(
+    ("line", "food_id", "modifier"),
+    [("a chicken pot pie", "fndds:27347100", "pie"), ("a quiche", "fndds:58125110", "quiche")],
+)
+def test_one_dish_of_a_family_size_is_one_persons(table, line: str, food_id: str, modifier: str) -> None:
+    # "a chicken pot pie" was USDA's "1 pie, any size" (1260 g), "a quiche" its 8-inch quiche (1212 g)
+    out = resolve(table, line)
+    assert isinstance(out, Item) and out.food_id == food_id, out
+    assert out.grams == pytest.approx(usda_grams(food_id, "individual", modifier))
+    whole = resolve(table, line.replace("a ", "a whole ", 1))
+    assert isinstance(whole, Item) and whole.grams > 4 * out.grams, whole  # said whole, it is the whole
+
+
 def test_cans_of_a_stated_size_are_usdas_canned_food(table) -> None:
     # "2 (14.5 oz) cans diced tomatoes" read as 29 oz and lost the cans: they were raw tomatoes
     out = resolve(table, "2 (14.5 oz) cans diced tomatoes")

@@ -280,6 +280,8 @@ SPELLINGS = [
     ("falafel wrap", r"^Falafel sandwich"),  # it was one 28 g falafel ball
     ("caffe mocha", r"^Coffee, Cafe Mocha"),  # the coffee shop's Italian spelling (these two were asked)
     ("g&ts", r"^Gin and tonic"),
+    ("a bacon sarnie", r"^Bacon, lettuce, tomato sandwich"),  # (asked)
+    ("a meat pie", r"^Pot pie, beef"),  # it was FNDDS's chicken empanada, which lists "meat pie"
 ]
 
 

@@ -838,6 +838,18 @@ def _to_grams(
                     p = _whole_item(portions, itself) or p
                 elif not whole and p.grams > WHOLE_DISH_GRAMS and p in _whole_items(portions, itself):
                     p = next(filter(None, (_pick(portions, part, words) for part in ("piece", "slice"))), p)
+                elif (
+                    not whole
+                    and p.grams > WHOLE_DISH_GRAMS
+                    and ("any size" in p.modifier.lower() or _unit_word(p) in itself)
+                ):
+                    # "a chicken pot pie", "a quiche" are one person's: USDA's "1 individual pie" (250 g),
+                    # never its "1 pie, any size" (1260 g) or "1 quiche (8" dia)" (1212 g), family dishes;
+                    # else a slice of one
+                    word = _unit_word(p)
+                    one = [r for r in portions if r.unit == "individual" and word in tokens(r.modifier)]
+                    parts = (_pick(portions, part, words) for part in ("slice", "piece"))
+                    p = next(filter(None, (*one, *parts)), p)
                 roll = p.unit == "piece" and _ROLL_SAID.search(food_text) is not None and "roll" in itself
                 d = _pick(portions, "default", words) if roll else None
                 if d is not None and d.grams >= 3 * p.grams:
