@@ -282,6 +282,21 @@ def test_two_foods_after_a_bowl_are_never_the_one_food_both_words_name(table) ->
     assert len(foods) == 2 and "oat milk" not in foods, foods
 
 
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        (
+            "finished the kids' mac and cheese",
+            "macaroni or noodles with cheese",
+        ),  # (was "kids' mac" + cheese)
+        ("ate my son's leftover fries", "potato, french fries"),  # (was not counted)
+    ],
+)
+def test_whose_food_it_was_is_no_food(table, line: str, food: str) -> None:
+    (item,) = read(line, table)
+    assert isinstance(item, Item) and item.food.lower().startswith(food), item
+
+
 def test_a_topping_usdas_name_already_holds_is_not_counted_twice(table) -> None:
     (bun,) = read("a large sweet cinnamon bun topped with frosting", table)
     assert isinstance(bun, Item) and "frosted" in bun.food.lower()

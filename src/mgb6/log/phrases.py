@@ -37,6 +37,13 @@ MEAL_MODIFIERS = (
 )  # fmt: skip
 # Who ate (the subject of a framing sentence).
 SUBJECTS = ("i", "we", "i've", "i'm", "i'd", "we've", "we're", "ive", "im", "my family and i", "my kids")
+# The people whose food a line says it was ("the kids' mac and cheese", "my son's leftover fries"): whose it
+# was, never a food.
+OWNERS = (
+    "son", "daughter", "kid", "kids", "child", "children", "wife", "husband", "partner", "friend", "friends",
+    "mom", "mum", "dad", "boyfriend", "girlfriend", "baby", "toddler", "roommate", "flatmate", "colleague",
+    "coworker", "brother", "sister", "family", "grandma", "grandpa", "nan", "boss",
+)  # fmt: skip
 # Adverbs that may stand between the subject and the verb ("I also had", "I just grabbed").
 ADVERBS = (
     "also", "just", "then", "really", "finally", "quickly", "happily", "simply", "later", "first",

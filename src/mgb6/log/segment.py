@@ -236,6 +236,9 @@ _REPORTED = (
     rf"(?:{_MEASURE_UNITS}|grams?|g|{_VOLUME_UNITS})\b"
 )
 _INNER = lazy(
+    # "the kids' mac and cheese", "my son's leftover fries": whose it was
+    rf"\b(?:my|the|his|her|our|their)\s+(?:little\s+|youngest\s+|oldest\s+)?{_alt(P.OWNERS)}(?:'s|’s|'|’)\s*"
+    r"|"
     # "some fries on the side, a burger": words that end a food end it before a comma too
     rf"\s*\b{_alt(P.TAIL_WORDS)}(?=\s*[,;])"
     rf"|\b(?:{_alt(P.CHATTER)}|(?<!golden\s)(?<!red\s)delicious|juicy(?!\s+juice)"
