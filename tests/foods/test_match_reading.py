@@ -193,6 +193,7 @@ DISHES = [
     ("a hot dog in a bun", r"^Hot dog sandwich", None),
     ("burger in a bun", r"^Hamburger", r"^Roll"),
     ("hot dog, no bun", r"^Hot dog, NFS", r"chili|sandwich"),
+    ("chili dog", r"^Chili hot dog sandwich", None),  # (it was FNDDS's chili hot dog with no bun)
     ("a turkey frankfurter", r"^Hot dog, turkey", r"sandwich"),  # the sausage by its own name
 ]
 
