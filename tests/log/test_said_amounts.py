@@ -320,6 +320,21 @@ def test_a_coffee_shops_cup_size_anywhere_in_a_drink_is_its_amount(line: str, si
     assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, size) and rest == food
 
 
+@pytest.mark.parametrize(
+    ("line", "unit", "food"),
+    [
+        ("spaghetti bolognese (big plate)", "plate", "spaghetti bolognese"),  # (these were not counted)
+        ("chips (small bag)", "bag", "chips"),
+        ("milk (glass)", "glass", "milk"),
+    ],
+)
+def test_what_held_the_food_said_after_it_in_parentheses_is_its_amount(
+    line: str, unit: str, food: str
+) -> None:
+    quantity, rest = split_amount(line)
+    assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, unit) and rest == food, quantity
+
+
 def test_so_many_drinks_of_a_cup_size_are_so_many_cups_of_it() -> None:
     quantity, rest = split_amount("2 tall lattes")
     assert quantity is not None and (quantity.amount, quantity.unit) == (2.0, "tall") and rest == "lattes"

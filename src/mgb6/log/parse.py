@@ -293,6 +293,14 @@ def _leading(text: str) -> tuple[Quantity, str] | None:
 _LEADING_EVERY_SPELLING = lazy(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_PATTERN), re.I)
 
 
+# a vessel or package with no number, in parentheses after the food: "spaghetti bolognese (big plate)"
+_HELD_IN_PARENTHESES = lazy(
+    r"^(?P<food>[^()]*?[a-z][^()]*?)\s*\(\s*(?:an?\s+|one\s+)?(?P<size>(?:small|medium|large|big|huge|full|tall)\s+)?"
+    rf"(?P<unit>{'|'.join(sorted(VESSEL_UNITS | PACKAGE_UNITS))})\s*\)\s*$",
+    re.I,
+)
+
+
 def split_amount(text: str) -> tuple[Quantity | None, str]:
     """Split "2 cups spinach" / "salmon 150g" / "eggs, scrambled, 2 large" into (quantity, food text).
 
@@ -304,6 +312,10 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     if len(last) == 2 and _SAID_AMOUNT_AFTER.match(last[1]) and amount_only(last[1]):
         # "chili, about a cup and a half": an amount said after the food, in words, reads as one before it
         text = f"{_APPROXIMATELY.sub('', last[1].strip(), count=1)} {last[0]}"
+    held = _HELD_IN_PARENTHESES.match(text)
+    if held is not None:
+        # "rice (big bowl)", "chips (small bag)": what held it, said after the food, as "a big bowl of rice"
+        text = f"a {held['size'] or ''}{held['unit']} of {held['food']}"
     unit_first = _UNIT_OF.match(text)
     if unit_first is not None and canonical_unit(unit_first.group(1).lower()):
         text = f"1 {text}"  # "bowl of oatmeal", "pinch of salt", "glass of milk": one, as "a bowl of" is
