@@ -335,6 +335,16 @@ def test_what_held_the_food_said_after_it_in_parentheses_is_its_amount(
     assert quantity is not None and (quantity.amount, quantity.unit) == (1.0, unit) and rest == food, quantity
 
 
+def test_a_count_in_parentheses_before_what_the_food_came_with_is_its_count() -> None:
+    # "scrambled eggs (3) with cheese" was FNDDS's unspecified 120 g, the three eggs unread
+    quantity, rest = split_amount("scrambled eggs (3) with cheese")
+    assert (
+        quantity is not None
+        and (quantity.amount, quantity.unit) == (3.0, "")
+        and rest.startswith("scrambled")
+    )
+
+
 def test_so_many_drinks_of_a_cup_size_are_so_many_cups_of_it() -> None:
     quantity, rest = split_amount("2 tall lattes")
     assert quantity is not None and (quantity.amount, quantity.unit) == (2.0, "tall") and rest == "lattes"
