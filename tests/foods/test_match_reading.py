@@ -187,6 +187,8 @@ DISHES = [
     ("chicken salad", r"^Chicken or turkey salad, made with mayonnaise", r"garden"),
     ("a medium sugar cookie", r"^Cookie, butter or sugar", None),
     ("rice cake", r"^Snacks, rice cakes", None),  # the reviewed phrase keeps its food against FNDDS's name
+    # ... never a name whose lead holds a dish or product the line did not say ("Snack, Mixed Berry Bar")
+    ("mixed berries", r"^Berries", r"Bar"),
     # a hot dog said alone is in its bun, as a hamburger is (it was the 57 g frankfurter alone); "in a bun"
     # was the bun alone ("hot dog bun", "in" being no word), "no bun" the chili dog
     ("a hot dog", r"^Hot dog sandwich", None),

@@ -265,6 +265,7 @@ _FOR_USE = lazy(r"\bfor use (?:on|with|in) (.*)$", re.I)
 # and each choice's total are computed once (keeps a fuzzy query well under a millisecond).
 _MAKER = lazy(r"\(([^()]*)\)\s*$")
 _token_weights: _PerTable[str, float] = _PerTable()
+_food_heads: _PerTable[int, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = _PerTable()
 
 
 class _Choice(NamedTuple):
@@ -279,7 +280,7 @@ class _Choice(NamedTuple):
     maker: frozenset[str]  # the words of FNDDS's parentheses naming who makes it, weighed lightly
     came_from: float  # the weight of where it came from ("from restaurant or fast food"), when unsaid
     left_out: frozenset[str]  # what its name says it has not ("icing other than chocolate": chocolate)
-    name_heads: tuple[tuple[str, ...], ...]  # the food words its USDA name leads with (see _name_heads)
+    name_heads: tuple[_Head, ...]  # the food words its USDA name leads with (see _name_heads)
 
 
 _choice_totals: _PerTable[int, _Choice] = _PerTable()
@@ -362,18 +363,23 @@ def _said_without(q: tuple[str, ...], word: str) -> bool:
     return word in _NEGATIONS or any(q[k + 1] == word for k in range(len(q) - 1) if q[k] in _NEGATIONS)
 
 
-def _name_heads(description: str, table: FoodTable) -> tuple[tuple[str, ...], ...]:
+_Head = tuple[tuple[str, ...], frozenset[str]]
+
+
+def _name_heads(description: str, table: FoodTable) -> tuple[_Head, ...]:
     """The food words a USDA name leads with, as a line would say them: "Egg salad, made with mayonnaise" is
     "egg salad", "Chicken or turkey salad" a "chicken salad", SR28's inverted "Beans, kidney, red" "kidney
-    beans", "Snacks, rice cakes" "rice cakes"."""
+    beans", "Snacks, rice cakes" "rice cakes"; each with the other words of that lead a line must say too
+    ("bar" of "Snack, Mixed Berry Bar": no "mixed berries")."""
     index = table.index
 
-    def naming(text: str) -> tuple[str, ...]:
-        return tuple(
-            t
-            for t in tokens(text)
-            if (t in index.food_words or t in table.aliases) and t not in _NOT_NAMING and len(t) > 2
+    def naming(text: str) -> _Head:
+        said = [t for t in tokens(text) if len(t) > 2 and t not in QUALIFIER_WORDS and t not in GROUP_WORDS]
+        named = tuple(
+            t for t in said if (t in index.food_words or t in table.aliases) and t not in _NOT_NAMING
         )
+        # (the rest that names a dish or product: "bar", never a describing word such as "classic")
+        return named, frozenset(t for t in said if t in DISH_WORDS) - frozenset(named)
 
     lowered = description.lower()
     heads = []
@@ -387,7 +393,7 @@ def _name_heads(description: str, table: FoodTable) -> tuple[tuple[str, ...], ..
             heads.append(naming(f"{second} {parts[0]}"))
             if first[0] in GROUP_WORDS:
                 heads.append(naming(second))
-    return tuple(dict.fromkeys(h for h in heads if len(h) >= 2))
+    return tuple(dict.fromkeys(h for h in heads if len(h[0]) >= 2))
 
 
 def _made_with(word: str) -> frozenset[str]:
@@ -530,7 +536,10 @@ def _score(
         left_out = frozenset(b for a, b in pairwise(ctoks) if a in LEAVES_OUT)
         # (the food's, by whichever of its names; a reviewed alias is also the very phrase a line says: "rice
         # cake" must not lose to FNDDS's "Rice cake")
-        name_head = _name_heads(description, table)
+        heads = _food_heads.of(idf)
+        if food_i not in heads:  # (once per food, whichever of its names is scored first)
+            heads[food_i] = _name_heads(description, table)
+        name_head = heads[food_i]
         if kind == 2:
             name_head += _name_heads(index.choices[c], table)
         info = choice_w[c] = _Choice(
@@ -690,7 +699,7 @@ def _score(
             score -= UNCOVERED_COST + LAST_NOUN_COST  # "a Taco Bell taco" is a taco, not the nachos
     if core & qset:
         score += 5.0
-    if len(head_named) >= 2 and head_named in name_heads:
+    if len(head_named) >= 2 and any(h == head_named and rest <= qset for h, rest in name_heads):
         score += NAME_HEAD_BONUS  # "egg salad": "Egg salad, made with mayonnaise", not "Tuna salad with egg"
     score -= 12.0 * len(core - qset - covered_kinds)
     # "with fruit" the line never said

@@ -294,12 +294,11 @@ _LEADING_EVERY_SPELLING = lazy(_LEADING.pattern.replace(UNIT_WORD_PATTERN, UNIT_
 
 
 # a bare count in parentheses after the food, more said after it: "scrambled eggs (3) with cheese"
-_COUNT_IN_PARENTHESES = lazy(
-    r"^(?P<food>[^()\d]*[a-z][^()\d]*?)\s*\(\s*(?P<n>\d{1,2})\s*\)\s+(?P<rest>\S.*)$", re.I
-)
+_COUNT_IN_PARENTHESES = lazy(r"^(?P<food>[^()\d]+?)\s*\(\s*(?P<n>\d{1,2})\s*\)\s+(?P<rest>\S.*)$", re.I)
+_A_LETTER = lazy(r"[a-z]", re.I)
 # a vessel or package with no number, in parentheses after the food: "spaghetti bolognese (big plate)"
 _HELD_IN_PARENTHESES = lazy(
-    r"^(?P<food>[^()]*?[a-z][^()]*?)\s*\(\s*(?:an?\s+|one\s+)?(?P<size>(?:small|medium|large|big|huge|full|tall)\s+)?"
+    r"^(?P<food>[^()]+?)\s*\(\s*(?:an?\s+|one\s+)?(?P<size>(?:small|medium|large|big|huge|full|tall)\s+)?"
     rf"(?P<unit>{'|'.join(sorted(VESSEL_UNITS | PACKAGE_UNITS))})\s*\)\s*$",
     re.I,
 )
@@ -316,12 +315,13 @@ def split_amount(text: str) -> tuple[Quantity | None, str]:
     if len(last) == 2 and _SAID_AMOUNT_AFTER.match(last[1]) and amount_only(last[1]):
         # "chili, about a cup and a half": an amount said after the food, in words, reads as one before it
         text = f"{_APPROXIMATELY.sub('', last[1].strip(), count=1)} {last[0]}"
-    counted = _COUNT_IN_PARENTHESES.match(text)
-    if counted is not None:
+    # (one lazy run up to the first parenthesis each: linear in the line)
+    counted = _COUNT_IN_PARENTHESES.match(text) if "(" in text else None
+    if counted is not None and _A_LETTER.search(counted["food"]):
         # "scrambled eggs (3) with cheese": a count in parentheses after the food, before what it came with
         text = f"{counted['n']} {counted['food']} {counted['rest']}"
-    held = _HELD_IN_PARENTHESES.match(text)
-    if held is not None:
+    held = _HELD_IN_PARENTHESES.match(text) if "(" in text else None
+    if held is not None and _A_LETTER.search(held["food"]):
         # "rice (big bowl)", "chips (small bag)": what held it, said after the food, as "a big bowl of rice"
         text = f"a {held['size'] or ''}{held['unit']} of {held['food']}"
     unit_first = _UNIT_OF.match(text)
