@@ -337,6 +337,12 @@ def test_a_drained_can_of_a_stated_size_scales_usdas_drained_can_of_its_size(tab
     assert out.grams == pytest.approx(usda_grams("sr28:15121", "can", "(12.5 oz), drained") * 5 / 12.5)
 
 
+def test_no_can_of_a_stated_size_drained_is_no_grams_never_a_crash(table) -> None:
+    # (the stated size was divided by the count of cans: "0 (15 oz) cans" raised ZeroDivisionError)
+    out = resolve(table, "0 (15 oz) cans chickpeas, drained")
+    assert isinstance(out, Item) and out.grams == 0, out
+
+
 def test_a_drained_can_usda_gives_no_drained_weight_for_is_asked(table) -> None:
     # 425 g of canned black beans counted a 15 oz can's liquid as beans (~60 % over)
     out = resolve(table, "1 (15 oz) can black beans, drained")

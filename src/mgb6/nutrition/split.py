@@ -1622,12 +1622,12 @@ def resolve_parts(scorer: Scorer, entry: Entry, day: date | None) -> tuple[Item 
         # a plain line kept whole but for its preparation words, or a sentence read whole but for its talk:
         # the item stands for the line
         item = cuts[0][2]
-        said = [entry.written[entry.parts[k][2] : entry.parts[k][3]] for k in dropped]
+        left = [entry.written[entry.parts[k][2] : entry.parts[k][3]] for k in dropped]
         if any(n.startswith("drained: ") for n in item.notes):  # (weighed: USDA's drained can)
-            said = [t for t in said if t.lower() != "drained"]
-        if not said:
+            left = [t for t in left if t.lower() != "drained"]
+        if not left:
             return (item,)
-        talk = ", ".join(repr(t) for t in said)
+        talk = ", ".join(repr(t) for t in left)
         said = "preparation not weighed" if entry.core == entry.written else "not read as food"
         item.notes = [*item.notes, f"{said}: {talk}"]
         return (item,)

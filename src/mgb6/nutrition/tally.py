@@ -720,6 +720,8 @@ def _drained_cans(q: Quantity, cans: str, portions: Sequence[Portion], food: Foo
     from mgb6.log.units import MASS_G, VOLUME_ML
 
     n = q.amount if q.unit == "can" else _COUNT_WORDS.get(cans.lower()) or float(cans)
+    if n <= 0:
+        return Grams(0.0, note="no can said")  # ("0 (15 oz) cans", whose size would be divided by none)
     each = "" if q.unit == "can" else f"{q.amount / n:g} {q.unit} "
     rows = _drained_rows(portions, food)
     if not rows:
