@@ -189,6 +189,7 @@ DISHES = [
     ("rice cake", r"^Snacks, rice cakes", None),  # the reviewed phrase keeps its food against FNDDS's name
     # ... never a name whose lead holds a dish or product the line did not say ("Snack, Mixed Berry Bar")
     ("mixed berries", r"^Berries", r"Bar"),
+    ("coconut chips", r"^Nuts, coconut meat, dried", r"KEEBLER"),  # it was Chips Deluxe coconut cookies
     # a hot dog said alone is in its bun, as a hamburger is (it was the 57 g frankfurter alone); "in a bun"
     # was the bun alone ("hot dog bun", "in" being no word), "no bun" the chili dog
     ("a hot dog", r"^Hot dog sandwich", None),
@@ -205,6 +206,12 @@ def test_a_phrase_naming_a_dish_matches_the_dish(table, line: str, right: str, u
     food = _food(table, line)
     assert food is not None and re.search(right, food, re.I), f"{line!r} -> {food}"
     assert unless is None or not re.search(unless, food, re.I)
+
+
+@pytest.mark.parametrize("line", ["kale chips", "beet chips"])
+def test_chips_of_a_food_usda_has_no_chips_of_are_asked_never_the_raw_food(table, line: str) -> None:
+    # "kale chips" were 25 g of raw kale (61.6, just over the bar): a product is never the raw food
+    assert _food(table, line) is None
 
 
 def test_what_the_line_says_it_came_without_is_read_in_usdas_form_of_the_word(table) -> None:

@@ -251,6 +251,7 @@ LAST_NOUN_COST = 8.0
 _ROLES = frozenset(("topping", "filling", "garnish", "side"))  # "a sour cream topping" is sour cream
 MODIFIER_COST = 10.0  # the line's thing named only as what qualifies another of its words
 NAME_HEAD_BONUS = 6.0  # USDA's name leads with the very food words the line names, in its order
+PRODUCT_RAW_COST = 10.0  # ... nor is it USDA's raw food ("kale chips", "beet chips": asked)
 COVERED_BONUS = 6.0  # every food-naming word explained: the whole phrase names this food (a dish)
 BRAND_ONLY_COST = 20.0  # "chick" is not "CHICK-FIL-A, Chick-n-Strips": a brand's name alone is no product
 # where one word stops qualifying the next in a USDA name: "Chicken deli sandwich or sub", "Pizza with extra
@@ -673,6 +674,8 @@ def _score(
         score -= UNCOVERED_COST * len(uncovered)
         if last and last in uncovered:
             score -= LAST_NOUN_COST
+            if last in _PRODUCT_NOUNS and "raw" in described:
+                score -= PRODUCT_RAW_COST  # "kale chips" are no 25 g of raw kale: a product is never raw
         if uncovered and ctoks[0] not in qset and ctoks[0] in index.food_words:
             score -= SWAPPED_COST  # "beef broth" -> "Fish broth": one food named in place of another
         left = sum(
